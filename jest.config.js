@@ -1,0 +1,52 @@
+/**
+ * Two projects share one runner:
+ *  - `unit`: `*.spec.ts` beside pure code; needs no server.
+ *  - `integration`: `test/integration` and `test/e2e`, through the real Temporal dev server and
+ *    PostgreSQL that `test/setup/global-setup.ts` starts once. Jest runs a project's global setup
+ *    only when one of its tests is selected, so `npx jest libs/domain` starts no server.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@vinhdanh/(domain|persistence|platform)$': '<rootDir>/libs/$1/src',
+    '^@vinhdanh/(domain|persistence|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@vinhdanh/(workflows|activities)$': '<rootDir>/$1',
+    '^@vinhdanh/(workflows|activities)/(.*)$': '<rootDir>/$1/$2',
+  },
+};
+
+module.exports = {
+  // Two cores: integration tests each run a Temporal worker; more parallelism only adds contention.
+  maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/workflows', '<rootDir>/activities', '<rootDir>/scripts'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,2 @@
+export * from './common/levels';
+export * from './common/errors';
