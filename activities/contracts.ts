@@ -1,0 +1,57 @@
+import type { NominationEvent, NominationView, Actor } from '@vinhdanh/workflows/nomination/types';
+
+/**
+ * What workflows may ask of the outside world. Workflows import this file for types only; the
+ * implementations live in activity factories that close over repositories (STYLE: one input
+ * object, one result object, idempotent by workflow id and step).
+ */
+
+export interface RecordEventInput {
+  nominationId: string;
+  event: NominationEvent;
+  view: NominationView;
+}
+export interface RecordEventResult {
+  notificationIds: string[];
+}
+
+export interface AppraiseInput {
+  nominationId: string;
+}
+export interface AppraiseResult {
+  outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE';
+  catalogueVersion: string;
+  summaryVi: string;
+  summaryEn: string;
+}
+
+export interface IssueDecisionInput {
+  nominationId: string;
+  batchKey: string;
+  issuerUnitId: string;
+  signer: Actor;
+  awardCode: string;
+  awardNameVi: string;
+  year: number;
+  titleVi?: string;
+}
+export interface IssueDecisionResult {
+  decisionId: string;
+  number: string;
+  issuedOn: string;
+}
+
+export interface DeliverNotificationsInput {
+  ids: string[];
+}
+export interface DeliverNotificationsResult {
+  delivered: number;
+  emailed: number;
+}
+
+export interface NominationActivities {
+  recordEvent(input: RecordEventInput): Promise<RecordEventResult>;
+  appraise(input: AppraiseInput): Promise<AppraiseResult>;
+  issueDecision(input: IssueDecisionInput): Promise<IssueDecisionResult>;
+  deliverNotifications(input: DeliverNotificationsInput): Promise<DeliverNotificationsResult>;
+}

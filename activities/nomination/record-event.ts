@@ -1,0 +1,86 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { RecordEventInput, RecordEventResult } from '../contracts';
+import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
+import { planNotification } from '../notifications/templates';
+import { insertNominationRow } from './nomination-row';
+
+/**
+ * Folds one workflow event into the read models, the task inbox and the notification outbox in
+ * a single transaction. Keyed by (nomination, seq): a retried activity changes nothing twice.
+ */
+export async function recordEventIn(ds: DataSource, input: RecordEventInput): Promise<RecordEventResult> {
+  const { nominationId, event, view } = input;
+  return ds.transaction(async (tx) => {
+    if (event.type === 'NominationSubmitted') {
+      await insertNominationRow(tx, event.data.input as NominationInput, event.at);
+    }
+    const inserted: { id: string }[] = await tx.query(
+      `INSERT INTO nomination_event (nomination_id, seq, type, level, actor_id, actor_role, reason, rule, data, occurred_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (nomination_id, seq) DO NOTHING RETURNING id`,
+      [nominationId, event.seq, event.type, event.level, event.actor?.userId ?? null, event.actor?.role ?? null, event.reason ?? null, event.rule ?? null, event.data, event.at],
+    );
+    if (inserted.length === 0) return { notificationIds: await existingNotifications(tx, nominationId, event.seq) };
+
+    await tx.query(
+      `UPDATE nomination SET status=$2, current_level=$3, current_step=$4, outcome_reason=$5, eligibility=$6,
+              decision_id=$7, updated_at=$8, last_seq=$9
+        WHERE id=$1 AND last_seq < $9`,
+      [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, view.eligibility ?? null, view.decision?.decisionId ?? null, event.at, event.seq],
+    );
+    await syncTasks(tx, input);
+    return { notificationIds: await enqueueNotifications(tx, input) };
+  });
+}
+
+async function syncTasks(tx: EntityManager, { nominationId, event, view }: RecordEventInput): Promise<void> {
+  const openKey = view.task?.key ?? null;
+  await tx.query(
+    `UPDATE task SET status='DONE', closed_at=$3, closed_by=$4
+      WHERE nomination_id=$1 AND status='OPEN' AND ($2::text IS NULL OR task_key <> $2)`,
+    [nominationId, openKey, event.at, event.actor?.userId ?? 'SYSTEM'],
+  );
+  if (view.task) {
+    const t = view.task;
+    await tx.query(
+      `INSERT INTO task (nomination_id, task_key, kind, level, unit_id, role, status, due_at, created_at, data)
+       VALUES ($1,$2,$3,$4,$5,$6,'OPEN',$7,$8,$9) ON CONFLICT (nomination_id, task_key) DO NOTHING`,
+      [nominationId, t.key, t.kind, t.level, t.unitId, t.role, t.dueAt ?? null, event.at, { supplement: view.supplement ?? null }],
+    );
+  }
+}
+
+async function enqueueNotifications(tx: EntityManager, { nominationId, event, view }: RecordEventInput): Promise<string[]> {
+  const [row] = await tx.query(`SELECT nominee_name, unit_id, dossier FROM nomination WHERE id=$1`, [nominationId]);
+  if (!row) return [];
+  const plan = planNotification(event, view, {
+    nomineeName: row.nominee_name,
+    awardNameVi: row.dossier.awardNameVi ?? '',
+    awardNameEn: row.dossier.awardNameEn ?? '',
+    submittingUnitId: row.unit_id,
+  });
+  if (!plan) return [];
+  const ids: string[] = [];
+  for (const r of plan.recipients) {
+    const users: { id: string; email: string | null }[] = await tx.query(
+      `SELECT id, email FROM user_account WHERE unit_id=$1 AND $2 = ANY(roles) ORDER BY id`,
+      [r.unitId, r.role],
+    );
+    for (const u of users) {
+      const [n] = await tx.query(
+        `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [`${nominationId}:${event.seq}:${u.id}`, nominationId, u.id, u.email, plan.kind, plan.subjectVi, plan.subjectEn, plan.bodyVi, plan.bodyEn, event.at],
+      );
+      if (n) ids.push(n.id);
+    }
+  }
+  return ids;
+}
+
+async function existingNotifications(tx: EntityManager, nominationId: string, seq: number): Promise<string[]> {
+  const rows: { id: string }[] = await tx.query(
+    `SELECT id FROM notification WHERE idempotency_key LIKE $1 AND delivered_at IS NULL`,
+    [`${nominationId}:${seq}:%`],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,95 @@
+import type { NominationEvent, NominationView } from '@vinhdanh/workflows/nomination/types';
+
+/** Who should hear about an event, and what they read (Vietnamese first, English alongside). */
+export interface NotificationPlan {
+  kind: string;
+  recipients: { unitId: string; role: string }[];
+  subjectVi: string;
+  subjectEn: string;
+  bodyVi: string;
+  bodyEn: string;
+}
+
+interface Context {
+  nomineeName: string;
+  awardNameVi: string;
+  awardNameEn: string;
+  submittingUnitId: string;
+}
+
+export function planNotification(event: NominationEvent, view: NominationView, ctx: Context): NotificationPlan | undefined {
+  const who = `${ctx.nomineeName} — ${ctx.awardNameVi}`;
+  const whoEn = `${ctx.nomineeName} — ${ctx.awardNameEn}`;
+  const task = view.task;
+  const clerk = [{ unitId: ctx.submittingUnitId, role: 'CLERK' }];
+  switch (event.type) {
+    case 'ReviewRequested':
+    case 'DecisionRequested':
+    case 'CouncilVoteRequested':
+      if (!task) return undefined;
+      return {
+        kind: 'TASK_ASSIGNED',
+        recipients: [{ unitId: task.unitId, role: task.role }],
+        subjectVi: `Nhiệm vụ mới: ${who}`,
+        subjectEn: `New task: ${whoEn}`,
+        bodyVi: `Hồ sơ đề nghị ${who} đang chờ ${taskVi(task.kind)} ở cấp ${event.level}${task.dueAt ? `, hạn ${task.dueAt}` : ''}.`,
+        bodyEn: `The nomination ${whoEn} awaits ${task.kind.toLowerCase()} at ${event.level} level${task.dueAt ? `, due ${task.dueAt}` : ''}.`,
+      };
+    case 'SupplementRequested': {
+      const items = (event.data.items as string[]).join('; ');
+      return {
+        kind: 'SUPPLEMENT_REQUESTED',
+        recipients: clerk,
+        subjectVi: `Yêu cầu bổ sung hồ sơ: ${who}`,
+        subjectEn: `Supplements requested: ${whoEn}`,
+        bodyVi: `Cần bổ sung: ${items}. Hạn: ${event.data.deadline}.`,
+        bodyEn: `Please supply: ${items}. Deadline: ${event.data.deadline}.`,
+      };
+    }
+    case 'ReviewReminderSent': {
+      const t = event.data.task as { unitId: string; role: string; kind: string };
+      return {
+        kind: 'REMINDER',
+        recipients: [{ unitId: t.unitId, role: t.role }],
+        subjectVi: `Nhắc hạn: ${who}`,
+        subjectEn: `Reminder: ${whoEn}`,
+        bodyVi: `Nhiệm vụ ${taskVi(t.kind)} sắp đến hạn ${event.data.dueAt}.`,
+        bodyEn: `The ${t.kind.toLowerCase()} task is due ${event.data.dueAt}.`,
+      };
+    }
+    case 'ReviewEscalated':
+      return {
+        kind: 'ESCALATION',
+        recipients: [{ unitId: event.data.toUnitId as string, role: 'UNIT_HEAD' }],
+        subjectVi: `Chuyển cấp trên: ${who} chưa được thẩm định`,
+        subjectEn: `Escalation: ${whoEn} not yet reviewed`,
+        bodyVi: `Hồ sơ ${who} đã quá thời gian xử lý bình thường ở cấp ${event.level}.`,
+        bodyEn: `The nomination ${whoEn} is overdue for review at ${event.level} level.`,
+      };
+    case 'DecisionIssued':
+      return {
+        kind: 'DECISION',
+        recipients: clerk,
+        subjectVi: `Đã có quyết định khen thưởng: ${who}`,
+        subjectEn: `Award decision issued: ${whoEn}`,
+        bodyVi: `Quyết định số ${event.data.number} ngày ${event.data.issuedOn}.`,
+        bodyEn: `Decision No. ${event.data.number} of ${event.data.issuedOn}.`,
+      };
+    case 'NominationRejected':
+    case 'NominationExpired':
+      return {
+        kind: event.type === 'NominationRejected' ? 'REJECTED' : 'EXPIRED',
+        recipients: clerk,
+        subjectVi: `${event.type === 'NominationRejected' ? 'Hồ sơ không được chấp thuận' : 'Hồ sơ quá hạn'}: ${who}`,
+        subjectEn: `${event.type === 'NominationRejected' ? 'Nomination rejected' : 'Nomination expired'}: ${whoEn}`,
+        bodyVi: `Lý do: ${event.reason ?? ''}`,
+        bodyEn: `Reason: ${event.reason ?? ''}`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function taskVi(kind: string): string {
+  return { REVIEW: 'thẩm định', SUPPLEMENT: 'bổ sung hồ sơ', DECISION: 'ký quyết định', COUNCIL: 'Hội đồng xét' }[kind] ?? kind;
+}

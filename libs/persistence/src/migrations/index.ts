@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+
+/** In order. A new migration is added here and never edited once it has landed. */
+export const MIGRATIONS = [InitialSchema1764000000000];

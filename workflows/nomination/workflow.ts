@@ -1,0 +1,315 @@
+import * as wf from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { DomainError } from '@vinhdanh/domain/common/errors';
+import type { NominationActivities } from '@vinhdanh/activities/contracts';
+import { SA_LEVEL, SA_STATUS } from '../search-attributes';
+import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
+import { validateDecide, validateResubmit, validateReview, validateWithdraw } from './guards';
+import {
+  councilResultSignal,
+  decideUpdate,
+  resubmitUpdate,
+  reviewUpdate,
+  stateQuery,
+  withdrawUpdate,
+  type CouncilResult,
+  type DecideArgs,
+  type ResubmitArgs,
+  type ReviewArgs,
+  type WithdrawArgs,
+} from './messages';
+import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, Role, RouteStep } from './types';
+
+const { recordEvent, appraise, issueDecision } = wf.proxyActivities<NominationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+// Delivery may wait on an SMTP server for a long time; it must never hold the nomination back.
+const { deliverNotifications } = wf.proxyActivities<NominationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 50 },
+});
+
+type Action =
+  | { kind: 'review'; args: ReviewArgs }
+  | { kind: 'resubmit'; args: ResubmitArgs }
+  | { kind: 'decide'; args: DecideArgs }
+  | { kind: 'withdraw'; args: WithdrawArgs };
+
+const CLOSED = 'CLOSED' as const;
+type Closed = typeof CLOSED;
+
+/** Inside the workflow sandbox Date is Temporal's deterministic workflow clock. */
+const now = (): number => Date.now();
+const iso = (ms: number): string => new Date(ms).toISOString();
+const DAY_MS = 86_400_000;
+
+/** Validator errors cross to the client as ApplicationFailures carrying the domain error body. */
+function guard(check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    if (err instanceof DomainError) {
+      throw ApplicationFailure.create({ message: err.messageEn, type: err.code, details: [err.toBody()], nonRetryable: true });
+    }
+    throw err;
+  }
+}
+
+export async function nominationWorkflow(input: NominationInput): Promise<NominationView> {
+  return new NominationProcess(input).run();
+}
+
+class NominationProcess {
+  private view: NominationView;
+  private pending?: Action;
+  /** Set while an accepted action is being processed: a second one gets 409, not a double effect. */
+  private busy = false;
+  private processed = 0;
+  private accepted = 0;
+  private readonly councilResults: CouncilResult[] = [];
+  private readonly deliveries: Promise<unknown>[] = [];
+
+  constructor(private readonly input: NominationInput) {
+    this.view = { nominationId: input.nominationId, status: 'IN_REVIEW', level: input.route[0].level, step: 'SUBMITTED', lastSeq: 0 };
+    wf.setHandler(stateQuery, () => this.view);
+    wf.setHandler(councilResultSignal, (result) => void this.councilResults.push(result));
+    this.handle(reviewUpdate, 'review', (args) => validateReview(this.view, args));
+    this.handle(resubmitUpdate, 'resubmit', (args) => validateResubmit(this.input, this.view, args));
+    this.handle(decideUpdate, 'decide', (args) => validateDecide(this.view, args));
+    this.handle(withdrawUpdate, 'withdraw', (args) => validateWithdraw(this.input, this.view, args));
+  }
+
+  private handle<K extends Action['kind'], A extends Extract<Action, { kind: K }>['args']>(
+    update: UpdateDefinition<NominationView, [A]>,
+    kind: K,
+    validate: (args: A) => void,
+  ): void {
+    wf.setHandler(
+      update,
+      async (args: A) => {
+        this.busy = true;
+        const ticket = ++this.accepted;
+        this.pending = { kind, args } as Action;
+        // Answer once the action's events are projected, so the caller reads its own write.
+        await wf.condition(() => this.processed >= ticket);
+        return this.view;
+      },
+      {
+        validator: (args: A) =>
+          guard(() => {
+            if (this.busy) {
+              throw new DomainError({
+                code: 'CONCURRENT_ACTION',
+                kind: 'CONFLICT',
+                messageVi: 'Một thao tác khác trên hồ sơ này đang được xử lý; vui lòng tải lại.',
+                messageEn: 'Another action on this nomination is being processed; reload and retry.',
+              });
+            }
+            validate(args);
+          }),
+      },
+    );
+  }
+
+  async run(): Promise<NominationView> {
+    await this.emit('NominationSubmitted', this.actorOf(this.input.submittedBy, 'CLERK'), {
+      data: { input: this.input },
+      rule: `catalogue ${this.input.catalogueVersion}`,
+    });
+    for (let i = 0; i < this.input.route.length; i++) {
+      const step = this.input.route[i];
+      if ((await this.reviewAt(step)) === CLOSED) break;
+      if (step.council && (await this.councilAt(step)) === CLOSED) break;
+      if (step.level === this.input.decidingLevel) {
+        await this.decideAt(step);
+        break;
+      }
+      const next = this.input.route[i + 1];
+      await this.emit('ProposalForwarded', undefined, { data: { from: step.level, to: next.level } });
+    }
+    await Promise.allSettled(this.deliveries);
+    return this.view;
+  }
+
+  // ── the three steps of a level ────────────────────────────────────────────────────────────
+
+  private async reviewAt(step: RouteStep): Promise<'APPROVED' | Closed> {
+    this.view = { ...this.view, level: step.level };
+    const result = await appraise({ nominationId: this.input.nominationId });
+    this.view = { ...this.view, eligibility: result };
+    await this.emit('EligibilityAssessed', undefined, { data: { ...result }, rule: `catalogue ${result.catalogueVersion}` });
+    for (let round = 0; ; round++) {
+      const task = this.openTask('REVIEW', step.level, step.reviewUnitId, 'REVIEWER', this.input.policy.reviewDeadlineMs, round);
+      this.setStatus('IN_REVIEW', 'REVIEW', task);
+      await this.emit('ReviewRequested', undefined, { data: { task } });
+      const action = await this.awaitAction(task, this.input.policy.reviewDeadlineMs, step, 'POLICY_REVIEW_DEADLINE');
+      if (action === CLOSED) return CLOSED;
+      if (action.kind !== 'review') throw new Error(`unexpected ${action.kind}`);
+      const { args } = action;
+      const actor = this.actorOf(args.actor, 'REVIEWER');
+      if (args.action === 'APPROVE') {
+        await this.emit('ReviewApproved', actor, { reason: args.justification, data: { justification: args.justification ?? null, eligibility: this.view.eligibility?.outcome } }, true);
+        return 'APPROVED';
+      }
+      if (args.action === 'REJECT') {
+        await this.close('REJECTED', 'NominationRejected', actor, args.reason!);
+        return CLOSED;
+      }
+      if ((await this.supplementRound(step, args, round + 1)) === CLOSED) return CLOSED;
+    }
+  }
+
+  private async supplementRound(step: RouteStep, args: ReviewArgs, round: number): Promise<'RESUBMITTED' | Closed> {
+    const deadlineMs = args.deadlineDays ? args.deadlineDays * DAY_MS : this.input.policy.supplementDeadlineMs;
+    const task = this.openTask('SUPPLEMENT', step.level, this.input.unitId, 'CLERK', deadlineMs, round);
+    this.view = { ...this.view, supplement: { items: args.items!, deadline: task.dueAt!, round } };
+    this.setStatus('SUPPLEMENT_REQUESTED', 'SUPPLEMENT', task);
+    await this.emit('SupplementRequested', this.actorOf(args.actor, 'REVIEWER'), { reason: args.reason, data: { items: args.items, deadline: task.dueAt, task } }, true);
+    const action = await this.awaitAction(task, deadlineMs, step, 'POLICY_SUPPLEMENT_DEADLINE');
+    if (action === CLOSED) return CLOSED;
+    if (action.kind !== 'resubmit') throw new Error(`unexpected ${action.kind}`);
+    this.view = { ...this.view, supplement: undefined };
+    await this.emit('SupplementProvided', this.actorOf(action.args.actor, 'CLERK'), { reason: action.args.note, data: { documents: action.args.documents } }, true);
+    return 'RESUBMITTED';
+  }
+
+  /** Extension point for council voting: a council session signals its result here. */
+  private async councilAt(step: RouteStep): Promise<'PASSED' | Closed> {
+    const council = step.council!;
+    const task = this.openTask('COUNCIL', step.level, step.reviewUnitId, 'COUNCIL_SECRETARY', undefined, 0);
+    this.setStatus('AWAITING_COUNCIL', 'COUNCIL', task);
+    await this.emit('CouncilVoteRequested', undefined, { data: { councilId: council.councilId, ruleKey: council.ruleKey, task }, rule: council.ruleKey });
+    for (;;) {
+      await wf.condition(() => this.pending !== undefined || this.councilResults.some((r) => r.councilId === council.councilId));
+      if (this.pending) {
+        // Only a withdrawal can be accepted while waiting for a council.
+        await this.withdraw(this.takePending().args as WithdrawArgs);
+        return CLOSED;
+      }
+      const index = this.councilResults.findIndex((r) => r.councilId === council.councilId);
+      const [result] = this.councilResults.splice(index, 1);
+      const reason = `${result.reasonVi} / ${result.reasonEn}`;
+      await this.emit('CouncilResultReceived', undefined, { reason, rule: result.ruleKey, data: { ...result } });
+      if (result.result === 'PASSED') return 'PASSED';
+      if (result.result === 'FAILED') {
+        await this.close('REJECTED', 'NominationRejected', undefined, reason, result.ruleKey);
+        return CLOSED;
+      }
+      // NO_QUORUM: the nomination stays on the council's list for its next session.
+    }
+  }
+
+  private async decideAt(step: RouteStep): Promise<void> {
+    const task = this.openTask('DECISION', step.level, step.decisionUnitId, 'DECISION_MAKER', this.input.policy.decisionDeadlineMs, 0);
+    this.setStatus('AWAITING_DECISION', 'DECISION', task);
+    await this.emit('DecisionRequested', undefined, { data: { task }, rule: `catalogue ${this.input.catalogueVersion}` });
+    const action = await this.awaitAction(task, this.input.policy.decisionDeadlineMs, step, 'POLICY_DECISION_DEADLINE');
+    if (action === CLOSED) return;
+    if (action.kind !== 'decide') throw new Error(`unexpected ${action.kind}`);
+    const { args } = action;
+    const actor = this.actorOf(args.actor, 'DECISION_MAKER');
+    if (args.action === 'REFUSE') {
+      await this.close('REJECTED', 'NominationRejected', actor, args.reason!);
+      return;
+    }
+    const decision = await issueDecision({
+      nominationId: this.input.nominationId,
+      batchKey: args.batchKey ?? `nomination-${this.input.nominationId}`,
+      issuerUnitId: step.decisionUnitId,
+      signer: args.actor,
+      awardCode: this.input.awardCode,
+      awardNameVi: this.input.awardNameVi,
+      year: this.input.year,
+      titleVi: args.titleVi,
+    });
+    this.view = { ...this.view, decision, task: undefined, status: 'AWARDED', step: 'DONE' };
+    this.upsertSearch();
+    await this.emit('DecisionIssued', actor, { data: { ...decision }, rule: `catalogue ${this.input.catalogueVersion}` }, true);
+  }
+
+  // ── waiting, deadlines, closing ──────────────────────────────────────────────────────────
+
+  /** Waits for the task's action or a withdrawal, sending reminders and escalations on the way. */
+  private async awaitAction(task: OpenTask, deadlineMs: number, step: RouteStep, policyKey: string): Promise<Action | Closed> {
+    const plan = planDeadlines(now(), deadlineMs, this.input.policy.reminderBeforeMs, task.kind === 'REVIEW' ? this.input.policy.escalateAfterMs : undefined);
+    const done = new Set<Milestone>();
+    for (;;) {
+      const next = nextMilestone(plan, done);
+      const arrived = await wf.condition(() => this.pending !== undefined, Math.max(1, next.at - now()));
+      if (arrived) {
+        const action = this.takePending();
+        if (action.kind === 'withdraw') {
+          await this.withdraw(action.args);
+          return CLOSED;
+        }
+        return action; // the caller processes it and acknowledges it through emit(…, ack)
+      }
+      done.add(next.milestone);
+      if (next.milestone === 'REMIND') {
+        await this.emit('ReviewReminderSent', undefined, { data: { task, dueAt: task.dueAt }, rule: policyKey });
+      } else if (next.milestone === 'ESCALATE') {
+        await this.emit('ReviewEscalated', undefined, { data: { task, toUnitId: step.reviewUnitId, toRole: 'UNIT_HEAD' }, rule: 'POLICY_ESCALATE_AFTER' });
+      } else {
+        const reason = `Quá hạn xử lý (${task.kind}) vào ${task.dueAt} / Deadline for ${task.kind} passed at ${task.dueAt}`;
+        await this.close('EXPIRED', 'NominationExpired', undefined, reason, policyKey);
+        return CLOSED;
+      }
+    }
+  }
+
+  private takePending(): Action {
+    const action = this.pending!;
+    this.pending = undefined;
+    this.view = { ...this.view, task: undefined };
+    return action;
+  }
+
+  private async withdraw(args: WithdrawArgs): Promise<void> {
+    await this.close('WITHDRAWN', 'NominationWithdrawn', this.actorOf(args.actor, 'CLERK'), args.reason, undefined, true);
+  }
+
+  private async close(status: NominationStatus, type: EventType, actor: NominationEvent['actor'], reason: string, rule?: string, ack = !!actor): Promise<void> {
+    this.view = { ...this.view, status, step: 'DONE', task: undefined, outcomeReason: reason };
+    this.upsertSearch();
+    await this.emit(type, actor, { reason, rule, data: {} }, ack);
+  }
+
+  private openTask(kind: OpenTask['kind'], level: OpenTask['level'], unitId: string, role: Role, deadlineMs: number | undefined, round: number): OpenTask {
+    const key = `${level}:${kind}:${round}`;
+    return { key, kind, level, unitId, role, dueAt: deadlineMs === undefined ? undefined : iso(now() + deadlineMs) };
+  }
+
+  private setStatus(status: NominationStatus, step: string, task?: OpenTask): void {
+    this.view = { ...this.view, status, step, task };
+    this.upsertSearch();
+  }
+
+  private upsertSearch(): void {
+    wf.upsertSearchAttributes([
+      { key: SA_STATUS, value: this.view.status },
+      { key: SA_LEVEL, value: this.view.level },
+    ]);
+  }
+
+  private actorOf(actor: Actor, role: Role): NominationEvent['actor'] {
+    return { userId: actor.userId, fullName: actor.fullName, role };
+  }
+
+  /**
+   * Records one event: projection, audit and outbox in one activity (one transaction). With `ack`,
+   * the update that caused it is answered afterwards, and the lane opens for the next action.
+   */
+  private async emit(type: EventType, actor: NominationEvent['actor'], extra: { reason?: string; rule?: string; data: Record<string, unknown> }, ack = false): Promise<void> {
+    const seq = this.view.lastSeq + 1;
+    this.view = { ...this.view, lastSeq: seq };
+    const event: NominationEvent = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data: extra.data };
+    const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: this.view });
+    if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
+    if (ack) {
+      this.processed = this.accepted;
+      this.busy = false;
+    }
+  }
+}
