@@ -1,1 +1,64 @@
-export default async function globalSetup(): Promise<void> {}
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+// Global setup runs outside Jest's module registry, so path aliases are not mapped here.
+import { dataSourceOptions, runMigrations, seedDemo } from '../../libs/persistence/src';
+import { ensureDatabase, startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
+import { workflowBundleOptions } from '../../libs/platform/src/workflow-bundle';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
+import type { TestStackGlobals } from './globals';
+
+/**
+ * Starts the real servers once for the integration project:
+ *  - an ephemeral Temporal dev server through @temporalio/testing, from the locally built CLI;
+ *  - a fresh database on the PostgreSQL at DATABASE_URL (CI: 127.0.0.1:5432), or an embedded one;
+ *  - one workflow bundle shared by every test file's worker.
+ * Test workers inherit the resulting addresses through the environment.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const globals: TestStackGlobals = {};
+  (globalThis as { __VINHDANH__?: TestStackGlobals }).__VINHDANH__ = globals;
+
+  const cli = ensureTemporalCli();
+  const testEnv = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli }, searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
+  });
+  globals.temporal = testEnv;
+  process.env.TEMPORAL_ADDRESS = testEnv.address;
+
+  const dbName = `vinhdanh_test_${Date.now()}_${process.pid}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    globals.adminUrl = admin.toString();
+    await ensureDatabase(admin.toString(), dbName);
+    admin.pathname = `/${dbName}`;
+    process.env.DATABASE_URL = admin.toString();
+    globals.dbName = dbName;
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-pg-'));
+    fs.chmodSync(dir, 0o755);
+    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 55000 + (process.pid % 5000), database: dbName, log: () => undefined });
+    globals.embeddedStop = db.stop;
+    globals.embeddedDir = dir;
+    process.env.DATABASE_URL = db.url;
+  }
+  await runMigrations(process.env.DATABASE_URL!);
+  const ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
+  await seedDemo(ds);
+  await ds.destroy();
+
+  const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
+  const bundlePath = path.join(os.tmpdir(), `vinhdanh-workflow-bundle-${process.pid}.js`);
+  fs.writeFileSync(bundlePath, bundle.code);
+  globals.bundlePath = bundlePath;
+  process.env.VINHDANH_WORKFLOW_BUNDLE = bundlePath;
+  console.log(`\n[global-setup] Temporal ${testEnv.address}, database ${dbName}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const noop = () => undefined;
+const silent = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

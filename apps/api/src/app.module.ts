@@ -1,0 +1,52 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '@vinhdanh/persistence';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import { AuthController } from './auth/auth.controller';
+import { JwtAuthGuard } from './auth/jwt.guard';
+import { ErrorFilter } from './common/error.filter';
+import { HealthController } from './health/health.controller';
+import { NominationsModule } from './nominations/nominations.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigHolderModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+/** The API's composition root: thin, one module per feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigHolderModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customProps: (req) => ({ actor: (req as { actor?: { userId: string } }).actor?.userId }),
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        TerminusModule,
+        TemporalModule,
+        NominationsModule,
+      ],
+      controllers: [HealthController, AuthController],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

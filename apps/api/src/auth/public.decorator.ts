@@ -1,0 +1,13 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@vinhdanh/workflows/nomination/types';
+
+export const IS_PUBLIC = 'vinhdanh:public';
+/** Marks the few endpoints that need no sign-in: health, docs, sign-in, the public disclosure page. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export interface AuthenticatedActor extends Actor {
+  scopeUnitId: string | null;
+}
+
+/** The authenticated caller, as the JWT guard loaded it from the account table. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedActor => ctx.switchToHttp().getRequest().actor);

@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { WorkflowUpdateFailedError, WorkflowNotFoundError, ServiceError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, type DomainErrorBody } from '@vinhdanh/domain/common/errors';
+
+const STATUS: Record<string, number> = { INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503 };
+
+/**
+ * One error shape for every failure: { code, kind, messageVi, messageEn, field?, fields? }.
+ * Domain errors raised in Update validators arrive wrapped by Temporal and are unwrapped here, so
+ * the caller reads the same reason the workflow gave.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+    const domain = asDomainError(exception);
+    if (domain) return { status: STATUS[domain.kind] ?? 400, body: { ...domain } };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      if (typeof res === 'object' && res !== null && 'messageVi' in res) return { status, body: res as Record<string, unknown> };
+      return { status, body: httpBody(status, typeof res === 'string' ? res : (res as { message?: unknown }).message) };
+    }
+    if (exception instanceof WorkflowNotFoundError) {
+      return { status: 404, body: { code: 'NOT_FOUND', kind: 'NOT_FOUND', messageVi: 'Không tìm thấy hồ sơ.', messageEn: 'Nomination not found.' } };
+    }
+    if (isUnavailable(exception)) {
+      return {
+        status: 503,
+        body: { code: 'UNAVAILABLE', kind: 'UNAVAILABLE', messageVi: 'Hệ thống tạm thời không sẵn sàng (máy chủ quy trình hoặc cơ sở dữ liệu); vui lòng thử lại sau.', messageEn: 'Temporarily unavailable (workflow server or database); please retry later.' },
+      };
+    }
+    return { status: 500, body: { code: 'INTERNAL', kind: 'INTERNAL', messageVi: 'Lỗi hệ thống.', messageEn: 'Internal error.' } };
+  }
+}
+
+export function asDomainError(exception: unknown): DomainErrorBody | undefined {
+  if (exception instanceof DomainError) return exception.toBody();
+  if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure) {
+    const [details] = exception.cause.details ?? [];
+    if (details && typeof details === 'object' && 'messageVi' in details) return details as DomainErrorBody;
+  }
+  return undefined;
+}
+
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+function isUnavailable(e: unknown): boolean {
+  if (e instanceof ServiceError) {
+    const code = (e.cause as { code?: number } | undefined)?.code;
+    return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(e.message);
+  }
+  const code = (e as { code?: unknown })?.code;
+  const message = e instanceof Error ? e.message : '';
+  return ['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', '57P01', '57P03'].includes(String(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+}
+
+function httpBody(status: number, message: unknown): Record<string, unknown> {
+  const text = Array.isArray(message) ? message.join('; ') : String(message ?? '');
+  const kind = Object.entries(STATUS).find(([, s]) => s === status)?.[0] ?? 'INVALID';
+  return { code: `HTTP_${status}`, kind, messageVi: text, messageEn: text };
+}

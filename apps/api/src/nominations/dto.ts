@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+import { RECIPIENT_KINDS, type RecipientKind } from '@vinhdanh/domain/common/levels';
+
+export class NomineeDto {
+  @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: RecipientKind;
+  @ApiProperty({ example: 'Nguyễn Thị Hoa' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
+  @ApiPropertyOptional({ example: 'Giáo viên' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional({ description: 'Account id when the nominee is a user of the system (council recusal).' })
+  @IsOptional() @IsString() @MaxLength(100) userId?: string;
+  @ApiPropertyOptional({ description: 'Front-line worker or small collective (priority of the seed plan).' })
+  @IsOptional() @IsBoolean() frontLine?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) memberCount?: number;
+}
+
+export class PeriodDto {
+  @ApiProperty({ example: '2025-01-01' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ example: '2025-12-31' }) @IsISO8601({ strict: true }) to!: string;
+}
+
+export class DocumentDto {
+  @ApiProperty({ example: 'bao-cao-thanh-tich.pdf' }) @IsString() @MinLength(1) @MaxLength(255) name!: string;
+  @ApiProperty({ description: 'SHA-256 of the file content, hex' }) @Matches(/^[a-f0-9]{64}$/) sha256!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50 * 1024 * 1024) sizeBytes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) mimeType?: string;
+}
+
+export class SubmitNominationDto {
+  @ApiProperty({ type: NomineeDto }) @ValidateNested() @Type(() => NomineeDto) nominee!: NomineeDto;
+  @ApiProperty({ example: 'BK_TINH' }) @IsString() @MaxLength(40) awardCode!: string;
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ type: PeriodDto }) @ValidateNested() @Type(() => PeriodDto) achievementPeriod!: PeriodDto;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(20000) achievements!: string;
+  @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents!: DocumentDto[];
+  @ApiPropertyOptional({ description: 'Defaults to the clerk’s unit; another unit is refused.' }) @IsOptional() @IsString() unitId?: string;
+  @ApiPropertyOptional({ example: 'ke-hoach-823-kh-ubnd-2022' }) @IsOptional() @IsString() @MaxLength(100) movementId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) simplifiedProcedureCase?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) achievementRef?: string;
+}
+
+export class ReviewDto {
+  @ApiProperty({ enum: ['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENTS'] }) @IsIn(['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENTS']) action!: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENTS';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @ApiPropertyOptional({ description: 'Required to approve against a negative eligibility result.' }) @IsOptional() @IsString() @MaxLength(5000) justification?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(500, { each: true }) items?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(90) deadlineDays?: number;
+}
+
+export class ResubmitDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) note!: string;
+  @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents!: DocumentDto[];
+}
+
+export class WithdrawDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) reason!: string;
+}
+
+export class DecideDto {
+  @ApiProperty({ enum: ['CONFER', 'REFUSE'] }) @IsIn(['CONFER', 'REFUSE']) action!: 'CONFER' | 'REFUSE';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) titleVi?: string;
+}
+
+export class BatchDecisionDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @Matches(/^[0-9a-f-]{36}$/, { each: true }) nominationIds!: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) titleVi?: string;
+}
+
+export class ListQueryDto {
+  @IsOptional() @IsString() unitId?: string;
+  @IsOptional() @IsIn(['UNIT', 'PROVINCE', 'CENTRAL']) level?: string;
+  @IsOptional() @IsString() awardCode?: string;
+  @IsOptional() @IsString() status?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}

@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+/**
+ * A lazy connection: the API starts even while Temporal is down (health says so, and calls that
+ * need it answer 503) instead of refusing to boot.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const connection = Connection.lazy({ address: config.temporalAddress, connectTimeout: 3000 });
+        return new Client({ connection, namespace: config.temporalNamespace });
+      },
+    },
+  ],
+  exports: [TEMPORAL_CLIENT],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
+import { repoRoot } from '@vinhdanh/platform';
+import { startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
+import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
+
+/**
+ * `npm start`: the whole product on one machine. Uses DATABASE_URL and TEMPORAL_ADDRESS when set;
+ * otherwise starts an embedded PostgreSQL and the Temporal dev server with data under ./.data/.
+ * Then migrates, seeds the demo organisation, runs the worker and the API as child processes and
+ * stops everything, in reverse order, on Ctrl-C.
+ */
+const root = repoRoot();
+const dataDir = process.env.VINHDANH_DATA_DIR ?? path.join(root, '.data');
+const stops: { name: string; stop: () => Promise<void> }[] = [];
+const say = (msg: string) => console.log(`[vinhdanh] ${msg}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+
+  if (!env.DATABASE_URL) {
+    say('DATABASE_URL is not set: starting embedded PostgreSQL (data in .data/pg)...');
+    const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329), database: 'vinhdanh', log: debugLog('postgres') });
+    stops.push({ name: 'PostgreSQL', stop: db.stop });
+    env.DATABASE_URL = db.url;
+  }
+  if (!env.TEMPORAL_ADDRESS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
+    const cli = ensureTemporalCli();
+    say(`TEMPORAL_ADDRESS is not set: starting the Temporal dev server (${cli}, data in .data/temporal)...`);
+    const port = Number(env.TEMPORAL_DEV_PORT ?? 7233);
+    const server = await startTemporalDevServer({ cli, dataDir: path.join(dataDir, 'temporal'), port, uiPort: Number(env.TEMPORAL_UI_PORT ?? port + 1000), log: debugLog('temporal') });
+    stops.push({ name: 'Temporal', stop: server.stop });
+    env.TEMPORAL_ADDRESS = server.address;
+    env.TEMPORAL_UI_URL = env.TEMPORAL_UI_URL ?? server.uiUrl;
+  }
+
+  const applied = await runMigrations(env.DATABASE_URL);
+  say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+  if (env.SEED_DEMO !== 'false') {
+    const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+    const seeded = await seedDemo(ds);
+    await ds.destroy();
+    say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
+  }
+
+  const worker = startChild('worker', path.join(root, 'dist/apps/worker/src/main.js'), env);
+  const api = startChild('api', path.join(root, 'dist/apps/api/src/main.js'), env);
+  stops.push({ name: 'worker', stop: () => stopChild(worker) }, { name: 'api', stop: () => stopChild(api) });
+
+  const port = Number(env.PORT ?? 3000);
+  await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(`ready in ${seconds} s`);
+  say(`  API            http://127.0.0.1:${port}`);
+  say(`  OpenAPI docs   http://127.0.0.1:${port}/docs`);
+  say(`  Health         http://127.0.0.1:${port}/health`);
+  if (env.TEMPORAL_UI_URL) say(`  Temporal UI    ${env.TEMPORAL_UI_URL}`);
+  say('Press Ctrl-C to stop.');
+}
+
+function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      say(`${name} exited unexpectedly (code ${code}, signal ${signal}); stopping.`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function debugLog(source: string): (line: string) => void {
+  return process.env.VINHDANH_DEBUG ? (line) => console.log(`[${source}] ${line}`) : () => undefined;
+}
+
+let shuttingDown = false;
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const { name, stop } of stops.reverse()) {
+    say(`stopping ${name}...`);
+    await stop().catch((err) => console.error(`failed to stop ${name}:`, err));
+  }
+  say('stopped.');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch((err) => {
+  console.error(`[vinhdanh] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  void shutdown(1);
+});

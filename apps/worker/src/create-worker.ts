@@ -1,0 +1,34 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities, type Mailer } from '@vinhdanh/activities';
+import { APP_CONFIG, MAILER, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
+
+export interface CreateWorkerOptions {
+  /** A prebuilt bundle (tests build it once for all files); otherwise bundled at start. */
+  workflowBundle?: { code: string };
+  tuning?: Partial<WorkerOptions>;
+}
+
+/**
+ * Builds the Temporal worker from a NestJS context: activities close over its DataSource and mailer.
+ * Sticky cache and concurrency are left at SDK defaults here; `bench/` documents the tuning.
+ */
+export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const config = ctx.get<AppConfig>(APP_CONFIG);
+  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER) });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const workflowBundle = options.workflowBundle ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    workflowBundle,
+    activities,
+    ...options.tuning,
+  });
+  return { worker, connection };
+}
+
+const noop = () => undefined;
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
+import { loadConfig, ConfigError } from '@vinhdanh/platform';
+import { WorkerModule } from './worker.module';
+import { createWorker } from './create-worker';
+
+/**
+ * The Temporal worker process. SIGINT/SIGTERM make the SDK stop polling, let running activities
+ * finish, and resolve `run()`; then the database pool is closed.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
+  const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  const { worker, connection } = await createWorker(ctx);
+  console.log(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.taskQueue, temporal: config.temporalAddress }));
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await ctx.close();
+    console.log(JSON.stringify({ level: 'info', msg: 'worker stopped' }));
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

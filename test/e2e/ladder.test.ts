@@ -1,0 +1,127 @@
+import { startStack, type Session, type Stack } from '../support/stack';
+import { approveLevel, councilPasses, submit, waitForStatus, waitForStep } from '../support/nominations';
+
+/** The three ladders through the real API, Temporal server and PostgreSQL. */
+describe('nomination ladder', () => {
+  let stack: Stack;
+  let clerk: Session, unitReviewer: Session, unitHead: Session;
+  let provinceReviewer: Session, chairman: Session, centralReviewer: Session, primeMinister: Session;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, unitReviewer, unitHead, provinceReviewer, chairman, centralReviewer, primeMinister] = await Promise.all(
+      ['vanthu.so-gddt', 'thamdinh.so-gddt', 'thutruong.so-gddt', 'thamdinh.so-noi-vu', 'chutich.ubnd-tinh', 'thamdinh.ban-tdkt-tw', 'thutuong'].map((u) => stack.login(u)),
+    );
+  });
+  afterAll(() => stack?.close());
+
+  it('walking skeleton: POST starts one workflow and GET reads its projection', async () => {
+    const res = await clerk.post('/nominations', (await import('../support/nominations')).dossier('GK_DONVI'));
+    expect(res.status).toBe(201);
+    expect(res.body.workflowId).toBe(`nomination-${res.body.id}`);
+    const read = await clerk.get(`/nominations/${res.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: res.body.id, awardCode: 'GK_DONVI', unitId: 'so-gddt' });
+    const description = await stack.temporal.workflow.getHandle(res.body.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    await waitForStep(clerk, res.body.id, 'IN_REVIEW', 'UNIT');
+  });
+
+  it('Giấy khen is decided at the unit and enters the award register', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await approveLevel(stack, unitReviewer, id, 'UNIT');
+    await waitForStep(unitHead, id, 'AWAITING_DECISION', 'UNIT');
+    const decided = await unitHead.post(`/nominations/${id}/decide`, { action: 'CONFER' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('AWARDED');
+    expect(decided.body.decision.number).toMatch(/^\d+\/QĐ-SGDĐT$/);
+    const n = await waitForStatus(clerk, id, 'AWARDED');
+    expect(n.steps.map((s: any) => s.type)).toEqual(
+      expect.arrayContaining(['NominationSubmitted', 'ReviewRequested', 'ReviewApproved', 'DecisionRequested', 'DecisionIssued']),
+    );
+    const [entry] = await stack.ds.query(`SELECT * FROM award_register WHERE nomination_id=$1`, [id]);
+    expect(entry).toMatchObject({ award_code: 'GK_DONVI', decision_number: decided.body.decision.number, source: 'REGISTER' });
+  });
+
+  it('Bằng khen of the provincial Chairman climbs to the province', async () => {
+    const id = await submit(clerk, 'BK_TINH');
+    await approveLevel(stack, unitReviewer, id, 'UNIT');
+    await approveLevel(stack, provinceReviewer, id, 'PROVINCE');
+    await waitForStep(chairman, id, 'AWAITING_DECISION', 'PROVINCE');
+    const decided = await chairman.post(`/nominations/${id}/decide`, { action: 'CONFER' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decision.number).toMatch(/^\d+\/QĐ-UBND$/);
+    const n = await waitForStatus(clerk, id, 'AWARDED');
+    expect(n.steps.filter((s: any) => s.type === 'ProposalForwarded')).toHaveLength(1);
+  });
+
+  it('a State award reaches the central level and the Prime Minister', async () => {
+    const id = await submit(clerk, 'BK_TTG');
+    await approveLevel(stack, unitReviewer, id, 'UNIT');
+    await approveLevel(stack, provinceReviewer, id, 'PROVINCE');
+    await approveLevel(stack, centralReviewer, id, 'CENTRAL');
+    await waitForStep(primeMinister, id, 'AWAITING_DECISION', 'CENTRAL');
+    const decided = await primeMinister.post(`/nominations/${id}/decide`, { action: 'CONFER' });
+    expect(decided.body.decision.number).toMatch(/^\d+\/QĐ-TTg$/);
+    const n = await waitForStatus(clerk, id, 'AWARDED');
+    expect(n.steps.filter((s: any) => s.type === 'ProposalForwarded').map((s: any) => s.data)).toEqual([
+      { from: 'UNIT', to: 'PROVINCE' },
+      { from: 'PROVINCE', to: 'CENTRAL' },
+    ]);
+    const history = await stack.temporal.workflow.getHandle(n.workflowId).fetchHistory();
+    console.log(`history events for a State-award ladder (BK_TTG): ${history.events?.length}`);
+  });
+
+  it.each([
+    ['UNIT', 0],
+    ['PROVINCE', 1],
+    ['CENTRAL', 2],
+  ])('rejection at the %s level closes the nomination with the reason', async (level, approvals) => {
+    const reviewers = [unitReviewer, provinceReviewer, centralReviewer];
+    const id = await submit(clerk, 'BK_TTG');
+    for (let i = 0; i < approvals; i++) await approveLevel(stack, reviewers[i], id, ['UNIT', 'PROVINCE', 'CENTRAL'][i]);
+    await waitForStep(reviewers[approvals], id, 'IN_REVIEW', level);
+    const res = await reviewers[approvals].post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Thành tích chưa đủ tiêu chuẩn' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('REJECTED');
+    const n = await waitForStatus(clerk, id, 'REJECTED');
+    expect(n.outcomeReason).toBe('Thành tích chưa đủ tiêu chuẩn');
+    expect(n.currentLevel).toBe(level);
+  });
+
+  it('a council failure rejects the nomination with the tally as reason', async () => {
+    const id = await submit(clerk, 'CSTD_TINH');
+    await approveLevel(stack, unitReviewer, id, 'UNIT');
+    await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE');
+    await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã xem xét' });
+    await councilPasses(stack, provinceReviewer, id, 'FAILED');
+    const n = await waitForStatus(clerk, id, 'REJECTED');
+    expect(n.outcomeReason).toContain('3/9');
+  });
+
+  it('supplements: requested with a list and deadline, resubmitted, and the review task returns', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
+    const asked = await unitReviewer.post(`/nominations/${id}/review`, { action: 'REQUEST_SUPPLEMENTS', items: ['Biên bản bình xét thi đua'], deadlineDays: 5 });
+    expect(asked.status).toBe(200);
+    expect(asked.body.status).toBe('SUPPLEMENT_REQUESTED');
+    expect(asked.body.supplement.items).toEqual(['Biên bản bình xét thi đua']);
+    const inbox = await clerk.get('/inbox');
+    expect(inbox.body.items.some((t: any) => t.nominationId === id && t.kind === 'SUPPLEMENT')).toBe(true);
+    const back = await clerk.post(`/nominations/${id}/resubmit`, { note: 'Đã bổ sung biên bản', documents: [{ name: 'bien-ban.pdf', sha256: 'a'.repeat(64) }] });
+    expect(back.status).toBe(200);
+    const n = await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
+    expect(n.steps.map((s: any) => s.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'SupplementProvided']));
+    expect(n.tasks.filter((t: any) => t.kind === 'REVIEW')).toHaveLength(2);
+  });
+
+  it('the submitting unit can withdraw before the decision, and not after', async () => {
+    const id = await submit(clerk, 'BK_TINH');
+    await approveLevel(stack, unitReviewer, id, 'UNIT');
+    const res = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'Cá nhân xin rút' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('WITHDRAWN');
+    const again = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'lần hai' });
+    expect(again.status).toBe(409);
+  });
+});

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { councilResultSignal } from '@vinhdanh/workflows/nomination/messages';
+import { eventually, type Session, type Stack } from './stack';
+
+let counter = 0;
+
+/** A valid dossier; each call names a different nominee unless told otherwise. */
+export function dossier(awardCode: string, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    nominee: { kind: 'INDIVIDUAL', name: `Nguyễn Thị Hoa ${process.pid}-${Date.now()}-${counter}`, birthYear: 1985, position: 'Giáo viên', frontLine: true },
+    awardCode,
+    year: 2025,
+    achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
+    achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025; sáng kiến cấp cơ sở được công nhận.',
+    documents: [{ name: 'bao-cao-thanh-tich.pdf', sha256: createHash('sha256').update(`doc-${counter}`).digest('hex'), sizeBytes: 120_000 }],
+    ...overrides,
+  };
+}
+
+export async function submit(clerk: Session, awardCode: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const res = await clerk.post('/nominations', dossier(awardCode, overrides));
+  if (res.status !== 201) throw new Error(`submit failed ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Waits until the nomination's read model shows an open task of this kind (the workflow got there). */
+export function waitForStep(session: Session, id: string, status: string, level?: string) {
+  return eventually(async () => {
+    const res = await session.get(`/nominations/${id}`);
+    return res.status === 200 && res.body.status === status && (!level || res.body.currentLevel === level) && res.body.tasks.some((t: any) => t.status === 'OPEN') ? res.body : undefined;
+  });
+}
+
+export function waitForStatus(session: Session, id: string, status: string) {
+  return eventually(async () => {
+    const res = await session.get(`/nominations/${id}`);
+    return res.status === 200 && res.body.status === status ? res.body : undefined;
+  });
+}
+
+/** Stands in for a council session (council issue) by sending the workflow its result signal. */
+export async function councilPasses(stack: Stack, reader: Session, id: string, result: 'PASSED' | 'FAILED' | 'NO_QUORUM' = 'PASSED') {
+  const n = await waitForStep(reader, id, 'AWAITING_COUNCIL');
+  const route = n.dossier.route.find((r: any) => r.level === n.currentLevel);
+  await stack.temporal.workflow.getHandle(n.workflowId).signal(councilResultSignal, {
+    sessionId: 'test-session',
+    councilId: route.council.councilId,
+    result,
+    reasonVi: result === 'PASSED' ? 'Đạt 7/9 phiếu đồng ý' : 'Không đạt: 3/9 phiếu đồng ý',
+    reasonEn: result === 'PASSED' ? '7 of 9 in favour' : 'Failed: 3 of 9 in favour',
+    ruleKey: route.council.ruleKey,
+    tallyRef: 'test-tally',
+  });
+}
+
+/** Approves at the current level, passing the council when the award needs one there. */
+export async function approveLevel(stack: Stack, reviewer: Session, id: string, level: string) {
+  await waitForStep(reviewer, id, 'IN_REVIEW', level);
+  const res = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đủ thành tích theo báo cáo; đã đối chiếu hồ sơ.' });
+  if (res.status !== 200) throw new Error(`approve failed ${res.status} ${JSON.stringify(res.body)}`);
+  const after = await eventually(async () => {
+    const r = await reviewer.get(`/nominations/${id}`);
+    return r.body.status !== 'IN_REVIEW' || r.body.currentLevel !== level ? r.body : undefined;
+  });
+  if (after.status === 'AWAITING_COUNCIL') await councilPasses(stack, reviewer, id);
+}

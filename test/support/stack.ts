@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client, Connection } from '@temporalio/client';
+import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@vinhdanh/platform';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createWorker } from '../../apps/worker/src/create-worker';
+
+let runtimeInstalled = false;
+
+export interface Stack {
+  config: AppConfig;
+  baseUrl: string;
+  api: NestExpressApplication;
+  ds: DataSource;
+  temporal: Client;
+  worker: Worker;
+  login(username: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  token: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  get(path: string): Promise<{ status: number; body: any }>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+}
+
+/**
+ * The real product in-process: the NestJS API on an ephemeral port and a Temporal worker built from
+ * the worker's own NestJS context, both against the servers of the global setup. Each test file
+ * gets its own task queue, so files running in parallel never run each other's workflows.
+ */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+    runtimeInstalled = true;
+  }
+  const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  const { worker, connection } = await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
+  const running = worker.run();
+  const api = await createApiApp(config);
+  await api.listen(0, '127.0.0.1');
+  const { port } = api.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const temporal = new Client({ connection: await Connection.connect({ address: config.temporalAddress }), namespace: config.temporalNamespace });
+
+  const session = (token: string): Session => {
+    const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed as any };
+    };
+    return { token, request, get: (p) => request('GET', p), post: (p, b, h) => request('POST', p, b, h) };
+  };
+
+  return {
+    config,
+    baseUrl,
+    api,
+    ds: workerCtx.get(DataSource),
+    temporal,
+    worker,
+    async login(username: string) {
+      const res = await session('').post('/auth/login', { username, password: 'vinhdanh' });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return session(res.body.accessToken);
+    },
+    async close() {
+      await api.close();
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await temporal.connection.close();
+      await workerCtx.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (projections are written by activities, a moment later). */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
