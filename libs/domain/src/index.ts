@@ -1,2 +1,3 @@
 export * from './common/levels';
 export * from './common/errors';
+export * from './common/identity';

@@ -1,0 +1,59 @@
+import type { Level } from '@vinhdanh/domain';
+
+/**
+ * Demo organisation following the seed plan (823/KH-UBND, Đắk Nông, 2022): the provincial People's
+ * Committee, Sở Nội vụ with its emulation–commendation board, departments, communes, an enterprise,
+ * and the central level. Đắk Nông merged into Lâm Đồng on 01/07/2025 (law.md S61); the demo keeps
+ * the plan's name because the plan is its source.
+ */
+export interface SeedUnit {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  level: Level;
+  nameVi: string;
+  nameEn: string;
+  issuerCode: string;
+}
+
+export const DEMO_UNITS: SeedUnit[] = [
+  { id: 'chinh-phu', parentId: null, kind: 'GOVERNMENT', level: 'CENTRAL', nameVi: 'Chính phủ (Thủ tướng Chính phủ)', nameEn: 'Government (Prime Minister)', issuerCode: 'TTg' },
+  { id: 'ban-tdkt-tw', parentId: 'chinh-phu', kind: 'CENTRAL_BOARD', level: 'CENTRAL', nameVi: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)', nameEn: 'Central Emulation and Commendation Board (Ministry of Home Affairs)', issuerCode: 'BTĐKT' },
+  { id: 'ubnd-tinh', parentId: 'chinh-phu', kind: 'PROVINCE_PC', level: 'PROVINCE', nameVi: 'Ủy ban nhân dân tỉnh Đắk Nông', nameEn: "Đắk Nông Provincial People's Committee", issuerCode: 'UBND' },
+  { id: 'so-noi-vu', parentId: 'ubnd-tinh', kind: 'HOME_AFFAIRS', level: 'PROVINCE', nameVi: 'Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)', nameEn: 'Department of Home Affairs (provincial Emulation and Commendation Board)', issuerCode: 'SNV' },
+  { id: 'so-gddt', parentId: 'ubnd-tinh', kind: 'DEPARTMENT', level: 'UNIT', nameVi: 'Sở Giáo dục và Đào tạo', nameEn: 'Department of Education and Training', issuerCode: 'SGDĐT' },
+  { id: 'so-yte', parentId: 'ubnd-tinh', kind: 'DEPARTMENT', level: 'UNIT', nameVi: 'Sở Y tế', nameEn: 'Department of Health', issuerCode: 'SYT' },
+  { id: 'xa-quang-khe', parentId: 'ubnd-tinh', kind: 'COMMUNE', level: 'UNIT', nameVi: 'Ủy ban nhân dân xã Quảng Khê', nameEn: "Quảng Khê Commune People's Committee", issuerCode: 'UBND' },
+  { id: 'xa-dak-ha', parentId: 'ubnd-tinh', kind: 'COMMUNE', level: 'UNIT', nameVi: 'Ủy ban nhân dân xã Đắk Ha', nameEn: "Đắk Ha Commune People's Committee", issuerCode: 'UBND' },
+  { id: 'cty-cao-su', parentId: 'ubnd-tinh', kind: 'ENTERPRISE', level: 'UNIT', nameVi: 'Công ty TNHH MTV Cao su Đắk Nông', nameEn: 'Đắk Nông Rubber One-Member LLC', issuerCode: 'CSĐN' },
+];
+
+export interface SeedUser {
+  username: string;
+  fullName: string;
+  unitId: string;
+  roles: string[];
+  scopeUnitId?: string | null;
+}
+
+const GRASSROOTS = ['so-gddt', 'so-yte', 'xa-quang-khe', 'xa-dak-ha', 'cty-cao-su'];
+
+/** Usernames are `<role>.<unit>`; every demo password is `vinhdanh` (demo data only). */
+export const DEMO_USERS: SeedUser[] = [
+  ...GRASSROOTS.flatMap((unit) => [
+    { username: `vanthu.${unit}`, fullName: `Văn thư ${unit}`, unitId: unit, roles: ['CLERK'] },
+    { username: `thamdinh.${unit}`, fullName: `Thẩm định viên ${unit}`, unitId: unit, roles: ['REVIEWER'] },
+    { username: `thutruong.${unit}`, fullName: `Thủ trưởng ${unit}`, unitId: unit, roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
+  ]),
+  { username: 'thamdinh.so-noi-vu', fullName: 'Nguyễn Thị Thẩm Định (Sở Nội vụ)', unitId: 'so-noi-vu', roles: ['REVIEWER'] },
+  { username: 'thamdinh2.so-noi-vu', fullName: 'Trần Văn Hai (Sở Nội vụ)', unitId: 'so-noi-vu', roles: ['REVIEWER'] },
+  { username: 'giamdoc.so-noi-vu', fullName: 'Giám đốc Sở Nội vụ', unitId: 'so-noi-vu', roles: ['UNIT_HEAD'] },
+  { username: 'thuky.hoidong-tinh', fullName: 'Thư ký Hội đồng TĐKT tỉnh', unitId: 'so-noi-vu', roles: ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER'] },
+  { username: 'chutich.ubnd-tinh', fullName: 'Chủ tịch UBND tỉnh', unitId: 'ubnd-tinh', roles: ['DECISION_MAKER', 'UNIT_HEAD', 'COUNCIL_MEMBER'] },
+  { username: 'thamdinh.ban-tdkt-tw', fullName: 'Chuyên viên Ban TĐKT Trung ương', unitId: 'ban-tdkt-tw', roles: ['REVIEWER'] },
+  { username: 'truongban.ban-tdkt-tw', fullName: 'Trưởng ban TĐKT Trung ương', unitId: 'ban-tdkt-tw', roles: ['UNIT_HEAD'] },
+  { username: 'thuky.hoidong-tw', fullName: 'Thư ký Hội đồng TĐKT Trung ương', unitId: 'ban-tdkt-tw', roles: ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER'] },
+  { username: 'thutuong', fullName: 'Thủ tướng Chính phủ', unitId: 'chinh-phu', roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
+  { username: 'thanhtra.tinh', fullName: 'Thanh tra tỉnh', unitId: 'ubnd-tinh', roles: ['AUDITOR'], scopeUnitId: 'ubnd-tinh' },
+  { username: 'thanhtra', fullName: 'Thanh tra Bộ Nội vụ', unitId: 'ban-tdkt-tw', roles: ['AUDITOR'], scopeUnitId: null },
+];

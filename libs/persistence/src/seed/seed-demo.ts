@@ -1,0 +1,27 @@
+import bcrypt from 'bcryptjs';
+import type { DataSource } from 'typeorm';
+import { DEMO_UNITS, DEMO_USERS } from './demo-org';
+
+export const DEMO_PASSWORD = 'vinhdanh';
+
+/** Loads the demo organisation and accounts; idempotent, so every start may call it. */
+export async function seedDemo(ds: DataSource): Promise<{ units: number; users: number }> {
+  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  return ds.transaction(async (tx) => {
+    for (const u of DEMO_UNITS) {
+      await tx.query(
+        `INSERT INTO org_unit (id, parent_id, kind, level, name_vi, name_en, issuer_code) VALUES ($1,$2,$3,$4,$5,$6,$7)
+         ON CONFLICT (id) DO NOTHING`,
+        [u.id, u.parentId, u.kind, u.level, u.nameVi, u.nameEn, u.issuerCode],
+      );
+    }
+    for (const u of DEMO_USERS) {
+      await tx.query(
+        `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id)
+         VALUES ($1,$1,$2,$3,$4,$5,$6,$7) ON CONFLICT (id) DO NOTHING`,
+        [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null],
+      );
+    }
+    return { units: DEMO_UNITS.length, users: DEMO_USERS.length };
+  });
+}

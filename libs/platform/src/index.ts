@@ -1,0 +1,4 @@
+export * from './config';
+export * from './workflow-bundle';
+export * from './mailer';
+export * from './nest-tokens';

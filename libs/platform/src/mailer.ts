@@ -1,0 +1,13 @@
+import nodemailer from 'nodemailer';
+import type { Mailer } from '@vinhdanh/activities';
+
+/** SMTP delivery when SMTP_URL is set; without it notifications stay in-app only. */
+export function createMailer(smtpUrl: string | undefined, from: string): Mailer | undefined {
+  if (!smtpUrl) return undefined;
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send({ to, subject, text, messageId }) {
+      await transport.sendMail({ from, to, subject, text, messageId });
+    },
+  };
+}

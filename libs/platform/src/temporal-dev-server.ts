@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { devServerSearchAttributeArgs } from '@vinhdanh/workflows/search-attributes';
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` with a persistent SQLite file, so nominations survive a
+ * restart of `npm start`, and registers Vinh Danh's search attributes.
+ */
+export async function startTemporalDevServer(opts: { cli: string; dataDir: string; port: number; uiPort: number; log: (line: string) => void }): Promise<DevServer> {
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(opts.port),
+    '--ui-port', String(opts.uiPort),
+    '--db-filename', path.join(opts.dataDir, 'temporal.sqlite'),
+    '--log-level', 'warn',
+    ...devServerSearchAttributeArgs(),
+  ];
+  const child: ChildProcess = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (b: Buffer) => opts.log(b.toString().trimEnd()));
+  child.stderr?.on('data', (b: Buffer) => opts.log(b.toString().trimEnd()));
+  const address = `127.0.0.1:${opts.port}`;
+  await waitForTemporal(address, child, 60_000);
+  return {
+    address,
+    uiUrl: `http://127.0.0.1:${opts.uiPort}`,
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitForTemporal(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`temporal dev server exited early (code ${child.exitCode}); is port ${address} in use?`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`temporal dev server not ready at ${address} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
