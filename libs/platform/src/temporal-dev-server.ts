@@ -25,7 +25,7 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
     '--log-level', 'warn',
     ...devServerSearchAttributeArgs(),
   ];
-  const child: ChildProcess = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.on('data', (b: Buffer) => opts.log(b.toString().trimEnd()));
   child.stderr?.on('data', (b: Buffer) => opts.log(b.toString().trimEnd()));
   const address = `127.0.0.1:${opts.port}`;
