@@ -32,6 +32,8 @@ const shared = {
 module.exports = {
   // Two cores: integration tests each run a Temporal worker; more parallelism only adds contention.
   maxWorkers: 2,
+  // Integration tests wait on real timers and servers; pure specs finish in milliseconds anyway.
+  testTimeout: 120_000,
   projects: [
     {
       ...shared,
@@ -46,7 +48,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
 };
