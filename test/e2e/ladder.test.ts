@@ -1,5 +1,6 @@
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, councilPasses, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { recordHistory } from '../support/histories';
 
 /** The three ladders through the real API, Temporal server and PostgreSQL. */
 describe('nomination ladder', () => {
@@ -41,6 +42,7 @@ describe('nomination ladder', () => {
     );
     const [entry] = await stack.ds.query(`SELECT * FROM award_register WHERE nomination_id=$1`, [id]);
     expect(entry).toMatchObject({ award_code: 'GK_DONVI', decision_number: decided.body.decision.number, source: 'REGISTER' });
+    await recordHistory(stack, n.workflowId, 'nomination-unit-giay-khen');
   });
 
   it('Bằng khen of the provincial Chairman climbs to the province', async () => {
@@ -53,6 +55,7 @@ describe('nomination ladder', () => {
     expect(decided.body.decision.number).toMatch(/^\d+\/QĐ-UBND$/);
     const n = await waitForStatus(clerk, id, 'AWARDED');
     expect(n.steps.filter((s: any) => s.type === 'ProposalForwarded')).toHaveLength(1);
+    await recordHistory(stack, n.workflowId, 'nomination-province-bang-khen');
   });
 
   it('a State award reaches the central level and the Prime Minister', async () => {
@@ -70,6 +73,7 @@ describe('nomination ladder', () => {
     ]);
     const history = await stack.temporal.workflow.getHandle(n.workflowId).fetchHistory();
     console.log(`history events for a State-award ladder (BK_TTG): ${history.events?.length}`);
+    await recordHistory(stack, n.workflowId, 'nomination-central-state-award');
   });
 
   it.each([
@@ -97,6 +101,7 @@ describe('nomination ladder', () => {
     await councilPasses(stack, provinceReviewer, id, 'FAILED');
     const n = await waitForStatus(clerk, id, 'REJECTED');
     expect(n.outcomeReason).toContain('3/9');
+    await recordHistory(stack, n.workflowId, 'nomination-council-failed');
   });
 
   it('supplements: requested with a list and deadline, resubmitted, and the review task returns', async () => {
@@ -113,6 +118,9 @@ describe('nomination ladder', () => {
     const n = await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
     expect(n.steps.map((s: any) => s.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'SupplementProvided']));
     expect(n.tasks.filter((t: any) => t.kind === 'REVIEW')).toHaveLength(2);
+    await unitReviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Vẫn thiếu minh chứng' });
+    await waitForStatus(clerk, id, 'REJECTED');
+    await recordHistory(stack, n.workflowId, 'nomination-supplement-round-trip');
   });
 
   it('the submitting unit can withdraw before the decision, and not after', async () => {
@@ -123,5 +131,6 @@ describe('nomination ladder', () => {
     expect(res.body.status).toBe('WITHDRAWN');
     const again = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'lần hai' });
     expect(again.status).toBe(409);
+    await recordHistory(stack, `nomination-${id}`, 'nomination-withdrawn');
   });
 });
