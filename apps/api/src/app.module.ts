@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt.guard';
+import { LoginLimiter } from './auth/login-limiter';
 import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health/health.controller';
 import { NominationsModule } from './nominations/nominations.module';
@@ -46,6 +47,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
       ],
     };
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { CurrentActor, Public, type AuthenticatedActor } from './public.decorator';
+import { LoginLimiter } from './login-limiter';
 
 class LoginDto {
   @IsString() @MinLength(1) @MaxLength(100) username!: string;
@@ -14,19 +15,22 @@ class LoginDto {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly ds: DataSource, private readonly jwt: JwtService) {}
+  constructor(private readonly ds: DataSource, private readonly jwt: JwtService, private readonly limiter: LoginLimiter) {}
 
   /** Local accounts with bcrypt hashes (the embedded default); an OIDC provider can front this later. */
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto): Promise<{ accessToken: string; user: Record<string, unknown> }> {
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<{ accessToken: string; user: Record<string, unknown> }> {
+    this.limiter.check(body.username, ip);
     const [user] = await this.ds.query(`SELECT id, password_hash, full_name, unit_id, roles FROM user_account WHERE username=$1`, [body.username]);
     // Compare against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await bcrypt.compare(body.password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
+      this.limiter.failed(body.username, ip);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
+    this.limiter.succeeded(body.username);
     const accessToken = await this.jwt.signAsync({ sub: user.id });
     return { accessToken, user: { id: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles } };
   }

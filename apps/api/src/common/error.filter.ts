@@ -28,8 +28,12 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res !== null && 'messageVi' in res) return { status, body: res as Record<string, unknown> };
+      // Nest turns the JSON parser's SyntaxError into a plain BadRequestException.
+      if (status === 400 && (exception.cause instanceof SyntaxError || /JSON/.test(exception.message))) return { status, body: bodyParserError(400) };
       return { status, body: httpBody(status, typeof res === 'string' ? res : (res as { message?: unknown }).message) };
     }
+    const parserStatus = (exception as { status?: unknown; type?: unknown })?.status;
+    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) return { status: parserStatus, body: bodyParserError(parserStatus) };
     if (exception instanceof WorkflowNotFoundError) {
       return { status: 404, body: { code: 'NOT_FOUND', kind: 'NOT_FOUND', messageVi: 'Không tìm thấy hồ sơ.', messageEn: 'Nomination not found.' } };
     }
@@ -63,6 +67,14 @@ function isUnavailable(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   const message = e instanceof Error ? e.message : '';
   return ['ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', '57P01', '57P03'].includes(String(code)) || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+}
+
+/** Errors raised by the JSON body parser before any controller runs (size, syntax, encoding). */
+function bodyParserError(status: number): Record<string, unknown> {
+  if (status === 413) {
+    return { code: 'PAYLOAD_TOO_LARGE', kind: 'INVALID', messageVi: 'Dữ liệu gửi lên quá lớn (tối đa 256 KB; tệp đính kèm chỉ gửi siêu dữ liệu và mã băm).', messageEn: 'Request body too large (256 KB at most; attach documents by metadata and hash).' };
+  }
+  return { code: 'MALFORMED_REQUEST', kind: 'INVALID', messageVi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', messageEn: 'The request body is not valid JSON.' };
 }
 
 function httpBody(status: number, message: unknown): Record<string, unknown> {

@@ -1,0 +1,68 @@
+import { startStack, type Session, type Stack } from '../support/stack';
+import { dossier, submit, waitForStep } from '../support/nominations';
+
+/** Issue 9 §5–6 at the API edge: bad input never reaches a workflow, hostile text is stored inertly. */
+describe('hardening at the edge', () => {
+  let stack: Stack;
+  let clerk: Session;
+  beforeAll(async () => {
+    stack = await startStack();
+    clerk = await stack.login('vanthu.xa-quang-khe');
+  });
+  afterAll(() => stack?.close());
+
+  const count = async () => (await stack.ds.query(`SELECT count(*)::int AS n FROM nomination`))[0].n as number;
+
+  it('oversized payloads get 413 with a reason', async () => {
+    const before = await count();
+    const res = await clerk.post('/nominations', dossier('GK_DONVI', { achievements: 'x'.repeat(300_000) }));
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(res.body.messageVi).toMatch(/quá lớn/);
+    expect(await count()).toBe(before);
+  });
+
+  it('malformed JSON gets 400 with a reason', async () => {
+    const res = await clerk.request('POST', '/nominations', '{"nominee": {');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('MALFORMED_REQUEST');
+  });
+
+  it('dates out of range and unknown fields are refused', async () => {
+    const res = await clerk.post('/nominations', dossier('GK_DONVI', { year: 1899, achievementPeriod: { from: '2025-02-30', to: '2025-12-31' }, extra: 1 }));
+    expect(res.status).toBe(400);
+    expect(res.body.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['year', 'achievementPeriod.from', 'extra']));
+  });
+
+  it('SQL and script injection in text fields are stored as text and returned verbatim', async () => {
+    const name = `Robert'); DROP TABLE nomination;-- <script>alert("x")</script>`;
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name }, achievements: `<img src=x onerror=alert(1)> ' OR 1=1 --` });
+    const n = await waitForStep(clerk, id, 'IN_REVIEW', 'UNIT');
+    expect(n.nominee.name).toBe(name);
+    expect(n.dossier.achievements).toBe(`<img src=x onerror=alert(1)> ' OR 1=1 --`);
+    const res = await fetch(`${stack.baseUrl}/nominations/${id}`, { headers: { authorization: `Bearer ${clerk.token}` } });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await count()).toBeGreaterThan(0);
+  });
+
+  it('rate-limits failed sign-ins with 429', async () => {
+    const attempt = () => fetch(`${stack.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thutuong', password: 'sai-mat-khau' }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses[5]).toBe(429);
+  });
+
+  it('no endpoint but health, docs and sign-in answers without authentication', async () => {
+    const doc = (await (await fetch(`${stack.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const open: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const res = await fetch(`${stack.baseUrl}${concrete}`, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: method === 'get' ? undefined : '{}' });
+        if (res.status !== 401) open.push(`${method.toUpperCase()} ${path} → ${res.status}`);
+      }
+    }
+    expect(open.sort()).toEqual(['GET /health → 200', 'POST /auth/login → 400'].sort());
+  });
+});
