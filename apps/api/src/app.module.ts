@@ -12,6 +12,7 @@ import { LoginLimiter } from './auth/login-limiter';
 import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health/health.controller';
 import { NominationsModule } from './nominations/nominations.module';
+import { NomineesController } from './nominees/nominees.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Global()
@@ -43,7 +44,7 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController, AuthController, NomineesController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

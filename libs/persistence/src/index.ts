@@ -2,3 +2,4 @@ export * from './entities';
 export * from './data-source';
 export * from './seed/seed-demo';
 export * from './seed/demo-org';
+export * from './nominee-record';

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { awardDefinition, catalogueFor, isAwardCode } from './interim-catalogue';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { nameKey, normalizeName } from '@vinhdanh/domain/common/identity';
+import { normalizeName } from '@vinhdanh/domain/common/identity';
+import { nomineeKeyOf, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/activities/nomination/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/workflows/nomination/ids';
@@ -20,6 +20,7 @@ import { RouteService } from './route.service';
 
 export interface SubmitResult {
   id: string;
+  nomineeId: string;
   workflowId: string;
   duplicate: boolean;
   status: string;
@@ -50,9 +51,14 @@ export class NominationsService {
     const name = normalizeName(dto.nominee.name);
     if (!name) throw invalid('NAME_REQUIRED', 'Tên người được đề nghị không được để trống.', 'The nominee name must not be blank.', 'nominee.name');
 
-    const nomineeKey = [unitId, dto.nominee.kind, nameKey(name), dto.nominee.birthYear ?? ''].join('|');
+    const nomineeKey = nomineeKeyOf(unitId, dto.nominee.kind, name, dto.nominee.birthYear);
     const dossierKey = sha256([nomineeKey, dto.awardCode, dto.year].join('|'));
-    const nominationId = uuidFromHex(dossierKey);
+    const nominationId = uuidFromKey(dossierKey);
+    // The nominee registry row, so the record (ratings, initiatives…) and future awards attach to one identity.
+    await this.ds.query(
+      `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (nominee_key) DO NOTHING`,
+      [uuidFromKey(nomineeKey), nomineeKey, unitId, dto.nominee.kind, name, dto.nominee.birthYear ?? null, dto.nominee.userId ?? null],
+    );
     const input: NominationInput = {
       nominationId,
       dossierKey,
@@ -94,10 +100,10 @@ export class NominationsService {
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const [row] = await this.ds.query(`SELECT status FROM nomination WHERE id=$1`, [nominationId]);
-      return { id: nominationId, workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
+      return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
     }
     await insertNominationRow(this.ds.manager, input, new Date().toISOString());
-    return { id: nominationId, workflowId, duplicate: false, status: 'IN_REVIEW' };
+    return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
   }
 
   review(actor: AuthenticatedActor, id: string, dto: ReviewDto, updateId?: string): Promise<NominationView> {
@@ -128,6 +134,4 @@ export class NominationsService {
   }
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const uuidFromHex = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { NomineeRecords1764050000000 } from './1764050000000-NomineeRecords';
 
 /** In order. A new migration is added here and never edited once it has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000];
