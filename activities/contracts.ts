@@ -55,3 +55,28 @@ export interface NominationActivities {
   issueDecision(input: IssueDecisionInput): Promise<IssueDecisionResult>;
   deliverNotifications(input: DeliverNotificationsInput): Promise<DeliverNotificationsResult>;
 }
+
+export interface RecordCouncilEventInput {
+  sessionId: string;
+  type: 'SessionOpened' | 'BallotCast' | 'ConflictDeclared' | 'SessionClosed';
+  actorId?: string;
+  view: import('@vinhdanh/workflows/council/types').CouncilSessionView;
+  data?: Record<string, unknown>;
+}
+
+export interface TallyCouncilSessionInput {
+  input: import('@vinhdanh/workflows/council/types').CouncilSessionInput;
+  sealed: string[];
+  voted: string[];
+  conflicts: import('@vinhdanh/workflows/council/types').Conflict[];
+  closedReason: string | undefined;
+}
+
+export interface TallyCouncilSessionResult {
+  results: import('@vinhdanh/workflows/council/types').ItemResult[];
+}
+
+export interface CouncilActivities {
+  recordCouncilEvent(input: RecordCouncilEventInput): Promise<void>;
+  tallyCouncilSession(input: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult>;
+}

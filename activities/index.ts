@@ -1,18 +1,22 @@
 import type { DataSource } from 'typeorm';
-import type { NominationActivities } from './contracts';
+import type { CouncilActivities, NominationActivities } from './contracts';
 import { recordEventIn } from './nomination/record-event';
 import { issueDecisionIn } from './nomination/issue-decision';
 import { appraiseIn } from './nomination/appraise';
 import { deliverIn, type Mailer } from './notifications/deliver';
+import { recordCouncilEventIn, tallyCouncilSessionIn } from './council/session-activities';
 
 export interface ActivityDeps {
   dataSource: DataSource;
   mailer?: Mailer;
+  ballotKey: Buffer;
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer }: ActivityDeps): NominationActivities {
+export function createActivities({ dataSource, mailer, ballotKey }: ActivityDeps): NominationActivities & CouncilActivities {
   return {
+    recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
+    tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
     recordEvent: (input) => recordEventIn(dataSource, input),
     appraise: (input) => appraiseIn(dataSource, input),
     issueDecision: (input) => issueDecisionIn(dataSource, input),

@@ -1,2 +1,3 @@
 /** Entry point of the workflow bundle: every workflow type the worker registers. */
 export { nominationWorkflow } from './nomination/workflow';
+export { councilSessionWorkflow } from './council/workflow';

@@ -38,7 +38,7 @@ export interface Session {
  */
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+    Runtime.install({ logger: new DefaultLogger((process.env.TEST_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR'), shutdownSignals: [] });
     runtimeInstalled = true;
   }
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

@@ -13,6 +13,8 @@ import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health/health.controller';
 import { NominationsModule } from './nominations/nominations.module';
 import { NomineesController } from './nominees/nominees.controller';
+import { CouncilsController } from './councils/councils.controller';
+import { CouncilsService } from './councils/councils.service';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Global()
@@ -44,11 +46,12 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
+        CouncilsService,
       ],
     };
   }

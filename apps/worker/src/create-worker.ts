@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities, type Mailer } from '@vinhdanh/activities';
-import { APP_CONFIG, MAILER, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
+import { APP_CONFIG, MAILER, ballotKeyFrom, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 
 export interface CreateWorkerOptions {
   /** A prebuilt bundle (tests build it once for all files); otherwise bundled at start. */
@@ -16,7 +16,7 @@ export interface CreateWorkerOptions {
  */
 export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
-  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER) });
+  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey) });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const workflowBundle = options.workflowBundle ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));
   const worker = await Worker.create({

@@ -14,6 +14,10 @@ export interface AppConfig {
   mailFrom: string;
   logLevel: string;
   temporalUiUrl?: string;
+  /** AES-256 key sealing council ballots (base64, 32 bytes); see docs/council-voting.md. */
+  ballotKey: string;
+  /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
+  votingRules?: string;
   policy: PolicyConfig;
 }
 
@@ -78,6 +82,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = env.JWT_SECRET ?? (production ? '' : 'vinhdanh-development-secret-change-me');
   if (jwtSecret.length < 16) problems.push('JWT_SECRET must be set to at least 16 characters (required in production)');
 
+  // The development default keeps `npm start` zero-config; production must bring its own key.
+  const ballotKey = env.BALLOT_KEY?.trim() || (production ? '' : 'dmluaGRhbmgtZGV2ZWxvcG1lbnQtYmFsbG90LWtleSE=');
+  if (Buffer.from(ballotKey, 'base64').length !== 32) problems.push('BALLOT_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32); required in production');
+
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL=${smtpUrl} must start with smtp:// or smtps://`);
 
@@ -93,6 +101,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: env.MAIL_FROM?.trim() || 'Vinh Danh <no-reply@vinhdanh.local>',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     temporalUiUrl: env.TEMPORAL_UI_URL?.trim() || undefined,
+    ballotKey,
+    votingRules: env.VOTING_RULES?.trim() || undefined,
     policy: {
       reviewDeadlineMs: duration('POLICY_REVIEW_DEADLINE', '14d'),
       reminderBeforeMs: duration('POLICY_REMINDER_BEFORE', '3d'),
@@ -101,6 +111,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionDeadlineMs: duration('POLICY_DECISION_DEADLINE', '30d'),
     },
   };
+  if (config.votingRules) {
+    try {
+      JSON.parse(config.votingRules);
+    } catch {
+      problems.push('VOTING_RULES must be JSON: {"rules":{…},"councils":{"<councilId>":{"*":"RULE","<AWARD>":"RULE"}}}');
+    }
+  }
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${config.logLevel} must be one of fatal, error, warn, info, debug, trace, silent`);
   }

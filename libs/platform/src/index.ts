@@ -2,3 +2,4 @@ export * from './config';
 export * from './workflow-bundle';
 export * from './mailer';
 export * from './nest-tokens';
+export * from './ballot-seal';

@@ -54,6 +54,57 @@ export const DEMO_USERS: SeedUser[] = [
   { username: 'truongban.ban-tdkt-tw', fullName: 'Trưởng ban TĐKT Trung ương', unitId: 'ban-tdkt-tw', roles: ['UNIT_HEAD'] },
   { username: 'thuky.hoidong-tw', fullName: 'Thư ký Hội đồng TĐKT Trung ương', unitId: 'ban-tdkt-tw', roles: ['COUNCIL_SECRETARY', 'COUNCIL_MEMBER'] },
   { username: 'thutuong', fullName: 'Thủ tướng Chính phủ', unitId: 'chinh-phu', roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
+  ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ username: `uyvien${i}.hoidong-tinh`, fullName: `Ủy viên Hội đồng TĐKT tỉnh số ${i}`, unitId: 'ubnd-tinh', roles: ['COUNCIL_MEMBER'] })),
+  ...[1, 2, 3, 4, 5].map((i) => ({ username: `uyvien${i}.hoidong-tw`, fullName: `Ủy viên Hội đồng TĐKT Trung ương số ${i}`, unitId: 'ban-tdkt-tw', roles: ['COUNCIL_MEMBER'] })),
   { username: 'thanhtra.tinh', fullName: 'Thanh tra tỉnh', unitId: 'ubnd-tinh', roles: ['AUDITOR'], scopeUnitId: 'ubnd-tinh' },
   { username: 'thanhtra', fullName: 'Thanh tra Bộ Nội vụ', unitId: 'ban-tdkt-tw', roles: ['AUDITOR'], scopeUnitId: null },
+];
+
+export interface SeedCouncil {
+  id: string;
+  unitId: string;
+  level: Level;
+  nameVi: string;
+  nameEn: string;
+  members: { username: string; role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER' }[];
+}
+
+/** Council ids follow `councilIdFor` (apps/api): `hd-<unit>` for units and provinces, `hd-trung-uong`. */
+export const DEMO_COUNCILS: SeedCouncil[] = [
+  {
+    id: 'hd-ubnd-tinh',
+    unitId: 'ubnd-tinh',
+    level: 'PROVINCE',
+    nameVi: 'Hội đồng Thi đua - Khen thưởng tỉnh Đắk Nông',
+    nameEn: 'Đắk Nông Provincial Emulation and Commendation Council',
+    members: [
+      { username: 'chutich.ubnd-tinh', role: 'CHAIR' },
+      { username: 'thuky.hoidong-tinh', role: 'SECRETARY' },
+      ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ username: `uyvien${i}.hoidong-tinh`, role: 'MEMBER' as const })),
+    ],
+  },
+  {
+    id: 'hd-trung-uong',
+    unitId: 'ban-tdkt-tw',
+    level: 'CENTRAL',
+    nameVi: 'Hội đồng Thi đua - Khen thưởng Trung ương',
+    nameEn: 'Central Emulation and Commendation Council',
+    members: [
+      { username: 'thutuong', role: 'CHAIR' },
+      { username: 'thuky.hoidong-tw', role: 'SECRETARY' },
+      ...[1, 2, 3, 4, 5].map((i) => ({ username: `uyvien${i}.hoidong-tw`, role: 'MEMBER' as const })),
+    ],
+  },
+  ...GRASSROOTS.map((unit) => ({
+    id: `hd-${unit}`,
+    unitId: unit,
+    level: 'UNIT' as const,
+    nameVi: `Hội đồng Thi đua - Khen thưởng ${unit}`,
+    nameEn: `Emulation and Commendation Council of ${unit}`,
+    members: [
+      { username: `thutruong.${unit}`, role: 'CHAIR' as const },
+      { username: `vanthu.${unit}`, role: 'SECRETARY' as const },
+      { username: `thamdinh.${unit}`, role: 'MEMBER' as const },
+    ],
+  })),
 ];

@@ -1,11 +1,11 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { DEMO_UNITS, DEMO_USERS } from './demo-org';
+import { DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS } from './demo-org';
 
 export const DEMO_PASSWORD = 'vinhdanh';
 
 /** Loads the demo organisation and accounts; idempotent, so every start may call it. */
-export async function seedDemo(ds: DataSource): Promise<{ units: number; users: number }> {
+export async function seedDemo(ds: DataSource): Promise<{ units: number; users: number; councils: number }> {
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   return ds.transaction(async (tx) => {
     for (const u of DEMO_UNITS) {
@@ -22,6 +22,15 @@ export async function seedDemo(ds: DataSource): Promise<{ units: number; users: 
         [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null],
       );
     }
-    return { units: DEMO_UNITS.length, users: DEMO_USERS.length };
+    for (const c of DEMO_COUNCILS) {
+      await tx.query(`INSERT INTO council (id, unit_id, level, name_vi, name_en) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (id) DO NOTHING`, [c.id, c.unitId, c.level, c.nameVi, c.nameEn]);
+      for (const m of c.members) {
+        await tx.query(
+          `INSERT INTO council_member (council_id, user_id, role, from_date) VALUES ($1,$2,$3,'2024-01-01') ON CONFLICT DO NOTHING`,
+          [c.id, m.username, m.role],
+        );
+      }
+    }
+    return { units: DEMO_UNITS.length, users: DEMO_USERS.length, councils: DEMO_COUNCILS.length };
   });
 }

@@ -1,0 +1,75 @@
+import { atLeast, isRecused } from '@vinhdanh/workflows/council/quorum';
+import type { Choice, Conflict, SessionItem, SessionMember, VotingRule } from '@vinhdanh/workflows/council/types';
+
+export interface OpenedBallot {
+  receiptHash: string;
+  choices: Record<string, Choice>;
+}
+
+/** The tally record (biên bản kiểm phiếu) of one nomination in one session. */
+export interface TallyRecord {
+  nominationId: string;
+  awardCode: string;
+  nomineeName: string;
+  membersTotal: number;
+  eligibleMembers: number;
+  present: { userId: string; fullName: string }[];
+  recused: { userId: string; fullName: string; reason: string }[];
+  counts: { agree: number; disagree: number; abstain: number };
+  quorum: { required: string; base: number; counted: number; met: boolean };
+  threshold: { required: string; denominator: number; met: boolean };
+  result: 'PASSED' | 'FAILED' | 'NO_QUORUM';
+  rule: VotingRule;
+  reasonVi: string;
+  reasonEn: string;
+}
+
+/**
+ * Counts one nomination with exact integer arithmetic. Quorum is counted over all members (less
+ * the recused if the rule says so); the threshold over the same base (ALL_MEMBERS) or over those
+ * who voted (PRESENT), abstentions counting as present only if the rule says so.
+ */
+export function tallyItem(item: SessionItem, rule: VotingRule, members: SessionMember[], conflicts: Conflict[], voted: string[], ballots: OpenedBallot[]): TallyRecord {
+  const recusedMembers = members.filter((m) => isRecused(m.userId, item, conflicts));
+  const eligibleMembers = members.length - recusedMembers.length;
+  const counts = { agree: 0, disagree: 0, abstain: 0 };
+  for (const b of ballots) {
+    const choice = b.choices[item.nominationId];
+    if (choice === 'AGREE') counts.agree++;
+    else if (choice === 'DISAGREE') counts.disagree++;
+    else if (choice === 'ABSTAIN') counts.abstain++;
+  }
+  const base = rule.recusalReducesDenominator ? eligibleMembers : members.length;
+  const counted = counts.agree + counts.disagree + (rule.abstainCountsAsPresent ? counts.abstain : 0);
+  const quorumMet = atLeast(counted, base, rule.quorum);
+  const denominator = rule.basis === 'ALL_MEMBERS' ? base : counted;
+  const { numerator: n, denominator: d, strict } = rule.threshold;
+  const thresholdMet = denominator > 0 && (strict ? counts.agree * d > n * denominator : counts.agree * d >= n * denominator);
+  const result = !quorumMet ? 'NO_QUORUM' : thresholdMet ? 'PASSED' : 'FAILED';
+  const need = `${strict ? '>' : '≥'} ${n}/${d}`;
+  const basisVi = rule.basis === 'ALL_MEMBERS' ? 'tổng số thành viên' : 'số thành viên biểu quyết';
+  const basisEn = rule.basis === 'ALL_MEMBERS' ? 'of all members' : 'of those voting';
+  const verdictVi = { PASSED: 'Đạt', FAILED: 'Không đạt', NO_QUORUM: 'Không đủ số thành viên tham gia' }[result];
+  const verdictEn = { PASSED: 'Passed', FAILED: 'Failed', NO_QUORUM: 'No quorum' }[result];
+  const byId = new Map(members.map((m) => [m.userId, m]));
+  return {
+    nominationId: item.nominationId,
+    awardCode: item.awardCode,
+    nomineeName: item.nomineeName,
+    membersTotal: members.length,
+    eligibleMembers,
+    present: voted.filter((u) => byId.has(u) && !isRecused(u, item, conflicts)).map((u) => ({ userId: u, fullName: byId.get(u)!.fullName })),
+    recused: recusedMembers.map((m) => ({
+      userId: m.userId,
+      fullName: m.fullName,
+      reason: item.nomineeUserId === m.userId ? 'Là người được đề nghị' : conflicts.find((c) => c.userId === m.userId && c.nominationId === item.nominationId)!.reason,
+    })),
+    counts,
+    quorum: { required: `≥ ${rule.quorum.numerator}/${rule.quorum.denominator}`, base, counted, met: quorumMet },
+    threshold: { required: need, denominator, met: thresholdMet },
+    result,
+    rule,
+    reasonVi: `${verdictVi}: ${counts.agree}/${denominator} phiếu đồng ý (cần ${need} ${basisVi}); tham gia ${counted}/${base}, cần ${rule.quorum.numerator}/${rule.quorum.denominator}; quy tắc ${rule.ruleKey}.`,
+    reasonEn: `${verdictEn}: ${counts.agree}/${denominator} in favour (needs ${need} ${basisEn}); ${counted}/${base} took part, quorum ${rule.quorum.numerator}/${rule.quorum.denominator}; rule ${rule.ruleKey}.`,
+  };
+}

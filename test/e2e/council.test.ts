@@ -1,0 +1,157 @@
+import { startStack, eventually, type Session, type Stack } from '../support/stack';
+import { dossier, waitForStatus, waitForStep } from '../support/nominations';
+import { recordHistory } from '../support/histories';
+
+const TWO_THIRDS_ALL = {
+  ruleKey: 'TWO_THIRDS_ALL',
+  quorum: { numerator: 2, denominator: 3 },
+  threshold: { numerator: 2, denominator: 3, strict: false },
+  basis: 'ALL_MEMBERS',
+  recusalReducesDenominator: false,
+  abstainCountsAsPresent: true,
+  secretBallot: true,
+  citation: [{ vi: 'Cấu hình thử nghiệm', en: 'Test configuration' }],
+};
+
+/**
+ * The provincial council (9 members: chair, secretary, 7 members) votes on nominations waiting for
+ * it; CSTĐ cấp tỉnh is configured to need 2/3 of ALL members, TTLĐXS keeps the default (majority of
+ * those voting, quorum 2/3, recusal reduces the base).
+ */
+describe('council voting', () => {
+  let stack: Stack;
+  let clerk: Session, unitReviewer: Session, provinceReviewer: Session, secretary: Session, chair: Session, outsider: Session;
+  let members: Session[];
+
+  beforeAll(async () => {
+    stack = await startStack({ VOTING_RULES: JSON.stringify({ rules: { TWO_THIRDS_ALL }, councils: { 'hd-ubnd-tinh': { CSTD_TINH: 'TWO_THIRDS_ALL' } } }) });
+    [clerk, unitReviewer, provinceReviewer, secretary, chair, outsider] = await Promise.all(
+      ['vanthu.so-gddt', 'thamdinh.so-gddt', 'thamdinh.so-noi-vu', 'thuky.hoidong-tinh', 'chutich.ubnd-tinh', 'thamdinh.so-noi-vu'].map((u) => stack.login(u)),
+    );
+    members = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => stack.login(`uyvien${i}.hoidong-tinh`)));
+  });
+  afterAll(() => stack?.close());
+
+  async function toCouncil(award: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const res = await clerk.post('/nominations', dossier(award, overrides));
+    expect(res.status).toBe(201);
+    await approveLevelNoCouncil(res.body.id, 'UNIT', unitReviewer);
+    await approveLevelNoCouncil(res.body.id, 'PROVINCE', provinceReviewer);
+    await waitForStatus(clerk, res.body.id, 'AWAITING_COUNCIL');
+    return res.body.id;
+  }
+  async function approveLevelNoCouncil(id: string, level: string, reviewer: Session) {
+    await waitForStep(reviewer, id, 'IN_REVIEW', level);
+    const r = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
+    expect(r.status).toBe(200);
+  }
+  const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
+  const allNine = () => [chair, secretary, ...members];
+
+  it('runs a session over several awards to a tally that moves every nomination on', async () => {
+    const a = await toCouncil('CSTD_TINH');
+    const b = await toCouncil('CSTD_TINH');
+    const c = await toCouncil('TTLDXS', { nominee: { kind: 'COLLECTIVE', name: `Tổ Văn ${Date.now()}` } });
+    const d = await toCouncil('CSTD_TINH', { nominee: { kind: 'INDIVIDUAL', name: `Ủy viên ${Date.now()}`, userId: 'uyvien7.hoidong-tinh' } });
+    const waiting = await secretary.get('/councils/hd-ubnd-tinh/waiting');
+    expect(waiting.body.map((w: any) => w.nominationId)).toEqual(expect.arrayContaining([a, b, c, d]));
+
+    const opened = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b, c, d], deadline: inFuture(60_000) });
+    expect(opened.status).toBe(201);
+    const session = opened.body.sessionId;
+
+    // uyvien6 declares a conflict on C before voting; uyvien7 is the nominee of D.
+    expect((await members[5].post(`/councils/sessions/${session}/conflicts`, { nominationId: c, reason: 'Vợ là thành viên tập thể' })).status).toBe(200);
+    const myBallot = await members[6].get(`/councils/sessions/${session}/ballot`);
+    expect(myBallot.body.items.find((i: any) => i.nominationId === d).recused).toBe(true);
+
+    // A: exactly 6 of 9 agree (2/3 of all members) → PASSED; B: 5 of 9 → FAILED.
+    const choicesFor = (i: number) => {
+      const x: Record<string, string> = { [a]: i < 6 ? 'AGREE' : 'DISAGREE', [b]: i < 5 ? 'AGREE' : 'DISAGREE' };
+      if (i !== 7) x[c] = i < 5 ? 'AGREE' : 'ABSTAIN';
+      if (i !== 8) x[d] = 'AGREE';
+      return x;
+    };
+    const voters = allNine();
+    const results = await Promise.all(voters.map((v, i) => v.post(`/councils/sessions/${session}/ballot`, { choices: choicesFor(i) })));
+    expect(results.map((r) => r.status)).toEqual(Array(9).fill(200));
+    const receipts = results.map((r) => r.body.receipt);
+
+    await waitForStatus(clerk, a, 'AWAITING_DECISION');
+    const rejected = await waitForStatus(clerk, b, 'REJECTED');
+    expect(rejected.outcomeReason).toContain('5/9');
+    await waitForStatus(clerk, c, 'AWAITING_DECISION');
+    await waitForStatus(clerk, d, 'AWAITING_DECISION');
+
+    const tally = await eventually(async () => {
+      const t = await outsider.get(`/councils/sessions/${session}/tally`);
+      return t.body.status === 'CLOSED' ? t.body : undefined;
+    });
+    expect(tally.closedReason).toBe('ALL_VOTED');
+    const rec = (id: string) => tally.records.find((r: any) => r.nominationId === id);
+    expect(rec(a)).toMatchObject({ result: 'PASSED', counts: { agree: 6, disagree: 3, abstain: 0 }, threshold: { denominator: 9, required: '≥ 2/3' } });
+    expect(rec(b)).toMatchObject({ result: 'FAILED', counts: { agree: 5, disagree: 4 } });
+    // Majority of those voting, abstentions present: 5 of 8 passes (4 of 8 would not: strictly more than half).
+    expect(rec(c)).toMatchObject({ result: 'PASSED', eligibleMembers: 8, counts: { agree: 5, abstain: 3 }, threshold: { denominator: 8, required: '> 1/2' }, rule: { ruleKey: 'PROVINCE_DEFAULT' } });
+    expect(rec(c).recused).toEqual([{ userId: 'uyvien6.hoidong-tinh', fullName: expect.any(String), reason: 'Vợ là thành viên tập thể' }]);
+    expect(rec(d).recused[0]).toMatchObject({ userId: 'uyvien7.hoidong-tinh', reason: 'Là người được đề nghị' });
+    expect(rec(a).present).toHaveLength(9);
+    expect(tally.voters).toHaveLength(9);
+
+    // Secrecy: ballots carry no voter; voters carry no choice; each member can check their receipt.
+    const ballotColumns = (await stack.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name='council_ballot'`)).map((r: any) => r.column_name).sort();
+    expect(ballotColumns).toEqual(['choices', 'receipt_hash', 'session_id']);
+    const check = await members[0].get(`/councils/sessions/${session}/receipts/${receipts[2]}`);
+    expect(check.body).toMatchObject({ counted: true, choices: choicesFor(2) });
+    const history = JSON.stringify((await stack.temporal.workflow.getHandle(`council-session-${session}`).fetchHistory()).events);
+    expect(history).not.toMatch(/DISAGREE|ABSTAIN/);
+    await recordHistory(stack, `council-session-${session}`, 'council-session-several-awards');
+  });
+
+  it('refuses invalid ballots with clear errors and records nothing', async () => {
+    const a = await toCouncil('CSTD_TINH');
+    const b = await toCouncil('CSTD_TINH', { nominee: { kind: 'INDIVIDUAL', name: `Ủy viên 7 ${Date.now()}`, userId: 'uyvien7.hoidong-tinh' } });
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(60_000) });
+    const s = body.sessionId;
+    const cast = (who: Session, choices: Record<string, string>) => who.post(`/councils/sessions/${s}/ballot`, { choices });
+    const expectRefusal = async (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+
+    await expectRefusal(await cast(outsider, { [a]: 'AGREE', [b]: 'AGREE' }), 403, 'NOT_A_MEMBER');
+    await expectRefusal(await cast(members[0], { [a]: 'AGREE', [b]: 'AGREE', '00000000-0000-4000-8000-000000000000': 'AGREE' }), 400, 'NOT_ON_LIST');
+    await expectRefusal(await cast(members[6], { [a]: 'AGREE', [b]: 'AGREE' }), 403, 'RECUSED');
+    await expectRefusal(await cast(members[0], { [a]: 'AGREE' }), 400, 'BALLOT_INCOMPLETE');
+    await expectRefusal(await cast(members[0], { [a]: 'YES', [b]: 'AGREE' }), 400, 'BAD_CHOICE');
+    expect((await secretary.get(`/councils/sessions/${s}`)).body.votedUserIds).toEqual([]);
+
+    expect((await cast(members[0], { [a]: 'AGREE', [b]: 'AGREE' })).status).toBe(200);
+    await expectRefusal(await cast(members[0], { [a]: 'DISAGREE', [b]: 'AGREE' }), 409, 'ALREADY_VOTED');
+    await expectRefusal(await secretary.post(`/councils/sessions/${s}/close`), 409, 'NO_QUORUM_YET');
+    await expectRefusal(await members[1].post(`/councils/sessions/${s}/close`), 403, 'SECRETARY_ONLY');
+
+    // Quorum for a is 6 of 9 (all members); for b the nominee is recused: 6 of 8 by the 2/3 rule.
+    for (const m of [chair, members[1], members[2], members[3], members[4]]) expect((await cast(m, { [a]: 'AGREE', [b]: 'AGREE' })).status).toBe(200);
+    const closed = await secretary.post(`/councils/sessions/${s}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'CLOSED', closedReason: 'CLOSED_BY_SECRETARY' });
+    await expectRefusal(await cast(members[5], { [a]: 'AGREE', [b]: 'AGREE' }), 409, 'SESSION_CLOSED');
+    expect(closed.body.results.map((r: any) => r.result)).toEqual(['PASSED', 'PASSED']);
+  });
+
+  it('without quorum by the deadline, nominations stay waiting for the next session', async () => {
+    const a = await toCouncil('CSTD_TINH');
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(3_000) });
+    for (const m of members.slice(0, 4)) expect((await m.post(`/councils/sessions/${body.sessionId}/ballot`, { choices: { [a]: 'AGREE' } })).status).toBe(200);
+    const tally = await eventually(async () => {
+      const t = await secretary.get(`/councils/sessions/${body.sessionId}/tally`);
+      return t.body.status === 'CLOSED' ? t.body : undefined;
+    });
+    expect(tally.closedReason).toBe('DEADLINE');
+    expect(tally.records[0]).toMatchObject({ result: 'NO_QUORUM', quorum: { base: 9, counted: 4, met: false } });
+    const n = await eventually(async () => {
+      const r = await clerk.get(`/nominations/${a}`);
+      return r.body.steps.some((s: any) => s.type === 'CouncilResultReceived') ? r.body : undefined;
+    });
+    expect(n.status).toBe('AWAITING_COUNCIL');
+    expect((await secretary.get('/councils/hd-ubnd-tinh/waiting')).body.map((w: any) => w.nominationId)).toContain(a);
+  });
+});
