@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { awardDefinition, catalogueFor, isAwardCode } from './interim-catalogue';
+import { awardDefinition, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { normalizeName } from '@vinhdanh/domain/common/identity';
 import { nomineeKeyOf, sha256, uuidFromKey } from '../nominees/nominee-identity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { invalid, forbidden } from '@vinhdanh/domain/common/errors';
 import type { Level } from '@vinhdanh/domain/common/levels';
-import type { AwardDefinition } from './interim-catalogue';
+import type { AwardDefinition } from '@vinhdanh/domain/catalogue';
 import type { RouteStep } from '@vinhdanh/workflows/nomination/types';
 
 interface UnitRow {

@@ -1,0 +1,20 @@
+import { ART84_1, ART84_2 } from './citations';
+import type { AwardDefinition } from './types';
+
+type Doc = AwardDefinition['requiredDocuments'][number];
+
+/** Dossier contents, Law Art 84(1) for emulation titles and Art 84(2) for commendation forms. */
+export const TO_TRINH: Doc = { code: 'TO_TRINH', vi: 'Tờ trình đề nghị', en: 'Proposal (tờ trình)', citation: [ART84_1, ART84_2] };
+export const BAO_CAO: Doc = { code: 'BAO_CAO_THANH_TICH', vi: 'Báo cáo thành tích', en: 'Achievement report', citation: [ART84_1, ART84_2] };
+export const BIEN_BAN_THI_DUA: Doc = { code: 'BIEN_BAN_BINH_XET', vi: 'Biên bản bình xét thi đua', en: 'Minutes of the emulation review', citation: [ART84_1] };
+export const BIEN_BAN_KHEN: Doc = { code: 'BIEN_BAN_XET_KHEN', vi: 'Biên bản xét khen thưởng', en: 'Minutes of the commendation review', citation: [ART84_2] };
+export const XAC_NHAN_SANG_KIEN: Doc = {
+  code: 'XAC_NHAN_SANG_KIEN',
+  vi: 'Xác nhận của cấp có thẩm quyền về sáng kiến / đề tài khoa học',
+  en: 'Certification of the initiative or S&T work by the competent body',
+  citation: [ART84_1],
+};
+
+export const TITLE_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_THI_DUA];
+export const TITLE_WITH_INITIATIVE_DOCS = [...TITLE_DOCS, XAC_NHAN_SANG_KIEN];
+export const FORM_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_KHEN];
