@@ -18,12 +18,7 @@ export interface RecordEventResult {
 export interface AppraiseInput {
   nominationId: string;
 }
-export interface AppraiseResult {
-  outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE';
-  catalogueVersion: string;
-  summaryVi: string;
-  summaryEn: string;
-}
+export type AppraiseResult = import('@vinhdanh/domain/eligibility').EligibilityResult;
 
 export interface IssueDecisionInput {
   nominationId: string;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { EligibilityPolicy } from '@vinhdanh/domain/eligibility';
 import type { CouncilActivities, NominationActivities } from './contracts';
 import { recordEventIn } from './nomination/record-event';
 import { issueDecisionIn } from './nomination/issue-decision';
@@ -10,15 +11,16 @@ export interface ActivityDeps {
   dataSource: DataSource;
   mailer?: Mailer;
   ballotKey: Buffer;
+  eligibilityPolicy?: Partial<EligibilityPolicy>;
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey }: ActivityDeps): NominationActivities & CouncilActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy }: ActivityDeps): NominationActivities & CouncilActivities {
   return {
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
     recordEvent: (input) => recordEventIn(dataSource, input),
-    appraise: (input) => appraiseIn(dataSource, input),
+    appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
     issueDecision: (input) => issueDecisionIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input),
   };

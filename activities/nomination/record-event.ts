@@ -21,11 +21,13 @@ export async function recordEventIn(ds: DataSource, input: RecordEventInput): Pr
     );
     if (inserted.length === 0) return { notificationIds: await existingNotifications(tx, nominationId, event.seq) };
 
+    // The reviewer reads the full explanation of the latest appraisal, not just its summary.
+    const eligibility = event.type === 'EligibilityAssessed' ? event.data : null;
     await tx.query(
-      `UPDATE nomination SET status=$2, current_level=$3, current_step=$4, outcome_reason=$5, eligibility=$6,
+      `UPDATE nomination SET status=$2, current_level=$3, current_step=$4, outcome_reason=$5, eligibility=COALESCE($6, eligibility),
               decision_id=$7, updated_at=$8, last_seq=$9
         WHERE id=$1 AND last_seq < $9`,
-      [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, view.eligibility ?? null, view.decision?.decisionId ?? null, event.at, event.seq],
+      [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, eligibility, view.decision?.decisionId ?? null, event.at, event.seq],
     );
     await syncTasks(tx, input);
     return { notificationIds: await enqueueNotifications(tx, input) };

@@ -138,7 +138,8 @@ class NominationProcess {
   private async reviewAt(step: RouteStep): Promise<'APPROVED' | Closed> {
     this.view = { ...this.view, level: step.level };
     const result = await appraise({ nominationId: this.input.nominationId });
-    this.view = { ...this.view, eligibility: result };
+    const { outcome, catalogueVersion, summaryVi, summaryEn } = result;
+    this.view = { ...this.view, eligibility: { outcome, catalogueVersion, summaryVi, summaryEn } };
     await this.emit('EligibilityAssessed', undefined, { data: { ...result }, rule: `catalogue ${result.catalogueVersion}` });
     for (let round = 0; ; round++) {
       const task = this.openTask('REVIEW', step.level, step.reviewUnitId, 'REVIEWER', this.input.policy.reviewDeadlineMs, round);

@@ -15,6 +15,7 @@ import { NominationsModule } from './nominations/nominations.module';
 import { NomineesController } from './nominees/nominees.controller';
 import { CouncilsController } from './councils/councils.controller';
 import { CouncilsService } from './councils/councils.service';
+import { EligibilityController } from './eligibility/eligibility.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Global()
@@ -46,7 +47,7 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

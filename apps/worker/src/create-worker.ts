@@ -16,7 +16,7 @@ export interface CreateWorkerOptions {
  */
 export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
-  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey) });
+  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const workflowBundle = options.workflowBundle ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));
   const worker = await Worker.create({

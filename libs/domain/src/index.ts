@@ -2,3 +2,4 @@ export * from './common/levels';
 export * from './common/errors';
 export * from './common/identity';
 export * from './catalogue';
+export * from './eligibility';

@@ -18,6 +18,8 @@ export interface AppConfig {
   ballotKey: string;
   /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
   votingRules?: string;
+  /** JSON overrides of the eligibility policy (docs/eligibility.md), e.g. {"ttldttLdttShare":{"numerator":51,"denominator":100}}. */
+  eligibilityPolicy?: Record<string, unknown>;
   policy: PolicyConfig;
 }
 
@@ -46,6 +48,16 @@ export function parseDuration(text: string): number | undefined {
 }
 
 type Env = Record<string, string | undefined>;
+
+function parseJson(text: string | undefined, name: string, problems: string[]): Record<string, unknown> | undefined {
+  if (!text?.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    problems.push(`${name} must be a JSON object`);
+    return undefined;
+  }
+}
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -103,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     temporalUiUrl: env.TEMPORAL_UI_URL?.trim() || undefined,
     ballotKey,
     votingRules: env.VOTING_RULES?.trim() || undefined,
+    eligibilityPolicy: parseJson(env.ELIGIBILITY_POLICY, 'ELIGIBILITY_POLICY', problems),
     policy: {
       reviewDeadlineMs: duration('POLICY_REVIEW_DEADLINE', '14d'),
       reminderBeforeMs: duration('POLICY_REMINDER_BEFORE', '3d'),

@@ -1,0 +1,48 @@
+import { startStack, type Session, type Stack } from '../support/stack';
+import { dossier, waitForStep } from '../support/nominations';
+
+describe('eligibility in the review step', () => {
+  let stack: Stack;
+  let clerk: Session, reviewer: Session;
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, reviewer] = await Promise.all(['vanthu.xa-dak-ha', 'thamdinh.xa-dak-ha'].map((u) => stack.login(u)));
+  });
+  afterAll(() => stack?.close());
+
+  it('evaluates a hypothetical nomination against the record, with citations', async () => {
+    const name = `Phạm Thị Lan ${Date.now()}`;
+    const { body: n } = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name, birthYear: 1990 });
+    await clerk.post(`/nominees/${n.id}/awards`, { awardCode: 'CSTDCS', year: 2024, decisionNumber: '12/QĐ-UBND', decidedOn: '2024-12-20' });
+    await clerk.post(`/nominees/${n.id}/awards`, { awardCode: 'CSTDCS', year: 2025, decisionNumber: '30/QĐ-UBND', decidedOn: '2025-12-20' });
+    const res = await clerk.post('/eligibility/evaluate', { awardCode: 'BK_TINH', nominee: { kind: 'INDIVIDUAL', name, birthYear: 1990 }, year: 2025, achievementPeriod: { from: '2024-01-01', to: '2025-12-31' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ outcome: 'ELIGIBLE', catalogueVersion: '2025.2', alternativeMet: expect.stringContaining('74(1)(d)') });
+    expect(res.body.criteria[0].citation[0]).toMatchObject({ article: '74', clause: '1', point: 'd' });
+    const catalogue = await clerk.get('/catalogue');
+    expect(catalogue.body.map((v: any) => v.version)).toEqual(['2024.1', '2025.2']);
+  });
+
+  it('shows the reviewer the explanation; approving against it needs a recorded justification', async () => {
+    const sub = await clerk.post('/nominations', dossier('GK_DONVI'));
+    await clerk.post(`/nominees/${sub.body.nomineeId}/ratings`, { year: 2025, rating: 'HTNV' });
+    const n = await waitForStep(reviewer, sub.body.id, 'IN_REVIEW', 'UNIT');
+    expect(n.eligibility).toMatchObject({ award: 'GK_DONVI', catalogueVersion: '2025.2' });
+    expect(['NOT_ELIGIBLE', 'CANNOT_DECIDE']).toContain(n.eligibility.outcome);
+    expect(n.eligibility.criteria[0].citation.length).toBeGreaterThan(0);
+    const refused = await reviewer.post(`/nominations/${sub.body.id}/review`, { action: 'APPROVE' });
+    expect(refused.body.code).toBe('JUSTIFICATION_REQUIRED');
+  });
+
+  it('an eligible nominee is appraised ELIGIBLE and can be approved without justification', async () => {
+    const body = dossier('GK_DONVI');
+    const { body: nominee } = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name: body.nominee.name, birthYear: body.nominee.birthYear });
+    await clerk.post(`/nominees/${nominee.id}/ratings`, { year: 2025, rating: 'HTXSNV' });
+    const sub = await clerk.post('/nominations', body);
+    expect(sub.body.nomineeId).toBe(nominee.id);
+    const n = await waitForStep(reviewer, sub.body.id, 'IN_REVIEW', 'UNIT');
+    expect(n.eligibility.outcome).toBe('ELIGIBLE');
+    expect(n.eligibility.summaryVi).toMatch(/^Đủ điều kiện/);
+    expect((await reviewer.post(`/nominations/${sub.body.id}/review`, { action: 'APPROVE' })).status).toBe(200);
+  });
+});
