@@ -19,6 +19,12 @@ describe('eligibility in the review step', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ outcome: 'ELIGIBLE', catalogueVersion: '2025.2', alternativeMet: expect.stringContaining('74(1)(d)') });
     expect(res.body.criteria[0].citation[0]).toMatchObject({ article: '74', clause: '1', point: 'd' });
+    const movements = await clerk.get('/movements');
+    expect(movements.body[0]).toMatchObject({ documentNumber: '823/KH-UBND' });
+    const withMovement = await clerk.post('/nominations', dossier('GK_DONVI', { movementId: 'ke-hoach-823-kh-ubnd-2022' }));
+    expect(withMovement.status).toBe(201);
+    const unknownMovement = await clerk.post('/nominations', dossier('GK_DONVI', { movementId: 'khong-co' }));
+    expect(unknownMovement.body).toMatchObject({ code: 'UNKNOWN_MOVEMENT', field: 'movementId' });
     const catalogue = await clerk.get('/catalogue');
     expect(catalogue.body.map((v: any) => v.version)).toEqual(['2024.1', '2025.2']);
   });

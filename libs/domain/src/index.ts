@@ -3,3 +3,4 @@ export * from './common/errors';
 export * from './common/identity';
 export * from './catalogue';
 export * from './eligibility';
+export * from './movement';

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { catalogueVersions, isAwardCode } from '@vinhdanh/domain/catalogue';
+import { seedMovements } from '@vinhdanh/domain/movement';
 import { invalid } from '@vinhdanh/domain/common/errors';
 import { RECIPIENT_KINDS } from '@vinhdanh/domain/common/levels';
 import { evaluateEligibility, type EligibilityPolicy } from '@vinhdanh/domain/eligibility';
@@ -38,6 +39,12 @@ export class EligibilityController {
   @Get('catalogue')
   catalogue() {
     return catalogueVersions();
+  }
+
+  /** Emulation movements (phong trào thi đua) nominations may refer to, from the seed plan. */
+  @Get('movements')
+  movements() {
+    return seedMovements();
   }
 
   /** Evaluates a nomination before it is submitted, against the nominee's record in the caller's unit. */

@@ -3,6 +3,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { awardDefinition, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
+import { findMovement } from '@vinhdanh/domain/movement';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { normalizeName } from '@vinhdanh/domain/common/identity';
 import { nomineeKeyOf, sha256, uuidFromKey } from '../nominees/nominee-identity';
@@ -44,6 +45,9 @@ export class NominationsService {
     if (!isAwardCode(dto.awardCode)) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${dto.awardCode}.`, `Unknown award code ${dto.awardCode}.`, 'awardCode');
     const { from, to } = dto.achievementPeriod;
     if (from > to) throw invalid('BAD_PERIOD', 'Ngày bắt đầu phải trước ngày kết thúc.', 'The period must start before it ends.', 'achievementPeriod');
+    if (dto.movementId && !findMovement(dto.movementId)) {
+      throw invalid('UNKNOWN_MOVEMENT', `Không có phong trào thi đua ${dto.movementId}.`, `Unknown emulation movement ${dto.movementId}.`, 'movementId');
+    }
     const award = awardDefinition(dto.awardCode, to);
     if (!award.recipientKinds.includes(dto.nominee.kind)) {
       throw invalid('WRONG_RECIPIENT', `${award.nameVi} không tặng cho đối tượng ${dto.nominee.kind}.`, `${award.nameEn} is not given to ${dto.nominee.kind}.`, 'nominee.kind');
