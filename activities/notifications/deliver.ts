@@ -6,10 +6,15 @@ export interface Mailer {
 }
 
 /**
- * Delivers outbox rows: in-app (marked delivered) and by email when a mailer is configured.
- * A row is emailed at most once: emailed_at is set right after the SMTP server accepts it, and the
- * Message-ID is the outbox key, so a receiver can drop the rare duplicate of a crash in between.
+ * Delivers outbox rows: in-app (exactly once: marked delivered) and by e-mail when a mailer is
+ * configured. Each e-mail is claimed with a lease before sending, so concurrent deliveries never
+ * send the same row; emailed_at is set as soon as the SMTP server accepts it. A worker that dies
+ * between that acceptance and the update leaves the lease to expire and the mail is sent again,
+ * with the same Message-ID (the outbox key), so the receiving system can drop the duplicate:
+ * e-mail is at-least-once, never lost.
  */
+const LEASE_MS = Number(process.env.NOTIFICATION_EMAIL_LEASE_MS ?? 60_000);
+
 export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { ids }: DeliverNotificationsInput): Promise<DeliverNotificationsResult> {
   if (ids.length === 0) return { delivered: 0, emailed: 0 };
   const delivered = await ds.query(
@@ -21,6 +26,12 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
     const pending: { id: string; idempotency_key: string; email: string; subject_vi: string; subject_en: string; body_vi: string; body_en: string }[] =
       await ds.query(`SELECT * FROM notification WHERE id = ANY($1) AND email IS NOT NULL AND emailed_at IS NULL ORDER BY created_at`, [ids]);
     for (const n of pending) {
+      const claimed = await ds.query(
+        `UPDATE notification SET email_claimed_at = now() WHERE id=$1 AND emailed_at IS NULL
+           AND (email_claimed_at IS NULL OR email_claimed_at < now() - make_interval(secs => $2)) RETURNING id`,
+        [n.id, LEASE_MS / 1000],
+      );
+      if (affectedRows(claimed) === 0) continue;
       await mailer.send({
         to: n.email,
         subject: `${n.subject_vi} / ${n.subject_en}`,
@@ -31,5 +42,10 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
       emailed++;
     }
   }
-  return { delivered: delivered[1] ?? delivered.length, emailed };
+  return { delivered: affectedRows(delivered), emailed };
+}
+
+/** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, rowCount]. */
+function affectedRows(result: unknown): number {
+  return Array.isArray(result) && Array.isArray(result[0]) ? Number(result[1]) : Array.isArray(result) ? result.length : 0;
 }

@@ -25,18 +25,18 @@ export async function submit(clerk: Session, awardCode: string, overrides: Recor
 }
 
 /** Waits until the nomination's read model shows an open task of this kind (the workflow got there). */
-export function waitForStep(session: Session, id: string, status: string, level?: string) {
+export function waitForStep(session: Session, id: string, status: string, level?: string, timeoutMs?: number) {
   return eventually(async () => {
     const res = await session.get(`/nominations/${id}`);
     return res.status === 200 && res.body.status === status && (!level || res.body.currentLevel === level) && res.body.tasks.some((t: any) => t.status === 'OPEN') ? res.body : undefined;
-  });
+  }, timeoutMs);
 }
 
-export function waitForStatus(session: Session, id: string, status: string) {
+export function waitForStatus(session: Session, id: string, status: string, timeoutMs?: number) {
   return eventually(async () => {
     const res = await session.get(`/nominations/${id}`);
     return res.status === 200 && res.body.status === status ? res.body : undefined;
-  });
+  }, timeoutMs);
 }
 
 /** Stands in for a council session (council issue) by sending the workflow its result signal. */

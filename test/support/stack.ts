@@ -36,7 +36,7 @@ export interface Session {
  * the worker's own NestJS context, both against the servers of the global setup. Each test file
  * gets its own task queue, so files running in parallel never run each other's workflows.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}, options: { inProcessWorker?: boolean } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger((process.env.TEST_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR'), shutdownSignals: [] });
     runtimeInstalled = true;
@@ -44,8 +44,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  const { worker, connection } = await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
-  const running = worker.run();
+  const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
+  const running = inProcess?.worker.run();
   const api = await createApiApp(config);
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
@@ -77,7 +77,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     api,
     ds: workerCtx.get(DataSource),
     temporal,
-    worker,
+    worker: inProcess?.worker as Worker,
     async login(username: string) {
       const res = await session('').post('/auth/login', { username, password: 'vinhdanh' });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -85,9 +85,11 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     },
     async close() {
       await api.close();
-      worker.shutdown();
-      await running;
-      await connection.close();
+      if (inProcess) {
+        inProcess.worker.shutdown();
+        await running;
+        await inProcess.connection.close();
+      }
       await temporal.connection.close();
       await workerCtx.close();
     },

@@ -21,21 +21,25 @@ import {
 } from './messages';
 import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, Role, RouteStep } from './types';
 
+// Short: these are single database transactions, and an activity lost with a crashed worker is
+// retried only once its start-to-close timeout has passed.
 const { recordEvent, appraise, issueDecision } = wf.proxyActivities<NominationActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 // Delivery may wait on an SMTP server for a long time; it must never hold the nomination back.
+// Each attempt is short so one lost with a crashed worker is retried soon; claims stop double sends.
 const { deliverNotifications } = wf.proxyActivities<NominationActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '20 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 50 },
 });
 
-type Action =
+type Action = (
   | { kind: 'review'; args: ReviewArgs }
   | { kind: 'resubmit'; args: ResubmitArgs }
   | { kind: 'decide'; args: DecideArgs }
-  | { kind: 'withdraw'; args: WithdrawArgs };
+  | { kind: 'withdraw'; args: WithdrawArgs }
+) & { updateId?: string };
 
 const CLOSED = 'CLOSED' as const;
 type Closed = typeof CLOSED;
@@ -66,6 +70,7 @@ class NominationProcess {
   private pending?: Action;
   /** Set while an accepted action is being processed: a second one gets 409, not a double effect. */
   private busy = false;
+  private actionUpdateId?: string;
   private processed = 0;
   private accepted = 0;
   private readonly councilResults: CouncilResult[] = [];
@@ -91,7 +96,8 @@ class NominationProcess {
       async (args: A) => {
         this.busy = true;
         const ticket = ++this.accepted;
-        this.pending = { kind, args } as Action;
+        // Recorded with the resulting event, so the API can answer a retried request after the fact.
+        this.pending = { kind, args, updateId: wf.currentUpdateInfo()?.id } as Action;
         // Answer once the action's events are projected, so the caller reads its own write.
         await wf.condition(() => this.processed >= ticket);
         return this.view;
@@ -263,6 +269,7 @@ class NominationProcess {
   private takePending(): Action {
     const action = this.pending!;
     this.pending = undefined;
+    this.actionUpdateId = action.updateId;
     this.view = { ...this.view, task: undefined };
     return action;
   }
@@ -305,12 +312,14 @@ class NominationProcess {
   private async emit(type: EventType, actor: NominationEvent['actor'], extra: { reason?: string; rule?: string; data: Record<string, unknown> }, ack = false): Promise<void> {
     const seq = this.view.lastSeq + 1;
     this.view = { ...this.view, lastSeq: seq };
-    const event: NominationEvent = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data: extra.data };
+    const data = ack && this.actionUpdateId ? { ...extra.data, updateId: this.actionUpdateId } : extra.data;
+    const event: NominationEvent = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data };
     const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: this.view });
     if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
     if (ack) {
       this.processed = this.accepted;
       this.busy = false;
+      this.actionUpdateId = undefined;
     }
   }
 }

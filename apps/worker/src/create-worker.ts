@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
@@ -18,7 +19,9 @@ export async function createWorker(ctx: INestApplicationContext, options: Create
   const config = ctx.get<AppConfig>(APP_CONFIG);
   const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const workflowBundle = options.workflowBundle ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));
+  // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (the fault tests reuse the suite's), else bundle now.
+  const prebuilt = process.env.WORKFLOW_BUNDLE_PATH ? { code: fs.readFileSync(process.env.WORKFLOW_BUNDLE_PATH, 'utf8') } : undefined;
+  const workflowBundle = options.workflowBundle ?? prebuilt ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,

@@ -8,7 +8,7 @@ import { COUNCIL_SESSION_WORKFLOW_TYPE, castBallotUpdate, closeSessionUpdate, co
 import type { CouncilSessionInput, CouncilSessionView, SessionItem } from '@vinhdanh/workflows/council/types';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { VotingRules } from './voting-rules';
 
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
@@ -77,18 +77,18 @@ export class CouncilsService {
        VALUES ($1,$2,$3,'OPEN',$4,now(),$5,$6,$7,$8,$9)`,
       [sessionId, councilId, councilSessionWorkflowId(sessionId), actor.userId, input.deadline, JSON.stringify(members), JSON.stringify(items), JSON.stringify(declared), JSON.stringify(rules)],
     );
-    await this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, {
+    await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, {
       taskQueue: this.config.taskQueue,
       workflowId: councilSessionWorkflowId(sessionId),
       args: [input],
-    });
+    }));
     return { sessionId, workflowId: councilSessionWorkflowId(sessionId), items: items.length, members: members.length };
   }
 
   async view(sessionId: string): Promise<CouncilSessionView> {
     const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
     if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    return this.temporal.workflow.getHandle(row.workflow_id).query(sessionQuery);
+    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).query(sessionQuery));
   }
 
   /** What a member sees: the list, with the nominations they are recused from marked. */
@@ -114,7 +114,7 @@ export class CouncilsService {
     if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
     const token = randomUUID();
     const sealed = sealBallot({ choices, receiptHash: receiptHash(sessionId, token) }, this.ballotKey);
-    const view = await this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(castBallotUpdate, { args: [{ actor: plain(actor), coverage: Object.keys(choices), sealed }] });
+    const view = await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(castBallotUpdate, { args: [{ actor: plain(actor), coverage: Object.keys(choices), sealed }] }));
     return {
       receipt: token,
       messageVi: 'Phiếu đã được ghi nhận. Hãy giữ mã biên nhận để tự kiểm tra phiếu của mình đã được kiểm sau khi phiên kết thúc; không ai khác biết nội dung phiếu.',
@@ -126,14 +126,14 @@ export class CouncilsService {
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string) {
     const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
     if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    return this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), nominationId, reason }] });
+    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), nominationId, reason }] }));
   }
 
   async close(actor: AuthenticatedActor, sessionId: string) {
     const [row] = await this.ds.query(`SELECT workflow_id, status FROM council_session WHERE id=$1`, [sessionId]);
     if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
     if (row.status === 'CLOSED') throw conflict('SESSION_CLOSED', 'Phiên họp đã kết thúc.', 'The session is already closed.');
-    return this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor) }] });
+    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor) }] }));
   }
 
   async tally(sessionId: string) {

@@ -15,7 +15,7 @@ import { TERMINAL_STATUSES, type NominationInput, type NominationView } from '@v
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/workflows/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import type { DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import { RouteService } from './route.service';
 
@@ -88,7 +88,7 @@ export class NominationsService {
     };
     const workflowId = nominationWorkflowId(nominationId);
     try {
-      await this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
+      await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId,
         args: [input],
@@ -100,7 +100,7 @@ export class NominationsService {
           { key: SA_STATUS, value: 'IN_REVIEW' },
           { key: SA_YEAR, value: input.year },
         ],
-      });
+      }));
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const [row] = await this.ds.query(`SELECT status FROM nomination WHERE id=$1`, [nominationId]);
@@ -126,16 +126,38 @@ export class NominationsService {
     return this.update(id, decideUpdate, { actor: plain(actor), ...dto }, updateId);
   }
 
+  private async viewFromReadModel(id: string): Promise<NominationView> {
+    const [r] = await this.ds.query(
+      `SELECT n.*, d.number AS decision_number, d.issued_on::text AS issued_on FROM nomination n LEFT JOIN decision d ON d.id::text = n.decision_id WHERE n.id=$1`,
+      [id],
+    );
+    return toView(r);
+  }
+
   /** Sends an Update; its validator answers synchronously (403/409/400) and writes nothing when it refuses. */
   private async update<A>(id: string, def: UpdateDefinition<NominationView, [A]>, args: A, updateId?: string): Promise<NominationView> {
     const [row] = await this.ds.query(`SELECT workflow_id, status FROM nomination WHERE id=$1`, [id]);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
+    // A retried request whose first attempt took effect (perhaps after its caller gave up) gets the
+    // same success, even once the workflow has finished and Temporal no longer deduplicates it.
+    if (updateId && (await this.ds.query(`SELECT 1 FROM nomination_event WHERE nomination_id=$1 AND data->>'updateId' = $2`, [id, updateId])).length) {
+      return this.viewFromReadModel(id);
+    }
     if ((TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
       throw conflict('ALREADY_CLOSED', `Hồ sơ đã kết thúc (${row.status}).`, `The nomination is already closed (${row.status}).`);
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
-    return handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) });
+    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
   }
 }
 
+const toView = (r: Record<string, any>): NominationView => ({
+  nominationId: r.id,
+  status: r.status,
+  level: r.current_level,
+  step: r.current_step,
+  lastSeq: r.last_seq,
+  ...(r.outcome_reason ? { outcomeReason: r.outcome_reason } : {}),
+  ...(r.decision_number ? { decision: { decisionId: r.decision_id, number: r.decision_number, issuedOn: r.issued_on } } : {}),
+});
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -5,6 +5,14 @@ import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
 /**
+ * Every call from a request handler gets a deadline, so an unreachable Temporal server turns into
+ * a 503 after TEMPORAL_RPC_TIMEOUT_MS instead of a request that hangs.
+ */
+export function withinDeadline<T>(client: Client, fn: () => Promise<T>): Promise<T> {
+  return client.withDeadline(Date.now() + Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 10_000), fn);
+}
+
+/**
  * A lazy connection: the API starts even while Temporal is down (health says so, and calls that
  * need it answer 503) instead of refusing to boot.
  */
