@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError, WorkflowNotFoundError, ServiceError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowNotFoundError, ServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type DomainErrorBody } from '@vinhdanh/domain/common/errors';
 
@@ -28,6 +28,10 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res !== null && 'messageVi' in res) return { status, body: res as Record<string, unknown> };
+      // The health check's own report (which component is down) is the useful body here.
+      if (typeof res === 'object' && res !== null && 'details' in res && 'error' in res) {
+        return { status, body: { ...(res as Record<string, unknown>), code: 'UNHEALTHY', kind: 'UNAVAILABLE', messageVi: 'Một số thành phần của hệ thống không hoạt động.', messageEn: 'Some components are down.' } };
+      }
       // Nest turns the JSON parser's SyntaxError into a plain BadRequestException.
       if (status === 400 && (exception.cause instanceof SyntaxError || /JSON/.test(exception.message))) return { status, body: bodyParserError(400) };
       return { status, body: httpBody(status, typeof res === 'string' ? res : (res as { message?: unknown }).message) };
@@ -60,6 +64,8 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 function isUnavailable(e: unknown): boolean {
+  // The update's RPC ran out of its deadline: the server (or every worker) is unreachable.
+  if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   if (e instanceof ServiceError) {
     const code = (e.cause as { code?: number } | undefined)?.code;
     return code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(e.message);

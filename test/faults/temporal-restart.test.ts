@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startTemporalDevServer, type DevServer } from '@vinhdanh/platform/temporal-dev-server';
+import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
+import { startStack, type Session, type Stack } from '../support/stack';
+import { submit, waitForStatus, waitForStep } from '../support/nominations';
+
+/**
+ * The Temporal server is stopped while nominations are in flight and restarted on its persistent
+ * database: calls during the outage get a prompt 503 with a reason (reads from PostgreSQL still
+ * work), and afterwards every nomination continues; retried actions have one effect.
+ */
+describe('Temporal server outage', () => {
+  let server: DevServer;
+  let stack: Stack;
+  let clerk: Session, reviewer: Session, head: Session;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-temporal-'));
+  let port: number;
+
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+  const startServer = () => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port, uiPort: port + 1, log: () => undefined });
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = await startServer();
+    process.env.TEMPORAL_RPC_TIMEOUT_MS = '3000';
+    stack = await startStack({ TEMPORAL_ADDRESS: server.address });
+    [clerk, reviewer, head] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thutruong.so-yte'].map((u) => stack.login(u)));
+  });
+  afterAll(async () => {
+    delete process.env.TEMPORAL_RPC_TIMEOUT_MS;
+    await stack?.close();
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 during the outage and resumes every nomination afterwards', async () => {
+    const ids = await Promise.all([submit(clerk, 'GK_DONVI'), submit(clerk, 'GK_DONVI'), submit(clerk, 'GK_DONVI')]);
+    await Promise.all(ids.map((id) => waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT')));
+
+    await server.stop();
+    const started = Date.now();
+    const during = await reviewer.post(`/nominations/${ids[0]}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' }, { 'idempotency-key': `outage-${ids[0]}` });
+    expect(during.status).toBe(503);
+    expect(during.body.messageVi).toMatch(/tạm thời không sẵn sàng/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const health = await fetch(`${stack.baseUrl}/health`);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as any).error.temporal.status).toBe('down');
+    const read = await clerk.get(`/nominations/${ids[0]}`);
+    expect(read.status).toBe(200);
+
+    server = await startServer();
+    for (const id of ids) {
+      let res;
+      for (let attempt = 0; attempt < 40; attempt++) {
+        res = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' }, { 'idempotency-key': `outage-${id}` });
+        if (res.status === 200) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(res!.status).toBe(200);
+    }
+    await Promise.all(ids.map((id) => waitForStep(head, id, 'AWAITING_DECISION', 'UNIT', 60_000)));
+    for (const id of ids) expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+    for (const id of ids) {
+      const n = await waitForStatus(clerk, id, 'AWARDED', 30_000);
+      expect(n.steps.filter((s: any) => s.type === 'ReviewApproved')).toHaveLength(1);
+    }
+  });
+});
