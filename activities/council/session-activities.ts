@@ -4,14 +4,23 @@ import { openBallot } from '@vinhdanh/platform/ballot-seal';
 import type { Choice } from '@vinhdanh/workflows/council/types';
 import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult } from '../contracts';
 import { tallyItem, type OpenedBallot } from './tally';
+import { appendAudit } from '@vinhdanh/persistence/audit/chain';
 
 /** Projects a session's progress: the session row, and who voted (never how). */
 export async function recordCouncilEventIn(ds: DataSource, e: RecordCouncilEventInput): Promise<void> {
-  if (e.type === 'BallotCast') {
-    await ds.query(`INSERT INTO council_voter (session_id, user_id, voted_at) VALUES ($1,$2,now()) ON CONFLICT DO NOTHING`, [e.sessionId, e.actorId]);
-  } else if (e.type === 'ConflictDeclared') {
-    await ds.query(`UPDATE council_session SET conflicts = $2 WHERE id = $1`, [e.sessionId, JSON.stringify(e.view.conflicts)]);
-  }
+  await ds.transaction(async (tx) => {
+    if (e.type === 'BallotCast') {
+      const [inserted] = await tx.query(`INSERT INTO council_voter (session_id, user_id, voted_at) VALUES ($1,$2,now()) ON CONFLICT DO NOTHING RETURNING user_id`, [e.sessionId, e.actorId]);
+      if (!inserted) return; // a retried activity: already recorded and audited
+    } else if (e.type === 'ConflictDeclared') {
+      await tx.query(`UPDATE council_session SET conflicts = $2 WHERE id = $1`, [e.sessionId, JSON.stringify(e.view.conflicts)]);
+    } else if (e.type === 'SessionOpened' || e.type === 'SessionClosed') {
+      const [done] = await tx.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = $2`, [`council:${e.sessionId}`, e.type]);
+      if (done) return;
+    }
+    // Who voted is audited; how never is: ballots stay sealed until the tally.
+    await appendAudit(tx, { stream: `council:${e.sessionId}`, eventType: e.type, actorId: e.actorId, occurredAt: new Date().toISOString(), payload: { ...(e.data ?? {}), voted: e.view.votedUserIds.length, members: e.view.membersTotal } });
+  });
 }
 
 /**
@@ -37,6 +46,7 @@ export async function tallyCouncilSessionIn(ds: DataSource, ballotKey: Buffer, t
       await tx.query(`INSERT INTO council_tally (session_id, nomination_id, award_code, result, record) VALUES ($1,$2,$3,$4,$5)`, [input.sessionId, r.nominationId, r.awardCode, r.result, r]);
     }
     await tx.query(`UPDATE council_session SET status='CLOSED', closed_at=now(), closed_reason=$2, conflicts=$3 WHERE id=$1`, [input.sessionId, t.closedReason ?? null, JSON.stringify(t.conflicts)]);
+    await appendAudit(tx, { stream: `council:${input.sessionId}`, eventType: 'TallyRecorded', occurredAt: new Date().toISOString(), rule: Object.keys(input.rules).join(','), payload: { closedReason: t.closedReason ?? null, results: records.map((r) => ({ nominationId: r.nominationId, result: r.result, counts: r.counts, ruleKey: r.rule.ruleKey })), receiptHashes: ballots.map((b) => b.receiptHash).sort() } });
     return { results: records.map((r) => toResult(input, r)) };
   });
 }

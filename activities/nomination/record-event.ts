@@ -3,6 +3,7 @@ import type { RecordEventInput, RecordEventResult } from '../contracts';
 import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
 import { planNotification } from '../notifications/templates';
 import { insertNominationRow } from './nomination-row';
+import { appendAudit } from '@vinhdanh/persistence/audit/chain';
 
 /**
  * Folds one workflow event into the read models, the task inbox and the notification outbox in
@@ -20,6 +21,15 @@ export async function recordEventIn(ds: DataSource, input: RecordEventInput): Pr
       [nominationId, event.seq, event.type, event.level, event.actor?.userId ?? null, event.actor?.role ?? null, event.reason ?? null, event.rule ?? null, event.data, event.at],
     );
     if (inserted.length === 0) return { notificationIds: await existingNotifications(tx, nominationId, event.seq) };
+    await appendAudit(tx, {
+      stream: `nomination:${nominationId}`,
+      eventType: event.type,
+      actorId: event.actor?.userId,
+      actorRole: event.actor?.role,
+      rule: event.rule,
+      occurredAt: event.at,
+      payload: { seq: event.seq, level: event.level, reason: event.reason ?? null, data: event.data },
+    });
 
     // The reviewer reads the full explanation of the latest appraisal, not just its summary.
     const eligibility = event.type === 'EligibilityAssessed' ? event.data : null;

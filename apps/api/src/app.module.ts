@@ -16,6 +16,8 @@ import { NomineesController } from './nominees/nominees.controller';
 import { CouncilsController } from './councils/councils.controller';
 import { CouncilsService } from './councils/councils.service';
 import { EligibilityController } from './eligibility/eligibility.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Global()
@@ -47,12 +49,13 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
         CouncilsService,
+        AuditService,
       ],
     };
   }

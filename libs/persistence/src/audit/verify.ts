@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import { chainHash, GENESIS, rowContent } from './chain';
+
+export interface ChainReport {
+  ok: boolean;
+  rows: number;
+  streams: number;
+  headHash: string;
+  firstBroken?: { globalSeq: number; stream: string; streamSeq: number; problem: string; expected: string; found: string };
+}
+
+/** Recomputes both chains from the stored rows and reports the first broken link. */
+export async function verifyAuditChains(db: EntityManager, batch = 2000): Promise<ChainReport> {
+  let global = GENESIS;
+  let expectedSeq = 1;
+  const streams = new Map<string, { seq: number; hash: string }>();
+  let rows = 0;
+  for (;;) {
+    const page: any[] = await db.query(`SELECT * FROM audit_log WHERE global_seq >= $1 ORDER BY global_seq LIMIT $2`, [expectedSeq, batch]);
+    for (const r of page) {
+      const seq = Number(r.global_seq);
+      const at = { globalSeq: seq, stream: r.stream, streamSeq: r.stream_seq };
+      const fail = (problem: string, expected: string, found: string): ChainReport => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
+      if (seq !== expectedSeq) return fail('GLOBAL_GAP', String(expectedSeq), String(seq));
+      const content = rowContent({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: seq, eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload });
+      if (r.prev_global_hash !== global) return fail('GLOBAL_LINK', global, r.prev_global_hash);
+      const globalHash = chainHash(global, content);
+      if (r.global_hash !== globalHash) return fail('GLOBAL_HASH', globalHash, r.global_hash);
+      const s = streams.get(r.stream) ?? { seq: 0, hash: GENESIS };
+      if (r.stream_seq !== s.seq + 1) return fail('STREAM_GAP', String(s.seq + 1), String(r.stream_seq));
+      if (r.prev_stream_hash !== s.hash) return fail('STREAM_LINK', s.hash, r.prev_stream_hash);
+      const streamHash = chainHash(s.hash, content);
+      if (r.stream_hash !== streamHash) return fail('STREAM_HASH', streamHash, r.stream_hash);
+      streams.set(r.stream, { seq: r.stream_seq, hash: streamHash });
+      global = globalHash;
+      expectedSeq++;
+      rows++;
+    }
+    if (page.length < batch) break;
+  }
+  const [head] = await db.query(`SELECT global_seq, global_hash FROM audit_head WHERE id = 1`);
+  if (head && (Number(head.global_seq) !== rows || head.global_hash !== global)) {
+    return { ok: false, rows, streams: streams.size, headHash: global, firstBroken: { globalSeq: rows, stream: '(head)', streamSeq: 0, problem: 'HEAD_MISMATCH', expected: global, found: head.global_hash } };
+  }
+  return { ok: true, rows, streams: streams.size, headHash: global };
+}

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { startStack, type Session, type Stack } from '../support/stack';
+import { approveLevel, submit, waitForStatus, waitForStep } from '../support/nominations';
+
+describe('audit', () => {
+  let stack: Stack;
+  let clerk: Session, reviewer: Session, head: Session, provinceReviewer: Session, chairman: Session, centralReviewer: Session, pm: Session, auditor: Session, provinceAuditor: Session;
+  const awarded: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, reviewer, head, provinceReviewer, chairman, centralReviewer, pm, auditor, provinceAuditor] = await Promise.all(
+      ['vanthu.so-gddt', 'thamdinh.so-gddt', 'thutruong.so-gddt', 'thamdinh.so-noi-vu', 'chutich.ubnd-tinh', 'thamdinh.ban-tdkt-tw', 'thutuong', 'thanhtra', 'thanhtra.tinh'].map((u) => stack.login(u)),
+    );
+    const ladders: [string, Session[], Session][] = [
+      ['GK_DONVI', [reviewer], head],
+      ['BK_TINH', [reviewer, provinceReviewer], chairman],
+      ['BK_TTG', [reviewer, provinceReviewer, centralReviewer], pm],
+    ];
+    await Promise.all(
+      ladders.map(async ([award, reviewers, decider]) => {
+        const id = await submit(clerk, award);
+        for (const [i, r] of reviewers.entries()) await approveLevel(stack, r, id, ['UNIT', 'PROVINCE', 'CENTRAL'][i]);
+        await waitForStep(decider, id, 'AWAITING_DECISION');
+        await decider.post(`/nominations/${id}/decide`, { action: 'CONFER' });
+        await waitForStatus(clerk, id, 'AWARDED');
+        awarded[award] = id;
+      }),
+    );
+  });
+  afterAll(() => stack?.close());
+
+  it.each(['GK_DONVI', 'BK_TINH', 'BK_TTG'])('reads the full story of a %s ladder in Vietnamese and English', async (award) => {
+    const vi = await auditor.get(`/audit/nominations/${awarded[award]}/timeline`);
+    expect(vi.status).toBe(200);
+    const types = vi.body.entries.map((e: any) => e.type);
+    expect(types[0]).toBe('NominationSubmitted');
+    expect(types[types.length - 1]).toBe('DecisionIssued');
+    expect(vi.body.entries.map((e: any) => e.seq)).toEqual(vi.body.entries.map((_: unknown, i: number) => i + 1));
+    const approved = vi.body.entries.find((e: any) => e.type === 'ReviewApproved');
+    expect(approved.text).toMatch(/^Thẩm định viên so-gddt \(REVIEWER\) thẩm định đạt/);
+    expect(vi.body.entries.find((e: any) => e.type === 'DecisionIssued').links.decision).toMatch(/^\/decisions\//);
+    expect(vi.body.entries.find((e: any) => e.type === 'EligibilityAssessed').rule).toMatch(/^catalogue 2025\.2$/);
+    const en = await auditor.get(`/audit/nominations/${awarded[award]}/timeline?lang=en`);
+    expect(en.body.entries.find((e: any) => e.type === 'ReviewApproved').text).toMatch(/approved the review/);
+  });
+
+  it('auditors are read-only and scoped; others cannot read the audit trail', async () => {
+    const id = awarded.GK_DONVI;
+    expect((await provinceAuditor.get(`/audit/nominations/${id}/timeline`)).status).toBe(200);
+    expect((await clerk.get(`/audit/nominations/${id}/timeline`)).status).toBe(403);
+    const submitAnother = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, submitAnother, 'IN_REVIEW', 'UNIT');
+    const act = await auditor.post(`/nominations/${submitAnother}/review`, { action: 'APPROVE', justification: 'x' });
+    expect(act.status).toBe(403);
+  });
+
+  it('verifies the chains; the application cannot UPDATE or DELETE audit rows', async () => {
+    const report = await auditor.get('/audit/verify');
+    expect(report.body).toMatchObject({ ok: true });
+    expect(report.body.rows).toBeGreaterThan(10);
+    await expect(stack.ds.query(`UPDATE audit_log SET rule = 'forged' WHERE global_seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(stack.ds.query(`DELETE FROM audit_log WHERE global_seq = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('detects a tampered row at the right place', async () => {
+    const [row] = await stack.ds.query(`SELECT global_seq, payload FROM audit_log WHERE stream = $1 AND event_type = 'ReviewApproved'`, [`nomination:${awarded.BK_TINH}`]);
+    const forged = { ...row.payload, reason: 'Đã đối chiếu hồ sơ (sửa sau)' };
+    const tamper = async (payload: unknown) => {
+      await stack.ds.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+      await stack.ds.query(`UPDATE audit_log SET payload = $2 WHERE global_seq = $1`, [row.global_seq, JSON.stringify(payload)]);
+      await stack.ds.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+    };
+    await tamper(forged);
+    try {
+      const report = await auditor.get('/audit/verify');
+      expect(report.body).toMatchObject({ ok: false, firstBroken: { globalSeq: Number(row.global_seq), stream: `nomination:${awarded.BK_TINH}`, problem: 'GLOBAL_HASH' } });
+    } finally {
+      await tamper(row.payload);
+    }
+    expect((await auditor.get('/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('replays a nomination against the current code and finds the read model and audit log in agreement', async () => {
+    const res = await auditor.post(`/audit/nominations/${awarded.BK_TTG}/replay`);
+    expect(res.body).toMatchObject({ deterministic: true, readModelAgrees: true, auditLogAgrees: true });
+    expect(res.body.recordedEvents).toBeGreaterThan(10);
+  });
+
+  it('an export verifies offline, and a modified export does not', async () => {
+    const res = await auditor.get(`/audit/nominations/${awarded.BK_TINH}/export`);
+    const file = path.join(os.tmpdir(), `export-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify(res.body));
+    const script = path.join(__dirname, '..', '..', 'scripts', 'verify-export.js');
+    expect(execFileSync(process.execPath, [script, file], { encoding: 'utf8' })).toMatch(/^verified: 5 parts/);
+    res.body.parts.auditRows[2].payload.reason = 'sửa';
+    fs.writeFileSync(file, JSON.stringify(res.body));
+    expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe' })).toThrow(/NOT VERIFIED/);
+    fs.rmSync(file);
+  });
+
+  it('a deliberate non-deterministic change fails replay of a recorded history', async () => {
+    const connection = await NativeConnection.connect({ address: stack.config.temporalAddress });
+    const taskQueue = `replay-fixture-${process.pid}`;
+    const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('../fixtures/replay-workflow'), activities: { first: async () => 'a', second: async () => 'b' } });
+    const history = await worker.runUntil(async () => {
+      const handle = await stack.temporal.workflow.start('replayFixture', { taskQueue, workflowId: `replay-fixture-${Date.now()}` });
+      expect(await handle.result()).toBe('a-b');
+      return handle.fetchHistory();
+    });
+    await connection.close();
+    await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../fixtures/replay-workflow') }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../fixtures/replay-workflow-changed') }, history)).rejects.toThrow(/[Nn]ondetermin/);
+  });
+});
