@@ -7,7 +7,7 @@ import { HISTORIES_DIR } from '../support/histories';
 /**
  * Determinism guard: every recorded history under test/histories/ must replay against the current
  * workflow bundle. A change that would break nominations already running fails here; make such
- * changes behind `patched()` (docs/workflow-versioning.md).
+ * changes behind `patched()` (docs/audit.md, "Changing workflow code safely").
  */
 const files = fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
 
