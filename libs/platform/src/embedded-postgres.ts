@@ -6,6 +6,8 @@ import { Client } from 'pg';
 export interface EmbeddedDb {
   url: string;
   stop(): Promise<void>;
+  /** Starts the same cluster again after stop() (the fault tests use it). */
+  start(): Promise<void>;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   await pg.start();
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${opts.port}/postgres`;
   await ensureDatabase(adminUrl, opts.database);
-  return { url: `postgres://postgres:${password}@127.0.0.1:${opts.port}/${opts.database}`, stop: () => pg.stop() };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${opts.port}/${opts.database}`, stop: () => pg.stop(), start: () => pg.start() };
 }
 
 interface EmbeddedPostgresInstance {
