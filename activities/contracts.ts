@@ -75,3 +75,7 @@ export interface CouncilActivities {
   recordCouncilEvent(input: RecordCouncilEventInput): Promise<void>;
   tallyCouncilSession(input: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult>;
 }
+
+export interface BenchActivities {
+  benchNoop(input: { n: number }): Promise<{ n: number }>;
+}

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EligibilityPolicy } from '@vinhdanh/domain/eligibility';
-import type { CouncilActivities, NominationActivities } from './contracts';
+import type { BenchActivities, CouncilActivities, NominationActivities } from './contracts';
 import { recordEventIn } from './nomination/record-event';
 import { issueDecisionIn } from './nomination/issue-decision';
 import { appraiseIn } from './nomination/appraise';
@@ -15,11 +15,12 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy }: ActivityDeps): NominationActivities & CouncilActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy }: ActivityDeps): NominationActivities & CouncilActivities & BenchActivities {
   return {
+    benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
-    recordEvent: (input) => recordEventIn(dataSource, input),
+    recordEvent: (input) => recordEventIn(dataSource, input, mailer !== undefined),
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
     issueDecision: (input) => issueDecisionIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input),

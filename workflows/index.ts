@@ -1,3 +1,4 @@
 /** Entry point of the workflow bundle: every workflow type the worker registers. */
 export { nominationWorkflow } from './nomination/workflow';
 export { councilSessionWorkflow } from './council/workflow';
+export { benchBaselineWorkflow } from './bench/baseline';

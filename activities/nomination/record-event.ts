@@ -9,7 +9,7 @@ import { appendAudit } from '@vinhdanh/persistence/audit/chain';
  * Folds one workflow event into the read models, the task inbox and the notification outbox in
  * a single transaction. Keyed by (nomination, seq): a retried activity changes nothing twice.
  */
-export async function recordEventIn(ds: DataSource, input: RecordEventInput): Promise<RecordEventResult> {
+export async function recordEventIn(ds: DataSource, input: RecordEventInput, emailEnabled = false): Promise<RecordEventResult> {
   const { nominationId, event, view } = input;
   return ds.transaction(async (tx) => {
     if (event.type === 'NominationSubmitted') {
@@ -20,7 +20,7 @@ export async function recordEventIn(ds: DataSource, input: RecordEventInput): Pr
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (nomination_id, seq) DO NOTHING RETURNING id`,
       [nominationId, event.seq, event.type, event.level, event.actor?.userId ?? null, event.actor?.role ?? null, event.reason ?? null, event.rule ?? null, event.data, event.at],
     );
-    if (inserted.length === 0) return { notificationIds: await existingNotifications(tx, nominationId, event.seq) };
+    if (inserted.length === 0) return { notificationIds: await existingNotifications(tx, nominationId, event.seq, emailEnabled) };
     await appendAudit(tx, {
       stream: `nomination:${nominationId}`,
       eventType: event.type,
@@ -40,7 +40,7 @@ export async function recordEventIn(ds: DataSource, input: RecordEventInput): Pr
       [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, eligibility, view.decision?.decisionId ?? null, event.at, event.seq],
     );
     await syncTasks(tx, input);
-    return { notificationIds: await enqueueNotifications(tx, input) };
+    return { notificationIds: await enqueueNotifications(tx, input, emailEnabled) };
   });
 }
 
@@ -61,7 +61,11 @@ async function syncTasks(tx: EntityManager, { nominationId, event, view }: Recor
   }
 }
 
-async function enqueueNotifications(tx: EntityManager, { nominationId, event, view }: RecordEventInput): Promise<string[]> {
+/**
+ * Writes the outbox rows. The in-app inbox is delivered by this very insert; the ids returned are
+ * those that still need an e-mail, so without SMTP no delivery activity is scheduled at all.
+ */
+async function enqueueNotifications(tx: EntityManager, { nominationId, event, view }: RecordEventInput, emailEnabled: boolean): Promise<string[]> {
   const [row] = await tx.query(`SELECT nominee_name, unit_id, dossier FROM nomination WHERE id=$1`, [nominationId]);
   if (!row) return [];
   const plan = planNotification(event, view, {
@@ -79,19 +83,20 @@ async function enqueueNotifications(tx: EntityManager, { nominationId, event, vi
     );
     for (const u of users) {
       const [n] = await tx.query(
-        `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at, delivered_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,now()) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
         [`${nominationId}:${event.seq}:${u.id}`, nominationId, u.id, u.email, plan.kind, plan.subjectVi, plan.subjectEn, plan.bodyVi, plan.bodyEn, event.at],
       );
-      if (n) ids.push(n.id);
+      if (n && emailEnabled && u.email) ids.push(n.id);
     }
   }
   return ids;
 }
 
-async function existingNotifications(tx: EntityManager, nominationId: string, seq: number): Promise<string[]> {
+async function existingNotifications(tx: EntityManager, nominationId: string, seq: number, emailEnabled: boolean): Promise<string[]> {
+  if (!emailEnabled) return [];
   const rows: { id: string }[] = await tx.query(
-    `SELECT id FROM notification WHERE idempotency_key LIKE $1 AND delivered_at IS NULL`,
+    `SELECT id FROM notification WHERE idempotency_key LIKE $1 AND email IS NOT NULL AND emailed_at IS NULL`,
     [`${nominationId}:${seq}:%`],
   );
   return rows.map((r) => r.id);

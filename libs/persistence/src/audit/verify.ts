@@ -9,8 +9,15 @@ export interface ChainReport {
   firstBroken?: { globalSeq: number; stream: string; streamSeq: number; problem: string; expected: string; found: string };
 }
 
-/** Recomputes both chains from the stored rows and reports the first broken link. */
+/**
+ * Recomputes both chains from the stored rows and reports the first broken link. Reads rows and
+ * head in one snapshot, so appends committed meanwhile cannot look like a broken head.
+ */
 export async function verifyAuditChains(db: EntityManager, batch = 2000): Promise<ChainReport> {
+  return db.transaction('REPEATABLE READ', (tx) => verifyIn(tx, batch));
+}
+
+async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
   let global = GENESIS;
   let expectedSeq = 1;
   const streams = new Map<string, { seq: number; hash: string }>();

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
+import { repoRoot } from '@vinhdanh/platform';
+import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
+import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
+
+export interface BenchStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  ds: DataSource;
+  pids: { worker: number; api: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * The real product for the bench: PostgreSQL (DATABASE_URL's server, a fresh database; or an
+ * embedded one), Temporal (TEMPORAL_ADDRESS, or a dev server), and the built worker and API as
+ * separate processes, as in production.
+ */
+export async function startBenchStack(log: (m: string) => void): Promise<BenchStack> {
+  const root = repoRoot();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-bench-'));
+  fs.chmodSync(scratch, 0o755);
+  const stops: (() => Promise<void>)[] = [];
+  let databaseUrl: string;
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    const name = `vinhdanh_bench_${Date.now()}`;
+    await ensureDatabase(url.toString(), name);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  } else {
+    const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 54400 + (process.pid % 500), database: 'bench', log: () => undefined });
+    stops.push(db.stop);
+    databaseUrl = db.url;
+  }
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as { ensureTemporalCli(): string };
+    const server = await startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: path.join(scratch, 'temporal'), port: 7600 + (process.pid % 300), uiPort: 8600 + (process.pid % 300), log: () => undefined });
+    stops.push(server.stop);
+    temporalAddress = server.address;
+  }
+  await runMigrations(databaseUrl);
+  const ds = await new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 4 } })).initialize();
+  await seedDemo(ds);
+  log(`database ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${temporalAddress}`);
+
+  const port = 3900 + (process.pid % 100);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
+  const spawnNode = (script: string): ChildProcess => spawn(process.execPath, [path.join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawnNode('dist/apps/worker/src/main.js');
+  const api = spawnNode('dist/apps/api/src/main.js');
+  const apiUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${apiUrl}/health`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 240) throw new Error('API did not become healthy');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    apiUrl,
+    databaseUrl,
+    temporalAddress,
+    ds,
+    pids: { worker: worker.pid!, api: api.pid! },
+    async stop() {
+      await stopChild(api);
+      await stopChild(worker);
+      await ds.destroy();
+      for (const stop of stops.reverse()) await stop();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resident set size of a process in MiB (Linux). */
+export function rssMiB(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
