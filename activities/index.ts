@@ -20,7 +20,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
-    recordEvent: (input) => recordEventIn(dataSource, input, mailer !== undefined),
+    recordEvent: (input) => recordEventIn(dataSource.manager, input, mailer !== undefined),
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
     issueDecision: (input) => issueDecisionIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input),

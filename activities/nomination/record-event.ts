@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RecordEventInput, RecordEventResult } from '../contracts';
 import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
 import { planNotification } from '../notifications/templates';
@@ -8,10 +8,11 @@ import { appendAudit } from '@vinhdanh/persistence/audit/chain';
 /**
  * Folds one workflow event into the read models, the task inbox and the notification outbox in
  * a single transaction. Keyed by (nomination, seq): a retried activity changes nothing twice.
+ * The projection rebuild runs this same fold over the events recorded in Temporal histories.
  */
-export async function recordEventIn(ds: DataSource, input: RecordEventInput, emailEnabled = false): Promise<RecordEventResult> {
+export async function recordEventIn(db: EntityManager, input: RecordEventInput, emailEnabled = false): Promise<RecordEventResult> {
   const { nominationId, event, view } = input;
-  return ds.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (event.type === 'NominationSubmitted') {
       await insertNominationRow(tx, event.data.input as NominationInput, event.at);
     }

@@ -42,6 +42,7 @@ describe('nomination ladder', () => {
     );
     const [entry] = await stack.ds.query(`SELECT * FROM award_register WHERE nomination_id=$1`, [id]);
     expect(entry).toMatchObject({ award_code: 'GK_DONVI', decision_number: decided.body.decision.number, source: 'REGISTER' });
+    console.log(`history events for a unit ladder (GK_DONVI): ${(await stack.temporal.workflow.getHandle(n.workflowId).fetchHistory()).events?.length}`);
     await recordHistory(stack, n.workflowId, 'nomination-unit-giay-khen');
   });
 
@@ -55,6 +56,7 @@ describe('nomination ladder', () => {
     expect(decided.body.decision.number).toMatch(/^\d+\/QĐ-UBND$/);
     const n = await waitForStatus(clerk, id, 'AWARDED');
     expect(n.steps.filter((s: any) => s.type === 'ProposalForwarded')).toHaveLength(1);
+    console.log(`history events for a provincial ladder (BK_TINH): ${(await stack.temporal.workflow.getHandle(n.workflowId).fetchHistory()).events?.length}`);
     await recordHistory(stack, n.workflowId, 'nomination-province-bang-khen');
   });
 

@@ -18,6 +18,8 @@ export interface AppConfig {
   ballotKey: string;
   /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
   votingRules?: string;
+  /** Sign-in through an OpenID Connect provider, in addition to local accounts. */
+  oidc?: { issuer: string; jwksUrl: string; audience?: string; usernameClaim: string };
   /** JSON overrides of the eligibility policy (docs/eligibility.md), e.g. {"ttldttLdttShare":{"numerator":51,"denominator":100}}. */
   eligibilityPolicy?: Record<string, unknown>;
   policy: PolicyConfig;
@@ -116,6 +118,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ballotKey,
     votingRules: env.VOTING_RULES?.trim() || undefined,
     eligibilityPolicy: parseJson(env.ELIGIBILITY_POLICY, 'ELIGIBILITY_POLICY', problems),
+    oidc: env.OIDC_ISSUER?.trim()
+      ? {
+          issuer: env.OIDC_ISSUER.trim(),
+          jwksUrl: env.OIDC_JWKS_URL?.trim() || `${env.OIDC_ISSUER.trim().replace(/\/$/, '')}/.well-known/jwks.json`,
+          audience: env.OIDC_AUDIENCE?.trim() || undefined,
+          usernameClaim: env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username',
+        }
+      : undefined,
     policy: {
       reviewDeadlineMs: duration('POLICY_REVIEW_DEADLINE', '14d'),
       reminderBeforeMs: duration('POLICY_REMINDER_BEFORE', '3d'),
@@ -124,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionDeadlineMs: duration('POLICY_DECISION_DEADLINE', '30d'),
     },
   };
+  if (config.oidc && !/^https?:\/\//.test(config.oidc.jwksUrl)) problems.push(`OIDC_JWKS_URL=${config.oidc.jwksUrl} must be an http(s) URL`);
   if (config.votingRules) {
     try {
       JSON.parse(config.votingRules);

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { invalid } from '@vinhdanh/domain/common/errors';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { AuditService } from './audit.service';
 
@@ -33,8 +34,41 @@ export class AuditController {
     return this.audit.replay(actor, id);
   }
 
+  /** Replays every nomination in scope (optionally submitted between from and to, YYYY-MM-DD). */
+  @Post('replay')
+  @HttpCode(200)
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  replayAll(@CurrentActor() actor: AuthenticatedActor, @Query('from') from?: string, @Query('to') to?: string) {
+    return this.audit.replayAll(actor, isoDate(from), isoDate(to));
+  }
+
+  @Get('councils/sessions/:id/timeline')
+  @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'] })
+  councilTimeline(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Query('lang') lang?: string) {
+    return this.audit.councilTimeline(actor, id, lang === 'en' ? 'en' : 'vi');
+  }
+
+  @Get('export')
+  @ApiQuery({ name: 'from', required: true, example: '2025-01-01' })
+  @ApiQuery({ name: 'to', required: true, example: '2025-12-31' })
+  exportPeriod(@CurrentActor() actor: AuthenticatedActor, @Query('from') from?: string, @Query('to') to?: string) {
+    const f = isoDate(from);
+    const t = isoDate(to);
+    if (!f || !t) throw invalid('PERIOD_REQUIRED', 'Cần khoảng thời gian from, to (YYYY-MM-DD).', 'A period is required: from and to (YYYY-MM-DD).', 'from');
+    return this.audit.exportPeriod(actor, f, t);
+  }
+
   @Get('nominations/:id/export')
   export(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
     return this.audit.export(actor, id);
   }
+}
+
+function isoDate(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw invalid('BAD_DATE', `Ngày không hợp lệ: ${value} (YYYY-MM-DD).`, `Invalid date: ${value} (YYYY-MM-DD).`, 'from');
+  }
+  return value;
 }

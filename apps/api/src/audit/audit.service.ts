@@ -99,6 +99,79 @@ export class AuditService {
     return { nominationId: id, deterministic, error, historyEvents: history.events?.length ?? 0, recordedEvents: recorded.length, readModelAgrees: same(projected), auditLogAgrees: same(audited) };
   }
 
+  /** Replays every nomination in the auditor's scope (optionally submitted within a period). */
+  async replayAll(actor: AuthenticatedActor, from?: string, to?: string) {
+    const ids = await this.idsInScope(actor, from, to);
+    const failed: { nominationId: string; deterministic?: boolean; readModelAgrees?: boolean; auditLogAgrees?: boolean; error?: string }[] = [];
+    for (const id of ids) {
+      try {
+        const r = await this.replay(actor, id);
+        if (!r.deterministic || !r.readModelAgrees || !r.auditLogAgrees) failed.push(r);
+      } catch (err) {
+        // A nomination whose history cannot be fetched is itself a finding, not a reason to stop.
+        failed.push({ nominationId: id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return { checked: ids.length, ok: failed.length === 0, failed };
+  }
+
+  /** A council session's story from its audit stream: opened, who voted (never how), tally. */
+  async councilTimeline(actor: AuthenticatedActor, sessionId: string, lang: 'vi' | 'en') {
+    this.requireAuditor(actor);
+    const rows = await this.ds.query(
+      `SELECT a.stream_seq, a.event_type, a.actor_id, u.full_name, a.rule, a.occurred_at, a.payload, a.stream_hash
+         FROM audit_log a LEFT JOIN user_account u ON u.id = a.actor_id WHERE a.stream = $1 ORDER BY a.stream_seq`,
+      [`council:${sessionId}`],
+    );
+    if (!rows.length) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
+    const words: Record<string, [string, string]> = {
+      SessionOpened: ['mở phiên họp Hội đồng', 'opened the council session'],
+      ConflictDeclared: ['khai báo xung đột lợi ích', 'declared a conflict of interest'],
+      BallotCast: ['bỏ phiếu kín', 'cast a secret ballot'],
+      TallyRecorded: ['kiểm phiếu', 'tallied the ballots'],
+      SessionClosed: ['kết thúc phiên họp', 'closed the session'],
+    };
+    return {
+      sessionId,
+      temporalUi: this.config.temporalUiUrl ? `${this.config.temporalUiUrl}/namespaces/${this.config.temporalNamespace}/workflows/council-session-${sessionId}` : null,
+      tally: `/councils/sessions/${sessionId}/tally`,
+      entries: rows.map((r: any) => ({
+        seq: r.stream_seq,
+        at: r.occurred_at,
+        type: r.event_type,
+        text: `${r.full_name ?? (lang === 'vi' ? 'Hệ thống' : 'System')} ${(words[r.event_type] ?? [r.event_type, r.event_type])[lang === 'vi' ? 0 : 1]}`,
+        rule: r.rule,
+        payload: r.payload,
+        hash: r.stream_hash,
+      })),
+    };
+  }
+
+  private async idsInScope(actor: AuthenticatedActor, from?: string, to?: string): Promise<string[]> {
+    this.requireAuditor(actor);
+    const vis = visibleNominationsSql(actor);
+    const params: unknown[] = [...vis.params];
+    const where = [vis.sql];
+    if (from) where.push(`n.submitted_at >= $${params.push(from)}`);
+    if (to) where.push(`n.submitted_at < ($${params.push(to)}::date + 1)`);
+    return (await this.ds.query(`SELECT n.id FROM nomination n WHERE ${where.join(' AND ')} ORDER BY n.submitted_at`, params)).map((r: any) => r.id);
+  }
+
+  /** The exports of every nomination submitted in a period, each verifiable on its own. */
+  async exportPeriod(actor: AuthenticatedActor, from: string, to: string) {
+    const ids = await this.idsInScope(actor, from, to);
+    const bundles = [];
+    const unavailable: { nominationId: string; error: string }[] = [];
+    for (const id of ids) {
+      try {
+        bundles.push(await this.export(actor, id));
+      } catch (err) {
+        unavailable.push({ nominationId: id, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    return { format: 'vinhdanh-audit-export-period/1', from, to, count: bundles.length, bundles, unavailable };
+  }
+
   /** Everything an auditor takes away, with a manifest of SHA-256 digests to verify offline. */
   async export(actor: AuthenticatedActor, id: string) {
     const n = await this.nomination(actor, id);

@@ -1,4 +1,5 @@
 import type { temporal } from '@temporalio/proto';
+import type { RecordEventInput } from '@vinhdanh/activities/contracts';
 import type { NominationEvent } from '@vinhdanh/workflows/nomination/types';
 
 type History = temporal.api.history.v1.IHistory;
@@ -7,17 +8,20 @@ type History = temporal.api.history.v1.IHistory;
  * The domain events as the workflow recorded them: each is the input of a `recordEvent` activity
  * in the Temporal history, so this is the authoritative sequence the read model must agree with.
  */
-export function eventsFromHistory(history: History): (NominationEvent & { historyEventId: number })[] {
-  const out: (NominationEvent & { historyEventId: number })[] = [];
+export function recordInputsFromHistory(history: History): (RecordEventInput & { historyEventId: number })[] {
+  const out: (RecordEventInput & { historyEventId: number })[] = [];
   for (const e of history.events ?? []) {
     const attrs = e.activityTaskScheduledEventAttributes;
     if (attrs?.activityType?.name !== 'recordEvent') continue;
     const data = attrs.input?.payloads?.[0]?.data;
     if (!data) continue;
-    const input = JSON.parse(Buffer.from(data).toString('utf8')) as { event: NominationEvent };
-    out.push({ ...input.event, historyEventId: Number(e.eventId) });
+    out.push({ ...(JSON.parse(Buffer.from(data).toString('utf8')) as RecordEventInput), historyEventId: Number(e.eventId) });
   }
   return out;
+}
+
+export function eventsFromHistory(history: History): (NominationEvent & { historyEventId: number })[] {
+  return recordInputsFromHistory(history).map((i) => ({ ...i.event, historyEventId: i.historyEventId }));
 }
 
 const PHRASES: Record<string, [string, string]> = {

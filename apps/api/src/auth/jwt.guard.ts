@@ -1,7 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import { OidcVerifier } from './oidc';
 import { IS_PUBLIC, type AuthenticatedActor } from './public.decorator';
 
 /**
@@ -10,20 +12,26 @@ import { IS_PUBLIC, type AuthenticatedActor } from './public.decorator';
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, private readonly ds: DataSource) {}
+  private readonly oidc?: OidcVerifier;
+
+  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, private readonly ds: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw unauthorized('Thiếu mã đăng nhập (Bearer token).', 'Missing bearer token.');
-    let sub: string;
+    const token = header.slice(7);
+    let who: { column: 'id' | 'username'; value: string };
     try {
-      sub = (await this.jwt.verifyAsync<{ sub: string }>(header.slice(7))).sub;
+      who = this.oidc?.claims(token) ? { column: 'username', value: await this.oidc.username(token) } : { column: 'id', value: (await this.jwt.verifyAsync<{ sub: string }>(token)).sub };
     } catch {
       throw unauthorized('Mã đăng nhập không hợp lệ hoặc đã hết hạn.', 'Invalid or expired token.');
     }
-    const [user] = await this.ds.query(`SELECT id, full_name, unit_id, roles, scope_unit_id FROM user_account WHERE id=$1`, [sub]);
+    // Outside the try: a database outage is a 503, not a bad token.
+    const [user] = await this.ds.query(`SELECT id, full_name, unit_id, roles, scope_unit_id FROM user_account WHERE ${who.column}=$1`, [who.value]);
     if (!user) throw unauthorized('Tài khoản không còn tồn tại.', 'The account no longer exists.');
     const actor: AuthenticatedActor = { userId: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles, scopeUnitId: user.scope_unit_id };
     request.actor = actor;

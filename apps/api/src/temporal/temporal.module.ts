@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 
@@ -30,10 +30,9 @@ export function withinDeadline<T>(client: Client, fn: () => Promise<T>): Promise
   ],
   exports: [TEMPORAL_CLIENT],
 })
-export class TemporalModule implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.connection.close().catch(() => undefined);
-  }
-}
+/**
+ * The connection is deliberately not closed on application shutdown: the SDK's gRPC retry
+ * interceptor re-issues a call that failed at close time from a timer, which then throws on the
+ * closed channel. The API process ends right after shutdown anyway (Nest re-raises the signal).
+ */
+export class TemporalModule {}
