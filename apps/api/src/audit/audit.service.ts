@@ -8,7 +8,7 @@ import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import { canonicalJson, verifyAuditChains } from '@vinhdanh/persistence';
 import { APP_CONFIG, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { visibleNominationsSql } from '../nominations/visibility';
+import { shiftPlaceholders, visibleNominationsSql } from '../nominations/visibility';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
 
@@ -33,8 +33,7 @@ export class AuditService {
   private async nomination(actor: AuthenticatedActor, id: string) {
     this.requireAuditor(actor);
     const vis = visibleNominationsSql(actor);
-    const shifted = vis.sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`);
-    const [row] = await this.ds.query(`SELECT n.*, (${shifted}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
+    const [row] = await this.ds.query(`SELECT n.*, (${shiftPlaceholders(vis.sql, 1)}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
     if (!row.visible) throw forbidden('NOT_IN_SCOPE', 'Hồ sơ nằm ngoài phạm vi thanh tra của bạn.', 'This nomination is outside your audit scope.');
     return row;
@@ -124,13 +123,6 @@ export class AuditService {
       [`council:${sessionId}`],
     );
     if (!rows.length) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    const words: Record<string, [string, string]> = {
-      SessionOpened: ['mở phiên họp Hội đồng', 'opened the council session'],
-      ConflictDeclared: ['khai báo xung đột lợi ích', 'declared a conflict of interest'],
-      BallotCast: ['bỏ phiếu kín', 'cast a secret ballot'],
-      TallyRecorded: ['kiểm phiếu', 'tallied the ballots'],
-      SessionClosed: ['kết thúc phiên họp', 'closed the session'],
-    };
     return {
       sessionId,
       temporalUi: this.config.temporalUiUrl ? `${this.config.temporalUiUrl}/namespaces/${this.config.temporalNamespace}/workflows/council-session-${sessionId}` : null,
@@ -139,7 +131,7 @@ export class AuditService {
         seq: r.stream_seq,
         at: r.occurred_at,
         type: r.event_type,
-        text: `${r.full_name ?? (lang === 'vi' ? 'Hệ thống' : 'System')} ${(words[r.event_type] ?? [r.event_type, r.event_type])[lang === 'vi' ? 0 : 1]}`,
+        text: `${r.full_name ?? (lang === 'vi' ? 'Hệ thống' : 'System')} ${describeEvent(r.event_type, lang)}`,
         rule: r.rule,
         payload: r.payload,
         hash: r.stream_hash,

@@ -41,6 +41,11 @@ const PHRASES: Record<string, [string, string]> = {
   ProposalForwarded: ['trình cấp trên', 'forwarded the proposal upward'],
   NominationWithdrawn: ['rút hồ sơ', 'withdrew the nomination'],
   NominationExpired: ['hết hạn xử lý', 'expired'],
+  SessionOpened: ['mở phiên họp Hội đồng', 'opened the council session'],
+  ConflictDeclared: ['khai báo xung đột lợi ích', 'declared a conflict of interest'],
+  BallotCast: ['bỏ phiếu kín', 'cast a secret ballot'],
+  TallyRecorded: ['kiểm phiếu', 'tallied the ballots'],
+  SessionClosed: ['kết thúc phiên họp', 'closed the session'],
 };
 
 export function describeEvent(type: string, lang: 'vi' | 'en'): string {

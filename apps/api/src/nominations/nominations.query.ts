@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import type { ListQueryDto } from './dto';
-import { visibleNominationsSql } from './visibility';
+import { shiftPlaceholders, visibleNominationsSql } from './visibility';
 
 /** Reads of the projections: a nomination with its steps, filtered lists, and each actor's inbox. */
 @Injectable()
@@ -12,7 +12,7 @@ export class NominationsQuery {
 
   async get(actor: AuthenticatedActor, id: string) {
     const vis = visibleNominationsSql(actor);
-    const [row] = await this.ds.query(`SELECT n.*, (${shift(vis.sql, 1)}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
+    const [row] = await this.ds.query(`SELECT n.*, (${shiftPlaceholders(vis.sql, 1)}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
     if (!row.visible) throw forbidden('NOT_IN_SCOPE', 'Hồ sơ này không thuộc phạm vi của bạn.', 'This nomination is outside your scope.');
     const steps = await this.ds.query(
@@ -78,11 +78,6 @@ export class NominationsQuery {
     );
     return { items: rows };
   }
-}
-
-/** Renumbers $n placeholders when a predicate is embedded after other parameters. */
-function shift(sql: string, by: number): string {
-  return sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + by}`);
 }
 
 function toNomination(r: Record<string, any>) {

@@ -21,3 +21,8 @@ export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string;
     params: [actor.unitId],
   };
 }
+
+/** Renumbers $n placeholders when a predicate is embedded after other parameters. */
+export function shiftPlaceholders(sql: string, by: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + by}`);
+}
