@@ -93,4 +93,40 @@ describe('worker killed mid-flight', () => {
     expect(distinct.size).toBe(outbox.length);
     console.log(`worker-crash: ${outbox.length} notifications, ${mails.length} e-mails received, ${mails.length - distinct.size} resent after a crash (same Message-ID)`);
   });
+
+  it('a worker killed while the council votes loses no ballot and counts none twice', async () => {
+    const [provinceReviewer, secretary, ...others] = await Promise.all(
+      ['thamdinh.so-noi-vu', 'thuky.hoidong-tinh', 'chutich.ubnd-tinh', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `uyvien${i}.hoidong-tinh`)].map((u) => stack.login(u)),
+    );
+    const ids = await Promise.all([submit(clerk, 'CSTD_TINH'), submit(clerk, 'CSTD_TINH')]);
+    for (const id of ids) {
+      await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT', 60_000);
+      await retrying(reviewer, `/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' }, `u-${id}`);
+      await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE', 60_000);
+      await retrying(provinceReviewer, `/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' }, `p-${id}`);
+      await waitForStatus(clerk, id, 'AWAITING_COUNCIL', 60_000);
+    }
+    const { body: session } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: ids, deadline: new Date(Date.now() + 600_000).toISOString() });
+    const members = [secretary, ...others];
+    const ballot = (i: number) => ({ [ids[0]]: i < 7 ? 'AGREE' : 'DISAGREE', [ids[1]]: i < 3 ? 'AGREE' : 'DISAGREE' });
+    const castAll = Promise.all(members.map(async (m, i) => {
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const res = await m.post(`/councils/sessions/${session.sessionId}/ballot`, { choices: ballot(i) }, { 'idempotency-key': `ballot-${session.sessionId}-${i}` });
+        if (res.status === 200) return res.body.receipt as string;
+        if (res.status === 409 && ['ALREADY_VOTED', 'SESSION_CLOSED'].includes(res.body.code)) return undefined; // recorded before the crash
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error('ballot never accepted');
+    }));
+    await kill9AndRestart(50);
+    const receipts = await castAll;
+    await waitForStatus(clerk, ids[0], 'AWAITING_DECISION', 60_000);
+    await waitForStatus(clerk, ids[1], 'REJECTED', 60_000);
+    const [{ voters }] = await stack.ds.query(`SELECT count(*)::int AS voters FROM council_voter WHERE session_id=$1`, [session.sessionId]);
+    const [{ ballots }] = await stack.ds.query(`SELECT count(*)::int AS ballots FROM council_ballot WHERE session_id=$1`, [session.sessionId]);
+    expect({ voters, ballots }).toEqual({ voters: 9, ballots: 9 });
+    const tally = (await secretary.get(`/councils/sessions/${session.sessionId}/tally`)).body.records;
+    expect(tally.find((r: any) => r.nominationId === ids[0]).counts).toEqual({ agree: 7, disagree: 2, abstain: 0 });
+    for (const receipt of receipts.filter(Boolean)) expect((await secretary.get(`/councils/sessions/${session.sessionId}/receipts/${receipt}`)).body.counted).toBe(true);
+  });
 });

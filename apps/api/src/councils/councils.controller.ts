@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { BallotDto, ConflictDto, OpenSessionDto } from './dto';
@@ -32,8 +32,8 @@ export class CouncilsController {
 
   @Post('sessions/:id/ballot')
   @HttpCode(200)
-  cast(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BallotDto) {
-    return this.councils.castBallot(actor, id, dto.choices);
+  cast(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BallotDto, @Headers('idempotency-key') key?: string) {
+    return this.councils.castBallot(actor, id, dto.choices, key);
   }
 
   @Post('sessions/:id/conflicts')

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { VotingRules } from './voting-rules';
 
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
+const uuidFrom = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
 
 @Injectable()
@@ -106,15 +107,19 @@ export class CouncilsService {
   }
 
   /** Seals the choices with a fresh receipt; the member keeps the token, only its hash is stored. */
-  async castBallot(actor: AuthenticatedActor, sessionId: string, choices: Record<string, string>) {
+  async castBallot(actor: AuthenticatedActor, sessionId: string, choices: Record<string, string>, idempotencyKey?: string) {
     for (const [id, c] of Object.entries(choices)) {
       if (!CHOICES.includes(c)) throw invalid('BAD_CHOICE', `Lựa chọn cho ${id} phải là AGREE, DISAGREE hoặc ABSTAIN.`, `The choice for ${id} must be AGREE, DISAGREE or ABSTAIN.`, `choices.${id}`);
     }
     const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
     if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    const token = randomUUID();
+    // A retried request (same Idempotency-Key) is the same Update and gets the same receipt back.
+    const token = idempotencyKey ? uuidFrom(createHmac('sha256', this.ballotKey).update(`${sessionId}|${actor.userId}|${idempotencyKey}`).digest('hex')) : randomUUID();
     const sealed = sealBallot({ choices, receiptHash: receiptHash(sessionId, token) }, this.ballotKey);
-    const view = await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(castBallotUpdate, { args: [{ actor: plain(actor), coverage: Object.keys(choices), sealed }] }));
+    const updateId = idempotencyKey ? `ballot-${createHash('sha256').update(`${actor.userId}|${idempotencyKey}`).digest('hex').slice(0, 32)}` : undefined;
+    const view = await withinDeadline(this.temporal, () =>
+      this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(castBallotUpdate, { args: [{ actor: plain(actor), coverage: Object.keys(choices), sealed }], ...(updateId ? { updateId } : {}) }),
+    );
     return {
       receipt: token,
       messageVi: 'Phiếu đã được ghi nhận. Hãy giữ mã biên nhận để tự kiểm tra phiếu của mình đã được kiểm sau khi phiên kết thúc; không ai khác biết nội dung phiếu.',
