@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, councilPasses, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, councilPasses, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
 import { recordHistory } from '../support/histories';
 
 /** The three ladders through the real API, Temporal server and PostgreSQL. */
@@ -17,7 +17,7 @@ describe('nomination ladder', () => {
   afterAll(() => stack?.close());
 
   it('walking skeleton: POST starts one workflow and GET reads its projection', async () => {
-    const res = await clerk.post('/nominations', (await import('../support/nominations')).dossier('GK_DONVI'));
+    const res = await clerk.post('/nominations', dossier('GK_DONVI'));
     expect(res.status).toBe(201);
     expect(res.body.workflowId).toBe(`nomination-${res.body.id}`);
     const read = await clerk.get(`/nominations/${res.body.id}`);

@@ -47,6 +47,10 @@ export class AwardRegisterEntity {
   /** REGISTER (issued here) or MANUAL (history entered by hand, with its decision number). */
   @Column('text') source!: string;
   @Column('text', { name: 'unit_id' }) unitId!: string;
+  /** REGULAR, SUDDEN or THEMATIC: only regular awards count toward higher merit (Law Art 5(2)). */
+  @Column('text', { default: 'REGULAR' }) basis!: string;
+  @Column('text', { name: 'achievement_ref', nullable: true }) achievementRef!: string | null;
+  @Column('text', { name: 'entered_by', nullable: true }) enteredBy!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
@@ -66,6 +70,7 @@ export class NotificationEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt!: Date | null;
   @Column('timestamptz', { name: 'emailed_at', nullable: true }) emailedAt!: Date | null;
+  @Column('timestamptz', { name: 'email_claimed_at', nullable: true }) emailClaimedAt!: Date | null;
   @Column('timestamptz', { name: 'read_at', nullable: true }) readAt!: Date | null;
   @Column('int', { default: 0 }) attempts!: number;
 }
