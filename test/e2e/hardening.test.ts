@@ -53,7 +53,7 @@ describe('hardening at the edge', () => {
     expect(statuses[5]).toBe(429);
   });
 
-  it('no endpoint but health, docs and sign-in answers without authentication', async () => {
+  it('no endpoint but health, docs, sign-in and what the law makes public answers without authentication', async () => {
     const doc = (await (await fetch(`${stack.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const open: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -63,6 +63,8 @@ describe('hardening at the edge', () => {
         if (res.status !== 401) open.push(`${method.toUpperCase()} ${path} → ${res.status}`);
       }
     }
-    expect(open.sort()).toEqual(['GET /health → 200', 'POST /auth/login → 400'].sort());
+    // Public by design: the catalogue and movements are published law; /public holds the posted
+    // nominee lists and issued decisions (apps/api/src/public/public.controller.ts).
+    expect(open.sort()).toEqual(['GET /health → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200'].sort());
   });
 });

@@ -19,6 +19,9 @@ import { EligibilityController } from './eligibility/eligibility.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { TemporalModule } from './temporal/temporal.module';
+import { DocumentsController } from './documents/documents.controller';
+import { PublicController } from './public/public.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 
 @Global()
 @Module({})
@@ -49,7 +52,7 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

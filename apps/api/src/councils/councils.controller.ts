@@ -10,6 +10,11 @@ import { CouncilsService } from './councils.service';
 export class CouncilsController {
   constructor(private readonly councils: CouncilsService) {}
 
+  @Get('mine')
+  mine(@CurrentActor() actor: AuthenticatedActor) {
+    return this.councils.mine(actor);
+  }
+
   @Get(':councilId/waiting')
   waiting(@Param('councilId') councilId: string) {
     return this.councils.waiting(councilId);

@@ -34,6 +34,27 @@ export class CouncilsService {
     ) as Promise<{ userId: string; fullName: string; role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER' }[]>;
   }
 
+  /**
+   * The caller's councils (membership valid today) with their recent sessions, and for each session
+   * whether the caller has voted — what a member's or secretary's home page shows.
+   */
+  async mine(actor: AuthenticatedActor) {
+    const councils: { id: string; nameVi: string; nameEn: string; level: string; role: string }[] = await this.ds.query(
+      `SELECT c.id, c.name_vi AS "nameVi", c.name_en AS "nameEn", c.level, m.role FROM council_member m JOIN council c ON c.id = m.council_id
+        WHERE m.user_id = $1 AND m.from_date <= current_date AND (m.to_date IS NULL OR m.to_date >= current_date) ORDER BY c.level DESC, c.id`,
+      [actor.userId],
+    );
+    const sessions = await this.ds.query(
+      `SELECT s.id, s.council_id AS "councilId", s.status, s.opened_at AS "openedAt", s.deadline, s.closed_at AS "closedAt",
+              jsonb_array_length(s.items) AS "itemCount", jsonb_array_length(s.members) AS "memberCount",
+              (SELECT count(*)::int FROM council_voter v WHERE v.session_id = s.id) AS "voted",
+              EXISTS (SELECT 1 FROM council_voter v WHERE v.session_id = s.id AND v.user_id = $2) AS "iVoted"
+         FROM council_session s WHERE s.council_id = ANY($1) ORDER BY s.opened_at DESC LIMIT 50`,
+      [councils.map((c) => c.id), actor.userId],
+    );
+    return { councils, sessions };
+  }
+
   /** Nominations whose current level waits for this council's vote. */
   async waiting(councilId: string) {
     return this.ds.query(

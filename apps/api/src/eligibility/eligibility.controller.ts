@@ -10,7 +10,7 @@ import { RECIPIENT_KINDS } from '@vinhdanh/domain/common/levels';
 import { evaluateEligibility, type EligibilityPolicy } from '@vinhdanh/domain/eligibility';
 import { loadNomineeRecord } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
 import { PeriodDto } from '../nominations/dto';
 import { nomineeKeyOf } from '../nominees/nominee-identity';
 
@@ -36,12 +36,14 @@ export class EligibilityController {
   constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** The award catalogue, every version, with criteria and citations. */
+  @Public()
   @Get('catalogue')
   catalogue() {
     return catalogueVersions();
   }
 
   /** Emulation movements (phong trào thi đua) nominations may refer to, from the seed plan. */
+  @Public()
   @Get('movements')
   movements() {
     return seedMovements();

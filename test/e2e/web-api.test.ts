@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { approveLevel, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { startStack, type Session, type Stack } from '../support/stack';
+
+/** The endpoints the web application added: dossier files, public notices, the dashboard, "my councils". */
+describe('web application API', () => {
+  let stack: Stack;
+  let clerk: Session;
+  let reviewer: Session;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    clerk = await stack.login('vanthu.so-yte');
+    reviewer = await stack.login('thamdinh.so-yte');
+  });
+  afterAll(() => stack?.close());
+
+  const upload = (token: string, name: string, type: string, content: Buffer) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)], { type }), name);
+    return fetch(`${stack.baseUrl}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  };
+
+  it('stores dossier files by content, refuses what is not a dossier file, and serves them only to those who may read them', async () => {
+    const content = Buffer.from('%PDF-1.4 tờ trình đề nghị khen thưởng');
+    const res = await upload(clerk.token, 'Tờ trình.pdf', 'application/pdf', content);
+    expect(res.status).toBe(201);
+    const ref = await res.json();
+    expect(ref).toEqual({ name: 'Tờ trình.pdf', sha256: createHash('sha256').update(content).digest('hex'), sizeBytes: content.length, mimeType: 'application/pdf' });
+    // Same bytes again: one stored row.
+    expect((await upload(clerk.token, 'to-trinh-ban-sao.pdf', 'application/pdf', content)).status).toBe(201);
+    expect((await stack.ds.query(`SELECT count(*)::int AS n FROM document WHERE sha256=$1`, [ref.sha256]))[0].n).toBe(1);
+
+    const exe = await upload(clerk.token, 'virus.exe', 'application/x-msdownload', Buffer.from('MZ'));
+    expect(exe.status).toBe(400);
+    expect((await exe.json()).code).toBe('FILE_TYPE');
+    expect((await upload(clerk.token, 'rong.pdf', 'application/pdf', Buffer.alloc(0))).status).toBe(400);
+    const tooBig = await upload(clerk.token, 'lon.pdf', 'application/pdf', Buffer.alloc(20 * 1024 * 1024 + 1));
+    expect(tooBig.status).toBe(413);
+    expect((await upload(reviewer.token, 'x.pdf', 'application/pdf', content)).status).toBe(403);
+
+    // A reviewer of another unit cannot fetch it until a dossier they may read names it.
+    const otherUnitReviewer = await stack.login('thamdinh.so-gddt');
+    expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(403);
+    const id = await submit(clerk, 'GK_DONVI', { documents: [ref] });
+    await waitForStep(reviewer, id, 'IN_REVIEW');
+    const got = await fetch(`${stack.baseUrl}/documents/${ref.sha256}`, { headers: { authorization: `Bearer ${reviewer.token}` } });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(content)).toBe(true);
+    expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(403);
+    expect((await reviewer.get(`/documents/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await reviewer.get('/documents/not-a-hash')).status).toBe(400);
+  });
+
+  it('publishes nominees under public posting with the period, and issued decisions, without authentication', async () => {
+    const id = await submit(clerk, 'HCLD3', { nominee: { ...dossier('HCLD3').nominee, name: 'Nguyễn Văn Niêm Yết' } });
+    const local = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Trần Thị Không Niêm Yết' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'PROVINCE');
+    const head = await stack.login('thutruong.so-yte');
+    await approveLevel(stack, reviewer, local, 'UNIT');
+    await waitForStatus(reviewer, local, 'AWAITING_DECISION');
+    expect((await head.post(`/nominations/${local}/decide`, { action: 'CONFER' })).status).toBe(200);
+    await waitForStatus(reviewer, local, 'AWARDED');
+
+    const disclosures = await (await fetch(`${stack.baseUrl}/public/disclosures`)).json();
+    const posted = disclosures.items.find((d: any) => d.nominationId === id);
+    expect(posted).toMatchObject({ nomineeName: 'Nguyễn Văn Niêm Yết', awardCode: 'HCLD3', level: 'PROVINCE', open: true, period: { workingDays: 10 } });
+    expect(posted.period.to > posted.period.from).toBe(true);
+    expect(JSON.stringify(posted)).not.toContain('birthYear');
+    expect(disclosures.items.some((d: any) => d.nominationId === local)).toBe(false);
+
+    const decisions = await (await fetch(`${stack.baseUrl}/public/decisions?year=${new Date().getFullYear()}`)).json();
+    expect(decisions.items.some((d: any) => d.recipients.some((r: any) => r.nomineeName === 'Trần Thị Không Niêm Yết'))).toBe(true);
+    expect((await fetch(`${stack.baseUrl}/public/decisions?year=abc`)).status).toBe(400);
+  });
+
+  it('counts for the dashboard within the caller’s scope, with the priority share', async () => {
+    const inspector = await stack.login('thanhtra.tinh');
+    const { status, body } = await inspector.get('/dashboard');
+    expect(status).toBe(200);
+    const total = body.byStatus.reduce((s: number, r: any) => s + r.count, 0);
+    const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM nomination`);
+    expect(total).toBe(n);
+    const individuals = body.priorities.find((p: any) => p.nomineeKind === 'INDIVIDUAL');
+    const [expected] = await stack.ds.query(`SELECT count(*)::int AS awarded, count(*) FILTER (WHERE (nominee->>'frontLine')::boolean)::int AS priority FROM nomination WHERE status='AWARDED' AND nominee_kind='INDIVIDUAL'`);
+    expect(individuals).toEqual({ nomineeKind: 'INDIVIDUAL', ...expected });
+    expect(body.processing.every((p: any) => p.medianDays >= 0)).toBe(true);
+    // Another unit's clerk sees only their unit.
+    const other = await (await stack.login('vanthu.cty-cao-su')).get('/dashboard');
+    expect(other.body.byStatus).toEqual([]);
+    expect((await inspector.get('/dashboard?year=20x5')).status).toBe(400);
+  });
+
+  it('lists the caller’s councils with their role, and none for someone on no council', async () => {
+    const mine = await (await stack.login('thuky.hoidong-tinh')).get('/councils/mine');
+    expect(mine.body.councils).toEqual([expect.objectContaining({ id: 'hd-ubnd-tinh', role: 'SECRETARY' })]);
+    expect((await (await stack.login('thanhtra')).get('/councils/mine')).body).toEqual({ councils: [], sessions: [] });
+  });
+});
