@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say(`ready in ${seconds} s`);
   say(`  API            http://127.0.0.1:${port}`);
+  say(`  Web app        http://127.0.0.1:${port}/app/`);
   say(`  OpenAPI docs   http://127.0.0.1:${port}/docs`);
   say(`  Health         http://127.0.0.1:${port}/health`);
   if (env.TEMPORAL_UI_URL) say(`  Temporal UI    ${env.TEMPORAL_UI_URL}`);

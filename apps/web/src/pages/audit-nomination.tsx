@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { api, saveBlob, type ApiError } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
+
+interface Timeline {
+  nominationId: string; workflowId: string; temporalUi: string | null;
+  entries: { seq: number; at: string; level: string; type: string; text: string; rule: string | null; historyEventId: number; links: { decision?: string; tally?: string } }[];
+}
+interface Replay { deterministic: boolean; error?: string; historyEvents: number; recordedEvents: number; readModelAgrees: boolean; auditLogAgrees: boolean }
+
+/** One nomination as an auditor sees it: the timeline from Temporal's history, replay, export. */
+export function AuditNominationPage({ id }: { id: string }) {
+  const { t, lang, dateTime } = useI18n();
+  const label = useLabel();
+  const timeline = useLoad<Timeline>(`/audit/nominations/${id}/timeline?lang=${lang}`);
+  const [replay, setReplay] = useState<Replay>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  async function runReplay() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setReplay(await api.post<Replay>(`/audit/nominations/${id}/replay`));
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function exportOne() {
+    try {
+      saveBlob(new Blob([JSON.stringify(await api.get(`/audit/nominations/${id}/export`), null, 2)], { type: 'application/json' }), `vinhdanh-audit-${id}.json`);
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+
+  if (timeline.loading && !timeline.data) return <Loading />;
+  if (!timeline.data) return <ErrorNotice error={timeline.error} />;
+  const tl = timeline.data;
+  const ok = replay && replay.deterministic && replay.readModelAgrees && replay.auditLogAgrees;
+  return (
+    <section>
+      <PageTitle>{t('audit.timelineOf', { id: id.slice(0, 8) })}</PageTitle>
+      <div className="actions">
+        <Link className="button" to={`/nominations/${id}`}>{t('audit.dossier')}</Link>
+        <button type="button" onClick={runReplay} disabled={busy}>{busy ? t('common.working') : t('audit.replayOne')}</button>
+        <button type="button" onClick={exportOne}>{t('audit.exportOne')}</button>
+        {tl.temporalUi && <a className="button" href={tl.temporalUi} target="_blank" rel="noreferrer">{t('audit.temporalUi')}</a>}
+      </div>
+      <ErrorNotice error={error} />
+      {replay && (
+        <Notice kind={ok ? 'success' : 'warning'}>
+          <Badge tone={ok ? 'good' : 'bad'}>{ok ? t('audit.intact') : t('audit.broken')}</Badge>{' '}
+          {t('audit.replayDetail', { events: replay.historyEvents, recorded: replay.recordedEvents })}
+          <ul>
+            <li>{t('audit.deterministic')}: {replay.deterministic ? '✓' : `✗ ${replay.error ?? ''}`}</li>
+            <li>{t('audit.readModel')}: {replay.readModelAgrees ? '✓' : '✗'}</li>
+            <li>{t('audit.auditLog')}: {replay.auditLogAgrees ? '✓' : '✗'}</li>
+          </ul>
+        </Notice>
+      )}
+      <div className="table-wrap">
+        <table>
+          <caption>{t('audit.timelineCaption', { workflow: tl.workflowId })}</caption>
+          <thead><tr><th scope="col">#</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('common.level')}</th><th scope="col">{t('audit.what')}</th><th scope="col">{t('audit.rule')}</th><th scope="col">{t('audit.historyEvent')}</th></tr></thead>
+          <tbody>
+            {tl.entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td><time dateTime={e.at}>{dateTime(e.at)}</time></td>
+                <td>{label('level', e.level)}</td>
+                <td>
+                  {e.text}
+                  {e.links.decision && <> · <Link to={e.links.decision}>{t('nomination.viewDecision')}</Link></>}
+                  {e.links.tally && <> · <Link to={`/councils/sessions/${/sessions\/([^/#]+)/.exec(e.links.tally)?.[1] ?? ''}`}>{t('session.tally')}</Link></>}
+                </td>
+                <td className="muted">{e.rule ?? '—'}</td>
+                <td>{e.historyEventId}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

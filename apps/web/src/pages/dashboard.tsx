@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { query } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { BarChart, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
+
+interface Dashboard {
+  byStatus: { level: string; status: string; count: number }[];
+  byAward: { awardCode: string; total: number; awarded: number; closed: number }[];
+  processing: { level: string; awardCode: string; count: number; avgDays: number; medianDays: number }[];
+  overdue: { total: number; tasks: { id: string; kind: string; level: string; dueAt: string; nominationId: string; nomineeName: string; awardCode: string }[] };
+  priorities: { nomineeKind: string; awarded: number; priority: number }[];
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
+
+export function DashboardPage() {
+  const { t, dateTime } = useI18n();
+  const label = useLabel();
+  const [year, setYear] = useState('');
+  const d = useLoad<Dashboard>(`/dashboard${query({ year: /^\d{4}$/.test(year) ? year : undefined })}`);
+  const data = d.data;
+  const levels = data ? [...new Set(data.byStatus.map((r) => r.level))] : [];
+  const total = data?.byStatus.reduce((s, r) => s + r.count, 0) ?? 0;
+  const individuals = data?.priorities.find((p) => p.nomineeKind === 'INDIVIDUAL');
+  const collectives = data?.priorities.find((p) => p.nomineeKind === 'COLLECTIVE');
+  const awardedAll = data?.priorities.reduce((s, p) => s + p.awarded, 0) ?? 0;
+  const priorityAll = data?.priorities.reduce((s, p) => s + p.priority, 0) ?? 0;
+
+  return (
+    <section>
+      <PageTitle>{t('dash.title')}</PageTitle>
+      <label htmlFor="dash-year">{t('form.year')}</label>{' '}
+      <input id="dash-year" className="short" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} placeholder={t('list.any')} />
+      {d.loading && !data ? <Loading /> : <ErrorNotice error={d.error} />}
+      {data && (
+        <>
+          <div className="stats" role="list">
+            <div className="stat" role="listitem"><span className="stat-value">{total}</span><span>{t('dash.total')}</span></div>
+            <div className="stat" role="listitem"><span className="stat-value">{data.byStatus.filter((r) => r.status === 'AWARDED').reduce((s, r) => s + r.count, 0)}</span><span>{label('status', 'AWARDED')}</span></div>
+            <div className={`stat${data.overdue.total ? ' stat-bad' : ''}`} role="listitem"><span className="stat-value">{data.overdue.total}</span><span>{t('dash.overdue')}</span></div>
+            <div className="stat" role="listitem"><span className="stat-value">{pct(priorityAll, awardedAll)}%</span><span>{t('dash.priorityShare')}</span></div>
+          </div>
+          <div className="grid">
+            {levels.map((level) => (
+              <BarChart key={level} title={t('dash.byStatusAt', { level: label('level', level) })} rows={data.byStatus.filter((r) => r.level === level).map((r) => ({ label: label('status', r.status), value: r.count }))} />
+            ))}
+            <BarChart title={t('dash.byAward')} rows={data.byAward.map((r) => ({ label: label('award', r.awardCode), value: r.total, note: `${label('status', 'AWARDED')}: ${r.awarded}` }))} />
+            <BarChart title={t('dash.processing')} unit={` ${t('dash.days')}`} rows={data.processing.map((r) => ({ label: `${label('level', r.level)} · ${label('award', r.awardCode)}`, value: r.medianDays, note: t('dash.avgOf', { avg: r.avgDays, count: r.count }) }))} />
+            <BarChart
+              title={t('dash.priorities')}
+              unit="%"
+              max={100}
+              rows={[
+                ...(individuals ? [{ label: t('dash.frontLine'), value: pct(individuals.priority, individuals.awarded), note: `${individuals.priority}/${individuals.awarded}` }] : []),
+                ...(collectives ? [{ label: t('dash.smallCollectives'), value: pct(collectives.priority, collectives.awarded), note: `${collectives.priority}/${collectives.awarded}` }] : []),
+              ]}
+            />
+          </div>
+          <p className="muted">{t('dash.priorityNote')}</p>
+          <section className="card" aria-labelledby="overdue-title">
+            <h2 id="overdue-title">{t('dash.overdueTasks')}</h2>
+            {data.overdue.tasks.length === 0 ? <p className="muted">{t('dash.noOverdue')}</p> : (
+              <ul className="plain">
+                {data.overdue.tasks.map((x) => (
+                  <li key={x.id}><Link to={`/nominations/${x.nominationId}`}>{x.nomineeName}</Link> — {label('task', x.kind)}, {label('level', x.level)}, {t('inbox.due')} {dateTime(x.dueAt)}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

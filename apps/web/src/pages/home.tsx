@@ -1,0 +1,93 @@
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { useSession } from '../session';
+import { Badge, PageTitle, useLabel, useLoad } from '../ui/kit';
+import { TaskTable, type Task } from './inbox';
+import type { MySessions } from './councils';
+
+interface Notification { id: string; subjectVi: string; subjectEn: string; createdAt: string; nominationId: string | null; readAt: string | null }
+
+/** One home per person: what their roles ask of them today, first. */
+export function HomePage() {
+  const { t, pick, dateTime } = useI18n();
+  const { actor, councils: memberships, has } = useSession();
+  const label = useLabel();
+  const taskRoles = has('CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD');
+  const inbox = useLoad<{ items: Task[] }>(taskRoles ? '/inbox' : null);
+  const councils = useLoad<MySessions>(memberships.length ? '/councils/mine' : null);
+  const notes = useLoad<{ items: Notification[] }>('/notifications');
+  if (!actor) return null;
+  const tasks = inbox.data?.items ?? [];
+  const byKind = (kind: Task['kind']) => tasks.filter((x) => x.kind === kind);
+  const openSessions = (councils.data?.sessions ?? []).filter((s) => s.status === 'OPEN');
+
+  return (
+    <section>
+      <PageTitle>{t('home.greeting', { name: actor.fullName })}</PageTitle>
+      <p className="muted">{t('home.roles')}: {actor.roles.map((r) => label('role', r)).join(', ')}</p>
+      <div className="grid">
+        {has('CLERK') && (
+          <article className="card">
+            <h2>{t('home.clerk')}</h2>
+            <div className="actions">
+              <Link className="button primary" to="/nominations/new">{t('home.newNomination')}</Link>
+              <Link className="button" to="/nominations/bulk">{t('home.bulk')}</Link>
+              <Link className="button" to="/nominations">{t('home.unitNominations')}</Link>
+            </div>
+            <h3>{t('home.supplements')}</h3>
+            <TaskTable tasks={byKind('SUPPLEMENT')} />
+          </article>
+        )}
+        {has('REVIEWER') && (
+          <article className="card">
+            <h2>{t('home.reviewer')}</h2>
+            <TaskTable tasks={byKind('REVIEW')} />
+          </article>
+        )}
+        {has('DECISION_MAKER') && (
+          <article className="card">
+            <h2>{t('home.decider')}</h2>
+            <TaskTable tasks={byKind('DECISION')} />
+            <Link to="/inbox">{t('home.signSeveral')}</Link>
+          </article>
+        )}
+        {memberships.length > 0 && (
+          <article className="card">
+            <h2>{t('home.council')}</h2>
+            {openSessions.length === 0 ? <p className="muted">{t('home.noSessions')}</p> : (
+              <ul className="plain">
+                {openSessions.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/councils/sessions/${s.id}`}>{t('home.sessionLine', { items: s.itemCount, deadline: dateTime(s.deadline) })}</Link>{' '}
+                    {s.iVoted ? <Badge tone="good">{t('session.youVoted')}</Badge> : <Badge tone="warn">{t('session.notVoted')}</Badge>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <Link to="/councils">{t('nav.councils')}</Link>
+          </article>
+        )}
+        {has('AUDITOR', 'ADMIN') && (
+          <article className="card">
+            <h2>{t('home.auditor')}</h2>
+            <p>{t('home.auditorText')}</p>
+            <Link className="button primary" to="/audit">{t('nav.audit')}</Link>
+          </article>
+        )}
+        <article className="card">
+          <h2>{t('home.notifications')}</h2>
+          {(notes.data?.items ?? []).length === 0 ? <p className="muted">{t('home.noNotifications')}</p> : (
+            <ul className="plain">
+              {notes.data!.items.slice(0, 8).map((n) => (
+                <li key={n.id}>
+                  <span className="muted">{dateTime(n.createdAt)}</span> —{' '}
+                  {n.nominationId ? <Link to={`/nominations/${n.nominationId}`}>{pick(n.subjectVi, n.subjectEn)}</Link> : pick(n.subjectVi, n.subjectEn)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+      </div>
+    </section>
+  );
+}

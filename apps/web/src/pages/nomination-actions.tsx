@@ -1,0 +1,156 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, newIdempotencyKey, type ApiError } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
+import { ErrorNotice, Field, asApiError, describedBy } from '../ui/kit';
+
+/**
+ * One action form: a key per attempt, so a double click or a retry after a network error is the
+ * same action (the API answers it from the first), and errors land next to their fields.
+ */
+function useAction(onDone: () => void) {
+  const { pick } = useI18n();
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  async function run(path: string, body: unknown) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post(path, body, key);
+      setKey(newIdempotencyKey());
+      onDone();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, busy, run, errors: fieldErrors(error, pick) };
+}
+
+function ActionCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="card action-card" aria-label={title}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function ReviewForm({ id, needsJustification, onDone }: { id: string; needsJustification: boolean; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
+  const [action, setAction] = useState<'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENTS'>('APPROVE');
+  const [reason, setReason] = useState('');
+  const [justification, setJustification] = useState('');
+  const [items, setItems] = useState('');
+  const [deadlineDays, setDeadlineDays] = useState('10');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: Record<string, unknown> = { action };
+    if (reason.trim()) body.reason = reason.trim();
+    if (action === 'APPROVE' && justification.trim()) body.justification = justification.trim();
+    if (action === 'REQUEST_SUPPLEMENTS') {
+      body.items = items.split('\n').map((s) => s.trim()).filter(Boolean);
+      body.deadlineDays = Number(deadlineDays) || undefined;
+    }
+    void run(`/nominations/${id}/review`, body);
+  }
+  return (
+    <ActionCard title={t('review.title')}>
+      <form onSubmit={submit} noValidate>
+        <fieldset className="radio-row">
+          <legend>{t('review.decision')}</legend>
+          {(['APPROVE', 'REQUEST_SUPPLEMENTS', 'REJECT'] as const).map((a) => (
+            <label key={a}><input type="radio" name="review-action" value={a} checked={action === a} onChange={() => setAction(a)} /> {t(`review.${a}`)}</label>
+          ))}
+        </fieldset>
+        {action === 'APPROVE' && needsJustification && (
+          <Field id="justification" label={t('review.justification')} error={errors.justification} hint={t('review.justificationHint')}>
+            <textarea {...describedBy('justification', errors.justification, true)} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} />
+          </Field>
+        )}
+        {action === 'REQUEST_SUPPLEMENTS' && (
+          <>
+            <Field id="items" label={t('review.items')} error={errors.items} hint={t('review.itemsHint')}>
+              <textarea {...describedBy('items', errors.items, true)} rows={4} value={items} onChange={(e) => setItems(e.target.value)} />
+            </Field>
+            <Field id="deadlineDays" label={t('review.deadlineDays')} error={errors.deadlineDays}>
+              <input {...describedBy('deadlineDays', errors.deadlineDays)} inputMode="numeric" value={deadlineDays} onChange={(e) => setDeadlineDays(e.target.value.replace(/\D/g, ''))} />
+            </Field>
+          </>
+        )}
+        <Field id="reason" label={action === 'REJECT' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
+          <textarea {...describedBy('reason', errors.reason)} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <ErrorNotice error={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('review.send')}</button>
+      </form>
+    </ActionCard>
+  );
+}
+
+export function ResubmitForm({ id, onDone }: { id: string; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
+  const [note, setNote] = useState('');
+  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  return (
+    <ActionCard title={t('resubmit.title')}>
+      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/resubmit`, { note: note.trim(), documents }); }} noValidate>
+        <Field id="note" label={t('resubmit.note')} error={errors.note}>
+          <textarea {...describedBy('note', errors.note)} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <DocumentsInput id="resubmit-documents" value={documents} onChange={setDocuments} error={errors.documents} />
+        <ErrorNotice error={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('resubmit.send')}</button>
+      </form>
+    </ActionCard>
+  );
+}
+
+export function DecideForm({ id, onDone }: { id: string; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
+  const [action, setAction] = useState<'CONFER' | 'REFUSE'>('CONFER');
+  const [reason, setReason] = useState('');
+  return (
+    <ActionCard title={t('decide.title')}>
+      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/decide`, { action, ...(reason.trim() ? { reason: reason.trim() } : {}) }); }} noValidate>
+        <fieldset className="radio-row">
+          <legend>{t('decide.choice')}</legend>
+          <label><input type="radio" name="decide-action" checked={action === 'CONFER'} onChange={() => setAction('CONFER')} /> {t('decide.CONFER')}</label>
+          <label><input type="radio" name="decide-action" checked={action === 'REFUSE'} onChange={() => setAction('REFUSE')} /> {t('decide.REFUSE')}</label>
+        </fieldset>
+        <Field id="decide-reason" label={action === 'REFUSE' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
+          <textarea {...describedBy('decide-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <ErrorNotice error={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'CONFER' ? t('decide.sign') : t('decide.refuse')}</button>
+      </form>
+    </ActionCard>
+  );
+}
+
+export function WithdrawForm({ id, onDone }: { id: string; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open) return <button type="button" className="danger" onClick={() => setOpen(true)}>{t('withdraw.open')}</button>;
+  return (
+    <ActionCard title={t('withdraw.title')}>
+      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/withdraw`, { reason: reason.trim() }); }} noValidate>
+        <Field id="withdraw-reason" label={t('review.reasonRequired')} error={errors.reason}>
+          <textarea {...describedBy('withdraw-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="submit" className="danger" disabled={busy}>{t('withdraw.confirm')}</button>
+          <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        </div>
+      </form>
+    </ActionCard>
+  );
+}

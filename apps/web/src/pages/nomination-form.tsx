@@ -1,0 +1,205 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../api';
+import { versionFor, type CatalogueVersion } from '../catalogue';
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+import { useSession } from '../session';
+import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
+import { EligibilityView, type Eligibility } from '../ui/eligibility';
+import { ErrorNotice, Field, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+
+const KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
+
+export interface NominationDraft {
+  kind: (typeof KINDS)[number];
+  name: string;
+  birthYear: string;
+  position: string;
+  frontLine: boolean;
+  memberCount: string;
+  awardCode: string;
+  year: string;
+  from: string;
+  to: string;
+  achievements: string;
+  movementId: string;
+}
+
+export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
+  return {
+    nominee: {
+      kind: d.kind,
+      name: d.name.trim(),
+      ...(d.birthYear ? { birthYear: Number(d.birthYear) } : {}),
+      ...(d.position.trim() ? { position: d.position.trim() } : {}),
+      frontLine: d.frontLine,
+      ...(d.kind === 'COLLECTIVE' && d.memberCount ? { memberCount: Number(d.memberCount) } : {}),
+    },
+    awardCode: d.awardCode,
+    year: Number(d.year),
+    achievementPeriod: { from: d.from, to: d.to },
+    achievements: d.achievements.trim(),
+    documents: documents.map(({ name, sha256, sizeBytes, mimeType }) => ({ name, sha256, ...(sizeBytes !== undefined ? { sizeBytes } : {}), ...(mimeType ? { mimeType } : {}) })),
+    ...(d.movementId ? { movementId: d.movementId } : {}),
+  };
+}
+
+/** Checks the browser can make before sending, in the same field-keyed shape the API uses. */
+export function localErrors(d: NominationDraft, t: (k: 'form.required' | 'form.periodOrder') => string): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!d.name.trim()) e['nominee.name'] = t('form.required');
+  if (!d.awardCode) e.awardCode = t('form.required');
+  if (!d.achievements.trim()) e.achievements = t('form.required');
+  if (!d.from) e['achievementPeriod.from'] = t('form.required');
+  if (!d.to) e['achievementPeriod.to'] = t('form.required');
+  if (d.from && d.to && d.from > d.to) e.achievementPeriod = t('form.periodOrder');
+  return e;
+}
+
+export function NominationFormPage() {
+  const { t, pick, lang } = useI18n();
+  const { has } = useSession();
+  const label = useLabel();
+  const catalogue = useLoad<CatalogueVersion[]>('/catalogue');
+  const movements = useLoad<{ id: string; titleVi: string; titleEn?: string }[]>('/movements');
+  const lastYear = new Date().getFullYear() - 1;
+  const [d, setD] = useState<NominationDraft>({
+    kind: 'INDIVIDUAL', name: '', birthYear: '', position: '', frontLine: false, memberCount: '', awardCode: '',
+    year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements: '', movementId: '',
+  });
+  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError>();
+  const [eligibility, setEligibility] = useState<Eligibility>();
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof NominationDraft>(k: K, v: NominationDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+
+  const version = catalogue.data && d.to ? versionFor(catalogue.data, d.to) : undefined;
+  const awards = useMemo(() => Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes(d.kind)), [version, d.kind]);
+  const award = awards.find((a) => a.code === d.awardCode);
+
+  function check(): boolean {
+    const e = localErrors(d, t);
+    setErrors(e);
+    return Object.keys(e).length === 0;
+  }
+
+  async function evaluate() {
+    if (!check()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const req = toRequest(d, documents);
+      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: req.nominee, year: req.year, achievementPeriod: req.achievementPeriod }));
+    } catch (e) {
+      const err = asApiError(e);
+      setError(err);
+      setErrors(fieldErrors(err, pick));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!check()) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api.post<{ id: string }>('/nominations', toRequest(d, documents));
+      navigate(`/nominations/${r.id}?submitted=1`);
+    } catch (ex) {
+      const err = asApiError(ex);
+      setError(err);
+      setErrors(fieldErrors(err, pick));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!has('CLERK')) return <ErrorNotice error={{ code: 'ROLE', messageVi: 'Chỉ văn thư đơn vị mới được lập hồ sơ.', messageEn: 'Only a unit clerk may prepare nominations.' }} />;
+  const err = (k: string) => errors[k];
+  return (
+    <section>
+      <PageTitle>{t('form.title')}</PageTitle>
+      <form onSubmit={submit} noValidate className="card form-grid">
+        <fieldset>
+          <legend>{t('form.nominee')}</legend>
+          <Field id="nominee-kind" label={t('form.kind')} error={err('nominee.kind')}>
+            <select {...describedBy('nominee-kind', err('nominee.kind'))} value={d.kind} onChange={(e) => { set('kind', e.target.value as NominationDraft['kind']); set('awardCode', ''); }}>
+              {KINDS.map((k) => <option key={k} value={k}>{label('kind', k)}</option>)}
+            </select>
+          </Field>
+          <Field id="nominee-name" label={t('form.name')} error={err('nominee.name')}>
+            <input {...describedBy('nominee-name', err('nominee.name'))} required value={d.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+          </Field>
+          {d.kind === 'INDIVIDUAL' && (
+            <>
+              <Field id="nominee-birthYear" label={t('form.birthYear')} error={err('nominee.birthYear')}>
+                <input {...describedBy('nominee-birthYear', err('nominee.birthYear'))} inputMode="numeric" value={d.birthYear} onChange={(e) => set('birthYear', e.target.value.replace(/\D/g, '').slice(0, 4))} />
+              </Field>
+              <Field id="nominee-position" label={t('form.position')} error={err('nominee.position')}>
+                <input {...describedBy('nominee-position', err('nominee.position'))} value={d.position} onChange={(e) => set('position', e.target.value)} />
+              </Field>
+            </>
+          )}
+          {d.kind === 'COLLECTIVE' && (
+            <Field id="nominee-memberCount" label={t('form.memberCount')} error={err('nominee.memberCount')}>
+              <input {...describedBy('nominee-memberCount', err('nominee.memberCount'))} inputMode="numeric" value={d.memberCount} onChange={(e) => set('memberCount', e.target.value.replace(/\D/g, ''))} />
+            </Field>
+          )}
+          <div className="checkbox">
+            <input id="nominee-frontLine" type="checkbox" checked={d.frontLine} onChange={(e) => set('frontLine', e.target.checked)} aria-describedby="nominee-frontLine-hint" />
+            <label htmlFor="nominee-frontLine">{d.kind === 'COLLECTIVE' ? t('form.smallCollective') : t('form.frontLine')}</label>
+            <p className="hint" id="nominee-frontLine-hint">{t('form.frontLineHint')}</p>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('form.award')}</legend>
+          <Field id="awardCode" label={t('common.award')} error={err('awardCode')}>
+            <select {...describedBy('awardCode', err('awardCode'))} value={d.awardCode} onChange={(e) => set('awardCode', e.target.value)} required>
+              <option value="">{t('form.chooseAward')}</option>
+              {awards.map((a) => <option key={a.code} value={a.code}>{lang === 'vi' ? a.nameVi : a.nameEn}</option>)}
+            </select>
+          </Field>
+          <Field id="year" label={t('form.year')} error={err('year')}>
+            <input {...describedBy('year', err('year'))} inputMode="numeric" value={d.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} />
+          </Field>
+          <Field id="achievementPeriod-from" label={t('form.from')} error={err('achievementPeriod.from') ?? err('achievementPeriod')}>
+            <input {...describedBy('achievementPeriod-from', err('achievementPeriod.from') ?? err('achievementPeriod'))} type="date" value={d.from} onChange={(e) => set('from', e.target.value)} />
+          </Field>
+          <Field id="achievementPeriod-to" label={t('form.to')} error={err('achievementPeriod.to')}>
+            <input {...describedBy('achievementPeriod-to', err('achievementPeriod.to'))} type="date" value={d.to} onChange={(e) => set('to', e.target.value)} />
+          </Field>
+          <Field id="movementId" label={t('form.movement')} error={err('movementId')}>
+            <select {...describedBy('movementId', err('movementId'))} value={d.movementId} onChange={(e) => set('movementId', e.target.value)}>
+              <option value="">{t('form.noMovement')}</option>
+              {(movements.data ?? []).map((m) => <option key={m.id} value={m.id}>{lang === 'vi' ? m.titleVi : m.titleEn ?? m.titleVi}</option>)}
+            </select>
+          </Field>
+          {award && award.requiredDocuments.length > 0 && (
+            <div className="hint-box">
+              <strong>{t('form.requiredDocs')}</strong>
+              <ul>{award.requiredDocuments.map((r) => <li key={r.code}>{lang === 'vi' ? r.vi : r.en}</li>)}</ul>
+            </div>
+          )}
+        </fieldset>
+        <fieldset className="wide">
+          <legend>{t('form.dossier')}</legend>
+          <Field id="achievements" label={t('form.achievements')} error={err('achievements')} hint={t('form.achievementsHint')}>
+            <textarea {...describedBy('achievements', err('achievements'), true)} rows={6} value={d.achievements} onChange={(e) => set('achievements', e.target.value)} />
+          </Field>
+          <DocumentsInput id="documents" value={documents} onChange={setDocuments} error={err('documents')} />
+        </fieldset>
+        <div className="wide">
+          <ErrorNotice error={error} />
+          {eligibility && <EligibilityView result={eligibility} />}
+          <div className="actions">
+            <button type="button" onClick={evaluate} disabled={busy}>{t('form.evaluate')}</button>
+            <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('form.submit')}</button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import { query } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { Link, navigate, usePath } from '../router';
+import { Badge, ErrorNotice, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
+import { AWARD_CODES, LEVELS, STATUSES } from '../vocabulary';
+
+export interface ListItem { id: string; unitId: string; nominee: { name: string; kind: string; frontLine?: boolean }; awardCode: string; awardNameVi: string; awardNameEn: string; year: number; status: string; currentLevel: string; submittedAt: string; updatedAt: string }
+export interface ListPage { page: number; pageSize: number; total: number; items: ListItem[] }
+
+export const FILTERS = ['unitId', 'awardCode', 'year', 'status', 'level'] as const;
+
+/** Filters live in the address, so a search can be bookmarked, shared and reloaded. */
+export function useListFilters(basePath: string) {
+  const { search } = usePath();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const page = Number(search.get('page') ?? '1') || 1;
+  const apply = (next: Record<string, string>, p = 1) => navigate(`${basePath}${query({ ...next, page: p > 1 ? p : undefined })}`);
+  return { filters, page, apply };
+}
+
+export function FilterForm({ filters, onApply }: { filters: Record<string, string>; onApply(f: Record<string, string>): void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [f, setF] = useState(filters);
+  const set = (k: string, v: string) => setF((x) => ({ ...x, [k]: v }));
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onApply(f);
+  }
+  return (
+    <form className="filters" onSubmit={submit} role="search" aria-label={t('list.search')}>
+      <label>{t('list.unit')}<input value={f.unitId} onChange={(e) => set('unitId', e.target.value)} placeholder="so-giao-duc" /></label>
+      <label>{t('common.award')}
+        <select value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
+          <option value="">{t('list.any')}</option>
+          {AWARD_CODES.map((c) => <option key={c} value={c}>{label('award', c)}</option>)}
+        </select>
+      </label>
+      <label>{t('form.year')}<input inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></label>
+      <label>{t('list.status')}
+        <select value={f.status} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{t('list.any')}</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
+        </select>
+      </label>
+      <label>{t('common.level')}
+        <select value={f.level} onChange={(e) => set('level', e.target.value)}>
+          <option value="">{t('list.any')}</option>
+          {LEVELS.map((s) => <option key={s} value={s}>{label('level', s)}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="primary">{t('list.searchButton')}</button>
+    </form>
+  );
+}
+
+export function NominationTable({ items, linkTo }: { items: ListItem[]; linkTo(id: string): string }) {
+  const { t, date, pick } = useI18n();
+  const label = useLabel();
+  if (!items.length) return <p className="muted">{t('list.empty')}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.nominee')}</th><th scope="col">{t('common.award')}</th><th scope="col">{t('form.year')}</th>
+            <th scope="col">{t('list.unit')}</th><th scope="col">{t('common.level')}</th><th scope="col">{t('list.status')}</th><th scope="col">{t('list.submitted')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((n) => (
+            <tr key={n.id}>
+              <td><Link to={linkTo(n.id)}>{n.nominee.name}</Link></td>
+              <td>{pick(n.awardNameVi, n.awardNameEn)}</td>
+              <td>{n.year}</td>
+              <td>{n.unitId}</td>
+              <td>{label('level', n.currentLevel)}</td>
+              <td><Badge tone={statusTone(n.status)}>{label('status', n.status)}</Badge></td>
+              <td>{date(n.submittedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage(p: number): void }) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav className="pager" aria-label={t('list.pages')}>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t('list.prev')}</button>
+      <span>{t('list.pageOf', { page, pages, total })}</span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>{t('list.next')}</button>
+    </nav>
+  );
+}
+
+export function NominationListPage() {
+  const { t } = useI18n();
+  const { filters, page, apply } = useListFilters('/nominations');
+  const list = useLoad<ListPage>(`/nominations${query({ ...filters, page, pageSize: 20 })}`);
+  return (
+    <section>
+      <PageTitle>{t('list.title')}</PageTitle>
+      <FilterForm filters={filters} onApply={(f) => apply(f)} />
+      {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}
+      {list.data && (
+        <>
+          <NominationTable items={list.data.items} linkTo={(id) => `/nominations/${id}`} />
+          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => apply(filters, p)} />
+        </>
+      )}
+    </section>
+  );
+}

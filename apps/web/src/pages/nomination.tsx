@@ -1,0 +1,129 @@
+import { useI18n } from '../i18n/i18n';
+import { Link, usePath } from '../router';
+import { useSession } from '../session';
+import { DocumentLinks, type DocumentRef } from '../ui/documents';
+import { EligibilityView, type Eligibility } from '../ui/eligibility';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
+import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
+
+interface Step { seq: number; type: string; level: string; actorId: string | null; actorRole: string | null; reason: string | null; rule: string | null; data: Record<string, any>; occurredAt: string }
+interface OpenTask { key: string; kind: string; level: string; unitId: string; role: string; status: string; dueAt: string | null }
+export interface Nomination {
+  id: string;
+  unitId: string;
+  nominee: { kind: string; name: string; birthYear?: number; position?: string; frontLine?: boolean; memberCount?: number };
+  awardCode: string;
+  awardNameVi: string;
+  awardNameEn: string;
+  year: number;
+  status: string;
+  currentLevel: string;
+  currentStep: string;
+  outcomeReason: string | null;
+  eligibility: Eligibility | null;
+  decisionId: string | null;
+  dossier: { achievementPeriod: { from: string; to: string }; achievements: string; documents: DocumentRef[]; route: { level: string; reviewUnitId: string; decisionUnitId: string; council?: { councilId: string } }[] };
+  submittedAt: string;
+  steps: Step[];
+  tasks: OpenTask[];
+  decision: { id: string; number: string; issuedOn: string; signerName: string } | null;
+}
+
+const TERMINAL = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
+
+export function NominationPage({ id }: { id: string }) {
+  const { t, pick, date, dateTime } = useI18n();
+  const { actor, has } = useSession();
+  const label = useLabel();
+  const { search } = usePath();
+  const n = useLoad<Nomination>(`/nominations/${id}`);
+  if (n.loading && !n.data) return <Loading />;
+  if (!n.data) return <ErrorNotice error={n.error} />;
+  const nom = n.data;
+  const open = nom.tasks.filter((x) => x.status === 'OPEN');
+  const mine = (kind: string, role: string) => open.find((x) => x.kind === kind && x.unitId === actor?.unitId && actor?.roles.includes(role as never));
+  const supplement = [...nom.steps].reverse().find((s) => s.type === 'SupplementRequested');
+  const supplementDocs = nom.steps.filter((s) => s.type === 'SupplementProvided').flatMap((s) => (s.data.documents ?? []) as DocumentRef[]);
+  const reached = new Set(nom.steps.map((s) => s.level));
+  const done = () => n.reload();
+
+  return (
+    <section>
+      <PageTitle actions={has('AUDITOR', 'ADMIN') ? <Link className="button" to={`/audit/nominations/${id}`}>{t('audit.timeline')}</Link> : undefined}>
+        {`${nom.nominee.name} — ${pick(nom.awardNameVi, nom.awardNameEn)}`}
+      </PageTitle>
+      {search.get('submitted') && <Notice kind="success">{t('nomination.submitted')}</Notice>}
+      <p>
+        <Badge tone={statusTone(nom.status)}>{label('status', nom.status)}</Badge>{' '}
+        {t('nomination.at', { level: label('level', nom.currentLevel) })} · {t('form.year')} {nom.year} · {t('nomination.submittedAt', { at: dateTime(nom.submittedAt) })}
+      </p>
+      {nom.outcomeReason && <p><strong>{t('nomination.reason')}:</strong> {nom.outcomeReason}</p>}
+      {nom.decision && (
+        <Notice kind="success">
+          {t('nomination.decided', { number: nom.decision.number, date: date(nom.decision.issuedOn) })}{' '}
+          <Link to={`/decisions/${nom.decision.id}`}>{t('nomination.viewDecision')}</Link>
+        </Notice>
+      )}
+
+      <ol className="ladder" aria-label={t('nomination.ladder')}>
+        {nom.dossier.route.map((r) => (
+          <li key={r.level} className={r.level === nom.currentLevel && !TERMINAL.includes(nom.status) ? 'current' : reached.has(r.level) ? 'done' : 'todo'} aria-current={r.level === nom.currentLevel ? 'step' : undefined}>
+            {label('level', r.level)}{r.council ? ` · ${t('nomination.withCouncil')}` : ''}
+          </li>
+        ))}
+      </ol>
+
+      {nom.status === 'SUPPLEMENT_REQUESTED' && supplement && (
+        <Notice kind="warning">
+          <strong>{t('nomination.supplementAsked')}</strong> {supplement.reason}
+          <ul>{(supplement.data.items as string[] | undefined)?.map((i) => <li key={i}>{i}</li>)}</ul>
+          {supplement.data.deadline && t('nomination.supplementBy', { at: dateTime(supplement.data.deadline) })}
+        </Notice>
+      )}
+
+      <div className="actions-column">
+        {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={done} />}
+        {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={done} />}
+        {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={done} />}
+        {has('CLERK') && actor?.unitId === nom.unitId && !TERMINAL.includes(nom.status) && <WithdrawForm id={id} onDone={done} />}
+      </div>
+
+      <div className="grid">
+        <article className="card">
+          <h2>{t('form.dossier')}</h2>
+          <dl className="facts">
+            <dt>{t('form.kind')}</dt><dd>{label('kind', nom.nominee.kind)}{nom.nominee.frontLine ? ` · ${t('nomination.priority')}` : ''}</dd>
+            {nom.nominee.position && <><dt>{t('form.position')}</dt><dd>{nom.nominee.position}</dd></>}
+            <dt>{t('nomination.period')}</dt><dd>{date(nom.dossier.achievementPeriod.from)} – {date(nom.dossier.achievementPeriod.to)}</dd>
+          </dl>
+          <h3>{t('form.achievements')}</h3>
+          <p className="prewrap">{nom.dossier.achievements}</p>
+          <h3>{t('docs.label')}</h3>
+          <DocumentLinks docs={[...nom.dossier.documents, ...supplementDocs]} />
+        </article>
+        <article className="card">
+          <h2>{t('nomination.progress')}</h2>
+          <ol className="timeline">
+            {nom.steps.map((s) => (
+              <li key={s.seq}>
+                <time dateTime={s.occurredAt}>{dateTime(s.occurredAt)}</time>{' '}
+                <span>{label('event', s.type)}</span> <span className="muted">({label('level', s.level)})</span>
+                {s.reason && <div className="muted">{s.reason}</div>}
+              </li>
+            ))}
+          </ol>
+          {open.length > 0 && (
+            <>
+              <h3>{t('nomination.openTasks')}</h3>
+              <ul className="plain">
+                {open.map((x) => <li key={x.key}>{label('task', x.kind)} · {label('level', x.level)} · {t('inbox.due')}: {dateTime(x.dueAt)}</li>)}
+              </ul>
+            </>
+          )}
+        </article>
+      </div>
+      {nom.eligibility && <EligibilityView result={nom.eligibility} />}
+      <p className="muted">{t('nomination.id')}: <code>{nom.id}</code></p>
+    </section>
+  );
+}

@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'react';
+import { api, newIdempotencyKey, type ApiError } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad } from '../ui/kit';
+
+interface SessionView {
+  sessionId: string; councilId: string; status: 'OPEN' | 'CLOSED'; deadline: string; closedReason?: string; membersTotal: number; votedUserIds: string[];
+  items: { nominationId: string; awardCode: string; nomineeName: string; voted: number; eligible: number; quorumReached: boolean }[];
+  results?: { nominationId: string; result: string; reasonVi: string; reasonEn: string }[];
+}
+interface Ballot { sessionId: string; status: string; deadline: string; voted: boolean; items: { nominationId: string; awardCode: string; nomineeName: string; recused: boolean }[] }
+interface TallyRecord {
+  nominationId: string; nomineeName: string; awardCode: string; membersTotal: number; eligibleMembers: number;
+  present: { fullName: string }[]; recused: { fullName: string; reason: string }[];
+  counts: { agree: number; disagree: number; abstain: number };
+  quorum: { required: string; base: number; counted: number; met: boolean }; threshold: { required: string; denominator: number; met: boolean };
+  result: string; reasonVi: string; reasonEn: string; rule: { ruleKey: string; citation: { vi: string; en: string }[] };
+}
+interface Tally { councilNameVi: string; status: string; openedAt: string; closedAt: string | null; closedReason: string | null; voters: { fullName: string }[]; receiptHashes: string[]; records: TallyRecord[] }
+
+const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'] as const;
+
+/** Members' ballot: one choice per nomination, recusals shown and skipped, the receipt kept by the member. */
+function BallotForm({ ballot, sessionId, onCast }: { ballot: Ballot; sessionId: string; onCast(): void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<{ receipt: string; messageVi: string; messageEn: string }>();
+  const [key] = useState(newIdempotencyKey);
+  const { pick } = useI18n();
+  const votable = ballot.items.filter((i) => !i.recused);
+  const complete = votable.every((i) => choices[i.nominationId]);
+
+  async function cast() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setReceipt(await api.post(`/councils/sessions/${sessionId}/ballot`, { choices }, key));
+      onCast();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (receipt) {
+    return (
+      <Notice kind="success">
+        <p>{pick(receipt.messageVi, receipt.messageEn)}</p>
+        <p>{t('session.receipt')}: <code className="receipt" data-testid="receipt">{receipt.receipt}</code></p>
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(receipt.receipt)}>{t('session.copy')}</button>
+      </Notice>
+    );
+  }
+  if (ballot.voted) return <Notice>{t('session.alreadyVoted')}</Notice>;
+  if (ballot.status !== 'OPEN') return null;
+  return (
+    <section className="card" aria-labelledby="ballot-title">
+      <h2 id="ballot-title">{t('session.ballot')}</h2>
+      <p className="muted">{t('session.secret')}</p>
+      {ballot.items.map((i) => (
+        <fieldset key={i.nominationId} className="ballot-item" disabled={i.recused}>
+          <legend>{i.nomineeName} — {label('award', i.awardCode)}</legend>
+          {i.recused ? <Badge tone="warn">{t('session.recused')}</Badge> : CHOICES.map((c) => (
+            <label key={c}>
+              <input type="radio" name={`choice-${i.nominationId}`} value={c} checked={choices[i.nominationId] === c} onChange={() => setChoices((x) => ({ ...x, [i.nominationId]: c }))} /> {label('choice', c)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <ErrorNotice error={error} />
+      <button type="button" className="primary" disabled={busy || !complete} onClick={cast}>{t('session.cast')}</button>
+      {!complete && <p className="hint">{t('session.completeHint')}</p>}
+    </section>
+  );
+}
+
+function TallyView({ sessionId }: { sessionId: string }) {
+  const { t, pick, dateTime } = useI18n();
+  const label = useLabel();
+  const tally = useLoad<Tally>(`/councils/sessions/${sessionId}/tally`);
+  const pending = !!tally.data && tally.data.records.length === 0;
+  const reload = tally.reload;
+  // The tally is recorded by an activity just after the session closes; wait for it rather than show an empty record.
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(reload, 1500);
+    return () => clearTimeout(timer);
+  }, [pending, reload, tally.data]);
+  if (!tally.data) return <ErrorNotice error={tally.error} />;
+  if (pending) return <Loading />;
+  const d = tally.data;
+  return (
+    <section className="card tally" aria-labelledby="tally-title">
+      <h2 id="tally-title">{t('session.tally')}</h2>
+      <p>{d.councilNameVi} · {t('councils.opened')}: {dateTime(d.openedAt)} · {t('session.closedAt')}: {dateTime(d.closedAt)} {d.closedReason && `(${label('closedReason', d.closedReason)})`}</p>
+      <p>{t('session.voters', { count: d.voters.length })}: {d.voters.map((v) => v.fullName).join(', ')}</p>
+      {d.records.map((r) => (
+        <article key={r.nominationId} className="tally-record">
+          <h3>{r.nomineeName} — {label('award', r.awardCode)} <Badge tone={statusTone(r.result)}>{label('result', r.result)}</Badge></h3>
+          <table>
+            <tbody>
+              <tr><th scope="row">{label('choice', 'AGREE')}</th><td>{r.counts.agree}</td></tr>
+              <tr><th scope="row">{label('choice', 'DISAGREE')}</th><td>{r.counts.disagree}</td></tr>
+              <tr><th scope="row">{label('choice', 'ABSTAIN')}</th><td>{r.counts.abstain}</td></tr>
+              <tr><th scope="row">{t('session.quorum')}</th><td>{r.quorum.counted}/{r.quorum.base} ({t('session.required')} {r.quorum.required}) {r.quorum.met ? '✓' : '✗'}</td></tr>
+              <tr><th scope="row">{t('session.threshold')}</th><td>{r.counts.agree}/{r.threshold.denominator} ({t('session.required')} {r.threshold.required}) {r.threshold.met ? '✓' : '✗'}</td></tr>
+              <tr><th scope="row">{t('session.recusals')}</th><td>{r.recused.length ? r.recused.map((x) => `${x.fullName}: ${x.reason}`).join('; ') : '—'}</td></tr>
+            </tbody>
+          </table>
+          <p>{pick(r.reasonVi, r.reasonEn)}</p>
+          <p className="citation">{r.rule.citation.map((c) => pick(c.vi, c.en)).join('; ')}</p>
+        </article>
+      ))}
+      <details>
+        <summary>{t('session.receiptHashes', { count: d.receiptHashes.length })}</summary>
+        <ul className="mono">{d.receiptHashes.map((h) => <li key={h}>{h}</li>)}</ul>
+      </details>
+    </section>
+  );
+}
+
+function ReceiptCheck({ sessionId }: { sessionId: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [token, setToken] = useState('');
+  const [result, setResult] = useState<{ counted: boolean; choices?: Record<string, string> }>();
+  const [error, setError] = useState<ApiError>();
+  async function check() {
+    setError(undefined);
+    try {
+      setResult(await api.get(`/councils/sessions/${sessionId}/receipts/${token.trim()}`));
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <section className="card">
+      <h2>{t('session.checkReceipt')}</h2>
+      <label htmlFor="receipt-token">{t('session.receipt')}</label>
+      <input id="receipt-token" value={token} onChange={(e) => setToken(e.target.value)} />
+      <button type="button" onClick={check} disabled={!token.trim()}>{t('session.check')}</button>
+      <ErrorNotice error={error} />
+      {result && (
+        <Notice kind={result.counted ? 'success' : 'warning'}>
+          {result.counted ? t('session.counted') : t('session.notCounted')}
+          {result.choices && <ul>{Object.entries(result.choices).map(([k, v]) => <li key={k}><code>{k.slice(0, 8)}</code>: {label('choice', v)}</li>)}</ul>}
+        </Notice>
+      )}
+    </section>
+  );
+}
+
+export function SessionPage({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const { actor, councils } = useSession();
+  const label = useLabel();
+  const view = useLoad<SessionView>(`/councils/sessions/${id}`);
+  const ballot = useLoad<Ballot>(`/councils/sessions/${id}/ballot`);
+  const [closeError, setCloseError] = useState<ApiError>();
+  const open = view.data?.status === 'OPEN';
+  const reload = view.reload;
+  // Turnout is live: the secretary watches it climb while members vote.
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(reload, 3000);
+    return () => clearInterval(timer);
+  }, [open, reload]);
+
+  if (view.loading && !view.data) return <Loading />;
+  if (!view.data) return <ErrorNotice error={view.error} />;
+  const v = view.data;
+  const isSecretary = councils.some((c) => c.id === v.councilId && c.role === 'SECRETARY');
+  async function close() {
+    setCloseError(undefined);
+    try {
+      await api.post(`/councils/sessions/${id}/close`, {});
+      view.reload();
+    } catch (e) {
+      setCloseError(asApiError(e));
+    }
+  }
+  return (
+    <section>
+      <PageTitle>{t('session.title')}</PageTitle>
+      <p>
+        <Badge tone={open ? 'info' : 'neutral'}>{label('sessionStatus', v.status)}</Badge> {t('councils.deadline')}: {dateTime(v.deadline)}
+        {v.closedReason && ` · ${label('closedReason', v.closedReason)}`}
+      </p>
+      <Progress value={v.votedUserIds.length} max={v.membersTotal} label={t('session.turnout')} />
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th scope="col">{t('common.nominee')}</th><th scope="col">{t('common.award')}</th><th scope="col">{t('session.votedOf')}</th><th scope="col">{t('session.quorum')}</th></tr></thead>
+          <tbody>
+            {v.items.map((i) => (
+              <tr key={i.nominationId}>
+                <td>{i.nomineeName}</td><td>{label('award', i.awardCode)}</td><td>{i.voted}/{i.eligible}</td>
+                <td>{i.quorumReached ? <Badge tone="good">{t('session.quorumMet')}</Badge> : <Badge tone="warn">{t('session.quorumNotMet')}</Badge>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {isSecretary && open && (
+        <div className="actions">
+          <button type="button" onClick={close}>{t('session.close')}</button>
+          <ErrorNotice error={closeError} />
+        </div>
+      )}
+      {ballot.data && actor && <BallotForm ballot={ballot.data} sessionId={id} onCast={view.reload} />}
+      {!open && <TallyView sessionId={id} />}
+      {!open && <ReceiptCheck sessionId={id} />}
+    </section>
+  );
+}

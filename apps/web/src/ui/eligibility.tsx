@@ -1,0 +1,37 @@
+import { useI18n } from '../i18n/i18n';
+import { Badge, Citations, statusTone, useLabel, type Citation } from './kit';
+
+interface Criterion { id: string; outcome: 'MET' | 'NOT_MET' | 'UNKNOWN'; descriptionVi: string; descriptionEn: string; reasonVi: string; reasonEn: string; citation: Citation[]; alternative?: string }
+export interface Eligibility { award: string; outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE'; catalogueVersion: string; criteria: Criterion[]; guards: Criterion[]; summaryVi: string; summaryEn: string; alternativeMet?: string }
+
+/** The engine's explanation: each criterion, whether it is met, why, and the article it comes from. */
+export function EligibilityView({ result }: { result: Eligibility }) {
+  const { t, pick } = useI18n();
+  const label = useLabel();
+  const rows = [...result.guards.map((c) => ({ ...c, guard: true })), ...result.criteria.map((c) => ({ ...c, guard: false }))];
+  return (
+    <section className="eligibility" aria-labelledby="eligibility-title">
+      <h2 id="eligibility-title">
+        {t('elig.title')} <Badge tone={statusTone(result.outcome)}>{label('outcome', result.outcome)}</Badge>
+      </h2>
+      <p>{pick(result.summaryVi, result.summaryEn)} <span className="muted">({t('elig.catalogue', { version: result.catalogueVersion })})</span></p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr><th scope="col">{t('elig.criterion')}</th><th scope="col">{t('elig.result')}</th><th scope="col">{t('elig.reason')}</th><th scope="col">{t('elig.basis')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={`${c.guard}:${c.id}`}>
+                <td>{pick(c.descriptionVi, c.descriptionEn)}{c.alternative && <span className="muted"> ({t('elig.alternative', { name: c.alternative })})</span>}</td>
+                <td><Badge tone={statusTone(c.outcome)}>{label('criterion', c.outcome)}</Badge></td>
+                <td>{pick(c.reasonVi, c.reasonEn)}</td>
+                <td><Citations list={c.citation} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, api, type ApiErrorBody } from '../api';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { MESSAGES } from '../i18n/messages';
+import { awardName, useCatalogue } from '../catalogue';
+
+/** GET a path and keep the result; `null` skips the request (not allowed yet, or not ready). */
+export function useLoad<T>(path: string | null): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void } {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<ApiError>();
+  const [loading, setLoading] = useState(path !== null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setLoading(true);
+    api.get<T>(path).then(
+      (d) => live && (setData(d), setError(undefined)),
+      (e: unknown) => live && setError(asApiError(e)),
+    ).finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+export function asApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError(0, { code: 'CLIENT', messageVi: 'Lỗi không mong đợi trên trình duyệt.', messageEn: 'Unexpected error in the browser.' });
+}
+
+/** A label for an enum value (status, level, role…), falling back to the raw value. */
+export function useLabel() {
+  const { t, lang } = useI18n();
+  const catalogue = useCatalogue();
+  return (prefix: string, value: string | null | undefined) => {
+    if (!value) return '—';
+    if (prefix === 'award') return awardName(catalogue, value, lang);
+    const key = `${prefix}.${value}`;
+    return key in MESSAGES ? t(key as MessageKey) : value;
+  };
+}
+
+export function ErrorNotice({ error }: { error?: ApiError | ApiErrorBody | null }) {
+  const { pick } = useI18n();
+  if (!error) return null;
+  const body = error instanceof ApiError ? error.body : error;
+  return (
+    <div className="notice notice-error" role="alert">
+      {pick(body.messageVi, body.messageEn)}
+      {body.fields && body.fields.length > 0 && (
+        <ul>{body.fields.map((f) => <li key={f.field}>{pick(f.messageVi, f.messageEn)}</li>)}</ul>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' | 'warning'; children: ReactNode }) {
+  return <div className={`notice notice-${kind}`} role="status">{children}</div>;
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p className="muted" role="status">{t('common.loading')}</p>;
+}
+
+/** The page's one h1; focusing it on navigation tells screen-reader users where they are. */
+export function PageTitle({ children, actions }: { children: string; actions?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} — Vinh Danh`;
+    ref.current?.focus();
+  }, [children]);
+  return (
+    <div className="page-title">
+      <h1 tabIndex={-1} ref={ref}>{children}</h1>
+      {actions && <div className="actions">{actions}</div>}
+    </div>
+  );
+}
+
+/** A form control with its label and, next to it, the error the API gave for that field. */
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** aria props that tie a control to its hint and error. */
+export function describedBy(id: string, error?: string, hint?: boolean) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined } as const;
+}
+
+export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'bad' | 'warn' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+export function statusTone(status: string): 'neutral' | 'good' | 'bad' | 'warn' | 'info' {
+  if (status === 'AWARDED' || status === 'ELIGIBLE' || status === 'PASSED' || status === 'MET') return 'good';
+  if (['REJECTED', 'EXPIRED', 'NOT_ELIGIBLE', 'FAILED', 'NOT_MET'].includes(status)) return 'bad';
+  if (['SUPPLEMENT_REQUESTED', 'CANNOT_DECIDE', 'NO_QUORUM', 'UNKNOWN'].includes(status)) return 'warn';
+  if (status === 'WITHDRAWN') return 'neutral';
+  return 'info';
+}
+
+export function Progress({ value, max, label }: { value: number; max: number; label: string }) {
+  const pct = max > 0 ? Math.round((value / max) * 100) : 0;
+  return (
+    <div className="progress">
+      <label>
+        {label} <span className="progress-figure">{value}/{max} ({pct}%)</span>
+        <progress value={value} max={max || 1} />
+      </label>
+    </div>
+  );
+}
+
+export interface Citation { instrument: string; article?: string; clause?: string; point?: string; source?: string }
+
+/** "điểm a khoản 2 Điều 46 Nghị định 98/2023/NĐ-CP" — the order Vietnamese legal texts use. */
+export function formatCitation(c: Citation, lang: 'vi' | 'en'): string {
+  if (lang === 'vi') {
+    const parts = [c.point && `điểm ${c.point}`, c.clause && `khoản ${c.clause}`, c.article && c.article !== '—' && `Điều ${c.article}`, c.instrument];
+    return parts.filter(Boolean).join(' ');
+  }
+  const art = c.article && c.article !== '—' ? `Art ${c.article}${c.clause ? `(${c.clause})` : ''}${c.point ? `(${c.point})` : ''}, ` : '';
+  return `${art}${c.instrument}`;
+}
+
+export function Citations({ list }: { list?: Citation[] }) {
+  const { lang } = useI18n();
+  if (!list?.length) return null;
+  return <span className="citation">{list.map((c) => formatCitation(c, lang)).join('; ')}</span>;
+}
+
+/**
+ * A horizontal bar chart in SVG with the figures as a table beside it: the chart for the eye,
+ * the table for screen readers and for copying numbers into a report.
+ */
+export function BarChart({ title, rows, unit = '', max }: { title: string; rows: { label: string; value: number; note?: string }[]; unit?: string; max?: number }) {
+  const { t } = useI18n();
+  const top = max ?? Math.max(1, ...rows.map((r) => r.value));
+  const barH = 22;
+  const labelW = 180;
+  const width = 520;
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      {rows.length === 0 ? <p className="muted">{t('common.noData')}</p> : (
+        <>
+          <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${rows.length * (barH + 8) + 4}`} width="100%">
+            {rows.map((r, i) => {
+              const w = ((width - labelW - 70) * r.value) / top;
+              const y = i * (barH + 8) + 4;
+              return (
+                <g key={r.label}>
+                  <text x={labelW - 6} y={y + barH * 0.7} textAnchor="end" className="chart-label">{r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}</text>
+                  <rect x={labelW} y={y} width={Math.max(w, 1)} height={barH} className="chart-bar" rx="3" />
+                  <text x={labelW + Math.max(w, 1) + 6} y={y + barH * 0.7} className="chart-value">{`${r.value}${unit}`}</text>
+                </g>
+              );
+            })}
+          </svg>
+          <table className="chart-table">
+            <caption className="visually-hidden">{title}</caption>
+            <tbody>{rows.map((r) => <tr key={r.label}><th scope="row">{r.label}</th><td>{r.value}{unit}</td>{r.note !== undefined && <td>{r.note}</td>}</tr>)}</tbody>
+          </table>
+        </>
+      )}
+    </figure>
+  );
+}
