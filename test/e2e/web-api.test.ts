@@ -25,7 +25,7 @@ describe('web application API', () => {
     const content = Buffer.from('%PDF-1.4 tờ trình đề nghị khen thưởng');
     const res = await upload(clerk.token, 'Tờ trình.pdf', 'application/pdf', content);
     expect(res.status).toBe(201);
-    const ref = await res.json();
+    const ref = (await res.json()) as any;
     expect(ref).toEqual({ name: 'Tờ trình.pdf', sha256: createHash('sha256').update(content).digest('hex'), sizeBytes: content.length, mimeType: 'application/pdf' });
     // Same bytes again: one stored row.
     expect((await upload(clerk.token, 'to-trinh-ban-sao.pdf', 'application/pdf', content)).status).toBe(201);
@@ -33,7 +33,7 @@ describe('web application API', () => {
 
     const exe = await upload(clerk.token, 'virus.exe', 'application/x-msdownload', Buffer.from('MZ'));
     expect(exe.status).toBe(400);
-    expect((await exe.json()).code).toBe('FILE_TYPE');
+    expect(((await exe.json()) as any).code).toBe('FILE_TYPE');
     expect((await upload(clerk.token, 'rong.pdf', 'application/pdf', Buffer.alloc(0))).status).toBe(400);
     const tooBig = await upload(clerk.token, 'lon.pdf', 'application/pdf', Buffer.alloc(20 * 1024 * 1024 + 1));
     expect(tooBig.status).toBe(413);
@@ -63,14 +63,14 @@ describe('web application API', () => {
     expect((await head.post(`/nominations/${local}/decide`, { action: 'CONFER' })).status).toBe(200);
     await waitForStatus(reviewer, local, 'AWARDED');
 
-    const disclosures = await (await fetch(`${stack.baseUrl}/public/disclosures`)).json();
+    const disclosures = (await (await fetch(`${stack.baseUrl}/public/disclosures`)).json()) as any;
     const posted = disclosures.items.find((d: any) => d.nominationId === id);
     expect(posted).toMatchObject({ nomineeName: 'Nguyễn Văn Niêm Yết', awardCode: 'HCLD3', level: 'PROVINCE', open: true, period: { workingDays: 10 } });
     expect(posted.period.to > posted.period.from).toBe(true);
     expect(JSON.stringify(posted)).not.toContain('birthYear');
     expect(disclosures.items.some((d: any) => d.nominationId === local)).toBe(false);
 
-    const decisions = await (await fetch(`${stack.baseUrl}/public/decisions?year=${new Date().getFullYear()}`)).json();
+    const decisions = (await (await fetch(`${stack.baseUrl}/public/decisions?year=${new Date().getFullYear()}`)).json()) as any;
     expect(decisions.items.some((d: any) => d.recipients.some((r: any) => r.nomineeName === 'Trần Thị Không Niêm Yết'))).toBe(true);
     expect((await fetch(`${stack.baseUrl}/public/decisions?year=abc`)).status).toBe(400);
   });

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@vinhdanh/platform';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { serveWeb } from './web/serve-web';
 
 /** Builds the API application (not yet listening), shared by `main.ts` and the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -14,6 +15,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Dossiers carry metadata and hashes, not files: a large body is a mistake or an attack.
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();
+  serveWeb(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

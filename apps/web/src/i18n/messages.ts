@@ -133,6 +133,7 @@ export const MESSAGES = {
   'nomination.progress': ['Tiến trình', 'Progress'],
   'nomination.openTasks': ['Việc đang mở', 'Open tasks'],
   'nomination.id': ['Mã hồ sơ', 'Nomination id'],
+  'nomination.working': ['Hệ thống đang chuyển hồ sơ sang bước tiếp theo…', 'The system is moving the nomination to its next step…'],
 
   'review.title': ['Thẩm định hồ sơ', 'Review'],
   'review.decision': ['Kết quả thẩm định', 'Outcome'],

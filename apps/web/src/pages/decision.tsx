@@ -12,6 +12,7 @@ interface Decision {
  * while the buttons around it follow the chosen language; printing hides everything else.
  */
 const CENTRAL_ISSUERS = ['chinh-phu', 'ban-tdkt-tw'];
+const VI_ORDER = new Intl.Collator('vi');
 
 export function DecisionPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -21,6 +22,9 @@ export function DecisionPage({ id }: { id: string }) {
   if (!d.data) return <ErrorNotice error={d.error} />;
   const x = d.data;
   const [yyyy, mm, dd] = x.issuedOn.split('-');
+  // Vietnamese alphabetical order (Đ after D), which the database's collation does not know.
+  const recipients = [...x.recipients].sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName));
+  const subject = x.titleVi.replace(/^Quyết định\s+/i, '');
   return (
     <section>
       <div className="actions no-print">
@@ -40,7 +44,7 @@ export function DecisionPage({ id }: { id: string }) {
           </div>
         </header>
         <h1 className="decision-title">QUYẾT ĐỊNH</h1>
-        <p className="decision-subject">{x.titleVi}</p>
+        <p className="decision-subject">{subject.charAt(0).toUpperCase() + subject.slice(1)}</p>
         <p className="center strong upper">{x.issuerNameVi.startsWith('Ủy ban') || x.issuerNameVi.startsWith('UBND') ? 'Chủ tịch ' + x.issuerNameVi : 'Thủ trưởng ' + x.issuerNameVi}</p>
         <p className="italic">Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
         <p className="italic">Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;</p>
@@ -48,7 +52,7 @@ export function DecisionPage({ id }: { id: string }) {
         <p className="center strong">QUYẾT ĐỊNH:</p>
         <p><strong>Điều 1.</strong> Tặng {label('award', x.awardCode)} cho {x.recipients.length} {x.recipients.length > 1 ? 'tập thể, cá nhân' : x.recipients[0]?.nomineeKind === 'COLLECTIVE' ? 'tập thể' : 'cá nhân'} có tên sau:</p>
         <ol className="recipients">
-          {x.recipients.map((r) => <li key={`${r.nomineeName}:${r.awardCode}`}>{r.nomineeName}</li>)}
+          {recipients.map((r) => <li key={`${r.nomineeName}:${r.awardCode}`}>{r.nomineeName}</li>)}
         </ol>
         <p><strong>Điều 2.</strong> Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.</p>
         <div className="signature">

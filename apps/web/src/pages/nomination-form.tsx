@@ -90,7 +90,9 @@ export function NominationFormPage() {
     setError(undefined);
     try {
       const req = toRequest(d, documents);
-      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: req.nominee, year: req.year, achievementPeriod: req.achievementPeriod }));
+      // The nominee's identity (kind, name, birth year) finds their record; the rest does not bear on eligibility.
+      const { kind, name, birthYear } = req.nominee;
+      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: { kind, name, ...(birthYear ? { birthYear } : {}) }, year: req.year, achievementPeriod: req.achievementPeriod }));
     } catch (e) {
       const err = asApiError(e);
       setError(err);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
@@ -37,6 +38,15 @@ export function NominationPage({ id }: { id: string }) {
   const label = useLabel();
   const { search } = usePath();
   const n = useLoad<Nomination>(`/nominations/${id}`);
+  // Between one person's action and the next task the workflow is working (appraisal, routing,
+  // the decision number); the page follows it instead of showing a stale state.
+  const working = !!n.data && !TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN');
+  const reload = n.reload;
+  useEffect(() => {
+    if (!working) return;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [working, reload, n.data]);
   if (n.loading && !n.data) return <Loading />;
   if (!n.data) return <ErrorNotice error={n.error} />;
   const nom = n.data;
@@ -57,6 +67,7 @@ export function NominationPage({ id }: { id: string }) {
         <Badge tone={statusTone(nom.status)}>{label('status', nom.status)}</Badge>{' '}
         {t('nomination.at', { level: label('level', nom.currentLevel) })} · {t('form.year')} {nom.year} · {t('nomination.submittedAt', { at: dateTime(nom.submittedAt) })}
       </p>
+      {working && <Notice>{t('nomination.working')}</Notice>}
       {nom.outcomeReason && <p><strong>{t('nomination.reason')}:</strong> {nom.outcomeReason}</p>}
       {nom.decision && (
         <Notice kind="success">
@@ -81,6 +92,7 @@ export function NominationPage({ id }: { id: string }) {
         </Notice>
       )}
 
+      {nom.eligibility && <EligibilityView result={nom.eligibility} />}
       <div className="actions-column">
         {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={done} />}
         {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={done} />}
@@ -122,7 +134,6 @@ export function NominationPage({ id }: { id: string }) {
           )}
         </article>
       </div>
-      {nom.eligibility && <EligibilityView result={nom.eligibility} />}
       <p className="muted">{t('nomination.id')}: <code>{nom.id}</code></p>
     </section>
   );

@@ -149,9 +149,10 @@ export function Citations({ list }: { list?: Citation[] }) {
 export function BarChart({ title, rows, unit = '', max }: { title: string; rows: { label: string; value: number; note?: string }[]; unit?: string; max?: number }) {
   const { t } = useI18n();
   const top = max ?? Math.max(1, ...rows.map((r) => r.value));
+  // A narrow viewBox keeps the text legible when the card is phone-width; full labels are in the table.
   const barH = 22;
-  const labelW = 180;
-  const width = 520;
+  const labelW = 130;
+  const width = 360;
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
@@ -159,11 +160,11 @@ export function BarChart({ title, rows, unit = '', max }: { title: string; rows:
         <>
           <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${rows.length * (barH + 8) + 4}`} width="100%">
             {rows.map((r, i) => {
-              const w = ((width - labelW - 70) * r.value) / top;
+              const w = ((width - labelW - 60) * r.value) / top;
               const y = i * (barH + 8) + 4;
               return (
                 <g key={r.label}>
-                  <text x={labelW - 6} y={y + barH * 0.7} textAnchor="end" className="chart-label">{r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}</text>
+                  <text x={labelW - 6} y={y + barH * 0.7} textAnchor="end" className="chart-label">{r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}</text>
                   <rect x={labelW} y={y} width={Math.max(w, 1)} height={barH} className="chart-bar" rx="3" />
                   <text x={labelW + Math.max(w, 1) + 6} y={y + barH * 0.7} className="chart-value">{`${r.value}${unit}`}</text>
                 </g>

@@ -1,0 +1,304 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { accessibilityProblems, launchBrowser, pageProblems, shot, signIn, visitor, type Visitor } from '../support/browser';
+import { eventually, startStack, type Stack } from '../support/stack';
+import { approveLevel, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { webDistDir } from '../../apps/api/src/web/serve-web';
+
+/**
+ * One journey per role, in a real headless Chromium against the real API, worker, Temporal server
+ * and PostgreSQL: each person signs in and does their job through the pages, to its outcome.
+ * Screenshots are saved under test-artifacts/screenshots/.
+ */
+describe('browser journeys', () => {
+  let stack: Stack;
+  let browser: Browser;
+  const opened: Visitor[] = [];
+  const unit = 'so-gddt';
+
+  async function as(username: string | null, viewport?: { width: number; height: number }): Promise<Page> {
+    const v = await visitor(browser, stack.baseUrl, viewport);
+    opened.push(v);
+    if (username) await signIn(v.page, username);
+    return v.page;
+  }
+
+  /** Every page a journey visits is checked the same way before its screenshot. */
+  async function check(page: Page, name: string) {
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shot(page, name);
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(`${webDistDir()}/index.html`)) throw new Error('dist/web is missing: run `npm run build:web` (npm test does it first).');
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    for (const v of opened.splice(0)) {
+      expect(pageProblems(v.page)).toEqual([]);
+      await v.context.close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('clerk: prepares a dossier, meets validation next to the fields, uploads, submits, answers supplements, follows progress', async () => {
+    const page = await as(`vanthu.${unit}`);
+    await check(page, 'clerk-01-home');
+    await page.getByRole('link', { name: 'Lập hồ sơ đề nghị' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lập hồ sơ đề nghị khen thưởng' }).waitFor();
+
+    // Sent empty: the reasons appear beside the fields they concern, and nothing is submitted.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const nameField = page.getByLabel('Họ và tên / tên tập thể');
+    await expect(nameField.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await page.locator('#nominee-name-error').textContent()).toContain('Không được để trống');
+    expect(await page.locator('#achievements-error').textContent()).toContain('Không được để trống');
+    await check(page, 'clerk-02-validation');
+
+    await nameField.fill('Trần Thị Bích Ngọc');
+    await page.getByLabel('Năm sinh').fill('1988');
+    await page.getByLabel('Chức vụ, nghề nghiệp').fill('Giáo viên trường PTDTNT');
+    await page.getByLabel(/trực tiếp lao động/).check();
+    await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    await page.getByLabel('Tóm tắt thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm lên lớp.');
+    await page.getByLabel('Tài liệu kèm theo').setInputFiles({ name: 'Báo cáo thành tích.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 báo cáo thành tích năm 2025') });
+    await page.getByRole('list', { name: 'Tài liệu đã đính kèm' }).getByText('Báo cáo thành tích.pdf').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra điều kiện' }).click();
+    await page.getByRole('heading', { name: /Kết quả đánh giá điều kiện/ }).waitFor();
+    await check(page, 'clerk-03-filled-with-eligibility');
+
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByText('Đã nộp hồ sơ.').waitFor();
+    const id = page.url().split('/nominations/')[1].split('?')[0];
+    await check(page, 'clerk-04-submitted');
+
+    // The unit's reviewer asks for one more document (through the API: the reviewer's journey is below).
+    const reviewer = await stack.login(`thamdinh.${unit}`);
+    await waitForStep(reviewer, id, 'IN_REVIEW');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REQUEST_SUPPLEMENTS', reason: 'Thiếu biên bản họp xét', items: ['Biên bản họp Hội đồng TĐKT cơ sở'], deadlineDays: 5 })).status).toBe(200);
+    await waitForStep(reviewer, id, 'SUPPLEMENT_REQUESTED');
+
+    await page.goto('/app/');
+    await page.getByRole('heading', { name: 'Yêu cầu bổ sung đang chờ' }).waitFor();
+    await page.getByRole('link', { name: 'Nộp bổ sung' }).first().click();
+    await page.getByText('Biên bản họp Hội đồng TĐKT cơ sở').waitFor();
+    await page.getByLabel('Nội dung bổ sung').fill('Đã bổ sung biên bản họp xét ngày 20/12.');
+    await page.locator('#resubmit-documents').setInputFiles({ name: 'bien-ban-hop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 biên bản') });
+    await page.getByText('bien-ban-hop.pdf').waitFor();
+    await check(page, 'clerk-05-supplement-form');
+    await page.getByRole('button', { name: 'Nộp bổ sung' }).click();
+    await eventually(async () => (await page.getByText('Đang thẩm định').count()) > 0);
+    await page.getByText('Nộp bổ sung', { exact: true }).first().waitFor();
+    await check(page, 'clerk-06-progress');
+    // The uploaded files are stored, and the dossier's links fetch exactly those bytes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'bien-ban-hop.pdf' }).click()]);
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('%PDF-1.4 biên bản');
+  });
+
+  it('clerk on a phone: the home page and the form fit the screen', async () => {
+    const page = await as(`vanthu.${unit}`, { width: 390, height: 844 });
+    await check(page, 'clerk-phone-01-home');
+    await page.goto('/app/nominations/new');
+    await page.getByRole('heading', { level: 1, name: 'Lập hồ sơ đề nghị khen thưởng' }).waitFor();
+    await check(page, 'clerk-phone-02-form');
+  });
+
+  it('reviewer: inbox with deadlines, the eligibility explanation with its citations, supplements, approval', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const overdueId = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Lê Văn Quá Hạn' } });
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Phạm Minh Đức' } });
+    const reviewerApi = await stack.login(`thamdinh.${unit}`);
+    await waitForStep(reviewerApi, overdueId, 'IN_REVIEW');
+    await waitForStep(reviewerApi, id, 'IN_REVIEW');
+    // A task past its deadline, as the inbox must mark it (the policy's reminder timers are days long).
+    await stack.ds.query(`UPDATE task SET due_at = now() - interval '1 day' WHERE nomination_id = $1 AND status = 'OPEN'`, [overdueId]);
+
+    const page = await as(`thamdinh.${unit}`);
+    await page.getByRole('link', { name: 'Việc cần xử lý' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Việc cần xử lý' }).waitFor();
+    const overdueRow = page.getByRole('row', { name: /Lê Văn Quá Hạn/ });
+    await overdueRow.getByText('Quá hạn', { exact: true }).waitFor();
+    await check(page, 'reviewer-01-inbox');
+
+    await page.getByRole('row', { name: /Phạm Minh Đức/ }).getByRole('link', { name: 'Thẩm định' }).click();
+    await page.getByRole('heading', { name: /Kết quả đánh giá điều kiện/ }).waitFor();
+    expect(await page.locator('.eligibility .citation').count()).toBeGreaterThan(0);
+    expect(await page.locator('.eligibility').textContent()).toMatch(/Điều \d+/);
+    await check(page, 'reviewer-02-dossier');
+
+    // A rejection needs a reason; the API's answer appears beside the form and nothing changes.
+    await page.getByLabel('Không đạt').check();
+    await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
+    await page.getByRole('alert').first().waitFor();
+    expect((await reviewerApi.get(`/nominations/${id}`)).body.status).toBe('IN_REVIEW');
+
+    await page.getByLabel('Yêu cầu bổ sung').check();
+    await page.getByLabel('Tài liệu cần bổ sung').fill('Bản sao quyết định công nhận sáng kiến');
+    await page.getByLabel('Ý kiến (không bắt buộc)').fill('Cần đối chiếu sáng kiến.');
+    await check(page, 'reviewer-03-request-supplements');
+    await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
+    await page.getByText('Yêu cầu bổ sung hồ sơ:').waitFor();
+    await waitForStep(reviewerApi, id, 'SUPPLEMENT_REQUESTED');
+
+    expect((await clerk.post(`/nominations/${id}/resubmit`, { note: 'Đã bổ sung', documents: [] })).status).toBe(200);
+    await waitForStep(reviewerApi, id, 'IN_REVIEW');
+    await page.reload();
+    await page.getByLabel('Đạt, trình tiếp').check();
+    const justification = page.getByLabel(/Giải trình/);
+    if (await justification.count()) await justification.fill('Đã đối chiếu quyết định công nhận sáng kiến.');
+    await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
+    await page.getByText('Chờ ký quyết định').first().waitFor();
+    await check(page, 'reviewer-04-approved');
+  });
+
+  it('council: the secretary opens a session and watches turnout; members vote and keep receipts; the tally record', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const reviewer = await stack.login(`thamdinh.${unit}`);
+    const id = await submit(clerk, 'CSTDCS', { nominee: { ...dossier('CSTDCS').nominee, name: 'Hoàng Thị Mai' } });
+    await waitForStep(reviewer, id, 'IN_REVIEW');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu sáng kiến cấp cơ sở.' })).status).toBe(200);
+    await waitForStatus(reviewer, id, 'AWAITING_COUNCIL');
+
+    const secretary = await as(`vanthu.${unit}`);
+    await secretary.getByRole('navigation').getByRole('link', { name: 'Hội đồng TĐKT' }).click();
+    await secretary.getByText('Hồ sơ chờ Hội đồng xét (1)').waitFor();
+    await check(secretary, 'council-01-waiting');
+    await secretary.getByRole('button', { name: /Mở phiên họp/ }).click();
+    await secretary.getByRole('heading', { level: 1, name: 'Phiên họp Hội đồng' }).waitFor();
+    const sessionUrl = secretary.url();
+    await secretary.getByText('0/3 (0%)').waitFor();
+    await check(secretary, 'council-02-session-opened');
+
+    const receipts: string[] = [];
+    for (const [i, member] of [`thamdinh.${unit}`, `thutruong.${unit}`].entries()) {
+      const page = await as(member);
+      await page.goto(sessionUrl);
+      await page.getByRole('heading', { name: 'Phiếu bầu của bạn' }).waitFor();
+      await page.getByRole('group', { name: /Hoàng Thị Mai/ }).getByLabel('Đồng ý', { exact: true }).check();
+      if (i === 0) await check(page, 'council-03-ballot');
+      await page.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
+      receipts.push((await page.getByTestId('receipt').textContent())!.trim());
+      if (i === 0) await check(page, 'council-04-receipt');
+    }
+    // Turnout climbs on the secretary's screen without a reload.
+    await secretary.getByText('2/3 (67%)').waitFor();
+    await check(secretary, 'council-05-turnout');
+    await secretary.getByRole('group', { name: /Hoàng Thị Mai/ }).getByLabel('Không biểu quyết').check();
+    await secretary.getByRole('button', { name: 'Gửi phiếu bầu' }).click();
+    await secretary.getByTestId('receipt').waitFor();
+
+    // Everyone voted: the session closes and the tally record (biên bản kiểm phiếu) is shown.
+    await secretary.getByRole('heading', { name: 'Biên bản kiểm phiếu' }).waitFor({ timeout: 30_000 });
+    const record = await secretary.locator('.tally-record').textContent();
+    expect(record).toContain('Được đề nghị');
+    await secretary.getByLabel('Mã biên nhận').fill(receipts[0]);
+    await secretary.getByRole('button', { name: 'Kiểm tra' }).click();
+    await secretary.getByText('Phiếu của bạn đã được kiểm.').waitFor();
+    await check(secretary, 'council-06-tally');
+    await waitForStatus(reviewer, id, 'AWAITING_DECISION');
+  });
+
+  it('decision maker: signs within their authority and prints the decision', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const reviewer = await stack.login(`thamdinh.${unit}`);
+    const ids = [];
+    for (const name of ['Đỗ Thị Lan', 'Vũ Văn Hùng']) {
+      const nid = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name } });
+      await approveLevel(stack, reviewer, nid, 'UNIT');
+      await waitForStatus(reviewer, nid, 'AWAITING_DECISION');
+      ids.push(nid);
+    }
+    const page = await as(`thutruong.${unit}`);
+    await page.getByRole('heading', { name: 'Quyết định chờ ký' }).waitFor();
+    await check(page, 'decider-01-home');
+    await page.getByRole('link', { name: 'Việc cần xử lý' }).click();
+    for (const name of ['Đỗ Thị Lan', 'Vũ Văn Hùng']) await page.getByLabel(`Chọn hồ sơ ${name}`).check();
+    await check(page, 'decider-02-select');
+    await page.getByRole('button', { name: /Ký một quyết định cho 2/ }).click();
+    await page.getByText(/Đã ký 2 hồ sơ, quyết định số/).waitFor();
+    const n = await waitForStatus(reviewer, ids[0], 'AWARDED');
+
+    await page.goto(`/app/nominations/${ids[0]}`);
+    await page.getByRole('link', { name: 'Xem quyết định' }).click();
+    const doc = page.getByRole('article', { name: /Quyết định/ });
+    await doc.getByText(`Số: ${n.decision.number}`).waitFor();
+    expect(await doc.textContent()).toMatch(/Đỗ Thị Lan[\s\S]*Vũ Văn Hùng/);
+    await check(page, 'decider-03-decision');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await page.pdf({ path: 'test-artifacts/screenshots/decider-04-decision.pdf', format: 'A4' });
+  });
+
+  it('auditor: searches, reads a timeline, sees verification plainly, exports with progress', async () => {
+    const page = await as('thanhtra');
+    await page.getByRole('link', { name: 'Thanh tra, kiểm tra', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Thanh tra, kiểm tra' }).waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
+    await page.getByText(/chuỗi băm liền mạch/).waitFor();
+    await page.getByRole('search').getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    await page.getByRole('search').getByLabel('Trạng thái').selectOption('AWARDED');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByText(/[1-9]\d* hồ sơ phù hợp/).waitFor();
+    expect(page.url()).toContain('awardCode=GK_DONVI');
+    await check(page, 'auditor-01-search-verify');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Xuất hồ sơ kiểm toán/ }).click()]);
+    await page.getByText(/Đã xuất \d+ hồ sơ \(0 lỗi\)/).waitFor();
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+    expect(exported.format).toBe('vinhdanh-audit-export-selection/1');
+    expect(exported.count).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('progressbar').count()).toBeGreaterThan(0);
+    await check(page, 'auditor-02-exported');
+
+    await page.locator('table a').first().click();
+    await page.getByRole('heading', { level: 1, name: /Diễn biến hồ sơ/ }).waitFor();
+    await page.getByText(/ký quyết định khen thưởng/).waitFor();
+    await page.getByRole('button', { name: 'Chạy lại lịch sử' }).click();
+    await page.getByText('Mã quy trình hiện tại tái tạo đúng lịch sử: ✓').waitFor({ timeout: 60_000 });
+    await check(page, 'auditor-03-timeline-replay');
+  });
+
+  it('dashboard: counts, processing times, overdue tasks and the seed plan priorities as charts', async () => {
+    const page = await as('thanhtra.tinh');
+    await page.getByRole('link', { name: 'Thống kê' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thống kê thi đua, khen thưởng' }).waitFor();
+    await page.getByRole('img', { name: /Tỷ lệ khen thưởng đối tượng ưu tiên/ }).waitFor();
+    expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(3);
+    const stats = await page.locator('.stats').textContent();
+    expect(stats).toMatch(/Việc quá hạn/);
+    await check(page, 'dashboard-01');
+  });
+
+  it('public page: nominees under public posting and decisions issued, without signing in, in both languages', async () => {
+    // A Labour Order nomination posted publicly once it reaches the province (Decree 98 Art 46(2)).
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const reviewer = await stack.login(`thamdinh.${unit}`);
+    const id = await submit(clerk, 'HCLD3', { nominee: { ...dossier('HCLD3').nominee, name: 'Nguyễn Văn Công Khai' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'PROVINCE');
+
+    const page = await as(null);
+    await page.goto('/app/cong-khai');
+    await page.getByRole('heading', { level: 1, name: 'Thông tin công khai về thi đua, khen thưởng' }).waitFor();
+    const row = page.getByRole('row', { name: /Nguyễn Văn Công Khai/ });
+    await row.getByText('Đang công khai').waitFor();
+    expect(await row.textContent()).toContain('Nghị định 98/2023/NĐ-CP');
+    await page.getByRole('row', { name: /Đỗ Thị Lan/ }).waitFor();
+    await check(page, 'public-01-vi');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Public notices on awards' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await check(page, 'public-02-en');
+    // The switch is remembered, and nothing on this page needed a token.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Public notices on awards' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+});
