@@ -241,11 +241,13 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Thanh tra, kiểm tra' }).waitFor();
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await page.getByText(/chuỗi băm liền mạch/).waitFor();
+    await page.getByRole('search').getByLabel('Đơn vị').fill(unit);
     await page.getByRole('search').getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByRole('search').getByLabel('Trạng thái').selectOption('AWARDED');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.getByText(/[1-9]\d* hồ sơ phù hợp/).waitFor();
     expect(page.url()).toContain('awardCode=GK_DONVI');
+    expect(page.url()).toContain(`unitId=${unit}`);
     await check(page, 'auditor-01-search-verify');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Xuất hồ sơ kiểm toán/ }).click()]);

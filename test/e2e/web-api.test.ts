@@ -76,18 +76,35 @@ describe('web application API', () => {
   });
 
   it('counts for the dashboard within the caller’s scope, with the priority share', async () => {
+    // A year no other test file uses, so files running in parallel on the same database do not disturb the counts.
+    const year = 2031;
+    const period = { achievementPeriod: { from: '2030-01-01', to: '2030-12-31' }, year };
+    const head = await stack.login('thutruong.so-yte');
+    const frontLine = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Y tá Trực Tiếp', frontLine: true } });
+    const office = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Chuyên viên Văn Phòng', frontLine: false } });
+    const waiting = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Kỹ thuật viên Chờ', frontLine: true } });
+    for (const id of [frontLine, office]) {
+      await approveLevel(stack, reviewer, id, 'UNIT');
+      await waitForStatus(reviewer, id, 'AWAITING_DECISION');
+      expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+      await waitForStatus(reviewer, id, 'AWARDED');
+    }
+    await waitForStep(reviewer, waiting, 'IN_REVIEW');
+
     const inspector = await stack.login('thanhtra.tinh');
-    const { status, body } = await inspector.get('/dashboard');
+    const { status, body } = await inspector.get(`/dashboard?year=${year}`);
     expect(status).toBe(200);
-    const total = body.byStatus.reduce((s: number, r: any) => s + r.count, 0);
-    const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM nomination`);
-    expect(total).toBe(n);
-    const individuals = body.priorities.find((p: any) => p.nomineeKind === 'INDIVIDUAL');
-    const [expected] = await stack.ds.query(`SELECT count(*)::int AS awarded, count(*) FILTER (WHERE (nominee->>'frontLine')::boolean)::int AS priority FROM nomination WHERE status='AWARDED' AND nominee_kind='INDIVIDUAL'`);
-    expect(individuals).toEqual({ nomineeKind: 'INDIVIDUAL', ...expected });
-    expect(body.processing.every((p: any) => p.medianDays >= 0)).toBe(true);
-    // Another unit's clerk sees only their unit.
-    const other = await (await stack.login('vanthu.cty-cao-su')).get('/dashboard');
+    expect(body.byStatus).toEqual([
+      { level: 'UNIT', status: 'AWARDED', count: 2 },
+      { level: 'UNIT', status: 'IN_REVIEW', count: 1 },
+    ]);
+    expect(body.byAward).toEqual([{ awardCode: 'GK_DONVI', total: 3, awarded: 2, closed: 0 }]);
+    // Half of the awards went to the seed plan's priority group.
+    expect(body.priorities).toEqual([{ nomineeKind: 'INDIVIDUAL', awarded: 2, priority: 1 }]);
+    expect(body.processing).toEqual([expect.objectContaining({ level: 'UNIT', awardCode: 'GK_DONVI', count: 2 })]);
+    expect(body.processing[0].medianDays).toBeGreaterThanOrEqual(0);
+    // Another unit's clerk sees nothing of this unit.
+    const other = await (await stack.login('vanthu.cty-cao-su')).get(`/dashboard?year=${year}`);
     expect(other.body.byStatus).toEqual([]);
     expect((await inspector.get('/dashboard?year=20x5')).status).toBe(400);
   });

@@ -32,7 +32,7 @@ export interface Visitor { context: BrowserContext; page: Page }
 /** A person at their own browser (separate storage), on a laptop screen unless told otherwise. */
 export async function visitor(browser: Browser, baseUrl: string, viewport = { width: 1366, height: 900 }): Promise<Visitor> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));

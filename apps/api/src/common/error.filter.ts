@@ -38,7 +38,7 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const parserStatus = (exception as { status?: unknown; type?: unknown })?.status;
     if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) return { status: parserStatus, body: bodyParserError(parserStatus) };
-    if (exception instanceof WorkflowNotFoundError) {
+    if (exception instanceof WorkflowNotFoundError || isGrpcNotFound(exception)) {
       return { status: 404, body: { code: 'NOT_FOUND', kind: 'NOT_FOUND', messageVi: 'Không tìm thấy hồ sơ.', messageEn: 'Nomination not found.' } };
     }
     if (isUnavailable(exception)) {
@@ -60,7 +60,13 @@ export function asDomainError(exception: unknown): DomainErrorBody | undefined {
   return undefined;
 }
 
+const GRPC_NOT_FOUND = 5;
 const GRPC_UNAVAILABLE = 14;
+
+/** A history or workflow the server does not hold (fetchHistory reports it as a bare gRPC NOT_FOUND). */
+function isGrpcNotFound(e: unknown): boolean {
+  return e instanceof ServiceError && (e.cause as { code?: number } | undefined)?.code === GRPC_NOT_FOUND;
+}
 const GRPC_DEADLINE_EXCEEDED = 4;
 
 function isUnavailable(e: unknown): boolean {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
@@ -25,6 +25,7 @@ export interface Nomination {
   decisionId: string | null;
   dossier: { achievementPeriod: { from: string; to: string }; achievements: string; documents: DocumentRef[]; route: { level: string; reviewUnitId: string; decisionUnitId: string; council?: { councilId: string } }[] };
   submittedAt: string;
+  lastSeq: number;
   steps: Step[];
   tasks: OpenTask[];
   decision: { id: string; number: string; issuedOn: string; signerName: string } | null;
@@ -40,7 +41,9 @@ export function NominationPage({ id }: { id: string }) {
   const n = useLoad<Nomination>(`/nominations/${id}`);
   // Between one person's action and the next task the workflow is working (appraisal, routing,
   // the decision number); the page follows it instead of showing a stale state.
-  const working = !!n.data && !TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN');
+  // After one's own action, also until the read model shows it (projection may trail the answer).
+  const [seenSeq, setSeenSeq] = useState<number>();
+  const working = !!n.data && ((!TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN')) || (seenSeq !== undefined && n.data.lastSeq <= seenSeq));
   const reload = n.reload;
   useEffect(() => {
     if (!working) return;
@@ -55,7 +58,10 @@ export function NominationPage({ id }: { id: string }) {
   const supplement = [...nom.steps].reverse().find((s) => s.type === 'SupplementRequested');
   const supplementDocs = nom.steps.filter((s) => s.type === 'SupplementProvided').flatMap((s) => (s.data.documents ?? []) as DocumentRef[]);
   const reached = new Set(nom.steps.map((s) => s.level));
-  const done = () => n.reload();
+  const done = () => {
+    setSeenSeq(nom.lastSeq);
+    n.reload();
+  };
 
   return (
     <section>
