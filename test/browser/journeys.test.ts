@@ -241,7 +241,7 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Thanh tra, kiểm tra' }).waitFor();
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await page.getByText(/chuỗi băm liền mạch/).waitFor();
-    await page.getByRole('search').getByLabel('Đơn vị').fill(unit);
+    await page.getByRole('search').getByLabel('Đơn vị', { exact: true }).fill(unit);
     await page.getByRole('search').getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByRole('search').getByLabel('Trạng thái').selectOption('AWARDED');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

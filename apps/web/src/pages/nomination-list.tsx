@@ -30,7 +30,7 @@ export function FilterForm({ filters, onApply }: { filters: Record<string, strin
   }
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('list.search')}>
-      <label>{t('list.unit')}<input value={f.unitId} onChange={(e) => set('unitId', e.target.value)} placeholder="so-giao-duc" /></label>
+      <label>{t('list.unit')}<input value={f.unitId} onChange={(e) => set('unitId', e.target.value)} placeholder="so-gddt" /></label>
       <label>{t('common.award')}
         <select value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
           <option value="">{t('list.any')}</option>
