@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { api, query, saveBlob, type ApiError } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, useLoad } from '../ui/kit';
-import { FilterForm, NominationTable, Pager, useListFilters, type ListPage } from './nomination-list';
+import { Badge, ErrorNotice, Notice, PageTitle, Progress, asApiError } from '../ui/kit';
+import { NominationSearch, type ListPage } from './nomination-list';
 
 interface ChainReport { ok: boolean; rows: number; streams: number; headHash: string; firstBroken?: { globalSeq: number; stream: string; streamSeq: number; problem: string } }
 interface ReplayReport { checked: number; ok: boolean; failed: { nominationId: string; deterministic?: boolean; readModelAgrees?: boolean; auditLogAgrees?: boolean; error?: string }[] }
@@ -104,24 +104,18 @@ function ExportSelection({ filters }: { filters: Record<string, string> }) {
 
 export function AuditPage() {
   const { t } = useI18n();
-  const { filters, page, apply } = useListFilters('/audit');
-  const list = useLoad<ListPage>(`/nominations${query({ ...filters, page, pageSize: 20 })}`);
   return (
     <section>
       <PageTitle>{t('audit.title')}</PageTitle>
       <Verification />
       <section className="card" aria-labelledby="search-title">
         <h2 id="search-title">{t('list.search')}</h2>
-        <FilterForm filters={filters} onApply={(f) => apply(f)} />
-        {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}
-        {list.data && (
-          <>
-            <p>{t('audit.found', { count: list.data.total })}</p>
-            <NominationTable items={list.data.items} linkTo={(id) => `/audit/nominations/${id}`} />
-            <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => apply(filters, p)} />
-            <ExportSelection filters={filters} />
-          </>
-        )}
+        <NominationSearch
+          basePath="/audit"
+          linkTo={(id) => `/audit/nominations/${id}`}
+          summary={(total) => t('audit.found', { count: total })}
+          footer={(filters) => <ExportSelection filters={filters} />}
+        />
       </section>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { query } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, usePath } from '../router';
@@ -98,21 +98,35 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
   );
 }
 
-export function NominationListPage() {
-  const { t } = useI18n();
-  const { filters, page, apply } = useListFilters('/nominations');
+/**
+ * Filters, results and pages over GET /nominations, for a page at `basePath` whose rows link to
+ * `linkTo`; `footer` gets the active filters (the auditor's export uses them).
+ */
+export function NominationSearch({ basePath, linkTo, summary, footer }: { basePath: string; linkTo(id: string): string; summary?(total: number): string; footer?(filters: Record<string, string>): ReactNode }) {
+  const { filters, page, apply } = useListFilters(basePath);
   const list = useLoad<ListPage>(`/nominations${query({ ...filters, page, pageSize: 20 })}`);
   return (
-    <section>
-      <PageTitle>{t('list.title')}</PageTitle>
+    <>
       <FilterForm filters={filters} onApply={(f) => apply(f)} />
       {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}
       {list.data && (
         <>
-          <NominationTable items={list.data.items} linkTo={(id) => `/nominations/${id}`} />
+          {summary && <p>{summary(list.data.total)}</p>}
+          <NominationTable items={list.data.items} linkTo={linkTo} />
           <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => apply(filters, p)} />
+          {footer?.(filters)}
         </>
       )}
+    </>
+  );
+}
+
+export function NominationListPage() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <PageTitle>{t('list.title')}</PageTitle>
+      <NominationSearch basePath="/nominations" linkTo={(id) => `/nominations/${id}`} />
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
 import { DocumentLinks, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
-import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
 
 interface Step { seq: number; type: string; level: string; actorId: string | null; actorRole: string | null; reason: string | null; rule: string | null; data: Record<string, any>; occurredAt: string }
@@ -44,12 +44,7 @@ export function NominationPage({ id }: { id: string }) {
   // After one's own action, also until the read model shows it (projection may trail the answer).
   const [seenSeq, setSeenSeq] = useState<number>();
   const working = !!n.data && ((!TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN')) || (seenSeq !== undefined && n.data.lastSeq <= seenSeq));
-  const reload = n.reload;
-  useEffect(() => {
-    if (!working) return;
-    const timer = setTimeout(reload, 1000);
-    return () => clearTimeout(timer);
-  }, [working, reload, n.data]);
+  useRefreshWhile(working, n.reload, 1000, n.data);
   if (n.loading && !n.data) return <Loading />;
   if (!n.data) return <ErrorNotice error={n.error} />;
   const nom = n.data;

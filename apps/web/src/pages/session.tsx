@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, newIdempotencyKey, type ApiError } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
-import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad } from '../ui/kit';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
 interface SessionView {
   sessionId: string; councilId: string; status: 'OPEN' | 'CLOSED'; deadline: string; closedReason?: string; membersTotal: number; votedUserIds: string[];
@@ -84,13 +84,8 @@ function TallyView({ sessionId }: { sessionId: string }) {
   const label = useLabel();
   const tally = useLoad<Tally>(`/councils/sessions/${sessionId}/tally`);
   const pending = !!tally.data && tally.data.records.length === 0;
-  const reload = tally.reload;
   // The tally is recorded by an activity just after the session closes; wait for it rather than show an empty record.
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setTimeout(reload, 1500);
-    return () => clearTimeout(timer);
-  }, [pending, reload, tally.data]);
+  useRefreshWhile(pending, tally.reload, 1500, tally.data);
   if (!tally.data) return <ErrorNotice error={tally.error} />;
   if (pending) return <Loading />;
   const d = tally.data;
@@ -163,13 +158,8 @@ export function SessionPage({ id }: { id: string }) {
   const ballot = useLoad<Ballot>(`/councils/sessions/${id}/ballot`);
   const [closeError, setCloseError] = useState<ApiError>();
   const open = view.data?.status === 'OPEN';
-  const reload = view.reload;
   // Turnout is live: the secretary watches it climb while members vote.
-  useEffect(() => {
-    if (!open) return;
-    const timer = setInterval(reload, 3000);
-    return () => clearInterval(timer);
-  }, [open, reload]);
+  useRefreshWhile(open, view.reload, 3000, view.data);
 
   if (view.loading && !view.data) return <Loading />;
   if (!view.data) return <ErrorNotice error={view.error} />;

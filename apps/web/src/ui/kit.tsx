@@ -27,6 +27,15 @@ export function useLoad<T>(path: string | null): { data: T | undefined; error: A
   return { data, error, loading, reload };
 }
 
+/** Re-reads after `ms` while `active` holds: for states the workflow is still moving (turnout, next step, tally). */
+export function useRefreshWhile(active: boolean, reload: () => void, ms: number, data: unknown): void {
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(reload, ms);
+    return () => clearTimeout(timer);
+  }, [active, reload, ms, data]);
+}
+
 export function asApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   return new ApiError(0, { code: 'CLIENT', messageVi: 'Lỗi không mong đợi trên trình duyệt.', messageEn: 'Unexpected error in the browser.' });
