@@ -42,18 +42,20 @@ async function request<T>(method: string, path: string, body?: unknown, headers:
   }
   if (res.status === 401 && path !== '/auth/login') onUnauthorized();
   const text = await res.text();
-  const data = text ? safeJson(text) : undefined;
-  if (!res.ok) {
-    const b = (data ?? {}) as Partial<ApiErrorBody>;
-    throw new ApiError(res.status, {
-      code: b.code ?? `HTTP_${res.status}`,
-      messageVi: b.messageVi ?? `Lỗi ${res.status}.`,
-      messageEn: b.messageEn ?? `Error ${res.status}.`,
-      ...(b.field ? { field: b.field } : {}),
-      ...(b.fields ? { fields: b.fields } : {}),
-    });
-  }
-  return data as T;
+  if (!res.ok) throw apiError(res.status, text);
+  return (text ? safeJson(text) : undefined) as T;
+}
+
+/** The API's error body, or a plain one naming the status when the body is not ours (a proxy's page). */
+function apiError(status: number, text: string): ApiError {
+  const b = (safeJson(text) ?? {}) as Partial<ApiErrorBody>;
+  return new ApiError(status, {
+    code: b.code ?? `HTTP_${status}`,
+    messageVi: b.messageVi ?? `Lỗi ${status}.`,
+    messageEn: b.messageEn ?? `Error ${status}.`,
+    ...(b.field ? { field: b.field } : {}),
+    ...(b.fields ? { fields: b.fields } : {}),
+  });
 }
 
 function safeJson(text: string): unknown {
@@ -75,10 +77,7 @@ export const api = {
   async download(path: string, fileName: string): Promise<void> {
     const token = tokenStore.get();
     const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!res.ok) {
-      const b = safeJson(await res.text()) as ApiErrorBody | undefined;
-      throw new ApiError(res.status, b ?? { code: `HTTP_${res.status}`, messageVi: `Lỗi ${res.status}.`, messageEn: `Error ${res.status}.` });
-    }
+    if (!res.ok) throw apiError(res.status, await res.text());
     saveBlob(await res.blob(), fileName);
   },
 };

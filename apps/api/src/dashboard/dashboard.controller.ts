@@ -42,14 +42,16 @@ export class DashboardController {
                 round(avg(extract(epoch FROM ended - began)) / 86400, 2)::float AS "avgDays",
                 round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended - began)) / 86400)::numeric, 2)::float AS "medianDays"
            FROM spans GROUP BY 1, 2 ORDER BY 1, 2`),
-      q(`SELECT t.id, t.kind, t.level, t.due_at AS "dueAt", n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode"
+      q(`SELECT t.id, t.kind, t.level, t.due_at AS "dueAt", n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode",
+                count(*) OVER ()::int AS total
            FROM task t JOIN nomination n ON n.id = t.nomination_id
           WHERE ${scope} AND t.status = 'OPEN' AND t.due_at < now() ORDER BY t.due_at LIMIT 50`),
       q(`SELECT n.nominee_kind AS "nomineeKind", count(*)::int AS awarded,
                 count(*) FILTER (WHERE (n.nominee->>'frontLine')::boolean IS TRUE)::int AS priority
            FROM nomination n WHERE ${scope} AND n.status = 'AWARDED' GROUP BY 1 ORDER BY 1`),
     ]);
-    const [{ count: overdueTotal }] = await q(`SELECT count(*)::int AS count FROM task t JOIN nomination n ON n.id = t.nomination_id WHERE ${scope} AND t.status = 'OPEN' AND t.due_at < now()`);
-    return { year: year ? Number(year) : null, byStatus, byAward, processing, overdue: { total: overdueTotal, tasks: overdue }, priorities };
+    // The window count is taken before LIMIT, so the total counts every overdue task, not just those listed.
+    const tasks = overdue.map(({ total: _total, ...task }: { total: number }) => task);
+    return { year: year ? Number(year) : null, byStatus, byAward, processing, overdue: { total: overdue[0]?.total ?? 0, tasks }, priorities };
   }
 }

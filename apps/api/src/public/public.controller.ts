@@ -8,7 +8,7 @@ import { invalid } from '@vinhdanh/domain/common/errors';
 import { Public } from '../auth/public.decorator';
 
 /** Awards whose proposers must post the nominee list publicly, with the rule (union over catalogue versions). */
-function disclosureRules() {
+function disclosureRulesOf() {
   const rules = new Map<string, { workingDays: number; level: Level; citation: unknown[]; nameVi: string; nameEn: string }>();
   for (const version of catalogueVersions()) {
     for (const award of Object.values(version.awards)) {
@@ -17,6 +17,9 @@ function disclosureRules() {
   }
   return rules;
 }
+
+/** The catalogue is code, fixed for the life of the process: read it once. */
+const DISCLOSURE_RULES = disclosureRulesOf();
 
 /**
  * What the law makes public, readable without signing in: the nominees under public posting and the
@@ -31,7 +34,7 @@ export class PublicController {
 
   @Get('disclosures')
   async disclosures() {
-    const rules = disclosureRules();
+    const rules = DISCLOSURE_RULES;
     const rows: { id: string; nomineeName: string; nomineeKind: string; awardCode: string; year: number; unitNameVi: string; unitNameEn: string; currentLevel: Level; levels: Level[]; firstAt: Record<string, string> }[] = await this.ds.query(
       `SELECT n.id, n.nominee_name AS "nomineeName", n.nominee_kind AS "nomineeKind", n.award_code AS "awardCode", n.year,
               u.name_vi AS "unitNameVi", u.name_en AS "unitNameEn", n.current_level AS "currentLevel",

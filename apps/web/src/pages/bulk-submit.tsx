@@ -23,7 +23,7 @@ export function parseRows(text: string): Row[] {
  * workflow), one after another with a progress bar; a failed line says why and the rest go on.
  */
 export function BulkSubmitPage() {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const catalogue = useLoad<CatalogueVersion[]>('/catalogue');
   const lastYear = new Date().getFullYear() - 1;
   const [text, setText] = useState('');
@@ -71,7 +71,7 @@ export function BulkSubmitPage() {
         <Field id="bulk-award" label={t('common.award')}>
           <select {...describedBy('bulk-award')} value={awardCode} onChange={(e) => setAwardCode(e.target.value)}>
             <option value="">{t('form.chooseAward')}</option>
-            {awards.map((a) => <option key={a.code} value={a.code}>{lang === 'vi' ? a.nameVi : a.nameEn}</option>)}
+            {awards.map((a) => <option key={a.code} value={a.code}>{pick(a.nameVi, a.nameEn)}</option>)}
           </select>
         </Field>
         <p className="hint">{t('bulk.period', { year: lastYear })}</p>

@@ -57,7 +57,7 @@ export function localErrors(d: NominationDraft, t: (k: 'form.required' | 'form.p
 }
 
 export function NominationFormPage() {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { has } = useSession();
   const label = useLabel();
   const catalogue = useLoad<CatalogueVersion[]>('/catalogue');
@@ -161,7 +161,7 @@ export function NominationFormPage() {
           <Field id="awardCode" label={t('common.award')} error={err('awardCode')}>
             <select {...describedBy('awardCode', err('awardCode'))} value={d.awardCode} onChange={(e) => set('awardCode', e.target.value)} required>
               <option value="">{t('form.chooseAward')}</option>
-              {awards.map((a) => <option key={a.code} value={a.code}>{lang === 'vi' ? a.nameVi : a.nameEn}</option>)}
+              {awards.map((a) => <option key={a.code} value={a.code}>{pick(a.nameVi, a.nameEn)}</option>)}
             </select>
           </Field>
           <Field id="year" label={t('form.year')} error={err('year')}>
@@ -176,13 +176,13 @@ export function NominationFormPage() {
           <Field id="movementId" label={t('form.movement')} error={err('movementId')}>
             <select {...describedBy('movementId', err('movementId'))} value={d.movementId} onChange={(e) => set('movementId', e.target.value)}>
               <option value="">{t('form.noMovement')}</option>
-              {(movements.data ?? []).map((m) => <option key={m.id} value={m.id}>{lang === 'vi' ? m.titleVi : m.titleEn ?? m.titleVi}</option>)}
+              {(movements.data ?? []).map((m) => <option key={m.id} value={m.id}>{pick(m.titleVi, m.titleEn)}</option>)}
             </select>
           </Field>
           {award && award.requiredDocuments.length > 0 && (
             <div className="hint-box">
               <strong>{t('form.requiredDocs')}</strong>
-              <ul>{award.requiredDocuments.map((r) => <li key={r.code}>{lang === 'vi' ? r.vi : r.en}</li>)}</ul>
+              <ul>{award.requiredDocuments.map((r) => <li key={r.code}>{pick(r.vi, r.en)}</li>)}</ul>
             </div>
           )}
         </fieldset>

@@ -23,14 +23,13 @@ const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'] as const;
 
 /** Members' ballot: one choice per nomination, recusals shown and skipped, the receipt kept by the member. */
 function BallotForm({ ballot, sessionId, onCast }: { ballot: Ballot; sessionId: string; onCast(): void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const label = useLabel();
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<{ receipt: string; messageVi: string; messageEn: string }>();
   const [key] = useState(newIdempotencyKey);
-  const { pick } = useI18n();
   const votable = ballot.items.filter((i) => !i.recused);
   const complete = votable.every((i) => choices[i.nominationId]);
 

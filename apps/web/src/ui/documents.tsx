@@ -64,7 +64,7 @@ export function DocumentLinks({ docs }: { docs: DocumentRef[] }) {
       <ul className="doc-list">
         {docs.map((d) => (
           <li key={`${d.sha256}:${d.name}`}>
-            <button type="button" className="link-button" onClick={() => api.download(`/documents/${d.sha256}`, d.name).then(() => setError(undefined), (e) => setError(pick(asApiError(e).body.messageVi, asApiError(e).body.messageEn)))}>{d.name}</button>{' '}
+            <button type="button" className="link-button" onClick={() => api.download(`/documents/${d.sha256}`, d.name).then(() => setError(undefined), (e) => { const b = asApiError(e).body; setError(pick(b.messageVi, b.messageEn)); })}>{d.name}</button>{' '}
             <code className="muted" title="SHA-256">{d.sha256.slice(0, 12)}…</code>
           </li>
         ))}
