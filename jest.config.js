@@ -20,7 +20,9 @@ const swc = [
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js)$': swc },
+  // ESM-only packages, transformed to CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts)/)'],
   moduleNameMapper: {
     '^@vinhdanh/(domain|persistence|platform)$': '<rootDir>/libs/$1/src',
     '^@vinhdanh/(domain|persistence|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -53,7 +53,7 @@ export interface NominationActivities {
 
 export interface RecordCouncilEventInput {
   sessionId: string;
-  type: 'SessionOpened' | 'BallotCast' | 'ConflictDeclared' | 'SessionClosed';
+  type: 'SessionOpened' | 'BallotCast' | 'BallotIssued' | 'ConflictDeclared' | 'SessionClosed';
   actorId?: string;
   view: import('@vinhdanh/workflows/council/types').CouncilSessionView;
   data?: Record<string, unknown>;
@@ -71,9 +71,21 @@ export interface TallyCouncilSessionResult {
   results: import('@vinhdanh/workflows/council/types').ItemResult[];
 }
 
+/** BLIND_V2: ballots (choice only) and receipts as two separate lists; who held a ballot per nomination. */
+export interface TallySecretBallotsInput {
+  input: import('@vinhdanh/workflows/council/types').CouncilSessionInput;
+  ballots: { nominationId: string; choice: import('@vinhdanh/domain/council').BallotCode }[];
+  receipts: { nominationId: string; receiptHash: string }[];
+  holders: Record<string, string[]>;
+  conflicts: import('@vinhdanh/workflows/council/types').Conflict[];
+  closedReason: string | undefined;
+}
+
 export interface CouncilActivities {
   recordCouncilEvent(input: RecordCouncilEventInput): Promise<void>;
+  /** SEALED_V1 sessions. */
   tallyCouncilSession(input: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult>;
+  tallySecretBallots(input: TallySecretBallotsInput): Promise<TallyCouncilSessionResult>;
 }
 
 export interface BenchActivities {

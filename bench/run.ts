@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { repoRoot } from '@vinhdanh/platform';
+import type { Client } from '@temporalio/client';
+import { loadConfig, productClient, repoRoot } from '@vinhdanh/platform';
+import { prepareBallot } from '@vinhdanh/platform/ballots/member';
 import { chartSvg } from './chart';
 import { startBenchStack, rssMiB, type BenchStack } from './stack';
 import { pool, round, summary } from './stats';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   }, 500);
   try {
     const vd = await runVinhDanh(stack);
-    const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
+    const client = await productClient(loadConfig({ ...process.env, ...stack.env }));
     const shape = await historyShape(client, vd.ids.slice(0, 30));
     const base = await runBaseline(client, shape);
     const db = await databaseFigures(stack, vd.ids.length);
@@ -104,7 +105,15 @@ async function runVinhDanh(stack: BenchStack) {
     const batch = voted.slice(from, from + 50).map((x) => x.id);
     const session = await http(stack, 'ballot', 'POST', '/councils/hd-ubnd-tinh/sessions', await login('thuky.hoidong-tinh'), { nominationIds: batch, deadline: new Date(Date.now() + 3600_000).toISOString() });
     await pool(members, members.length, async (m) => {
-      await http(stack, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballot`, await login(m), { choices: Object.fromEntries(batch.map((id) => [id, 'AGREE'])) });
+      const token = await login(m);
+      const mine = await http(stack, 'ballot', 'GET', `/councils/sessions/${session.sessionId}/ballot`, token);
+      const prepared = await Promise.all(mine.items.filter((i: { recused: boolean }) => !i.recused).map((i: { nominationId: string; publicKey: string }) => prepareBallot(i.nominationId, i.publicKey)));
+      const issued = await http(stack, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots/issue`, token, { requests: prepared.map((p) => ({ nominationId: p.nominationId, blindedMessage: p.blindedMessage })) });
+      const signed = new Map<string, string>(issued.signatures.map((x: { nominationId: string; blindSignature: string }) => [x.nominationId, x.blindSignature]));
+      for (const p of prepared) {
+        const ballot = await p.finalize(signed.get(p.nominationId)!);
+        await http(stack, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots`, '', { ...ballot, choice: 'AGREE' });
+      }
     });
   }
   await waitAll(stack, ids, `status = 'AWAITING_DECISION'`);
@@ -176,7 +185,7 @@ async function projectionLag(stack: BenchStack) {
 }
 
 async function databaseFigures(stack: BenchStack, n: number) {
-  const tables = ['nomination', 'nomination_event', 'task', 'notification', 'decision', 'award_register', 'audit_log', 'nominee', 'council_ballot', 'council_tally'];
+  const tables = ['nomination', 'nomination_event', 'task', 'notification', 'decision', 'award_register', 'audit_log', 'nominee', 'council_item_ballot', 'council_receipt', 'council_tally'];
   const rows: Record<string, number> = {};
   let bytes = 0;
   for (const t of tables) {

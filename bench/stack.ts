@@ -14,6 +14,8 @@ export interface BenchStack {
   temporalAddress: string;
   ds: DataSource;
   pids: { worker: number; api: number };
+  /** The environment the API and worker run with (the bench's own clients use the same). */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +55,9 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
   log(`database ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${temporalAddress}`);
 
   const port = 3900 + (process.pid % 100);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
+  // A development tool: the development secrets are fine here (VINHDANH_MODE=development).
+  const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
+  const env = { ...process.env, ...own };
   const spawnNode = (script: string): ChildProcess => spawn(process.execPath, [path.join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawnNode('dist/apps/worker/src/main.js');
   const api = spawnNode('dist/apps/api/src/main.js');
@@ -73,6 +77,7 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
     temporalAddress,
     ds,
     pids: { worker: worker.pid!, api: api.pid! },
+    env: own,
     async stop() {
       await stopChild(api);
       await stopChild(worker);

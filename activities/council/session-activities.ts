@@ -1,64 +1,109 @@
 import { randomInt } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { openBallot } from '@vinhdanh/platform/ballot-seal';
-import type { Choice } from '@vinhdanh/workflows/council/types';
-import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult } from '../contracts';
-import { tallyItem, type OpenedBallot } from './tally';
-import { appendAudit } from '@vinhdanh/persistence/audit/chain';
+import { CHOICE_OF_CODE, CHOICES, countChoices, tallyItem, type Choice, type TallyRecord } from '@vinhdanh/domain/council';
+import { appendAudit, auditHas } from '@vinhdanh/persistence/audit/chain';
+import {
+  lockSessionForTally, recordBallotHolders, recordSessionConflicts, recordVoter, stillWaitingForCouncil, writeSealedBallots, writeSecretBallots, writeTallyRecords,
+} from '@vinhdanh/persistence/read-model/council-tally';
+import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult, TallySecretBallotsInput } from '../contracts';
 
-/** Projects a session's progress: the session row, and who voted (never how). */
+/** Projects a session's progress: the session row, who took part (never how), and the audit. */
 export async function recordCouncilEventIn(ds: DataSource, e: RecordCouncilEventInput): Promise<void> {
+  const stream = `council:${e.sessionId}`;
   await ds.transaction(async (tx) => {
     if (e.type === 'BallotCast') {
-      const [inserted] = await tx.query(`INSERT INTO council_voter (session_id, user_id, voted_at) VALUES ($1,$2,now()) ON CONFLICT DO NOTHING RETURNING user_id`, [e.sessionId, e.actorId]);
-      if (!inserted) return; // a retried activity: already recorded and audited
+      if (!(await recordVoter(tx, e.sessionId, e.actorId!))) return; // a retried activity: already recorded and audited
+    } else if (e.type === 'BallotIssued') {
+      if (!(await recordBallotHolders(tx, e.sessionId, e.actorId!, (e.data?.nominationIds as string[]) ?? []))) return;
     } else if (e.type === 'ConflictDeclared') {
-      await tx.query(`UPDATE council_session SET conflicts = $2 WHERE id = $1`, [e.sessionId, JSON.stringify(e.view.conflicts)]);
-    } else if (e.type === 'SessionOpened' || e.type === 'SessionClosed') {
-      const [done] = await tx.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = $2`, [`council:${e.sessionId}`, e.type]);
-      if (done) return;
+      await recordSessionConflicts(tx, e.sessionId, e.view.conflicts);
+    } else if (await auditHas(tx, stream, e.type)) {
+      return;
     }
-    // Who voted is audited; how never is: ballots stay sealed until the tally.
-    await appendAudit(tx, { stream: `council:${e.sessionId}`, eventType: e.type, actorId: e.actorId, occurredAt: new Date().toISOString(), payload: { ...(e.data ?? {}), voted: e.view.votedUserIds.length, members: e.view.membersTotal } });
+    // Who took part is audited; how never is: ballots carry no voter and are written at the tally.
+    await appendAudit(tx, { stream, eventType: e.type, actorId: e.actorId, occurredAt: new Date().toISOString(), payload: { ...(e.data ?? {}), turnout: e.view.turnoutUserIds?.length ?? e.view.votedUserIds.length, members: e.view.membersTotal } });
+  });
+}
+
+type Input = TallyCouncilSessionInput['input'];
+
+/**
+ * SEALED_V1 sessions: opens the sealed ballots, tallies every nomination and writes, in one
+ * transaction, the anonymous ballots in a random order, the tally records and the closed session.
+ * A retry after a crash finds the session closed and returns the same results.
+ */
+export async function tallyCouncilSessionIn(ds: DataSource, ballotKey: Buffer, t: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult> {
+  return ds.transaction(async (tx) => {
+    const done = await lockSessionForTally(tx, t.input.sessionId);
+    if (done.closed) return { results: done.records.map((r) => toResult(t.input, r)) };
+    const ballots = t.sealed.map((s) => openBallot<{ receiptHash: string; choices: Record<string, Choice> }>(s, ballotKey));
+    for (const b of ballots) assertChoices(Object.values(b.choices));
+    const records = t.input.items.map((item) =>
+      tallyItem(item, t.input.rules[item.ruleKey], t.input.members, t.conflicts, t.voted, countChoices(ballots.map((b) => b.choices[item.nominationId]).filter(Boolean))),
+    );
+    await writeSealedBallots(tx, t.input.sessionId, shuffled(ballots));
+    return finish(tx, t.input, t.conflicts, t.closedReason, records, ballots.map((b) => b.receiptHash));
   });
 }
 
 /**
- * Opens the sealed ballots, tallies every nomination and writes, in one transaction: the anonymous
- * ballots in a random order (no voter, no time), the tally records and the closed session. A retry
- * after a crash finds the session closed and returns the same results.
+ * BLIND_V2 sessions: counts the anonymous ballots per nomination and writes, in one transaction,
+ * the ballots (nomination and choice only) and the receipts in two tables, each shuffled, so no
+ * row says whose ballot it is or which receipt goes with which choice.
  */
-export async function tallyCouncilSessionIn(ds: DataSource, ballotKey: Buffer, t: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult> {
-  const { input } = t;
+export async function tallySecretBallotsIn(ds: DataSource, t: TallySecretBallotsInput): Promise<TallyCouncilSessionResult> {
   return ds.transaction(async (tx) => {
-    const [session] = await tx.query(`SELECT status FROM council_session WHERE id=$1 FOR UPDATE`, [input.sessionId]);
-    if (session?.status === 'CLOSED') {
-      const rows = await tx.query(`SELECT nomination_id, result, record FROM council_tally WHERE session_id=$1`, [input.sessionId]);
-      return { results: rows.map((r: any) => toResult(input, r.record)) };
-    }
-    const ballots = t.sealed.map((s) => openBallot<OpenedBallot>(s, ballotKey));
-    for (const b of ballots) assertChoices(b.choices);
-    const records = input.items.map((item) => tallyItem(item, input.rules[item.ruleKey], input.members, t.conflicts, t.voted, ballots));
-    for (const b of shuffled(ballots)) {
-      await tx.query(`INSERT INTO council_ballot (session_id, receipt_hash, choices) VALUES ($1,$2,$3)`, [input.sessionId, b.receiptHash, b.choices]);
-    }
-    for (const r of records) {
-      await tx.query(`INSERT INTO council_tally (session_id, nomination_id, award_code, result, record) VALUES ($1,$2,$3,$4,$5)`, [input.sessionId, r.nominationId, r.awardCode, r.result, r]);
-    }
-    await tx.query(`UPDATE council_session SET status='CLOSED', closed_at=now(), closed_reason=$2, conflicts=$3 WHERE id=$1`, [input.sessionId, t.closedReason ?? null, JSON.stringify(t.conflicts)]);
-    await appendAudit(tx, { stream: `council:${input.sessionId}`, eventType: 'TallyRecorded', occurredAt: new Date().toISOString(), rule: Object.keys(input.rules).join(','), payload: { closedReason: t.closedReason ?? null, results: records.map((r) => ({ nominationId: r.nominationId, result: r.result, counts: r.counts, ruleKey: r.rule.ruleKey })), receiptHashes: ballots.map((b) => b.receiptHash).sort() } });
-    return { results: records.map((r) => toResult(input, r)) };
+    const done = await lockSessionForTally(tx, t.input.sessionId);
+    if (done.closed) return { results: done.records.map((r) => toResult(t.input, r)) };
+    const ballots = t.ballots.map((b) => ({ nominationId: b.nominationId, choice: CHOICE_OF_CODE[b.choice] }));
+    assertChoices(ballots.map((b) => b.choice));
+    const records = t.input.items.map((item) => {
+      const cast = ballots.filter((b) => b.nominationId === item.nominationId).map((b) => b.choice);
+      const holders = t.holders[item.nominationId] ?? [];
+      // The box can never hold more ballots than were handed out for a nomination.
+      if (cast.length > holders.length) throw new Error(`tally refused: ${cast.length} ballots for ${holders.length} holders on ${item.nominationId}`);
+      return tallyItem(item, t.input.rules[item.ruleKey], t.input.members, t.conflicts, holders, countChoices(cast));
+    });
+    await writeSecretBallots(tx, t.input.sessionId, shuffled(ballots), shuffled(t.receipts));
+    return finish(tx, t.input, t.conflicts, t.closedReason, records, t.receipts.map((r) => r.receiptHash));
   });
 }
 
-function toResult(input: TallyCouncilSessionInput['input'], r: { nominationId: string; result: 'PASSED' | 'FAILED' | 'NO_QUORUM'; reasonVi: string; reasonEn: string; rule: { ruleKey: string } }) {
-  const item = input.items.find((i) => i.nominationId === r.nominationId)!;
-  return { nominationId: r.nominationId, workflowId: item.workflowId, result: r.result, reasonVi: r.reasonVi, reasonEn: r.reasonEn, ruleKey: r.rule.ruleKey, tallyRef: `/councils/sessions/${input.sessionId}/tally#${r.nominationId}` };
+/** Voids what the council may no longer decide, writes the records and closes the session, audited. */
+async function finish(tx: EntityManager, input: Input, conflicts: TallyCouncilSessionInput['conflicts'], closedReason: string | undefined, records: TallyRecord[], receiptHashes: string[]) {
+  const final = [];
+  for (const r of records) {
+    const decisive = r.result === 'PASSED' || r.result === 'FAILED';
+    final.push(decisive && !(await stillWaitingForCouncil(tx, r.nominationId, input.councilId, input.level)) ? voided(r) : r);
+  }
+  await writeTallyRecords(tx, { sessionId: input.sessionId, councilId: input.councilId, closedReason: closedReason ?? null, conflicts, records: final });
+  await appendAudit(tx, {
+    stream: `council:${input.sessionId}`,
+    eventType: 'TallyRecorded',
+    occurredAt: new Date().toISOString(),
+    rule: Object.keys(input.rules).join(','),
+    payload: { closedReason: closedReason ?? null, results: final.map((r) => ({ nominationId: r.nominationId, result: r.result, counts: r.counts, ruleKey: r.rule.ruleKey })), receiptHashes: [...receiptHashes].sort() },
+  });
+  return { results: final.map((r) => toResult(input, r)) };
 }
 
-const CHOICES: Choice[] = ['AGREE', 'DISAGREE', 'ABSTAIN'];
-function assertChoices(choices: Record<string, unknown>): void {
-  for (const c of Object.values(choices)) if (!CHOICES.includes(c as Choice)) throw new Error(`invalid sealed choice ${String(c)}`);
+function voided(r: TallyRecord): TallyRecord {
+  return {
+    ...r,
+    result: 'VOID' as TallyRecord['result'],
+    reasonVi: `Vô hiệu: hồ sơ không còn chờ Hội đồng này xét (đã rút, hết hạn hoặc đã có kết quả). ${r.reasonVi}`,
+    reasonEn: `Void: the nomination no longer waits for this council (withdrawn, expired or already decided). ${r.reasonEn}`,
+  };
+}
+
+function toResult(input: Input, r: { nominationId: string; result: string; reasonVi: string; reasonEn: string; rule: { ruleKey: string } }) {
+  const item = input.items.find((i) => i.nominationId === r.nominationId)!;
+  return { nominationId: r.nominationId, workflowId: item.workflowId, result: r.result as TallyCouncilSessionResult['results'][number]['result'], reasonVi: r.reasonVi, reasonEn: r.reasonEn, ruleKey: r.rule.ruleKey, tallyRef: `/councils/sessions/${input.sessionId}/tally#${r.nominationId}` };
+}
+
+function assertChoices(choices: unknown[]): void {
+  for (const c of choices) if (!(CHOICES as readonly unknown[]).includes(c)) throw new Error(`invalid ballot choice ${String(c)}`);
 }
 
 /** Fisher–Yates with a CSPRNG: the stored order says nothing about the voting order. */

@@ -13,9 +13,7 @@ export interface Mailer {
  * with the same Message-ID (the outbox key), so the receiving system can drop the duplicate:
  * e-mail is at-least-once, never lost.
  */
-const LEASE_MS = Number(process.env.NOTIFICATION_EMAIL_LEASE_MS ?? 60_000);
-
-export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { ids }: DeliverNotificationsInput): Promise<DeliverNotificationsResult> {
+export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { ids }: DeliverNotificationsInput, leaseMs: number): Promise<DeliverNotificationsResult> {
   if (ids.length === 0) return { delivered: 0, emailed: 0 };
   const delivered = await ds.query(
     `UPDATE notification SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1) AND delivered_at IS NULL RETURNING id`,
@@ -29,7 +27,7 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
       const claimed = await ds.query(
         `UPDATE notification SET email_claimed_at = now() WHERE id=$1 AND emailed_at IS NULL
            AND (email_claimed_at IS NULL OR email_claimed_at < now() - make_interval(secs => $2)) RETURNING id`,
-        [n.id, LEASE_MS / 1000],
+        [n.id, leaseMs / 1000],
       );
       if (affectedRows(claimed) === 0) continue;
       await mailer.send({

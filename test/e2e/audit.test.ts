@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, submit, waitForStatus, waitForStep } from '../support/nominations';
 import { rebuildProjections } from '../../apps/api/src/audit/rebuild';
+import { vote } from '../support/ballots';
 
 describe('audit', () => {
   let stack: Stack;
@@ -115,27 +117,29 @@ describe('audit', () => {
     const secretary = await stack.login('thuky.hoidong-tinh');
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [id], deadline: new Date(Date.now() + 60_000).toISOString() });
     const voters = await Promise.all(['chutich.ubnd-tinh', 'thuky.hoidong-tinh', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `uyvien${i}.hoidong-tinh`)].map((u) => stack.login(u)));
-    await Promise.all(voters.map((v, i) => v.post(`/councils/sessions/${body.sessionId}/ballot`, { choices: { [id]: i < 7 ? 'AGREE' : 'DISAGREE' } })));
+    await Promise.all(voters.map((v, i) => vote(stack.baseUrl, v, body.sessionId, { [id]: i < 7 ? 'AGREE' : 'DISAGREE' })));
     await waitForStatus(clerk, id, 'AWAITING_DECISION');
     const t = await auditor.get(`/audit/councils/sessions/${body.sessionId}/timeline`);
     const types = t.body.entries.map((e: any) => e.type);
     expect(types[0]).toBe('SessionOpened');
-    expect(types.filter((x: string) => x === 'BallotCast')).toHaveLength(9);
+    // Who took a ballot is on record (nine members); casting is anonymous and leaves no entry.
+    expect(types.filter((x: string) => x === 'BallotIssued')).toHaveLength(9);
+    expect(types.filter((x: string) => x === 'BallotCast')).toHaveLength(0);
     expect(types).toEqual(expect.arrayContaining(['TallyRecorded', 'SessionClosed']));
-    const ballots = t.body.entries.filter((e: any) => e.type === 'BallotCast');
+    const ballots = t.body.entries.filter((e: any) => e.type === 'BallotIssued');
     expect(JSON.stringify(ballots)).not.toMatch(/AGREE/);
     expect(t.body.entries.find((e: any) => e.type === 'TallyRecorded').payload.results[0]).toMatchObject({ result: 'PASSED', counts: { agree: 7, disagree: 2 } });
   });
 
   it('rebuilds the projections from Temporal histories, identical to the live ones, and catches a corrupted one', async () => {
     const filter = `WorkflowId IN (${Object.values(awarded).map((id) => `'nomination-${id}'`).join(',')})`;
-    const report = await rebuildProjections(stack.ds, stack.temporal, { closedOnly: true, filter });
+    const report = await rebuildProjections(stack.ds, stack.temporal, stack.codec, { closedOnly: true, filter });
     expect(report).toMatchObject({ ok: true, workflows: 3 });
     expect(report.events).toBeGreaterThan(20);
     const [row] = await stack.ds.query(`SELECT seq, reason FROM nomination_event WHERE nomination_id=$1 AND type='ReviewApproved'`, [awarded.GK_DONVI]);
     await stack.ds.query(`UPDATE nomination_event SET reason='sửa tay' WHERE nomination_id=$1 AND seq=$2`, [awarded.GK_DONVI, row.seq]);
     try {
-      const broken = await rebuildProjections(stack.ds, stack.temporal, { closedOnly: true, filter });
+      const broken = await rebuildProjections(stack.ds, stack.temporal, stack.codec, { closedOnly: true, filter });
       expect(broken.ok).toBe(false);
       expect(broken.mismatches.events.join()).toContain('sửa tay');
     } finally {
@@ -159,8 +163,10 @@ describe('audit', () => {
     const connection = await NativeConnection.connect({ address: stack.config.temporalAddress });
     const taskQueue = `replay-fixture-${process.pid}`;
     const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('../fixtures/replay-workflow'), activities: { first: async () => 'a', second: async () => 'b' } });
+    // A fixture outside the product: a plain client, without the product's codec.
+    const plain = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace });
     const history = await worker.runUntil(async () => {
-      const handle = await stack.temporal.workflow.start('replayFixture', { taskQueue, workflowId: `replay-fixture-${Date.now()}` });
+      const handle = await plain.workflow.start('replayFixture', { taskQueue, workflowId: `replay-fixture-${Date.now()}` });
       expect(await handle.result()).toBe('a-b');
       return handle.fetchHistory();
     });

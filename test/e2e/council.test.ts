@@ -1,6 +1,7 @@
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { dossier, waitForStatus, waitForStep } from '../support/nominations';
 import { recordHistory } from '../support/histories';
+import { castBallot, takeBallots, vote } from '../support/ballots';
 
 const TWO_THIRDS_ALL = {
   ruleKey: 'TWO_THIRDS_ALL',
@@ -73,9 +74,9 @@ describe('council voting', () => {
       return x;
     };
     const voters = allNine();
-    const results = await Promise.all(voters.map((v, i) => v.post(`/councils/sessions/${session}/ballot`, { choices: choicesFor(i) })));
-    expect(results.map((r) => r.status)).toEqual(Array(9).fill(200));
-    const receipts = results.map((r) => r.body.receipt);
+    const results = await Promise.all(voters.map((v, i) => vote(stack.baseUrl, v, session, choicesFor(i))));
+    expect(results.flatMap((r) => r.statuses).every((s) => s === 200)).toBe(true);
+    expect(results.flatMap((r) => r.statuses)).toHaveLength(9 * 4 - 2);
 
     await waitForStatus(clerk, a, 'AWAITING_DECISION');
     const rejected = await waitForStatus(clerk, b, 'REJECTED');
@@ -84,7 +85,7 @@ describe('council voting', () => {
     await waitForStatus(clerk, d, 'AWAITING_DECISION');
 
     const tally = await eventually(async () => {
-      const t = await outsider.get(`/councils/sessions/${session}/tally`);
+      const t = await secretary.get(`/councils/sessions/${session}/tally`);
       return t.body.status === 'CLOSED' ? t.body : undefined;
     });
     expect(tally.closedReason).toBe('ALL_VOTED');
@@ -96,15 +97,19 @@ describe('council voting', () => {
     expect(rec(c).recused).toEqual([{ userId: 'uyvien6.hoidong-tinh', fullName: expect.any(String), reason: 'Vợ là thành viên tập thể' }]);
     expect(rec(d).recused[0]).toMatchObject({ userId: 'uyvien7.hoidong-tinh', reason: 'Là người được đề nghị' });
     expect(rec(a).present).toHaveLength(9);
+    expect(rec(a).ballotsCast).toBe(9);
     expect(tally.voters).toHaveLength(9);
+    expect(tally.receiptHashes).toHaveLength(9 * 4 - 2);
+    // An outsider to the council learns nothing, not even that the session exists.
+    expect((await outsider.get(`/councils/sessions/${session}/tally`)).status).toBe(404);
 
-    // Secrecy: ballots carry no voter; voters carry no choice; each member can check their receipt.
-    const ballotColumns = (await stack.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name='council_ballot'`)).map((r: any) => r.column_name).sort();
-    expect(ballotColumns).toEqual(['choices', 'receipt_hash', 'session_id']);
-    const check = await members[0].get(`/councils/sessions/${session}/receipts/${receipts[2]}`);
-    expect(check.body).toMatchObject({ counted: true, choices: choicesFor(2) });
+    // Secrecy: ballots carry no voter and no receipt; a receipt says "counted", never the choice.
+    const ballotColumns = (await stack.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name='council_item_ballot'`)).map((r: any) => r.column_name).sort();
+    expect(ballotColumns).toEqual(['choice', 'nomination_id', 'session_id']);
+    const check = await fetch(`${stack.baseUrl}/councils/sessions/${session}/receipts/${results[2].receipts[a]}`).then((r) => r.json());
+    expect(check).toEqual({ status: 'CLOSED', counted: true });
     const history = JSON.stringify((await stack.temporal.workflow.getHandle(`council-session-${session}`).fetchHistory()).events);
-    expect(history).not.toMatch(/DISAGREE|ABSTAIN/);
+    expect(history).not.toMatch(/DISAGREE|ABSTAIN|AGREE|uyvien/);
     await recordHistory(stack, `council-session-${session}`, 'council-session-several-awards');
   });
 
@@ -113,34 +118,40 @@ describe('council voting', () => {
     const b = await toCouncil('CSTD_TINH', { nominee: { kind: 'INDIVIDUAL', name: `Ủy viên 7 ${Date.now()}`, userId: 'uyvien7.hoidong-tinh' } });
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(60_000) });
     const s = body.sessionId;
-    const cast = (who: Session, choices: Record<string, string>) => who.post(`/councils/sessions/${s}/ballot`, { choices });
-    const expectRefusal = async (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+    const expectRefusal = (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+    const issue = (who: Session, nominationId: string, blindedMessage = Buffer.alloc(256, 1).toString('base64url')) => who.post(`/councils/sessions/${s}/ballots/issue`, { requests: [{ nominationId, blindedMessage }] });
 
-    await expectRefusal(await cast(outsider, { [a]: 'AGREE', [b]: 'AGREE' }), 403, 'NOT_A_MEMBER');
-    await expectRefusal(await cast(members[0], { [a]: 'AGREE', [b]: 'AGREE', '00000000-0000-4000-8000-000000000000': 'AGREE' }), 400, 'NOT_ON_LIST');
-    await expectRefusal(await cast(members[6], { [a]: 'AGREE', [b]: 'AGREE' }), 403, 'RECUSED');
-    await expectRefusal(await cast(members[0], { [a]: 'AGREE' }), 400, 'BALLOT_INCOMPLETE');
-    await expectRefusal(await cast(members[0], { [a]: 'YES', [b]: 'AGREE' }), 400, 'BAD_CHOICE');
-    expect((await secretary.get(`/councils/sessions/${s}`)).body.votedUserIds).toEqual([]);
+    expectRefusal(await issue(outsider, a), 404, 'SESSION_NOT_FOUND');
+    expectRefusal(await issue(members[0], '00000000-0000-4000-8000-000000000000'), 400, 'NOT_ON_LIST');
+    expectRefusal(await issue(members[6], b), 403, 'RECUSED');
+    expect((await secretary.get(`/councils/sessions/${s}`)).body.turnoutUserIds).toEqual([]);
 
-    expect((await cast(members[0], { [a]: 'AGREE', [b]: 'AGREE' })).status).toBe(200);
-    await expectRefusal(await cast(members[0], { [a]: 'DISAGREE', [b]: 'AGREE' }), 409, 'ALREADY_VOTED');
-    await expectRefusal(await secretary.post(`/councils/sessions/${s}/close`), 409, 'NO_QUORUM_YET');
-    await expectRefusal(await members[1].post(`/councils/sessions/${s}/close`), 403, 'SECRETARY_ONLY');
+    const [ballotA] = await takeBallots(members[0], s, [a]);
+    expectRefusal(await issue(members[0], a), 409, 'BALLOT_ALREADY_TAKEN');
+    expectRefusal(await castBallot(stack.baseUrl, s, ballotA, 'YES'), 400, 'VALIDATION_FAILED');
+    expectRefusal(await castBallot(stack.baseUrl, s, { ...ballotA, nominationId: b }, 'AGREE'), 403, 'BALLOT_NOT_SIGNED');
+    expect((await castBallot(stack.baseUrl, s, ballotA, 'AGREE')).status).toBe(200);
+    expect((await castBallot(stack.baseUrl, s, ballotA, 'AGREE')).status).toBe(200); // a retry: the same Update
+    expectRefusal(await castBallot(stack.baseUrl, s, ballotA, 'DISAGREE'), 409, 'ALREADY_VOTED');
+    expectRefusal(await secretary.post(`/councils/sessions/${s}/close`), 409, 'NO_QUORUM_YET');
+    expectRefusal(await members[1].post(`/councils/sessions/${s}/close`), 403, 'SECRETARY_ONLY');
 
     // Quorum for a is 6 of 9 (all members); for b the nominee is recused: 6 of 8 by the 2/3 rule.
-    for (const m of [chair, members[1], members[2], members[3], members[4]]) expect((await cast(m, { [a]: 'AGREE', [b]: 'AGREE' })).status).toBe(200);
+    await takeBallots(members[0], s, [b]).then((bs) => Promise.all(bs.map((x) => castBallot(stack.baseUrl, s, x, 'AGREE'))));
+    for (const m of [chair, members[1], members[2], members[3], members[4]]) expect((await vote(stack.baseUrl, m, s, { [a]: 'AGREE', [b]: 'AGREE' })).statuses).toEqual([200, 200]);
+    const late = await takeBallots(members[5], s, [a]);
     const closed = await secretary.post(`/councils/sessions/${s}/close`);
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'CLOSED', closedReason: 'CLOSED_BY_SECRETARY' });
-    await expectRefusal(await cast(members[5], { [a]: 'AGREE', [b]: 'AGREE' }), 409, 'SESSION_CLOSED');
+    expectRefusal(await castBallot(stack.baseUrl, s, late[0], 'AGREE'), 409, 'SESSION_CLOSED');
+    expectRefusal(await members[5].post(`/councils/sessions/${s}/conflicts`, { nominationId: b, reason: 'muộn' }), 409, 'SESSION_CLOSED');
     expect(closed.body.results.map((r: any) => r.result)).toEqual(['PASSED', 'PASSED']);
   });
 
   it('without quorum by the deadline, nominations stay waiting for the next session', async () => {
     const a = await toCouncil('CSTD_TINH');
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(3_000) });
-    for (const m of members.slice(0, 4)) expect((await m.post(`/councils/sessions/${body.sessionId}/ballot`, { choices: { [a]: 'AGREE' } })).status).toBe(200);
+    for (const m of members.slice(0, 4)) expect((await vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })).statuses).toEqual([200]);
     const tally = await eventually(async () => {
       const t = await secretary.get(`/councils/sessions/${body.sessionId}/tally`);
       return t.body.status === 'CLOSED' ? t.body : undefined;
@@ -153,5 +164,10 @@ describe('council voting', () => {
     });
     expect(n.status).toBe('AWAITING_COUNCIL');
     expect((await secretary.get('/councils/hd-ubnd-tinh/waiting')).body.map((w: any) => w.nominationId)).toContain(a);
+    // After NO_QUORUM the nomination can go before a second session, which decides it.
+    const second = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(60_000) });
+    expect(second.status).toBe(201);
+    await Promise.all(allNine().map((m) => vote(stack.baseUrl, m, second.body.sessionId, { [a]: 'AGREE' })));
+    await waitForStatus(clerk, a, 'AWAITING_DECISION');
   });
 });

@@ -64,7 +64,12 @@ describe('hardening at the edge', () => {
       }
     }
     // Public by design: the catalogue and movements are published law; /public holds the posted
-    // nominee lists and issued decisions (apps/api/src/public/public.controller.ts).
-    expect(open.sort()).toEqual(['GET /health → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200'].sort());
+    // nominee lists and issued decisions (apps/api/src/public/public.controller.ts); a secret
+    // ballot is cast with no account (the signed token is the credential) and a receipt is checked
+    // with the receipt alone (docs/council-voting.md).
+    expect(open.sort()).toEqual([
+      'GET /health → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200',
+      'POST /councils/sessions/{id}/ballots → 400', 'GET /councils/sessions/{id}/receipts/{receipt} → 400',
+    ].sort());
   });
 });

@@ -3,6 +3,7 @@ import { startSmtpSink } from '../support/smtp-sink';
 import { spawnWorker, waitForExit } from '../support/worker-process';
 import { submit, waitForStatus, waitForStep } from '../support/nominations';
 import type { ChildProcess } from 'node:child_process';
+import { castBallot, takeBallots } from '../support/ballots';
 
 /**
  * The worker process is SIGKILLed in the middle of review and decision steps and restarted:
@@ -109,24 +110,38 @@ describe('worker killed mid-flight', () => {
     const { body: session } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: ids, deadline: new Date(Date.now() + 600_000).toISOString() });
     const members = [secretary, ...others];
     const ballot = (i: number) => ({ [ids[0]]: i < 7 ? 'AGREE' : 'DISAGREE', [ids[1]]: i < 3 ? 'AGREE' : 'DISAGREE' });
-    const castAll = Promise.all(members.map(async (m, i) => {
+    // Each member takes their ballots and casts them anonymously, retrying through the crash: a
+    // retried take is the same request (same blinded tokens), a retried cast the same ballot.
+    const until200 = async <T,>(fn: () => Promise<T>): Promise<T> => {
       for (let attempt = 0; attempt < 40; attempt++) {
-        const res = await m.post(`/councils/sessions/${session.sessionId}/ballot`, { choices: ballot(i) }, { 'idempotency-key': `ballot-${session.sessionId}-${i}` });
-        if (res.status === 200) return res.body.receipt as string;
-        if (res.status === 409 && ['ALREADY_VOTED', 'SESSION_CLOSED'].includes(res.body.code)) return undefined; // recorded before the crash
-        await new Promise((r) => setTimeout(r, 500));
+        try {
+          return await fn();
+        } catch (err) {
+          const status = (err as { response?: { status: number } }).response?.status;
+          if (status !== undefined && status !== 503) throw err;
+          await new Promise((r) => setTimeout(r, 500));
+        }
       }
-      throw new Error('ballot never accepted');
+      throw new Error('never accepted');
+    };
+    const castAll = Promise.all(members.map(async (m, i) => {
+      const ballots = await takeBallots(m, session.sessionId, undefined, { retryUnavailable: true });
+      return Promise.all(ballots.map((b) => until200(async () => {
+        const res = await castBallot(stack.baseUrl, session.sessionId, b, ballot(i)[b.nominationId]);
+        if (res.status !== 200) throw Object.assign(new Error(`cast ${res.status} ${JSON.stringify(res.body)}`), { response: res });
+        return res.body.receipt as string;
+      })));
     }));
     await kill9AndRestart(50);
-    const receipts = await castAll;
+    const receipts = (await castAll).flat();
     await waitForStatus(clerk, ids[0], 'AWAITING_DECISION', 60_000);
     await waitForStatus(clerk, ids[1], 'REJECTED', 60_000);
-    const [{ voters }] = await stack.ds.query(`SELECT count(*)::int AS voters FROM council_voter WHERE session_id=$1`, [session.sessionId]);
-    const [{ ballots }] = await stack.ds.query(`SELECT count(*)::int AS ballots FROM council_ballot WHERE session_id=$1`, [session.sessionId]);
-    expect({ voters, ballots }).toEqual({ voters: 9, ballots: 9 });
+    const [{ holders }] = await stack.ds.query(`SELECT count(DISTINCT user_id)::int AS holders FROM council_ballot_holder WHERE session_id=$1`, [session.sessionId]);
+    const [{ ballots }] = await stack.ds.query(`SELECT count(*)::int AS ballots FROM council_item_ballot WHERE session_id=$1`, [session.sessionId]);
+    expect({ holders, ballots }).toEqual({ holders: 9, ballots: 18 });
     const tally = (await secretary.get(`/councils/sessions/${session.sessionId}/tally`)).body.records;
     expect(tally.find((r: any) => r.nominationId === ids[0]).counts).toEqual({ agree: 7, disagree: 2, abstain: 0 });
-    for (const receipt of receipts.filter(Boolean)) expect((await secretary.get(`/councils/sessions/${session.sessionId}/receipts/${receipt}`)).body.counted).toBe(true);
+    expect(new Set(receipts).size).toBe(18);
+    for (const receipt of receipts) expect((await secretary.get(`/councils/sessions/${session.sessionId}/receipts/${receipt}`)).body.counted).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { workflowBundleOptions } from '../../libs/platform/src/workflow-bundle';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import type { TestStackGlobals } from './globals';
+import { applyTestSecrets } from '../support/test-secrets';
 
 /**
  * Starts the real servers once for the integration project:
@@ -21,6 +22,7 @@ import type { TestStackGlobals } from './globals';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  applyTestSecrets();
   const globals: TestStackGlobals = {};
   (globalThis as { __VINHDANH__?: TestStackGlobals }).__VINHDANH__ = globals;
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '@vinhdanh/platform';
+import { VinhDanhCodec, loadConfig, productClient, type AppConfig } from '@vinhdanh/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createWorker } from '../../apps/worker/src/create-worker';
@@ -19,6 +19,8 @@ export interface Stack {
   api: NestExpressApplication;
   ds: DataSource;
   temporal: Client;
+  /** The payload codec under the stack's keys, to read histories as an auditor would. */
+  codec: VinhDanhCodec;
   worker: Worker;
   login(username: string): Promise<Session>;
   close(): Promise<void>;
@@ -50,7 +52,8 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const temporal = new Client({ connection: await Connection.connect({ address: config.temporalAddress }), namespace: config.temporalNamespace });
+  // The product's own client (through the payload codec); attack tests make raw clients of their own.
+  const temporal = await productClient(config);
 
   const session = (token: string): Session => {
     const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -77,6 +80,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
     api,
     ds: workerCtx.get(DataSource),
     temporal,
+    codec: new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw' }),
     worker: inProcess?.worker as Worker,
     async login(username: string) {
       const res = await session('').post('/auth/login', { username, password: 'vinhdanh' });

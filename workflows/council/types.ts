@@ -1,50 +1,15 @@
 import type { Level } from '@vinhdanh/domain/common/levels';
+import type { Conflict, SessionItem, SessionMember, VotingRule } from '@vinhdanh/domain/council';
 import type { Actor } from '../nomination/types';
 
-export type CouncilRole = 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER';
-export type Choice = 'AGREE' | 'DISAGREE' | 'ABSTAIN';
-
-/** Exact fractions: 2/3 of 9 is 6, never 5.999…  */
-export interface Fraction {
-  numerator: number;
-  denominator: number;
-}
+export type { Choice, Conflict, CouncilRole, Fraction, SessionItem, SessionMember, VotingRule } from '@vinhdanh/domain/council';
 
 /**
- * How a council decides on one award (law.md §2.4: UNCERTAIN today, so configuration). The
- * defaults and their citations live in libs/domain/src/council; the session records the rule it used.
+ * How ballots are cast. SEALED_V1 (sessions opened before blind ballots): one ballot per member,
+ * sealed by the API, the member's id in the same Update. BLIND_V2: per nomination, a ballot
+ * blind-signed for a member and cast with no account (docs/council-voting.md).
  */
-export interface VotingRule {
-  ruleKey: string;
-  quorum: Fraction;
-  threshold: Fraction & { strict: boolean };
-  basis: 'ALL_MEMBERS' | 'PRESENT';
-  recusalReducesDenominator: boolean;
-  abstainCountsAsPresent: boolean;
-  secretBallot: boolean;
-  citation: { vi: string; en: string; source?: string }[];
-}
-
-export interface SessionMember {
-  userId: string;
-  fullName: string;
-  role: CouncilRole;
-}
-
-export interface SessionItem {
-  nominationId: string;
-  workflowId: string;
-  awardCode: string;
-  nomineeName: string;
-  nomineeUserId?: string;
-  ruleKey: string;
-}
-
-export interface Conflict {
-  userId: string;
-  nominationId: string;
-  reason: string;
-}
+export type BallotScheme = 'SEALED_V1' | 'BLIND_V2';
 
 export interface CouncilSessionInput {
   sessionId: string;
@@ -59,12 +24,17 @@ export interface CouncilSessionInput {
   rules: Record<string, VotingRule>;
   deadline: string;
   openedBy: Actor;
+  /** Absent on sessions opened before blind ballots. */
+  scheme?: BallotScheme;
+  /** BLIND_V2: SHA-256 of each nomination's ballot-signing public key, fixed at opening. */
+  ballotKeys?: Record<string, string>;
 }
 
 export interface ItemResult {
   nominationId: string;
   workflowId: string;
-  result: 'PASSED' | 'FAILED' | 'NO_QUORUM';
+  /** VOID: the nomination was no longer waiting for this council, or already had its decisive tally. */
+  result: 'PASSED' | 'FAILED' | 'NO_QUORUM' | 'VOID';
   reasonVi: string;
   reasonEn: string;
   ruleKey: string;
@@ -74,12 +44,27 @@ export interface ItemResult {
 export interface CouncilSessionView {
   sessionId: string;
   councilId: string;
+  scheme: BallotScheme;
   status: 'OPEN' | 'CLOSED';
   deadline: string;
   closedReason?: 'CLOSED_BY_SECRETARY' | 'ALL_VOTED' | 'DEADLINE';
   membersTotal: number;
+  /** Who took part: voted (SEALED_V1), or took at least one ballot (BLIND_V2). Never how. */
+  turnoutUserIds: string[];
+  /** SEALED_V1 name of turnoutUserIds, kept for clients of that time. */
   votedUserIds: string[];
   conflicts: Conflict[];
-  items: { nominationId: string; awardCode: string; nomineeName: string; ruleKey: string; eligible: number; voted: number; quorumReached: boolean }[];
+  items: {
+    nominationId: string;
+    awardCode: string;
+    nomineeName: string;
+    ruleKey: string;
+    eligible: number;
+    /** Members holding a ballot for it (BLIND_V2) or who voted (SEALED_V1). */
+    holders: number;
+    /** Ballots in the box. */
+    voted: number;
+    quorumReached: boolean;
+  }[];
   results?: ItemResult[];
 }

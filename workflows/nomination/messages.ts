@@ -1,10 +1,13 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { Actor, NominationView } from './types';
 
 /** The single definition of every message; the API imports these, never string names. */
 
 export interface ReviewArgs {
   actor: Actor;
+  /** When and once: made by the API for this request (see checkMessageAuth). */
+  auth?: MessageAuth;
   action: 'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENTS';
   reason?: string;
   /** Required when approving against a negative or undecided eligibility result. */
@@ -15,17 +18,23 @@ export interface ReviewArgs {
 
 export interface ResubmitArgs {
   actor: Actor;
+  /** When and once: made by the API for this request (see checkMessageAuth). */
+  auth?: MessageAuth;
   note: string;
   documents: { name: string; sha256: string; sizeBytes?: number }[];
 }
 
 export interface WithdrawArgs {
   actor: Actor;
+  /** When and once: made by the API for this request (see checkMessageAuth). */
+  auth?: MessageAuth;
   reason: string;
 }
 
 export interface DecideArgs {
   actor: Actor;
+  /** When and once: made by the API for this request (see checkMessageAuth). */
+  auth?: MessageAuth;
   action: 'CONFER' | 'REFUSE';
   reason?: string;
   /** Nominations decided with the same key share one decision and one number. */

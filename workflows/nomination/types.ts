@@ -112,7 +112,8 @@ export type EventType =
   | 'DecisionIssued'
   | 'ProposalForwarded'
   | 'NominationWithdrawn'
-  | 'NominationExpired';
+  | 'NominationExpired'
+  | 'UnauthenticatedMessageIgnored';
 
 /** A domain event as the workflow records it; projections fold these (STYLE: past tense, no derived data). */
 export interface NominationEvent {

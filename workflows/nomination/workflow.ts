@@ -2,6 +2,8 @@ import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DomainError } from '@vinhdanh/domain/common/errors';
+import { guard } from '../guard';
+import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { NominationActivities } from '@vinhdanh/activities/contracts';
 import { SA_LEVEL, SA_STATUS } from '../search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
@@ -49,19 +51,10 @@ const now = (): number => Date.now();
 const iso = (ms: number): string => new Date(ms).toISOString();
 const DAY_MS = 86_400_000;
 
-/** Validator errors cross to the client as ApplicationFailures carrying the domain error body. */
-function guard(check: () => void): void {
-  try {
-    check();
-  } catch (err) {
-    if (err instanceof DomainError) {
-      throw ApplicationFailure.create({ message: err.messageEn, type: err.code, details: [err.toBody()], nonRetryable: true });
-    }
-    throw err;
-  }
-}
 
 export async function nominationWorkflow(input: NominationInput): Promise<NominationView> {
+  // A start the product did not make (sent straight to Temporal) fails here, before any effect.
+  if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   return new NominationProcess(input).run();
 }
 
@@ -74,12 +67,16 @@ class NominationProcess {
   private processed = 0;
   private accepted = 0;
   private readonly councilResults: CouncilResult[] = [];
+  /** Sessions whose result arrived: a repeated result (a replayed signal) is ignored. */
+  private readonly councilSessions = new Set<string>();
+  /** Nonces of accepted Updates: a captured message cannot be accepted twice. */
+  private readonly nonces = new Set<string>();
   private readonly deliveries: Promise<unknown>[] = [];
 
   constructor(private readonly input: NominationInput) {
     this.view = { nominationId: input.nominationId, status: 'IN_REVIEW', level: input.route[0].level, step: 'SUBMITTED', lastSeq: 0 };
     wf.setHandler(stateQuery, () => this.view);
-    wf.setHandler(councilResultSignal, (result) => void this.councilResults.push(result));
+    wf.setHandler(councilResultSignal, (result) => this.onCouncilResult(result));
     this.handle(reviewUpdate, 'review', (args) => validateReview(this.view, args));
     this.handle(resubmitUpdate, 'resubmit', (args) => validateResubmit(this.input, this.view, args));
     this.handle(decideUpdate, 'decide', (args) => validateDecide(this.view, args));
@@ -94,6 +91,8 @@ class NominationProcess {
     wf.setHandler(
       update,
       async (args: A) => {
+        const auth = (args as { auth?: MessageAuth }).auth;
+        if (auth) this.nonces.add(auth.nonce);
         this.busy = true;
         const ticket = ++this.accepted;
         // Recorded with the resulting event, so the API can answer a retried request after the fact.
@@ -105,6 +104,8 @@ class NominationProcess {
       {
         validator: (args: A) =>
           guard(() => {
+            if (isUnauthenticated(args)) throw unauthenticatedError(args);
+            checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
             if (this.busy) {
               throw new DomainError({
                 code: 'CONCURRENT_ACTION',
@@ -234,6 +235,21 @@ class NominationProcess {
     this.view = { ...this.view, decision, task: undefined, status: 'AWARDED', step: 'DONE' };
     this.upsertSearch();
     await this.emit('DecisionIssued', actor, { data: { ...decision }, rule: `catalogue ${this.input.catalogueVersion}` }, true);
+  }
+
+  /**
+   * A council session's result. One the product did not make is recorded and ignored; so is a
+   * second result from the same session (a replayed signal).
+   */
+  private async onCouncilResult(result: CouncilResult): Promise<void> {
+    if (isUnauthenticated(result)) {
+      await this.emit('UnauthenticatedMessageIgnored', undefined, { reason: `councilResult: ${result.$unauthenticated}`, data: { message: 'councilResult', reason: result.$unauthenticated } });
+      return;
+    }
+    const key = `${result.councilId}/${result.sessionId}`;
+    if (this.councilSessions.has(key)) return;
+    this.councilSessions.add(key);
+    this.councilResults.push(result);
   }
 
   // ── waiting, deadlines, closing ──────────────────────────────────────────────────────────

@@ -15,6 +15,7 @@ import { NominationsModule } from './nominations/nominations.module';
 import { NomineesController } from './nominees/nominees.controller';
 import { CouncilsController } from './councils/councils.controller';
 import { CouncilsService } from './councils/councils.service';
+import { CouncilAccess } from './councils/council-access';
 import { EligibilityController } from './eligibility/eligibility.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
@@ -47,7 +48,13 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
-        JwtModule.register({ global: true, secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        // One algorithm, and tokens that say who issued them, for whom, and until when (docs/security.md).
+        JwtModule.register({
+          global: true,
+          secret: config.jwt.secret,
+          signOptions: { algorithm: 'HS256', expiresIn: config.jwt.ttlSeconds, issuer: config.jwt.issuer, audience: config.jwt.audience },
+          verifyOptions: { algorithms: ['HS256'], issuer: config.jwt.issuer, audience: config.jwt.audience },
+        }),
         TerminusModule,
         TemporalModule,
         NominationsModule,
@@ -56,8 +63,9 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
+        { provide: LoginLimiter, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new LoginLimiter(c.loginMaxFailures) },
         CouncilsService,
+        CouncilAccess,
         AuditService,
       ],
     };

@@ -5,8 +5,9 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
-  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: `http://127.0.0.1:${config.port}` }));
+  // Loopback unless HOST says otherwise: a development machine does not serve its LAN by accident.
+  await app.listen(config.port, config.host);
+  console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: `http://${config.host}:${config.port}` }));
 }
 
 main().catch((err) => {

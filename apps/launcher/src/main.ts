@@ -6,6 +6,7 @@ import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistenc
 import { repoRoot } from '@vinhdanh/platform';
 import { startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
+import { adoptLegacyWorkflows } from './adopt-legacy';
 
 /**
  * `npm start`: the whole product on one machine. Uses DATABASE_URL and TEMPORAL_ADDRESS when set;
@@ -20,7 +21,9 @@ const say = (msg: string) => console.log(`[vinhdanh] ${msg}`);
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  // The launcher is the development mode: secrets may fall back to their published defaults here
+  // and nowhere else (docs/security.md).
+  const env: Record<string, string> = { VINHDANH_MODE: 'development', ...(process.env as Record<string, string>) };
 
   if (!env.DATABASE_URL) {
     say('DATABASE_URL is not set: starting embedded PostgreSQL (data in .data/pg)...');
@@ -44,11 +47,16 @@ async function main(): Promise<void> {
 
   const applied = await runMigrations(env.DATABASE_URL);
   say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
-  if (env.SEED_DEMO !== 'false') {
-    const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
-    const seeded = await seedDemo(ds);
+  const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  try {
+    if (env.SEED_DEMO !== 'false') {
+      const seeded = await seedDemo(ds);
+      say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
+    }
+    const adopted = await adoptLegacyWorkflows(ds, env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE || 'default');
+    if (adopted) say(`${adopted} workflows from before the payload codec stay readable (docs/security.md, "Upgrading")`);
+  } finally {
     await ds.destroy();
-    say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
   }
 
   const worker = startChild('worker', path.join(root, 'dist/apps/worker/src/main.js'), env);

@@ -27,8 +27,8 @@ export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const token = tokenStore.get();
+async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, anonymous = false): Promise<T> {
+  const token = anonymous ? null : tokenStore.get();
   const isForm = body instanceof FormData;
   let res: Response;
   try {
@@ -73,6 +73,8 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  /** Without the session's token: a secret ballot is cast with no account (ballots.ts). */
+  postAnonymous: <T>(path: string, body: unknown) => request<T>('POST', path, body, {}, true),
   /** A file the API serves behind authentication, saved under a name the user recognises. */
   async download(path: string, fileName: string): Promise<void> {
     const token = tokenStore.get();

@@ -3,7 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createActivities, type Mailer } from '@vinhdanh/activities';
-import { APP_CONFIG, MAILER, ballotKeyFrom, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
+import { legacyPlaintextBindings } from '@vinhdanh/persistence';
+import { APP_CONFIG, MAILER, ballotKeyFrom, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 
 export interface CreateWorkerOptions {
   /** A prebuilt bundle (tests build it once for all files); otherwise bundled at start. */
@@ -17,7 +18,10 @@ export interface CreateWorkerOptions {
  */
 export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
-  const activities = createActivities({ dataSource: ctx.get(DataSource), mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy });
+  const dataSource = ctx.get(DataSource);
+  const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs });
+  // Histories written before the codec existed stay readable for the workflows adopted at upgrade.
+  const legacy = await legacyPlaintextBindings(dataSource.manager);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (the fault tests reuse the suite's), else bundle now.
   const prebuilt = process.env.WORKFLOW_BUNDLE_PATH ? { code: fs.readFileSync(process.env.WORKFLOW_BUNDLE_PATH, 'utf8') } : undefined;
@@ -28,6 +32,8 @@ export async function createWorker(ctx: INestApplicationContext, options: Create
     taskQueue: config.taskQueue,
     workflowBundle,
     activities,
+    // Unauthenticated payloads reach workflows and activities as markers they refuse (docs/security.md).
+    dataConverter: vinhDanhDataConverter(config.codecKeys, 'mark', (b) => legacy.has(b)),
     ...options.tuning,
   });
   return { worker, connection };

@@ -5,3 +5,4 @@ export * from './seed/demo-org';
 export * from './nominee-record';
 export * from './audit/chain';
 export * from './audit/verify';
+export * from './codec-legacy';

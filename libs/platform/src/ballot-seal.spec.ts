@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openBallot, receiptHash, sealBallot } from './ballot-seal';
+import { legacyReceiptHash as receiptHash, openBallot, sealBallot } from './ballot-seal';
 
 describe('ballot sealing', () => {
   const key = randomBytes(32);

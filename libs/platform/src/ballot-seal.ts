@@ -1,26 +1,35 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
- * Ballot sealing: AES-256-GCM with a key held only by the API and the worker (BALLOT_KEY). What the
- * workflow and its history see is ciphertext; the tally activity opens the ballots when the session
- * closes. Format: base64(iv[12] ‖ tag[16] ‖ ciphertext).
+ * Sealing with BALLOT_KEY (AES-256-GCM), held only by the API and the worker. Today it seals the
+ * councils' ballot-signing keys at rest (ballots/ballot-keys.ts). Sessions opened before blind
+ * ballots (scheme SEALED_V1) carried ballots sealed this way in their history; the tally activity
+ * still opens those. Format: base64(iv[12] ‖ tag[16] ‖ ciphertext).
  */
-export function sealBallot(plain: unknown, key: Buffer): string {
+export function seal(plain: Buffer, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
-export function openBallot<T>(sealed: string, key: Buffer): T {
+export function openSealed(sealed: string, key: Buffer): Buffer {
   const raw = Buffer.from(sealed, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
-  return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as T;
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
 }
 
-/** The receipt a member keeps: only its hash is ever stored, next to the anonymous ballot. */
-export function receiptHash(sessionId: string, token: string): string {
+export function sealBallot(plain: unknown, key: Buffer): string {
+  return seal(Buffer.from(JSON.stringify(plain), 'utf8'), key);
+}
+
+export function openBallot<T>(sealed: string, key: Buffer): T {
+  return JSON.parse(openSealed(sealed, key).toString('utf8')) as T;
+}
+
+/** SEALED_V1 receipts: only this hash of the member's token was stored next to the ballot. */
+export function legacyReceiptHash(sessionId: string, token: string): string {
   return createHash('sha256').update(`vinhdanh-ballot-receipt\n${sessionId}\n${token}`).digest('hex');
 }
 

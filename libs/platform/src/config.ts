@@ -1,20 +1,42 @@
+import { parseCodecKeys } from './codec/keys';
+import type { CodecKey } from './codec/payload-codec';
+
 /**
  * Configuration read once from the environment and validated at start: a bad or missing value
  * stops the process with a message naming the variable, instead of failing later mid-request.
+ *
+ * Secrets have development defaults only in development mode (`VINHDANH_MODE=development`, which
+ * `npm start` sets). Anywhere else a missing secret, or one equal to a published development
+ * default, stops the process.
  */
+export type RunMode = 'development' | 'production';
+
 export interface AppConfig {
+  mode: RunMode;
   databaseUrl: string;
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
   port: number;
-  jwtSecret: string;
-  jwtTtlSeconds: number;
+  /** Interface the API listens on (127.0.0.1 unless HOST says otherwise). */
+  host: string;
+  jwt: { secret: string; ttlSeconds: number; issuer: string; audience: string };
+  /** Keys of the payload codec; the first encrypts (docs/security.md). */
+  codecKeys: CodecKey[];
+  /** Origins allowed to call the codec endpoint from a browser (the Temporal UI). */
+  codecCorsOrigins: string[];
+  /** Deadline of every Temporal call made for a request. */
+  temporalRpcTimeoutMs: number;
+  /** How long a delivery's claim on an e-mail lasts before another may send it. */
+  emailLeaseMs: number;
+  /** Failed sign-ins per username and address within the window. */
+  loginMaxFailures: number;
+  seedDemo: boolean;
   smtpUrl?: string;
   mailFrom: string;
   logLevel: string;
   temporalUiUrl?: string;
-  /** AES-256 key sealing council ballots (base64, 32 bytes); see docs/council-voting.md. */
+  /** AES-256 key sealing the councils' ballot-signing keys (base64, 32 bytes); see docs/council-voting.md. */
   ballotKey: string;
   /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
   votingRules?: string;
@@ -85,6 +107,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return value;
   };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name}=${raw} must be true or false`);
+    return raw === 'true';
+  };
   const duration = (name: string, fallback: string): number => {
     const raw = env[name] ?? fallback;
     const ms = parseDuration(raw);
@@ -92,13 +120,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return ms ?? 0;
   };
 
-  const production = env.NODE_ENV === 'production';
-  const jwtSecret = env.JWT_SECRET ?? (production ? '' : 'vinhdanh-development-secret-change-me');
-  if (jwtSecret.length < 16) problems.push('JWT_SECRET must be set to at least 16 characters (required in production)');
-
-  // The development default keeps `npm start` zero-config; production must bring its own key.
-  const ballotKey = env.BALLOT_KEY?.trim() || (production ? '' : 'dmluaGRhbmgtZGV2ZWxvcG1lbnQtYmFsbG90LWtleSE=');
-  if (Buffer.from(ballotKey, 'base64').length !== 32) problems.push('BALLOT_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32); required in production');
+  const modeRaw = env.VINHDANH_MODE?.trim() || 'production';
+  if (modeRaw !== 'development' && modeRaw !== 'production') problems.push(`VINHDANH_MODE=${modeRaw} must be development or production`);
+  const mode: RunMode = modeRaw === 'development' ? 'development' : 'production';
+  /** A secret: its development default in development mode; required, and never the default, elsewhere. */
+  const secret = (name: string, devDefault: string, check: (v: string) => string | undefined): string => {
+    const value = env[name]?.trim() || (mode === 'development' ? devDefault : '');
+    if (!value) {
+      problems.push(`${name} is required outside development mode (VINHDANH_MODE=development); see docs/security.md`);
+      return '';
+    }
+    if (mode !== 'development' && value === devDefault) problems.push(`${name} is the public development default; set a secret of your own`);
+    const problem = check(value);
+    if (problem) problems.push(`${name} ${problem}`);
+    return value;
+  };
+  const jwtSecret = secret('JWT_SECRET', DEV_SECRETS.JWT_SECRET, (v) => (v.length < 32 ? 'must be at least 32 characters (openssl rand -base64 32)' : undefined));
+  const ballotKey = secret('BALLOT_KEY', DEV_SECRETS.BALLOT_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
+  const codecText = secret('CODEC_KEYS', DEV_SECRETS.CODEC_KEYS, () => undefined);
+  const codec = codecText ? parseCodecKeys(codecText) : { keys: [], problems: [] };
+  problems.push(...codec.problems);
+  if (mode !== 'development' && codec.keys.some((k) => DEV_CODEC_KEY.equals(k.key))) problems.push('CODEC_KEYS contains the public development key; remove it');
 
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL=${smtpUrl} must start with smtp:// or smtps://`);
@@ -108,9 +150,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     temporalAddress: required('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'vinhdanh',
+    mode,
     port: int('PORT', 3000, 0, 65535),
-    jwtSecret,
-    jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+    host: env.HOST?.trim() || '127.0.0.1',
+    jwt: {
+      secret: jwtSecret,
+      ttlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 86400),
+      issuer: env.JWT_ISSUER?.trim() || 'vinhdanh',
+      audience: env.JWT_AUDIENCE?.trim() || 'vinhdanh-api',
+    },
+    codecKeys: codec.keys,
+    codecCorsOrigins: (env.CODEC_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 10_000, 100, 600_000),
+    emailLeaseMs: int('NOTIFICATION_EMAIL_LEASE_MS', 60_000, 1000, 3_600_000),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100_000),
+    seedDemo: bool('SEED_DEMO', false),
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Vinh Danh <no-reply@vinhdanh.local>',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
@@ -148,3 +202,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
+
+/**
+ * The development defaults, published here on purpose: they make `npm start` work with no setup,
+ * and anything outside development mode refuses them.
+ */
+export const DEV_SECRETS = {
+  JWT_SECRET: 'vinhdanh-development-jwt-secret-not-for-production',
+  BALLOT_KEY: 'dmluaGRhbmgtZGV2ZWxvcG1lbnQtYmFsbG90LWtleSE=',
+  CODEC_KEYS: `dev:${Buffer.from('vinhdanh-development-codec-key!!').toString('base64')}`,
+} as const;
+const DEV_CODEC_KEY = Buffer.from('vinhdanh-development-codec-key!!');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { BundleOptions } from '@temporalio/worker';
+import { failureConverterPath } from './codec/failure-converter-path';
 
 /** Repository root, whether running from TypeScript sources or from `dist/`. */
 export function repoRoot(): string {
@@ -22,6 +23,8 @@ export function workflowBundleOptions(): BundleOptions {
   const workflowsPath = path.join(base, 'workflows', compiled ? 'index.js' : 'index.ts');
   return {
     workflowsPath,
+    // Inside the sandbox too, failure messages are encoded as payloads so the codec encrypts them.
+    failureConverterPath: failureConverterPath(),
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {

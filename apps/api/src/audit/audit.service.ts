@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
-import { canonicalJson, verifyAuditChains } from '@vinhdanh/persistence';
-import { APP_CONFIG, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
+import { canonicalJson, legacyPlaintextBindings, verifyAuditChains } from '@vinhdanh/persistence';
+import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { shiftPlaceholders, visibleNominationsSql } from '../nominations/visibility';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
 
 const silent = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
@@ -18,7 +19,16 @@ const silent = { trace: () => undefined, debug: () => undefined, info: () => und
 export class AuditService {
   private bundle?: Promise<{ code: string }>;
 
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
+  ) {}
+
+  private owner(workflowId: string) {
+    return { namespace: this.config.temporalNamespace, workflowId };
+  }
 
   requireAuditor(actor: AuthenticatedActor): void {
     if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
@@ -40,18 +50,20 @@ export class AuditService {
   }
 
   private fetchHistory(workflowId: string) {
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).fetchHistory());
+    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).fetchHistory(), this.config.temporalRpcTimeoutMs);
   }
 
   /** Who did what, when, under which rule: the recorded events, with names, links and the UI link. */
   async timeline(actor: AuthenticatedActor, id: string, lang: 'vi' | 'en') {
     const n = await this.nomination(actor, id);
-    const events = eventsFromHistory(await this.fetchHistory(n.workflow_id));
+    const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n.workflow_id), this.codec, this.owner(n.workflow_id));
     const users = new Map<string, string>((await this.ds.query(`SELECT id, full_name FROM user_account`)).map((u: any) => [u.id, u.full_name]));
     return {
       nominationId: id,
       workflowId: n.workflow_id,
       temporalUi: this.config.temporalUiUrl ? `${this.config.temporalUiUrl}/namespaces/${this.config.temporalNamespace}/workflows/${n.workflow_id}` : null,
+      // History events whose payload did not authenticate: listed, never shown as facts.
+      unauthenticatedHistoryEvents: unauthenticated,
       entries: events.map((e) => {
         const who = e.actor ? `${users.get(e.actor.userId) ?? e.actor.fullName} (${e.actor.role})` : lang === 'vi' ? 'Hệ thống' : 'System';
         return {
@@ -86,16 +98,18 @@ export class AuditService {
     let deterministic = true;
     let error: string | undefined;
     try {
-      await Worker.runReplayHistory({ workflowBundle: await this.bundle }, history, n.workflow_id);
+      const legacy = await legacyPlaintextBindings(this.ds.manager);
+      await Worker.runReplayHistory({ workflowBundle: await this.bundle, dataConverter: vinhDanhDataConverter(this.config.codecKeys, 'mark', (b) => legacy.has(b)) }, history, n.workflow_id);
     } catch (err) {
       deterministic = false;
       error = err instanceof Error ? err.message : String(err);
     }
-    const recorded = eventsFromHistory(history).map((e) => `${e.seq}:${e.type}`);
+    const { events, unauthenticated } = await eventsFromHistory(history, this.codec, this.owner(n.workflow_id));
+    const recorded = events.map((e) => `${e.seq}:${e.type}`);
     const projected = (await this.ds.query(`SELECT seq, type FROM nomination_event WHERE nomination_id=$1 ORDER BY seq`, [id])).map((r: any) => `${r.seq}:${r.type}`);
     const audited = (await this.ds.query(`SELECT payload->>'seq' AS seq, event_type FROM audit_log WHERE stream=$1 ORDER BY stream_seq`, [`nomination:${id}`])).map((r: any) => `${r.seq}:${r.event_type}`);
     const same = (a: string[]) => a.length === recorded.length && a.every((x, i) => x === recorded[i]);
-    return { nominationId: id, deterministic, error, historyEvents: history.events?.length ?? 0, recordedEvents: recorded.length, readModelAgrees: same(projected), auditLogAgrees: same(audited) };
+    return { nominationId: id, deterministic, error, historyEvents: history.events?.length ?? 0, recordedEvents: recorded.length, unauthenticatedHistoryEvents: unauthenticated, readModelAgrees: same(projected), auditLogAgrees: same(audited) };
   }
 
   /** Replays every nomination in the auditor's scope (optionally submitted within a period). */

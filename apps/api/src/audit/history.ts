@@ -1,27 +1,48 @@
+import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { RecordEventInput } from '@vinhdanh/activities/contracts';
 import type { NominationEvent } from '@vinhdanh/workflows/nomination/types';
 
 type History = temporal.api.history.v1.IHistory;
 
+/** Whose history this is: payloads are bound to their workflow, and decoded only for it. */
+export interface HistoryOwner {
+  namespace: string;
+  workflowId: string;
+}
+
+export interface RecordedInputs {
+  inputs: (RecordEventInput & { historyEventId: number })[];
+  /** Scheduled recordEvent inputs that did not authenticate (forged by someone posing as a worker). */
+  unauthenticated: number[];
+}
+
 /**
  * The domain events as the workflow recorded them: each is the input of a `recordEvent` activity
  * in the Temporal history, so this is the authoritative sequence the read model must agree with.
+ * Payloads are encrypted; each is opened with the codec, bound to the history's own workflow.
  */
-export function recordInputsFromHistory(history: History): (RecordEventInput & { historyEventId: number })[] {
-  const out: (RecordEventInput & { historyEventId: number })[] = [];
+export async function recordInputsFromHistory(history: History, codec: PayloadCodec, owner: HistoryOwner): Promise<RecordedInputs> {
+  const inputs: RecordedInputs['inputs'] = [];
+  const unauthenticated: number[] = [];
   for (const e of history.events ?? []) {
     const attrs = e.activityTaskScheduledEventAttributes;
     if (attrs?.activityType?.name !== 'recordEvent') continue;
-    const data = attrs.input?.payloads?.[0]?.data;
-    if (!data) continue;
-    out.push({ ...(JSON.parse(Buffer.from(data).toString('utf8')) as RecordEventInput), historyEventId: Number(e.eventId) });
+    const payload = attrs.input?.payloads?.[0];
+    if (!payload) continue;
+    try {
+      const [plain] = await codec.decode([payload as Payload], { type: 'workflow', namespace: owner.namespace, workflowId: owner.workflowId });
+      inputs.push({ ...defaultPayloadConverter.fromPayload<RecordEventInput>(plain), historyEventId: Number(e.eventId) });
+    } catch {
+      unauthenticated.push(Number(e.eventId));
+    }
   }
-  return out;
+  return { inputs, unauthenticated };
 }
 
-export function eventsFromHistory(history: History): (NominationEvent & { historyEventId: number })[] {
-  return recordInputsFromHistory(history).map((i) => ({ ...i.event, historyEventId: i.historyEventId }));
+export async function eventsFromHistory(history: History, codec: PayloadCodec, owner: HistoryOwner): Promise<{ events: (NominationEvent & { historyEventId: number })[]; unauthenticated: number[] }> {
+  const { inputs, unauthenticated } = await recordInputsFromHistory(history, codec, owner);
+  return { events: inputs.map((i) => ({ ...i.event, historyEventId: i.historyEventId })), unauthenticated };
 }
 
 const PHRASES: Record<string, [string, string]> = {
@@ -44,6 +65,8 @@ const PHRASES: Record<string, [string, string]> = {
   SessionOpened: ['mở phiên họp Hội đồng', 'opened the council session'],
   ConflictDeclared: ['khai báo xung đột lợi ích', 'declared a conflict of interest'],
   BallotCast: ['bỏ phiếu kín', 'cast a secret ballot'],
+  BallotIssued: ['nhận phiếu bầu kín', 'took their secret ballots'],
+  UnauthenticatedMessageIgnored: ['bỏ qua một thông điệp không do hệ thống tạo ra', 'ignored a message the product did not make'],
   TallyRecorded: ['kiểm phiếu', 'tallied the ballots'],
   SessionClosed: ['kết thúc phiên họp', 'closed the session'],
 };

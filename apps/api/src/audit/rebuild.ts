@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { recordEventIn } from '@vinhdanh/activities/nomination/record-event';
 import { recordInputsFromHistory } from './history';
@@ -19,7 +20,7 @@ export interface RebuildReport {
  * (organisation, accounts, decisions) is read from the live schema through the search path.
  * `closedOnly` limits it to finished nominations, whose projections can no longer move meanwhile.
  */
-export async function rebuildProjections(ds: DataSource, client: Client, opts: { closedOnly?: boolean; keep?: boolean; filter?: string } = {}): Promise<RebuildReport> {
+export async function rebuildProjections(ds: DataSource, client: Client, codec: PayloadCodec, opts: { closedOnly?: boolean; keep?: boolean; filter?: string } = {}): Promise<RebuildReport> {
   const schema = `rebuild_${Date.now()}`;
   const runner = ds.createQueryRunner();
   await runner.connect();
@@ -33,7 +34,8 @@ export async function rebuildProjections(ds: DataSource, client: Client, opts: {
     let events = 0;
     for await (const wf of client.workflow.list({ query })) {
       const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
-      for (const input of recordInputsFromHistory(history)) {
+      const { inputs } = await recordInputsFromHistory(history, codec, { namespace: client.options.namespace, workflowId: wf.workflowId });
+      for (const input of inputs) {
         const { historyEventId: _ignored, ...recorded } = input;
         await recordEventIn(runner.manager, recorded);
         events++;

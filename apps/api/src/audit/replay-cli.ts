@@ -5,8 +5,8 @@ import { runOperatorCommand } from './cli-context';
  * `npm run verify:replay [-- <nominationId>]`: replays one or every nomination's history against
  * the current workflow code and checks the read model and audit log agree; exit 1 on any failure.
  */
-runOperatorCommand(async ({ ds, client, config }) => {
-  const audit = new AuditService(ds, client, config);
+runOperatorCommand(async ({ ds, client, codec, config }) => {
+  const audit = new AuditService(ds, client, config, codec);
   const operator = { userId: 'cli', fullName: 'CLI', unitId: '', roles: ['ADMIN' as const], scopeUnitId: null };
   const id = process.argv[2];
   if (!id) return audit.replayAll(operator);

@@ -26,7 +26,7 @@ export class JwtAuthGuard implements CanActivate {
     const token = header.slice(7);
     let who: { column: 'id' | 'username'; value: string };
     try {
-      who = this.oidc?.claims(token) ? { column: 'username', value: await this.oidc.username(token) } : { column: 'id', value: (await this.jwt.verifyAsync<{ sub: string }>(token)).sub };
+      who = this.oidc?.claims(token) ? { column: 'username', value: await this.oidc.username(token) } : { column: 'id', value: await this.localSubject(token) };
     } catch {
       throw unauthorized('Mã đăng nhập không hợp lệ hoặc đã hết hạn.', 'Invalid or expired token.');
     }
@@ -36,6 +36,14 @@ export class JwtAuthGuard implements CanActivate {
     const actor: AuthenticatedActor = { userId: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles, scopeUnitId: user.scope_unit_id };
     request.actor = actor;
     return true;
+  }
+
+  /** Our own tokens: HS256 only, issuer and audience checked (the module's verify options), and an expiry required. */
+  private async localSubject(token: string): Promise<string> {
+    const claims = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token);
+    if (typeof claims.exp !== 'number') throw new Error('token without exp');
+    if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token without sub');
+    return claims.sub;
   }
 }
 

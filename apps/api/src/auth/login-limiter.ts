@@ -8,7 +8,7 @@ import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 @Injectable()
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
-  constructor(private readonly limit = Number(process.env.LOGIN_MAX_FAILURES ?? 5), private readonly windowMs = 15 * 60_000) {}
+  constructor(private readonly limit = 5, private readonly windowMs = 15 * 60_000) {}
 
   check(username: string, ip: string, now = Date.now()): void {
     for (const key of this.keys(username, ip)) {

@@ -24,7 +24,7 @@ export class OidcVerifier {
 
   /** The username the provider vouches for, or throws when the token does not verify. */
   async username(token: string): Promise<string> {
-    const { payload } = await jwtVerify(token, this.jwks, { issuer: this.config.issuer, audience: this.config.audience });
+    const { payload } = await jwtVerify(token, this.jwks, { issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ['exp'] });
     const name = payload[this.config.usernameClaim];
     if (typeof name !== 'string' || !name) throw new Error(`token has no ${this.config.usernameClaim} claim`);
     return name;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
-import { BallotDto, ConflictDto, OpenSessionDto } from './dto';
+import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
+import { ConflictDto, IssueBallotsDto, OpenSessionDto, SecretBallotDto } from './dto';
 import { CouncilsService } from './councils.service';
 
 @ApiTags('councils')
@@ -16,8 +16,8 @@ export class CouncilsController {
   }
 
   @Get(':councilId/waiting')
-  waiting(@Param('councilId') councilId: string) {
-    return this.councils.waiting(councilId);
+  waiting(@CurrentActor() actor: AuthenticatedActor, @Param('councilId') councilId: string) {
+    return this.councils.waiting(actor, councilId);
   }
 
   @Post(':councilId/sessions')
@@ -26,8 +26,8 @@ export class CouncilsController {
   }
 
   @Get('sessions/:id')
-  view(@Param('id', ParseUUIDPipe) id: string) {
-    return this.councils.view(id);
+  view(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.councils.view(actor, id);
   }
 
   @Get('sessions/:id/ballot')
@@ -35,10 +35,19 @@ export class CouncilsController {
     return this.councils.myBallot(actor, id);
   }
 
-  @Post('sessions/:id/ballot')
+  /** A member takes their blind-signed ballots (one per nomination they may vote on). */
+  @Post('sessions/:id/ballots/issue')
   @HttpCode(200)
-  cast(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: BallotDto, @Headers('idempotency-key') key?: string) {
-    return this.councils.castBallot(actor, id, dto.choices, key);
+  issue(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IssueBallotsDto) {
+    return this.councils.issueBallots(actor, id, dto.requests);
+  }
+
+  /** Casts one ballot with no account: the signed token is the credential (docs/council-voting.md). */
+  @Public()
+  @Post('sessions/:id/ballots')
+  @HttpCode(200)
+  cast(@Param('id', ParseUUIDPipe) id: string, @Body() dto: SecretBallotDto) {
+    return this.councils.castSecretBallot(id, dto);
   }
 
   @Post('sessions/:id/conflicts')
@@ -55,12 +64,14 @@ export class CouncilsController {
 
   /** The tally record (biên bản kiểm phiếu): counts, members present, recusals, the rule applied. */
   @Get('sessions/:id/tally')
-  tally(@Param('id', ParseUUIDPipe) id: string) {
-    return this.councils.tally(id);
+  tally(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.councils.tally(actor, id);
   }
 
-  @Get('sessions/:id/receipts/:token')
-  receipt(@Param('id', ParseUUIDPipe) id: string, @Param('token', ParseUUIDPipe) token: string) {
-    return this.councils.checkReceipt(id, token);
+  /** Whether a receipt is among those counted; never what it chose. Public: the receipt is the secret. */
+  @Public()
+  @Get('sessions/:id/receipts/:receipt')
+  receipt(@Param('id', ParseUUIDPipe) id: string, @Param('receipt') receipt: string) {
+    return this.councils.checkReceipt(id, receipt);
   }
 }

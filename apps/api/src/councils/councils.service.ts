@@ -1,89 +1,95 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { APP_CONFIG, ballotKeyFrom, receiptHash, sealBallot, type AppConfig } from '@vinhdanh/platform';
-import { COUNCIL_SESSION_WORKFLOW_TYPE, castBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery } from '@vinhdanh/workflows/council/messages';
-import type { CouncilSessionInput, CouncilSessionView, SessionItem } from '@vinhdanh/workflows/council/types';
+import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh/domain/council';
+import {
+  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, waitingForCouncil, type SessionRow,
+} from '@vinhdanh/persistence/read-model/councils';
+import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, generateBallotKey, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
+import {
+  COUNCIL_SESSION_WORKFLOW_TYPE, castSecretBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery, takeBallotsUpdate,
+} from '@vinhdanh/workflows/council/messages';
+import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/workflows/council/types';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
+import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { CouncilAccess } from './council-access';
 import { VotingRules } from './voting-rules';
 
-const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'];
-const uuidFrom = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+function base64url(text: string, bytes: number, field: string): Buffer {
+  const buf = /^[A-Za-z0-9_-]+={0,2}$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0);
+  if (buf.length !== bytes) throw invalid('BAD_BALLOT', `${field} phải là ${bytes} byte, mã base64url.`, `${field} must be ${bytes} bytes, base64url-encoded.`, field);
+  return buf;
+}
+
+const SESSION_CLOSED = () => conflict('SESSION_CLOSED', 'Phiên họp đã kết thúc.', 'The session is closed.');
 
 @Injectable()
 export class CouncilsService {
   private readonly rules: VotingRules;
   private readonly ballotKey: Buffer;
 
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: CouncilAccess,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.ballotKey = ballotKeyFrom(config.ballotKey);
     this.rules = new VotingRules(config.votingRules);
   }
 
-  /** Members as of a date (membership has a validity period). */
-  async members(councilId: string, onDate: string) {
-    return this.ds.query(
-      `SELECT m.user_id AS "userId", u.full_name AS "fullName", m.role FROM council_member m JOIN user_account u ON u.id = m.user_id
-        WHERE m.council_id=$1 AND m.from_date <= $2 AND (m.to_date IS NULL OR m.to_date >= $2) ORDER BY m.role, m.user_id`,
-      [councilId, onDate],
-    ) as Promise<{ userId: string; fullName: string; role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER' }[]>;
+  private call<T>(fn: () => Promise<T>): Promise<T> {
+    return withinDeadline(this.temporal, fn, this.config.temporalRpcTimeoutMs);
   }
 
-  /**
-   * The caller's councils (membership valid today) with their recent sessions, and for each session
-   * whether the caller has voted — what a member's or secretary's home page shows.
-   */
+  /** An Update to an open session; one that closed meanwhile answers 409, not "not found". */
+  private async update<T>(session: SessionRow, fn: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
+    if (session.status === 'CLOSED') throw SESSION_CLOSED();
+    try {
+      return await this.call(() => fn(this.temporal.workflow.getHandle(session.workflowId)));
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw SESSION_CLOSED();
+      throw err;
+    }
+  }
+
+  /** The caller's councils (membership valid today) with their recent sessions and whether they took part. */
   async mine(actor: AuthenticatedActor) {
-    const councils: { id: string; nameVi: string; nameEn: string; level: string; role: string }[] = await this.ds.query(
-      `SELECT c.id, c.name_vi AS "nameVi", c.name_en AS "nameEn", c.level, m.role FROM council_member m JOIN council c ON c.id = m.council_id
-        WHERE m.user_id = $1 AND m.from_date <= current_date AND (m.to_date IS NULL OR m.to_date >= current_date) ORDER BY c.level DESC, c.id`,
-      [actor.userId],
-    );
-    const sessions = await this.ds.query(
-      `SELECT s.id, s.council_id AS "councilId", s.status, s.opened_at AS "openedAt", s.deadline, s.closed_at AS "closedAt",
-              jsonb_array_length(s.items) AS "itemCount", jsonb_array_length(s.members) AS "memberCount",
-              (SELECT count(*)::int FROM council_voter v WHERE v.session_id = s.id) AS "voted",
-              EXISTS (SELECT 1 FROM council_voter v WHERE v.session_id = s.id AND v.user_id = $2) AS "iVoted"
-         FROM council_session s WHERE s.council_id = ANY($1) ORDER BY s.opened_at DESC LIMIT 50`,
-      [councils.map((c) => c.id), actor.userId],
-    );
+    const councils = await councilsOf(this.ds.manager, actor.userId);
+    const sessions = await recentSessions(this.ds.manager, councils.map((c) => c.id), actor.userId);
     return { councils, sessions };
   }
 
-  /** Nominations whose current level waits for this council's vote. */
-  async waiting(councilId: string) {
-    return this.ds.query(
-      `SELECT n.id AS "nominationId", n.workflow_id AS "workflowId", n.award_code AS "awardCode", n.nominee_name AS "nomineeName",
-              n.nominee->>'userId' AS "nomineeUserId", r->'council'->>'ruleKey' AS "ruleKey", n.unit_id AS "unitId", n.year
-         FROM nomination n, jsonb_array_elements(n.dossier->'route') r
-        WHERE n.status = 'AWAITING_COUNCIL' AND r->>'level' = n.current_level AND r->'council'->>'councilId' = $1
-        ORDER BY n.submitted_at`,
-      [councilId],
-    ) as Promise<(SessionItem & { unitId: string; year: number })[]>;
+  /** Nominations waiting for this council and on no open session: for its secretary, members and auditors. */
+  async waiting(actor: AuthenticatedActor, councilId: string) {
+    await this.access.council(actor, councilId);
+    return waitingForCouncil(this.ds.manager, councilId);
   }
 
   async open(actor: AuthenticatedActor, councilId: string, nominationIds: string[], deadline: string) {
-    const [council] = await this.ds.query(`SELECT id, level, name_vi FROM council WHERE id=$1`, [councilId]);
-    if (!council) throw notFound('COUNCIL_NOT_FOUND', 'Không tìm thấy Hội đồng.', 'Council not found.');
+    const council = await this.access.council(actor, councilId);
     const today = new Date().toISOString().slice(0, 10);
-    const members = await this.members(councilId, today);
+    const members = await councilMembers(this.ds.manager, councilId, today);
     if (!members.some((m) => m.userId === actor.userId && m.role === 'SECRETARY')) {
       throw forbidden('SECRETARY_ONLY', 'Chỉ thư ký Hội đồng mới được mở phiên họp.', 'Only the council secretary may open a session.');
     }
     if (Date.parse(deadline) <= Date.now()) throw invalid('DEADLINE_PASSED', 'Hạn bỏ phiếu phải ở tương lai.', 'The voting deadline must be in the future.', 'deadline');
-    const waiting = new Map((await this.waiting(councilId)).map((w) => [w.nominationId, w]));
-    const missing = nominationIds.filter((id) => !waiting.has(id));
+    const ids = [...new Set(nominationIds)];
+    const waiting = new Map((await waitingForCouncil(this.ds.manager, councilId)).map((w) => [w.nominationId, w]));
+    const missing = ids.filter((id) => !waiting.has(id));
     if (missing.length) {
-      throw invalid('NOT_WAITING', `Hồ sơ không chờ Hội đồng này: ${missing.join(', ')}`, `Not waiting for this council: ${missing.join(', ')}`, 'nominationIds');
+      throw conflict('NOT_WAITING', `Hồ sơ không chờ Hội đồng này hoặc đang ở một phiên họp khác: ${missing.join(', ')}`, `Not waiting for this council, or already on an open session: ${missing.join(', ')}`);
     }
-    const items: SessionItem[] = nominationIds.map((id) => {
-      const w = waiting.get(id)!;
-      return { nominationId: id, workflowId: w.workflowId, awardCode: w.awardCode, nomineeName: w.nomineeName, ruleKey: w.ruleKey, ...(w.nomineeUserId ? { nomineeUserId: w.nomineeUserId } : {}) };
+    const items: SessionItem[] = ids.map((id) => {
+      const { unitId: _u, year: _y, ...item } = waiting.get(id)!;
+      return item;
     });
     const rules: CouncilSessionInput['rules'] = {};
     for (const item of items) {
@@ -91,95 +97,115 @@ export class CouncilsService {
       item.ruleKey = rule.ruleKey;
       rules[rule.ruleKey] = rule;
     }
-    const declared = await this.ds.query(`SELECT user_id AS "userId", nomination_id AS "nominationId", reason FROM council_conflict WHERE council_id=$1 AND nomination_id = ANY($2)`, [councilId, nominationIds]);
+    const conflicts = await declaredConflicts(this.ds.manager, councilId, ids);
+    // One signing key per nomination, so a ballot for one cannot be spent on another.
+    const keys = await Promise.all(items.map(async (i) => ({ nominationId: i.nominationId, ...(await generateBallotKey(this.ballotKey)) })));
     const sessionId = randomUUID();
-    const input: CouncilSessionInput = { sessionId, councilId, councilNameVi: council.name_vi, level: council.level, members, items, conflicts: declared, rules, deadline: new Date(deadline).toISOString(), openedBy: plain(actor) };
-    await this.ds.query(
-      `INSERT INTO council_session (id, council_id, workflow_id, status, opened_by, opened_at, deadline, members, items, conflicts, rules)
-       VALUES ($1,$2,$3,'OPEN',$4,now(),$5,$6,$7,$8,$9)`,
-      [sessionId, councilId, councilSessionWorkflowId(sessionId), actor.userId, input.deadline, JSON.stringify(members), JSON.stringify(items), JSON.stringify(declared), JSON.stringify(rules)],
-    );
-    await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, {
-      taskQueue: this.config.taskQueue,
-      workflowId: councilSessionWorkflowId(sessionId),
-      args: [input],
-    }));
-    return { sessionId, workflowId: councilSessionWorkflowId(sessionId), items: items.length, members: members.length };
+    const workflowId = councilSessionWorkflowId(sessionId);
+    const input: CouncilSessionInput = {
+      sessionId, councilId, councilNameVi: council.nameVi, level: council.level, members, items, conflicts, rules,
+      deadline: new Date(deadline).toISOString(), openedBy: plain(actor), scheme: 'BLIND_V2',
+      ballotKeys: Object.fromEntries(keys.map((k) => [k.nominationId, fingerprint(k.spki)])),
+    };
+    // The workflow starts inside the transaction that claims the nominations: if either fails, neither happened.
+    await this.ds.transaction(async (tx) => {
+      const { taken } = await insertOpenSession(tx, { id: sessionId, councilId, workflowId, openedBy: actor.userId, deadline: input.deadline, members, items, conflicts, rules, keys });
+      if (taken.length) {
+        throw conflict('ALREADY_IN_SESSION', `Hồ sơ đang ở một phiên họp khác chưa kết thúc: ${taken.join(', ')}`, `Already on another open session: ${taken.join(', ')}`);
+      }
+      await this.call(() => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }));
+    });
+    return { sessionId, workflowId, items: items.length, members: members.length };
   }
 
-  async view(sessionId: string): Promise<CouncilSessionView> {
-    const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
-    if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).query(sessionQuery));
+  async view(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {
+    const session = await this.access.session(actor, sessionId);
+    return this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
   }
 
-  /** What a member sees: the list, with the nominations they are recused from marked. */
+  /** What a member sees: the list, recusals marked, each nomination's ballot key, and the ballots already taken. */
   async myBallot(actor: AuthenticatedActor, sessionId: string) {
-    const view = await this.view(sessionId);
-    const [row] = await this.ds.query(`SELECT members, items FROM council_session WHERE id=$1`, [sessionId]);
-    if (!row.members.some((m: { userId: string }) => m.userId === actor.userId)) throw forbidden('NOT_A_MEMBER', 'Bạn không phải thành viên Hội đồng của phiên này.', 'You are not a member of this session’s council.');
-    const items = (row.items as SessionItem[]).map((i) => ({
+    const session = await this.access.session(actor, sessionId);
+    if (!session.members.some((m) => m.userId === actor.userId)) throw forbidden('NOT_A_MEMBER', 'Bạn không phải thành viên Hội đồng của phiên này.', 'You are not a member of this session’s council.');
+    // From the read model, not a workflow Query: a member can open the ballot while the worker restarts.
+    const keys = await ballotKeys(this.ds.manager, sessionId);
+    const taken = new Set(await ballotsTakenBy(this.ds.manager, sessionId, actor.userId));
+    const items = session.items.map((i) => ({
       nominationId: i.nominationId,
       awardCode: i.awardCode,
       nomineeName: i.nomineeName,
-      recused: i.nomineeUserId === actor.userId || view.conflicts.some((c) => c.userId === actor.userId && c.nominationId === i.nominationId),
+      recused: isRecused(actor.userId, i, session.conflicts),
+      taken: taken.has(i.nominationId),
+      publicKey: keys.get(i.nominationId)?.spki ?? null,
     }));
-    return { sessionId, status: view.status, deadline: view.deadline, voted: view.votedUserIds.includes(actor.userId), items };
+    return { sessionId, scheme: session.scheme, status: session.status, deadline: session.deadline, voted: taken.size > 0, items };
   }
 
-  /** Seals the choices with a fresh receipt; the member keeps the token, only its hash is stored. */
-  async castBallot(actor: AuthenticatedActor, sessionId: string, choices: Record<string, string>, idempotencyKey?: string) {
-    for (const [id, c] of Object.entries(choices)) {
-      if (!CHOICES.includes(c)) throw invalid('BAD_CHOICE', `Lựa chọn cho ${id} phải là AGREE, DISAGREE hoặc ABSTAIN.`, `The choice for ${id} must be AGREE, DISAGREE or ABSTAIN.`, `choices.${id}`);
-    }
-    const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
-    if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    // A retried request (same Idempotency-Key) is the same Update and gets the same receipt back.
-    const token = idempotencyKey ? uuidFrom(createHmac('sha256', this.ballotKey).update(`${sessionId}|${actor.userId}|${idempotencyKey}`).digest('hex')) : randomUUID();
-    const sealed = sealBallot({ choices, receiptHash: receiptHash(sessionId, token) }, this.ballotKey);
-    const updateId = idempotencyKey ? `ballot-${createHash('sha256').update(`${actor.userId}|${idempotencyKey}`).digest('hex').slice(0, 32)}` : undefined;
-    const view = await withinDeadline(this.temporal, () =>
-      this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(castBallotUpdate, { args: [{ actor: plain(actor), coverage: Object.keys(choices), sealed }], ...(updateId ? { updateId } : {}) }),
-    );
+  /**
+   * A member takes their ballots: the workflow records that they took one per nomination (refusing
+   * recused members and second ballots), then the API signs each blinded token. The same request
+   * repeated (a lost answer) is signed again; a different one is refused.
+   */
+  async issueBallots(actor: AuthenticatedActor, sessionId: string, requests: { nominationId: string; blindedMessage: string }[]) {
+    const session = await this.access.session(actor, sessionId);
+    if (session.scheme !== 'BLIND_V2') throw invalid('SEALED_SESSION', 'Phiên này dùng phiếu niêm phong kiểu cũ và không nhận phiếu mới.', 'This session used the former sealed ballots and takes no new ballots.');
+    const blinded = requests.map((r) => ({ nominationId: r.nominationId, message: base64url(r.blindedMessage, 256, 'blindedMessage') }));
+    const hashed = blinded.map((b) => ({ nominationId: b.nominationId, blindedHash: sha256(b.message) }));
+    const updateId = `ballots-${sha256([session.id, actor.userId, ...hashed.map((h) => `${h.nominationId}:${h.blindedHash}`).sort()].join('|')).slice(0, 40)}`;
+    await this.update(session, (h) => h.executeUpdate(takeBallotsUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), requests: hashed }], updateId }));
+    const keys = await ballotKeys(this.ds.manager, sessionId);
     return {
-      receipt: token,
-      messageVi: 'Phiếu đã được ghi nhận. Hãy giữ mã biên nhận để tự kiểm tra phiếu của mình đã được kiểm sau khi phiên kết thúc; không ai khác biết nội dung phiếu.',
-      messageEn: 'Ballot recorded. Keep the receipt to check that your ballot was counted once the session closes; nobody else learns its content.',
-      turnout: { voted: view.votedUserIds.length, members: view.membersTotal },
+      signatures: blinded.map((b) => ({ nominationId: b.nominationId, blindSignature: blindSign(keys.get(b.nominationId)!, this.ballotKey, b.message).toString('base64url') })),
+    };
+  }
+
+  /**
+   * A ballot with no account: the token and its signature are the only credential. The receipt is
+   * what the member keeps to check later that the ballot is in the box; it shows no choice.
+   */
+  async castSecretBallot(sessionId: string, ballot: { nominationId: string; token: string; signature: string; choice: Choice }) {
+    const session = await findSession(this.ds.manager, sessionId);
+    if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
+    const token = base64url(ballot.token, 64, 'token');
+    const signature = base64url(ballot.signature, 256, 'signature');
+    const key = (await ballotKeys(this.ds.manager, sessionId)).get(ballot.nominationId);
+    if (!key || !verifyBallot(key.spki, token, signature)) {
+      throw forbidden('BALLOT_NOT_SIGNED', 'Phiếu không có chữ ký hợp lệ của Hội đồng cho hồ sơ này.', 'The ballot is not validly signed by the council for this nomination.');
+    }
+    const receipt = receiptHash(sessionId, ballot.nominationId, token);
+    const choice = BALLOT_CODE[ballot.choice];
+    // The same ballot sent again (a retry) is the same Update; the same token with another choice is refused.
+    const updateId = `secret-ballot-${sha256(`${sessionId}|${ballot.nominationId}|${receipt}|${choice}`).slice(0, 40)}`;
+    await this.update(session, (h) => h.executeUpdate(castSecretBallotUpdate, { args: [{ auth: messageAuth(), nominationId: ballot.nominationId, receiptHash: receipt, choice }], updateId }));
+    return {
+      receipt,
+      messageVi: 'Phiếu đã vào hòm phiếu. Hãy giữ mã biên nhận để kiểm tra sau khi kiểm phiếu; mã này không cho ai biết bạn đã chọn gì.',
+      messageEn: 'Your ballot is in the box. Keep the receipt to check it after the count; it tells nobody what you chose.',
     };
   }
 
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string) {
-    const [row] = await this.ds.query(`SELECT workflow_id FROM council_session WHERE id=$1`, [sessionId]);
-    if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), nominationId, reason }] }));
+    const session = await this.access.session(actor, sessionId);
+    return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), nominationId, reason }] }));
   }
 
   async close(actor: AuthenticatedActor, sessionId: string) {
-    const [row] = await this.ds.query(`SELECT workflow_id, status FROM council_session WHERE id=$1`, [sessionId]);
-    if (!row) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    if (row.status === 'CLOSED') throw conflict('SESSION_CLOSED', 'Phiên họp đã kết thúc.', 'The session is already closed.');
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(row.workflow_id).executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor) }] }));
+    const session = await this.access.session(actor, sessionId);
+    return this.update(session, (h) => h.executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor), auth: messageAuth() }] }));
   }
 
-  async tally(sessionId: string) {
-    const [session] = await this.ds.query(
-      `SELECT s.id, s.council_id AS "councilId", c.name_vi AS "councilNameVi", s.status, s.opened_at AS "openedAt", s.deadline, s.closed_at AS "closedAt", s.closed_reason AS "closedReason"
-         FROM council_session s JOIN council c ON c.id = s.council_id WHERE s.id=$1`,
-      [sessionId],
-    );
+  async tally(actor: AuthenticatedActor, sessionId: string) {
+    await this.access.session(actor, sessionId);
+    const tally = await sessionTally(this.ds.manager, sessionId);
+    if (!tally) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
+    return tally;
+  }
+
+  /** Whether a receipt is among those counted. It never shows a choice: a receipt cannot prove a vote to anyone. */
+  async checkReceipt(sessionId: string, receipt: string) {
+    if (!/^[0-9a-f]{64}$/.test(receipt)) throw invalid('BAD_RECEIPT', 'Mã biên nhận gồm 64 ký tự 0-9, a-f.', 'A receipt is 64 characters 0-9, a-f.', 'receipt');
+    const session = await findSession(this.ds.manager, sessionId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    const records = await this.ds.query(`SELECT record FROM council_tally WHERE session_id=$1 ORDER BY award_code, nomination_id`, [sessionId]);
-    const voters = await this.ds.query(`SELECT v.user_id AS "userId", u.full_name AS "fullName" FROM council_voter v JOIN user_account u ON u.id = v.user_id WHERE session_id=$1 ORDER BY u.full_name`, [sessionId]);
-    const receipts = await this.ds.query(`SELECT receipt_hash AS "receiptHash" FROM council_ballot WHERE session_id=$1 ORDER BY receipt_hash`, [sessionId]);
-    return { ...session, voters, receiptHashes: receipts.map((r: { receiptHash: string }) => r.receiptHash), records: records.map((r: { record: unknown }) => r.record) };
-  }
-
-  /** A member checks, with the token only they hold, that their ballot is among those counted. */
-  async checkReceipt(sessionId: string, token: string) {
-    const [s] = await this.ds.query(`SELECT status FROM council_session WHERE id=$1`, [sessionId]);
-    if (!s) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    const [ballot] = await this.ds.query(`SELECT choices FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2`, [sessionId, receiptHash(sessionId, token)]);
-    return { status: s.status, counted: !!ballot, ...(ballot ? { choices: ballot.choices } : {}) };
+    return { status: session.status, counted: await receiptCounted(this.ds.manager, sessionId, receipt) };
   }
 }

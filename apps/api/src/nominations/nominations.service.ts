@@ -16,6 +16,7 @@ import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/workf
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { messageAuth } from '../temporal/message-auth';
 import type { DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import { RouteService } from './route.service';
 
@@ -100,7 +101,7 @@ export class NominationsService {
           { key: SA_STATUS, value: 'IN_REVIEW' },
           { key: SA_YEAR, value: input.year },
         ],
-      }));
+      }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const [row] = await this.ds.query(`SELECT status FROM nomination WHERE id=$1`, [nominationId]);
@@ -147,7 +148,8 @@ export class NominationsService {
       throw conflict('ALREADY_CLOSED', `Hồ sơ đã kết thúc (${row.status}).`, `The nomination is already closed (${row.status}).`);
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
-    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
+    const authenticated = { ...args, auth: messageAuth() };
+    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [authenticated], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
   }
 }
 

@@ -1,34 +1,42 @@
 import { Global, Module } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
-import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import type { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { legacyPlaintextBindings } from '@vinhdanh/persistence';
+import { APP_CONFIG, VinhDanhCodec, productClient, type AppConfig } from '@vinhdanh/platform';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+/** The payload codec, for reading histories (audit, codec endpoint) outside a client call. */
+export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 
-/**
- * Every call from a request handler gets a deadline, so an unreachable Temporal server turns into
- * a 503 after TEMPORAL_RPC_TIMEOUT_MS instead of a request that hangs.
- */
-export function withinDeadline<T>(client: Client, fn: () => Promise<T>): Promise<T> {
-  return client.withDeadline(Date.now() + Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 10_000), fn);
+/** The deadline of every Temporal call made for a request: an unreachable server is a 503, not a hang. */
+export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
+  return client.withDeadline(Date.now() + timeoutMs, fn);
 }
 
 /**
  * A lazy connection: the API starts even while Temporal is down (health says so, and calls that
- * need it answer 503) instead of refusing to boot.
+ * need it answer 503) instead of refusing to boot. Every payload goes through the codec.
  */
 @Global()
 @Module({
   providers: [
     {
+      provide: 'LEGACY_PLAINTEXT',
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => legacyPlaintextBindings(ds.manager),
+    },
+    {
       provide: TEMPORAL_CLIENT,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const connection = Connection.lazy({ address: config.temporalAddress, connectTimeout: 3000 });
-        return new Client({ connection, namespace: config.temporalNamespace });
-      },
+      inject: [APP_CONFIG, 'LEGACY_PLAINTEXT'],
+      useFactory: (config: AppConfig, legacy: Set<string>) => productClient(config, { lazy: true, legacyPlaintext: (b) => legacy.has(b) }),
+    },
+    {
+      provide: PAYLOAD_CODEC,
+      inject: [APP_CONFIG, 'LEGACY_PLAINTEXT'],
+      useFactory: (config: AppConfig, legacy: Set<string>) => new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw', legacyPlaintext: (b) => legacy.has(b) }),
     },
   ],
-  exports: [TEMPORAL_CLIENT],
+  exports: [TEMPORAL_CLIENT, PAYLOAD_CODEC],
 })
 /**
  * The connection is deliberately not closed on application shutdown: the SDK's gRPC retry

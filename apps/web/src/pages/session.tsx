@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { api, newIdempotencyKey, type ApiError } from '../api';
+import { api, type ApiError } from '../api';
+import { BallotWallet } from '../ballots';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
 interface SessionView {
-  sessionId: string; councilId: string; status: 'OPEN' | 'CLOSED'; deadline: string; closedReason?: string; membersTotal: number; votedUserIds: string[];
-  items: { nominationId: string; awardCode: string; nomineeName: string; voted: number; eligible: number; quorumReached: boolean }[];
+  sessionId: string; councilId: string; status: 'OPEN' | 'CLOSED'; deadline: string; closedReason?: string; membersTotal: number; turnoutUserIds: string[];
+  items: { nominationId: string; awardCode: string; nomineeName: string; voted: number; holders: number; eligible: number; quorumReached: boolean }[];
   results?: { nominationId: string; result: string; reasonVi: string; reasonEn: string }[];
 }
-interface Ballot { sessionId: string; status: string; deadline: string; voted: boolean; items: { nominationId: string; awardCode: string; nomineeName: string; recused: boolean }[] }
+interface Ballot { sessionId: string; scheme: string; status: string; deadline: string; voted: boolean; items: { nominationId: string; awardCode: string; nomineeName: string; recused: boolean; taken: boolean; publicKey: string | null }[] }
 interface TallyRecord {
-  nominationId: string; nomineeName: string; awardCode: string; membersTotal: number; eligibleMembers: number;
+  nominationId: string; nomineeName: string; awardCode: string; membersTotal: number; eligibleMembers: number; ballotsCast: number;
   present: { fullName: string }[]; recused: { fullName: string; reason: string }[];
   counts: { agree: number; disagree: number; abstain: number };
   quorum: { required: string; base: number; counted: number; met: boolean }; threshold: { required: string; denominator: number; met: boolean };
@@ -21,23 +22,40 @@ interface Tally { councilNameVi: string; status: string; openedAt: string; close
 
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'] as const;
 
-/** Members' ballot: one choice per nomination, recusals shown and skipped, the receipt kept by the member. */
-function BallotForm({ ballot, sessionId, onCast }: { ballot: Ballot; sessionId: string; onCast(): void }) {
+/**
+ * A member's secret ballot: one choice per nomination, recusals shown and skipped. The browser
+ * takes blind-signed ballots while signed in, then casts each with no account (ballots.ts); the
+ * member keeps the receipts.
+ */
+function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; sessionId: string; userId: string; onCast(): void }) {
   const { t, pick } = useI18n();
   const label = useLabel();
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<{ receipt: string; messageVi: string; messageEn: string }>();
-  const [key] = useState(newIdempotencyKey);
-  const votable = ballot.items.filter((i) => !i.recused);
+  const [wallet] = useState(() => new BallotWallet(sessionId, userId));
+  const [receipts, setReceipts] = useState<Record<string, string>>(() => wallet.receipts());
+  const [message, setMessage] = useState<{ messageVi: string; messageEn: string }>();
+  const votable = ballot.items.filter((i) => !i.recused && i.publicKey && !receipts[i.nominationId]);
   const complete = votable.every((i) => choices[i.nominationId]);
 
   async function cast() {
     setBusy(true);
     setError(undefined);
     try {
-      setReceipt(await api.post(`/councils/sessions/${sessionId}/ballot`, { choices }, key));
+      const items = votable.map((i) => ({ nominationId: i.nominationId, publicKey: i.publicKey! }));
+      const requests = await wallet.requests(items);
+      if (requests.length) {
+        const issued = await api.post<{ signatures: { nominationId: string; blindSignature: string }[] }>(`/councils/sessions/${sessionId}/ballots/issue`, { requests });
+        await wallet.signed(items, issued.signatures);
+      }
+      for (const item of items) {
+        const signed = wallet.ballot(item.nominationId)!;
+        const res = await api.postAnonymous<{ receipt: string; messageVi: string; messageEn: string }>(`/councils/sessions/${sessionId}/ballots`, { ...signed, choice: choices[item.nominationId] });
+        wallet.cast(item.nominationId, res.receipt);
+        setMessage(res);
+      }
+      setReceipts(wallet.receipts());
       onCast();
     } catch (e) {
       setError(asApiError(e));
@@ -46,25 +64,31 @@ function BallotForm({ ballot, sessionId, onCast }: { ballot: Ballot; sessionId: 
     }
   }
 
-  if (receipt) {
+  const held = Object.entries(receipts);
+  if (held.length && votable.length === 0) {
     return (
       <Notice kind="success">
-        <p>{pick(receipt.messageVi, receipt.messageEn)}</p>
-        <p>{t('session.receipt')}: <code className="receipt" data-testid="receipt">{receipt.receipt}</code></p>
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(receipt.receipt)}>{t('session.copy')}</button>
+        {message && <p>{pick(message.messageVi, message.messageEn)}</p>}
+        <p>{t('session.receipts')}</p>
+        <ul>
+          {held.map(([id, receipt]) => (
+            <li key={id}>{ballot.items.find((i) => i.nominationId === id)?.nomineeName}: <code className="receipt" data-testid="receipt">{receipt}</code></li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(held.map(([, r]) => r).join('\n'))}>{t('session.copy')}</button>
       </Notice>
     );
   }
-  if (ballot.voted) return <Notice>{t('session.alreadyVoted')}</Notice>;
+  if (ballot.voted && votable.every((i) => i.taken) && !held.length) return <Notice>{t('session.alreadyVoted')}</Notice>;
   if (ballot.status !== 'OPEN') return null;
   return (
     <section className="card" aria-labelledby="ballot-title">
       <h2 id="ballot-title">{t('session.ballot')}</h2>
       <p className="muted">{t('session.secret')}</p>
       {ballot.items.map((i) => (
-        <fieldset key={i.nominationId} className="ballot-item" disabled={i.recused}>
+        <fieldset key={i.nominationId} className="ballot-item" disabled={i.recused || !!receipts[i.nominationId]}>
           <legend>{i.nomineeName} — {label('award', i.awardCode)}</legend>
-          {i.recused ? <Badge tone="warn">{t('session.recused')}</Badge> : CHOICES.map((c) => (
+          {i.recused ? <Badge tone="warn">{t('session.recused')}</Badge> : receipts[i.nominationId] ? <Badge tone="good">{t('session.youVoted')}</Badge> : CHOICES.map((c) => (
             <label key={c}>
               <input type="radio" name={`choice-${i.nominationId}`} value={c} checked={choices[i.nominationId] === c} onChange={() => setChoices((x) => ({ ...x, [i.nominationId]: c }))} /> {label('choice', c)}
             </label>
@@ -72,7 +96,7 @@ function BallotForm({ ballot, sessionId, onCast }: { ballot: Ballot; sessionId: 
         </fieldset>
       ))}
       <ErrorNotice error={error} />
-      <button type="button" className="primary" disabled={busy || !complete} onClick={cast}>{t('session.cast')}</button>
+      <button type="button" className="primary" disabled={busy || !complete || votable.length === 0} onClick={cast}>{t('session.cast')}</button>
       {!complete && <p className="hint">{t('session.completeHint')}</p>}
     </section>
   );
@@ -101,6 +125,7 @@ function TallyView({ sessionId }: { sessionId: string }) {
               <tr><th scope="row">{label('choice', 'AGREE')}</th><td>{r.counts.agree}</td></tr>
               <tr><th scope="row">{label('choice', 'DISAGREE')}</th><td>{r.counts.disagree}</td></tr>
               <tr><th scope="row">{label('choice', 'ABSTAIN')}</th><td>{r.counts.abstain}</td></tr>
+              <tr><th scope="row">{t('session.ballotsCast')}</th><td>{r.ballotsCast ?? r.present.length}/{r.present.length}</td></tr>
               <tr><th scope="row">{t('session.quorum')}</th><td>{r.quorum.counted}/{r.quorum.base} ({t('session.required')} {r.quorum.required}) {r.quorum.met ? '✓' : '✗'}</td></tr>
               <tr><th scope="row">{t('session.threshold')}</th><td>{r.counts.agree}/{r.threshold.denominator} ({t('session.required')} {r.threshold.required}) {r.threshold.met ? '✓' : '✗'}</td></tr>
               <tr><th scope="row">{t('session.recusals')}</th><td>{r.recused.length ? r.recused.map((x) => `${x.fullName}: ${x.reason}`).join('; ') : '—'}</td></tr>
@@ -120,14 +145,13 @@ function TallyView({ sessionId }: { sessionId: string }) {
 
 function ReceiptCheck({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const [token, setToken] = useState('');
-  const [result, setResult] = useState<{ counted: boolean; choices?: Record<string, string> }>();
+  const [receipt, setReceipt] = useState('');
+  const [result, setResult] = useState<{ counted: boolean }>();
   const [error, setError] = useState<ApiError>();
   async function check() {
     setError(undefined);
     try {
-      setResult(await api.get(`/councils/sessions/${sessionId}/receipts/${token.trim()}`));
+      setResult(await api.get(`/councils/sessions/${sessionId}/receipts/${receipt.trim().toLowerCase()}`));
     } catch (e) {
       setError(asApiError(e));
     }
@@ -136,15 +160,11 @@ function ReceiptCheck({ sessionId }: { sessionId: string }) {
     <section className="card">
       <h2>{t('session.checkReceipt')}</h2>
       <label htmlFor="receipt-token">{t('session.receipt')}</label>
-      <input id="receipt-token" value={token} onChange={(e) => setToken(e.target.value)} />
-      <button type="button" onClick={check} disabled={!token.trim()}>{t('session.check')}</button>
+      <input id="receipt-token" value={receipt} onChange={(e) => setReceipt(e.target.value)} />
+      <button type="button" onClick={check} disabled={!receipt.trim()}>{t('session.check')}</button>
       <ErrorNotice error={error} />
-      {result && (
-        <Notice kind={result.counted ? 'success' : 'warning'}>
-          {result.counted ? t('session.counted') : t('session.notCounted')}
-          {result.choices && <ul>{Object.entries(result.choices).map(([k, v]) => <li key={k}><code>{k.slice(0, 8)}</code>: {label('choice', v)}</li>)}</ul>}
-        </Notice>
-      )}
+      {result && <Notice kind={result.counted ? 'success' : 'warning'}>{result.counted ? t('session.counted') : t('session.notCounted')}</Notice>}
+      <p className="hint">{t('session.receiptHint')}</p>
     </section>
   );
 }
@@ -180,7 +200,7 @@ export function SessionPage({ id }: { id: string }) {
         <Badge tone={open ? 'info' : 'neutral'}>{label('sessionStatus', v.status)}</Badge> {t('councils.deadline')}: {dateTime(v.deadline)}
         {v.closedReason && ` · ${label('closedReason', v.closedReason)}`}
       </p>
-      <Progress value={v.votedUserIds.length} max={v.membersTotal} label={t('session.turnout')} />
+      <Progress value={v.turnoutUserIds.length} max={v.membersTotal} label={t('session.turnout')} />
       <div className="table-wrap">
         <table>
           <thead><tr><th scope="col">{t('common.nominee')}</th><th scope="col">{t('common.award')}</th><th scope="col">{t('session.votedOf')}</th><th scope="col">{t('session.quorum')}</th></tr></thead>
@@ -200,7 +220,7 @@ export function SessionPage({ id }: { id: string }) {
           <ErrorNotice error={closeError} />
         </div>
       )}
-      {ballot.data && actor && <BallotForm ballot={ballot.data} sessionId={id} onCast={view.reload} />}
+      {ballot.data && actor && <BallotForm ballot={ballot.data} sessionId={id} userId={actor.userId} onCast={view.reload} />}
       {!open && <TallyView sessionId={id} />}
       {!open && <ReceiptCheck sessionId={id} />}
     </section>

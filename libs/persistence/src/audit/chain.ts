@@ -58,3 +58,9 @@ export async function appendAudit(tx: EntityManager, e: AuditEntry): Promise<voi
   );
   await tx.query(`UPDATE audit_head SET global_seq = $1, global_hash = $2 WHERE id = 1`, [globalSeq, globalHash]);
 }
+
+/** Whether a stream already holds an entry of this type (idempotent one-off entries, e.g. SessionOpened). */
+export async function auditHas(tx: EntityManager, stream: string, eventType: string): Promise<boolean> {
+  const rows: unknown[] = await tx.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = $2 LIMIT 1`, [stream, eventType]);
+  return rows.length > 0;
+}

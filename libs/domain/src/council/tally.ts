@@ -1,10 +1,7 @@
-import { atLeast, isRecused } from '@vinhdanh/workflows/council/quorum';
-import type { Choice, Conflict, SessionItem, SessionMember, VotingRule } from '@vinhdanh/workflows/council/types';
+import { atLeast, countedTowardQuorum, eligibleMembers, isRecused, quorumBase } from './quorum';
+import type { ChoiceCounts, Conflict, SessionItem, SessionMember, VotingRule } from './types';
 
-export interface OpenedBallot {
-  receiptHash: string;
-  choices: Record<string, Choice>;
-}
+export type TallyResult = 'PASSED' | 'FAILED' | 'NO_QUORUM';
 
 /** The tally record (biên bản kiểm phiếu) of one nomination in one session. */
 export interface TallyRecord {
@@ -13,12 +10,15 @@ export interface TallyRecord {
   nomineeName: string;
   membersTotal: number;
   eligibleMembers: number;
+  /** Members who took part: for blind ballots, those who received a ballot for this nomination. */
   present: { userId: string; fullName: string }[];
+  /** Ballots in the box for this nomination (blind ballots; for sealed ones, as many as present). */
+  ballotsCast: number;
   recused: { userId: string; fullName: string; reason: string }[];
-  counts: { agree: number; disagree: number; abstain: number };
+  counts: ChoiceCounts;
   quorum: { required: string; base: number; counted: number; met: boolean };
   threshold: { required: string; denominator: number; met: boolean };
-  result: 'PASSED' | 'FAILED' | 'NO_QUORUM';
+  result: TallyResult;
   rule: VotingRule;
   reasonVi: string;
   reasonEn: string;
@@ -29,23 +29,16 @@ export interface TallyRecord {
  * the recused if the rule says so); the threshold over the same base (ALL_MEMBERS) or over those
  * who voted (PRESENT), abstentions counting as present only if the rule says so.
  */
-export function tallyItem(item: SessionItem, rule: VotingRule, members: SessionMember[], conflicts: Conflict[], voted: string[], ballots: OpenedBallot[]): TallyRecord {
+export function tallyItem(item: SessionItem, rule: VotingRule, members: SessionMember[], conflicts: Conflict[], presentIds: string[], counts: ChoiceCounts): TallyRecord {
+  const eligible = eligibleMembers(item, members, conflicts).length;
   const recusedMembers = members.filter((m) => isRecused(m.userId, item, conflicts));
-  const eligibleMembers = members.length - recusedMembers.length;
-  const counts = { agree: 0, disagree: 0, abstain: 0 };
-  for (const b of ballots) {
-    const choice = b.choices[item.nominationId];
-    if (choice === 'AGREE') counts.agree++;
-    else if (choice === 'DISAGREE') counts.disagree++;
-    else if (choice === 'ABSTAIN') counts.abstain++;
-  }
-  const base = rule.recusalReducesDenominator ? eligibleMembers : members.length;
-  const counted = counts.agree + counts.disagree + (rule.abstainCountsAsPresent ? counts.abstain : 0);
-  const quorumMet = atLeast(counted, base, rule.quorum);
+  const base = quorumBase(rule, members.length, eligible);
+  const counted = countedTowardQuorum(rule, counts);
+  const quorumOk = atLeast(counted, base, rule.quorum);
   const denominator = rule.basis === 'ALL_MEMBERS' ? base : counted;
   const { numerator: n, denominator: d, strict } = rule.threshold;
   const thresholdMet = denominator > 0 && (strict ? counts.agree * d > n * denominator : counts.agree * d >= n * denominator);
-  const result = !quorumMet ? 'NO_QUORUM' : thresholdMet ? 'PASSED' : 'FAILED';
+  const result: TallyResult = !quorumOk ? 'NO_QUORUM' : thresholdMet ? 'PASSED' : 'FAILED';
   const need = `${strict ? '>' : '≥'} ${n}/${d}`;
   const basisVi = rule.basis === 'ALL_MEMBERS' ? 'tổng số thành viên' : 'số thành viên biểu quyết';
   const basisEn = rule.basis === 'ALL_MEMBERS' ? 'of all members' : 'of those voting';
@@ -57,15 +50,16 @@ export function tallyItem(item: SessionItem, rule: VotingRule, members: SessionM
     awardCode: item.awardCode,
     nomineeName: item.nomineeName,
     membersTotal: members.length,
-    eligibleMembers,
-    present: voted.filter((u) => byId.has(u) && !isRecused(u, item, conflicts)).map((u) => ({ userId: u, fullName: byId.get(u)!.fullName })),
+    eligibleMembers: eligible,
+    present: presentIds.filter((u) => byId.has(u) && !isRecused(u, item, conflicts)).map((u) => ({ userId: u, fullName: byId.get(u)!.fullName })),
+    ballotsCast: counts.agree + counts.disagree + counts.abstain,
     recused: recusedMembers.map((m) => ({
       userId: m.userId,
       fullName: m.fullName,
       reason: item.nomineeUserId === m.userId ? 'Là người được đề nghị' : conflicts.find((c) => c.userId === m.userId && c.nominationId === item.nominationId)!.reason,
     })),
     counts,
-    quorum: { required: `≥ ${rule.quorum.numerator}/${rule.quorum.denominator}`, base, counted, met: quorumMet },
+    quorum: { required: `≥ ${rule.quorum.numerator}/${rule.quorum.denominator}`, base, counted, met: quorumOk },
     threshold: { required: need, denominator, met: thresholdMet },
     result,
     rule,

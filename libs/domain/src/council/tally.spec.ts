@@ -1,5 +1,5 @@
-import type { SessionItem, SessionMember, VotingRule } from '@vinhdanh/workflows/council/types';
-import { tallyItem, type OpenedBallot } from './tally';
+import { tallyItem } from './tally';
+import { countChoices, type Choice, type SessionItem, type SessionMember, type VotingRule } from './types';
 
 const members: SessionMember[] = Array.from({ length: 9 }, (_, i) => ({ userId: `m${i + 1}`, fullName: `Member ${i + 1}`, role: i === 0 ? 'SECRETARY' : 'MEMBER' }));
 const item: SessionItem = { nominationId: 'n1', workflowId: 'w1', awardCode: 'CSTD_TINH', nomineeName: 'A', ruleKey: 'R' };
@@ -14,9 +14,9 @@ const twoThirdsOfAll: VotingRule = {
   citation: [],
 };
 
-function ballots(agree: number, disagree: number, abstain = 0): { voted: string[]; ballots: OpenedBallot[] } {
-  const choices = [...Array(agree).fill('AGREE'), ...Array(disagree).fill('DISAGREE'), ...Array(abstain).fill('ABSTAIN')];
-  return { voted: choices.map((_, i) => `m${i + 1}`), ballots: choices.map((c, i) => ({ receiptHash: `r${i}`, choices: { n1: c } })) };
+function ballots(agree: number, disagree: number, abstain = 0): { voted: string[]; ballots: ReturnType<typeof countChoices> } {
+  const choices: Choice[] = [...Array(agree).fill('AGREE'), ...Array(disagree).fill('DISAGREE'), ...Array(abstain).fill('ABSTAIN')];
+  return { voted: choices.map((_, i) => `m${i + 1}`), ballots: countChoices(choices) };
 }
 
 describe('tallyItem', () => {

@@ -1,0 +1,3 @@
+export * from './payload-codec';
+export * from './keys';
+export * from './data-converter';
