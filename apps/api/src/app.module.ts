@@ -23,6 +23,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { DocumentsController } from './documents/documents.controller';
 import { PublicController } from './public/public.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { CodecController } from './codec/codec.controller';
 
 @Global()
 @Module({})
@@ -59,7 +60,7 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

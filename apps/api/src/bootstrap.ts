@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cors from 'cors';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@vinhdanh/platform';
 import { AppModule } from './app.module';
@@ -15,6 +16,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Dossiers carry metadata and hashes, not files: a large body is a mistake or an attack.
   app.useBodyParser('json', { limit: '256kb' });
   app.enableShutdownHooks();
+  // The Temporal Web UI calls the codec endpoint from the browser: only its own origin may.
+  const codecOrigins = [...config.codecCorsOrigins, ...(config.temporalUiUrl ? [new URL(config.temporalUiUrl).origin] : [])];
+  app.use('/codec', cors({ origin: codecOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'x-namespace'], credentials: true }));
   serveWeb(app);
   const document = SwaggerModule.createDocument(
     app,

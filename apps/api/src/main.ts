@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   // Loopback unless HOST says otherwise: a development machine does not serve its LAN by accident.
   await app.listen(config.port, config.host);
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: `http://${config.host}:${config.port}` }));
+  const bound = app.getHttpServer().address() as { address: string; port: number };
+  console.log(JSON.stringify({ level: 'info', msg: 'api listening', address: bound.address, port: bound.port }));
 }
 
 main().catch((err) => {

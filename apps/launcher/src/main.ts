@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     const cli = ensureTemporalCli();
     say(`TEMPORAL_ADDRESS is not set: starting the Temporal dev server (${cli}, data in .data/temporal)...`);
     const port = Number(env.TEMPORAL_DEV_PORT ?? 7233);
-    const server = await startTemporalDevServer({ cli, dataDir: path.join(dataDir, 'temporal'), port, uiPort: Number(env.TEMPORAL_UI_PORT ?? port + 1000), log: debugLog('temporal') });
+    const codecEndpoint = `http://127.0.0.1:${Number(env.PORT ?? 3000)}/codec`;
+    const server = await startTemporalDevServer({ cli, dataDir: path.join(dataDir, 'temporal'), port, uiPort: Number(env.TEMPORAL_UI_PORT ?? port + 1000), log: debugLog('temporal'), codecEndpoint });
     stops.push({ name: 'Temporal', stop: server.stop });
     env.TEMPORAL_ADDRESS = server.address;
     env.TEMPORAL_UI_URL = env.TEMPORAL_UI_URL ?? server.uiUrl;

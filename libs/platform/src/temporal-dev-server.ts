@@ -14,7 +14,7 @@ export interface DevServer {
  * Starts `temporal server start-dev` with a persistent SQLite file, so nominations survive a
  * restart of `npm start`, and registers Vinh Danh's search attributes.
  */
-export async function startTemporalDevServer(opts: { cli: string; dataDir: string; port: number; uiPort: number; log: (line: string) => void }): Promise<DevServer> {
+export async function startTemporalDevServer(opts: { cli: string; dataDir: string; port: number; uiPort: number; log: (line: string) => void; codecEndpoint?: string }): Promise<DevServer> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const args = [
     'server', 'start-dev',
@@ -23,6 +23,8 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
     '--ui-port', String(opts.uiPort),
     '--db-filename', path.join(opts.dataDir, 'temporal.sqlite'),
     '--log-level', 'warn',
+    // The UI asks the API to decode payloads; without an auditor's token it shows them encrypted.
+    ...(opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
     ...devServerSearchAttributeArgs(),
   ];
   const child: ChildProcess = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -1,0 +1,82 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { IsArray, IsObject } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { forbidden } from '@vinhdanh/domain/common/errors';
+import { unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
+import { APP_CONFIG, VinhDanhCodec, type AppConfig } from '@vinhdanh/platform';
+import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { PAYLOAD_CODEC } from '../temporal/temporal.module';
+
+/** Temporal's codec-server JSON: metadata values and data as base64 (proto3 JSON of Payloads). */
+interface JsonPayload {
+  metadata?: Record<string, string> | null;
+  data?: string | null;
+}
+
+class PayloadsDto {
+  @IsArray() @IsObject({ each: true }) payloads!: JsonPayload[];
+}
+
+const fromJson = (p: JsonPayload): Payload => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(String(v), 'base64')])),
+  data: p.data ? Buffer.from(p.data, 'base64') : undefined,
+});
+const toJson = (p: Payload): JsonPayload => ({
+  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v as Uint8Array).toString('base64')])),
+  data: p.data ? Buffer.from(p.data).toString('base64') : undefined,
+});
+
+/**
+ * The codec endpoint for the Temporal Web UI and CLI (`temporal workflow show --codec-endpoint
+ * …/codec --codec-auth "Bearer <token>"`): it decodes, for a signed-in auditor, the payloads of the
+ * workflows within the auditor's scope, and hands every other payload back still encrypted. There
+ * is deliberately no /codec/encode: nothing outside the API and the worker may make a payload the
+ * worker accepts (docs/security.md).
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('codec')
+export class CodecController {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('decode')
+  @HttpCode(200)
+  @ApiBody({ schema: { type: 'object', properties: { payloads: { type: 'array', items: { type: 'object' } } } } })
+  async decode(@CurrentActor() actor: AuthenticatedActor, @Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string): Promise<{ payloads: JsonPayload[] }> {
+    if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
+      throw forbidden('AUDITOR_ONLY', 'Chỉ thanh tra, kiểm tra mới giải mã được lịch sử quy trình.', 'Only auditors may decode workflow histories.');
+    }
+    const scope = new Map<string, Promise<boolean>>();
+    const payloads = await Promise.all(
+      body.payloads.map(async (json) => {
+        const payload = fromJson(json);
+        const binding = VinhDanhCodec.bindingIn(payload);
+        const [ns, ...rest] = (binding ?? '').split('/');
+        const workflowId = rest.join('/');
+        if (!binding || ns !== this.config.temporalNamespace || (namespace && namespace !== ns)) return json;
+        if (!scope.has(workflowId)) scope.set(workflowId, this.inScope(actor, workflowId));
+        if (!(await scope.get(workflowId))) return json;
+        try {
+          const [plain] = await this.codec.decode([payload], { type: 'workflow', namespace: ns, workflowId });
+          return toJson(plain);
+        } catch {
+          return json; // not authentic: shown as it is stored
+        }
+      }),
+    );
+    return { payloads };
+  }
+
+  /** A nomination's or council session's workflow, within the auditor's scope; anything else for unscoped auditors only. */
+  private async inScope(actor: AuthenticatedActor, workflowId: string): Promise<boolean> {
+    if (!actor.scopeUnitId) return true;
+    const unit = await workflowOwnerUnit(this.ds.manager, workflowId);
+    return !!unit && unitWithin(this.ds.manager, unit, actor.scopeUnitId);
+  }
+}

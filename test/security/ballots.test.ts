@@ -1,0 +1,129 @@
+import { Client } from '@temporalio/client';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { startStack, eventually, type Session, type Stack } from '../support/stack';
+import { dossier, waitForStatus, waitForStep } from '../support/nominations';
+import { castBallot, takeBallots, vote } from '../support/ballots';
+
+/**
+ * Ballot secrecy against someone who reads Temporal's history without the key, and against an
+ * operator who has every key and every table; one vote per member per nomination; one open
+ * session per nomination. Through the real API, worker, Temporal and PostgreSQL.
+ */
+describe('secret ballots and single votes', () => {
+  let stack: Stack;
+  let clerk: Session, unitReviewer: Session, provinceReviewer: Session, secretary: Session, chair: Session;
+  let members: Session[];
+  let attacker: Client;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, unitReviewer, provinceReviewer, secretary, chair] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thamdinh.so-noi-vu', 'thuky.hoidong-tinh', 'chutich.ubnd-tinh'].map((u) => stack.login(u)));
+    members = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => stack.login(`uyvien${i}.hoidong-tinh`)));
+    attacker = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace });
+  });
+  afterAll(() => stack?.close());
+
+  const allNine = () => [chair, secretary, ...members];
+  const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+  async function toCouncil(): Promise<string> {
+    const res = await clerk.post('/nominations', dossier('CSTD_TINH'));
+    expect(res.status).toBe(201);
+    for (const [reviewer, level] of [[unitReviewer, 'UNIT'], [provinceReviewer, 'PROVINCE']] as const) {
+      await waitForStep(reviewer, res.body.id, 'IN_REVIEW', level);
+      expect((await reviewer.post(`/nominations/${res.body.id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' })).status).toBe(200);
+    }
+    await waitForStatus(clerk, res.body.id, 'AWAITING_COUNCIL');
+    return res.body.id;
+  }
+
+  /** The Update payloads a session's history holds, by Update name, raw (as stored) and opened with the key. */
+  async function updatePayloads(sessionId: string) {
+    const history = await attacker.workflow.getHandle(`council-session-${sessionId}`).fetchHistory();
+    const out: { name: string; raw: Payload; opened: Record<string, unknown> }[] = [];
+    for (const e of history.events ?? []) {
+      const req = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+      if (!req) continue;
+      const raw = req.input!.args!.payloads![0] as Payload;
+      const [plain] = await stack.codec.decode([raw], { type: 'workflow', namespace: stack.config.temporalNamespace, workflowId: `council-session-${sessionId}` });
+      out.push({ name: req.input!.name!, raw, opened: defaultPayloadConverter.fromPayload(plain) });
+    }
+    return out;
+  }
+
+  it('ballots are the same length whatever they say, carry no voter, and share nothing with the ballots taken', async () => {
+    const [a, b] = [await toCouncil(), await toCouncil()];
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(120_000) });
+    // uyvien1 is recused from b: the one member whose ballots, under a per-member ballot, would stand out.
+    expect((await members[0].post(`/councils/sessions/${body.sessionId}/conflicts`, { nominationId: b, reason: 'Người thân' })).status).toBe(200);
+    const choice = (i: number) => ['AGREE', 'DISAGREE', 'ABSTAIN'][i % 3];
+    const results = await Promise.all(allNine().map((m, i) => vote(stack.baseUrl, m, body.sessionId, { [a]: choice(i), [b]: choice(i + 1) })));
+    expect(results.flatMap((r) => r.statuses)).toEqual(Array(17).fill(200));
+    await eventually(async () => (await secretary.get(`/councils/sessions/${body.sessionId}/tally`)).body.records.length > 0);
+
+    const updates = await updatePayloads(body.sessionId);
+    const cast = updates.filter((u) => u.name === 'castSecretBallot');
+    const taken = updates.filter((u) => u.name === 'takeBallots');
+    expect(cast).toHaveLength(17);
+    // Without the key: every ballot is the same number of bytes, AGREE, DISAGREE or ABSTAIN alike.
+    expect(new Set(cast.map((u) => u.raw.data!.length)).size).toBe(1);
+    // With the key: a ballot holds its nomination, a receipt hash, a one-letter choice and a nonce. No voter.
+    for (const u of cast) {
+      expect(Object.keys(u.opened).sort()).toEqual(['auth', 'choice', 'nominationId', 'receiptHash']);
+      expect(JSON.stringify(u.opened)).not.toMatch(/uyvien|chutich|thuky/);
+    }
+    // Nothing a member sent while signed in (the hashes of their blinded tokens) reappears in a ballot.
+    const signedIn = new Set(taken.flatMap((u) => (u.opened.requests as { blindedHash: string }[]).map((r) => r.blindedHash)));
+    expect(cast.filter((u) => signedIn.has(u.opened.receiptHash as string))).toEqual([]);
+    expect(taken.find((u) => (u.opened.actor as { userId: string }).userId === 'uyvien1.hoidong-tinh')!.opened.requests).toEqual([{ nominationId: a, blindedHash: expect.any(String) }]);
+
+    // The tables: ballots are (nomination, choice), receipts (nomination, hash), nothing joins them or names a voter.
+    const columns = async (t: string) => (await stack.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name=$1 ORDER BY 1`, [t])).map((r: { column_name: string }) => r.column_name);
+    expect(await columns('council_item_ballot')).toEqual(['choice', 'nomination_id', 'session_id']);
+    expect(await columns('council_receipt')).toEqual(['nomination_id', 'receipt_hash', 'session_id']);
+    const perItem = await stack.ds.query(`SELECT nomination_id, count(*)::int AS n FROM council_item_ballot WHERE session_id=$1 GROUP BY 1`, [body.sessionId]);
+    expect(Object.fromEntries(perItem.map((r: { nomination_id: string; n: number }) => [r.nomination_id, r.n]))).toEqual({ [a]: 9, [b]: 8 });
+    // A receipt proves inclusion, never the choice.
+    const check = await (await fetch(`${stack.baseUrl}/councils/sessions/${body.sessionId}/receipts/${results[0].receipts[a]}`)).json();
+    expect(check).toEqual({ status: 'CLOSED', counted: true });
+  });
+
+  it('one ballot per member and nomination: a second take, a reused token, a token for another nomination are refused', async () => {
+    const [a, b] = [await toCouncil(), await toCouncil()];
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(120_000) });
+    const [ballotA, ballotB] = await takeBallots(members[1], body.sessionId, [a, b]);
+    await expect(takeBallots(members[1], body.sessionId, [a])).rejects.toMatchObject({ response: { status: 409, body: { code: 'BALLOT_ALREADY_TAKEN' } } });
+    expect((await castBallot(stack.baseUrl, body.sessionId, ballotA, 'AGREE')).status).toBe(200);
+    expect((await castBallot(stack.baseUrl, body.sessionId, ballotA, 'DISAGREE')).body.code).toBe('ALREADY_VOTED');
+    expect((await castBallot(stack.baseUrl, body.sessionId, { ...ballotB, nominationId: a }, 'AGREE')).body.code).toBe('BALLOT_NOT_SIGNED');
+    expect((await castBallot(stack.baseUrl, body.sessionId, { ...ballotA, signature: ballotB.signature }, 'AGREE')).body.code).toBe('BALLOT_NOT_SIGNED');
+    const view = (await secretary.get(`/councils/sessions/${body.sessionId}`)).body;
+    expect(view.items.find((i: { nominationId: string }) => i.nominationId === a)).toMatchObject({ holders: 1, voted: 1 });
+  });
+
+  it('a nomination is on one open session at most, also when two secretaries open at the same instant', async () => {
+    const a = await toCouncil();
+    const open = () => secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(120_000) });
+    const both = await Promise.all([open(), open()]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toMatch(/ALREADY_IN_SESSION|NOT_WAITING/);
+    const third = await open();
+    expect({ status: third.status, code: third.body.code }).toEqual({ status: 409, code: 'NOT_WAITING' });
+    const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM council_session s, jsonb_array_elements(s.items) i WHERE i->>'nominationId' = $1`, [a]);
+    expect(n).toBe(1);
+  });
+
+  it('a tally for a nomination that left the council meanwhile is recorded VOID, never as a decision', async () => {
+    const a = await toCouncil();
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(120_000) });
+    expect((await clerk.post(`/nominations/${a}/withdraw`, { reason: 'Đơn vị rút hồ sơ' })).status).toBe(200);
+    await Promise.all(allNine().map((m) => vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })));
+    const tally = await eventually(async () => {
+      const t = await secretary.get(`/councils/sessions/${body.sessionId}/tally`);
+      return t.body.status === 'CLOSED' && t.body.records.length ? t.body : undefined;
+    });
+    expect(tally.records[0].result).toBe('VOID');
+    expect((await stack.ds.query(`SELECT count(*)::int AS n FROM council_tally WHERE nomination_id=$1 AND result IN ('PASSED','FAILED')`, [a]))[0].n).toBe(0);
+    expect((await clerk.get(`/nominations/${a}`)).body.status).toBe('WITHDRAWN');
+  });
+});

@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { checkComposeServices, type ComposeService } from '@vinhdanh/platform/compose-check';
+import { DEV_SECRETS } from '@vinhdanh/platform';
+
+/**
+ * docker-compose.yml, rendered by docker-compose itself (no Docker engine needed for `config`),
+ * checked with the product's own configuration check: the api and worker services must start.
+ * Needs Debian's docker-compose (installed by .ci/run).
+ */
+const root = path.join(__dirname, '..', '..');
+const compose = path.join(root, 'docker-compose.yml');
+
+function render(env: Record<string, string> | undefined): { status: number; stdout: string; stderr: string } {
+  const bin = ['docker-compose', '/usr/bin/docker-compose'].find((b) => spawnSync(b, ['version'], { stdio: 'ignore' }).status === 0);
+  if (!bin) throw new Error('docker-compose is needed for this test (apt-get install docker-compose; .ci/run installs it)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-'));
+  const envFile = path.join(dir, '.env');
+  fs.writeFileSync(envFile, env ? Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') : '');
+  // An empty project directory: a developer's own .env beside the file must not leak in.
+  const r = spawnSync(bin, ['--project-directory', dir, '--env-file', envFile, '-f', compose, 'config'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const services = (text: string) => (yaml.load(text) as { services: Record<string, ComposeService> }).services;
+
+describe('docker-compose.yml', () => {
+  it('renders with secrets of one’s own, and the api and worker pass the product’s configuration check', () => {
+    const r = render({
+      POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      BALLOT_KEY: randomBytes(32).toString('base64'),
+      CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    });
+    expect(r.stderr).not.toMatch(/ERROR/);
+    const rendered = services(r.stdout);
+    expect(checkComposeServices(rendered)).toEqual({ checked: expect.arrayContaining(['api', 'worker']), problems: [] });
+    // Temporal and its UI are not published beyond the compose network; the UI is read-only.
+    expect(rendered.temporal).not.toHaveProperty('ports');
+    expect(rendered['temporal-ui']).not.toHaveProperty('ports');
+    expect((rendered['temporal-ui'].environment as Record<string, string>).TEMPORAL_UI_DISABLE_WRITE_ACTIONS).toBe('true');
+    expect((rendered.api.environment as Record<string, string>).SEED_DEMO).toBe('false');
+  });
+
+  it('refuses to render without the secrets, naming them', () => {
+    const r = render(undefined);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/POSTGRES_PASSWORD|JWT_SECRET|BALLOT_KEY|CODEC_KEYS/);
+  });
+
+  it('with the published development secrets, the configuration check fails (no crash loop reaches a deployment)', () => {
+    const r = render({ POSTGRES_PASSWORD: 'x', ...DEV_SECRETS });
+    const { problems } = checkComposeServices(services(r.stdout));
+    expect(problems).toEqual(expect.arrayContaining([
+      'api: JWT_SECRET is the public development default; set a secret of your own',
+      'worker: CODEC_KEYS is the public development default; set a secret of your own',
+    ]));
+  });
+
+  it('the repository’s own compose environment example carries no usable secret', () => {
+    const example = fs.readFileSync(path.join(root, 'deploy', 'compose.env.example'), 'utf8');
+    expect(example).toMatch(/^JWT_SECRET=$/m);
+    expect(execFileSync('git', ['ls-files', '.env'], { cwd: root, encoding: 'utf8' }).trim()).toBe('');
+  });
+});

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { Client, WorkflowFailedError } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { CODEC_ENCODING, vinhDanhDataConverter } from '@vinhdanh/platform';
+import { startStack, eventually, type Session, type Stack } from '../support/stack';
+import { dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+
+/**
+ * An attacker who reaches the Temporal frontend (the CLI, the Web UI's API) or reads Temporal's
+ * history, attacking through the real server and worker. Every attack must fail and change nothing.
+ */
+describe('trust at the engine boundary', () => {
+  let stack: Stack;
+  let clerk: Session, reviewer: Session, auditor: Session, scopedAuditor: Session;
+  /** A client without the product's codec: what anyone who reaches port 7233 has. */
+  let attacker: Client;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, reviewer, auditor, scopedAuditor] = await Promise.all(['vanthu.so-gddt', 'thamdinh.so-gddt', 'thanhtra', 'thanhtra.tinh'].map((u) => stack.login(u)));
+    attacker = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace });
+  });
+  afterAll(() => stack?.close());
+
+  const forgedActor = { userId: 'ke-gia-mao', fullName: 'Kẻ giả mạo', unitId: 'so-gddt', roles: ['REVIEWER', 'DECISION_MAKER'] };
+  const accepted = async (workflowId: string) => (await stack.temporal.workflow.getHandle(workflowId).fetchHistory()).events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+
+  it('a forged Update sent straight to Temporal is refused and changes nothing (plaintext, or another key)', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    const n = await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    const before = await accepted(n.workflowId);
+    const wrongKey = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace, dataConverter: vinhDanhDataConverter([{ id: 'test1', key: randomBytes(32) }], 'throw') });
+    for (const client of [attacker, wrongKey]) {
+      await expect(client.workflow.getHandle(n.workflowId).executeUpdate('review', { args: [{ actor: forgedActor, action: 'APPROVE', justification: 'giả mạo' }] })).rejects.toThrow();
+      await expect(client.workflow.getHandle(n.workflowId).executeUpdate('decide', { args: [{ actor: forgedActor, action: 'CONFER' }] })).rejects.toThrow();
+    }
+    expect(await accepted(n.workflowId)).toBe(before);
+    const after = (await reviewer.get(`/nominations/${id}`)).body;
+    expect({ status: after.status, lastSeq: after.lastSeq }).toEqual({ status: 'IN_REVIEW', lastSeq: n.lastSeq });
+    // The product's own, authenticated Update still works.
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' })).status).toBe(200);
+  });
+
+  it('a forged councilResult signal is recorded as ignored; the nomination keeps waiting for its council', async () => {
+    const id = await submit(clerk, 'CSTDCS');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' })).status).toBe(200);
+    const n = await waitForStatus(reviewer, id, 'AWAITING_COUNCIL');
+    await attacker.workflow.getHandle(n.workflowId).signal('councilResult', { sessionId: 'x', councilId: 'hd-so-gddt', result: 'PASSED', reasonVi: 'giả', reasonEn: 'forged', ruleKey: 'UNIT_DEFAULT', tallyRef: 'x' });
+    const after = await eventually(async () => {
+      const r = (await reviewer.get(`/nominations/${id}`)).body;
+      return r.steps.some((s: { type: string }) => s.type === 'UnauthenticatedMessageIgnored') ? r : undefined;
+    });
+    expect(after.status).toBe('AWAITING_COUNCIL');
+    expect(after.steps.find((s: { type: string }) => s.type === 'UnauthenticatedMessageIgnored').reason).toBe('councilResult: PLAINTEXT');
+    expect(after.steps.some((s: { type: string }) => s.type === 'CouncilResultReceived')).toBe(false);
+  });
+
+  it('a payload captured from one workflow’s history is refused by another, and by the same one later', async () => {
+    const [a, b] = await Promise.all([submit(clerk, 'GK_DONVI'), submit(clerk, 'GK_DONVI')]);
+    const [na, nb] = await Promise.all([waitForStep(reviewer, a, 'IN_REVIEW', 'UNIT'), waitForStep(reviewer, b, 'IN_REVIEW', 'UNIT')]);
+    expect((await reviewer.post(`/nominations/${a}/review`, { action: 'REQUEST_SUPPLEMENTS', items: ['Biên bản họp'] })).status).toBe(200);
+    const history = await attacker.workflow.getHandle(na.workflowId).fetchHistory();
+    const captured = history.events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)!.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads![0] as Payload;
+    expect(Buffer.from(captured.metadata!.encoding!).toString()).toBe(CODEC_ENCODING);
+    // A client that sends the captured bytes as they are.
+    const replayer = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace, dataConverter: { payloadCodecs: [{ encode: async () => [captured], decode: async (p) => p }] } });
+    await expect(replayer.workflow.getHandle(nb.workflowId).executeUpdate('review', { args: [{}] })).rejects.toThrow();
+    expect(await accepted(nb.workflowId)).toBe(0);
+    // Back in the same workflow, once the clerk has resubmitted: the nonce was used.
+    expect((await clerk.post(`/nominations/${a}/resubmit`, { note: 'Đã bổ sung', documents: [] })).status).toBe(200);
+    await waitForStep(reviewer, a, 'IN_REVIEW', 'UNIT');
+    const seen = await accepted(na.workflowId);
+    await expect(replayer.workflow.getHandle(na.workflowId).executeUpdate('review', { args: [{}] })).rejects.toThrow();
+    expect(await accepted(na.workflowId)).toBe(seen);
+    expect((await reviewer.get(`/nominations/${a}`)).body.status).toBe('IN_REVIEW');
+  });
+
+  it('a workflow started straight on Temporal fails before any effect', async () => {
+    const forged = { ...dossier('GK_DONVI'), nominationId: '11111111-1111-4111-8111-111111111111', route: [{ level: 'UNIT', reviewUnitId: 'so-gddt', decisionUnitId: 'so-gddt' }], submittedBy: forgedActor };
+    const workflowId = `nomination-forged-${Date.now()}`;
+    await attacker.workflow.start('nominationWorkflow', { taskQueue: stack.config.taskQueue, workflowId, args: [forged] });
+    // Read with the product's key: the failure itself is encrypted too.
+    const failure = await stack.temporal.workflow.getHandle(workflowId).result().catch((e) => e);
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    expect((failure as WorkflowFailedError).cause).toMatchObject({ type: 'UNAUTHENTICATED_START' });
+    expect((await stack.ds.query(`SELECT count(*)::int AS n FROM nomination WHERE id=$1`, [forged.nominationId]))[0].n).toBe(0);
+  });
+
+  it('history read without the key shows ciphertext only: no name, no reason, no actor', async () => {
+    const name = `Bí Mật ${Date.now()}`;
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name } });
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Lý do riêng tư' })).status).toBe(200);
+    await waitForStatus(reviewer, id, 'REJECTED');
+    const history = await attacker.workflow.getHandle(`nomination-${id}`).fetchHistory();
+    const text = historyToJSON(history);
+    for (const secret of [name, 'Lý do riêng tư', 'thamdinh.so-gddt', Buffer.from(name).toString('base64')]) expect(text).not.toContain(secret);
+    const encodings = payloadEncodings(JSON.parse(text));
+    expect(encodings.length).toBeGreaterThan(10);
+    expect(new Set(encodings)).toEqual(new Set([CODEC_ENCODING]));
+  });
+
+  it('the codec endpoint decodes for auditors within their scope only, and cannot encode', async () => {
+    const name = `Nguyễn Giải Mã ${Date.now()}`;
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name } });
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    const history = await attacker.workflow.getHandle(`nomination-${id}`).fetchHistory();
+    const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+    const json = { metadata: Object.fromEntries(Object.entries(input.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')])), data: Buffer.from(input.data!).toString('base64') };
+    const decode = (who: Session | undefined, payloads = [json]) =>
+      fetch(`${stack.baseUrl}/codec/decode`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-namespace': 'default', ...(who ? { authorization: `Bearer ${who.token}` } : {}) }, body: JSON.stringify({ payloads }) });
+    const opened = (body: unknown) => Buffer.from((body as { payloads: { data: string }[] }).payloads[0].data, 'base64').toString('utf8');
+
+    expect((await decode(undefined)).status).toBe(401);
+    expect((await decode(clerk)).status).toBe(403);
+    expect(opened(await (await decode(auditor)).json())).toContain(name);
+    expect(opened(await (await decode(scopedAuditor)).json())).toContain(name); // so-gddt is within the province
+    // Out of scope (a workflow the provincial auditor does not oversee): handed back encrypted.
+    const foreign = { ...json, metadata: { ...json.metadata, 'vinhdanh-binding': Buffer.from('default/council-session-00000000-0000-4000-8000-000000000000').toString('base64') } };
+    const back = (await (await decode(scopedAuditor, [foreign])).json()) as { payloads: unknown[] };
+    expect(back.payloads[0]).toEqual(foreign);
+    expect((await fetch(`${stack.baseUrl}/codec/encode`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor.token}` }, body: JSON.stringify({ payloads: [] }) })).status).toBe(404);
+  });
+});
+
+/**
+ * The encoding of every payload in a history's JSON (objects with metadata.encoding and data),
+ * except search attributes: the server indexes those, so they are plaintext by design (level,
+ * award, unit, status and year; docs/security.md says what they reveal).
+ */
+function payloadEncodings(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(payloadEncodings);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const meta = o.metadata as Record<string, string> | undefined;
+  const own = meta && typeof meta.encoding === 'string' && 'data' in o ? [Buffer.from(meta.encoding, 'base64').toString('utf8')] : [];
+  return [...own, ...Object.entries(o).filter(([k]) => k !== 'searchAttributes').flatMap(([, v]) => payloadEncodings(v))];
+}
