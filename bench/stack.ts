@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
-import { repoRoot } from '@vinhdanh/platform';
+import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
 
@@ -51,7 +51,7 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
   }
   await runMigrations(databaseUrl);
   const ds = await new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 4 } })).initialize();
-  await seedDemo(ds);
+  await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, loadConfig({ ...process.env, VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress! }).identityKey) });
   log(`database ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}, Temporal ${temporalAddress}`);
 
   const port = 3900 + (process.pid % 100);

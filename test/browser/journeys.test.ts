@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems, launchBrowser, pageProblems, shot, signIn, visitor, type Visitor } from '../support/browser';
 import { eventually, startStack, type Stack } from '../support/stack';
-import { approveLevel, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
 import { webDistDir } from '../../apps/api/src/web/serve-web';
 
 /**
@@ -63,6 +63,7 @@ describe('browser journeys', () => {
 
     await nameField.fill('Trần Thị Bích Ngọc');
     await page.getByLabel('Năm sinh').fill('1988');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill(person('Trần Thị Bích Ngọc', 1988).personalId);
     await page.getByLabel('Chức vụ, nghề nghiệp').fill('Giáo viên trường PTDTNT');
     await page.getByLabel(/trực tiếp lao động/).check();
     await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');

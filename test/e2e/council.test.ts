@@ -2,6 +2,10 @@ import { startStack, eventually, type Session, type Stack } from '../support/sta
 import { dossier, waitForStatus, waitForStep } from '../support/nominations';
 import { recordHistory } from '../support/histories';
 import { castBallot, takeBallots, vote } from '../support/ballots';
+import { demoPersonalId } from '@vinhdanh/persistence';
+
+/** Council member 7 as a nominee: the account's own name and personal identification number. */
+const member7 = { kind: 'INDIVIDUAL', name: 'Ủy viên Hội đồng TĐKT tỉnh số 7', ...demoPersonalId('uyvien7.hoidong-tinh') };
 
 const TWO_THIRDS_ALL = {
   ruleKey: 'TWO_THIRDS_ALL',
@@ -53,7 +57,8 @@ describe('council voting', () => {
     const a = await toCouncil('CSTD_TINH');
     const b = await toCouncil('CSTD_TINH');
     const c = await toCouncil('TTLDXS', { nominee: { kind: 'COLLECTIVE', name: `Tổ Văn ${Date.now()}` } });
-    const d = await toCouncil('CSTD_TINH', { nominee: { kind: 'INDIVIDUAL', name: `Ủy viên ${Date.now()}`, userId: 'uyvien7.hoidong-tinh' } });
+    // D's nominee is a member of the council, known by their personal identification number (not a typed account id).
+    const d = await toCouncil('CSTD_TINH', { nominee: member7 });
     const waiting = await secretary.get('/councils/hd-ubnd-tinh/waiting');
     expect(waiting.body.map((w: any) => w.nominationId)).toEqual(expect.arrayContaining([a, b, c, d]));
 
@@ -115,7 +120,7 @@ describe('council voting', () => {
 
   it('refuses invalid ballots with clear errors and records nothing', async () => {
     const a = await toCouncil('CSTD_TINH');
-    const b = await toCouncil('CSTD_TINH', { nominee: { kind: 'INDIVIDUAL', name: `Ủy viên 7 ${Date.now()}`, userId: 'uyvien7.hoidong-tinh' } });
+    const b = await toCouncil('CSTD_TINH', { nominee: member7, year: 2024, achievementPeriod: { from: '2024-01-01', to: '2024-12-31' } });
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(60_000) });
     const s = body.sessionId;
     const expectRefusal = (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body.code }).toEqual({ status, code });

@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { dossier, waitForStep } from '../support/nominations';
+import { dossier, person, waitForStep } from '../support/nominations';
 
 describe('eligibility in the review step', () => {
   let stack: Stack;
@@ -11,11 +11,11 @@ describe('eligibility in the review step', () => {
   afterAll(() => stack?.close());
 
   it('evaluates a hypothetical nomination against the record, with citations', async () => {
-    const name = `Phạm Thị Lan ${Date.now()}`;
-    const { body: n } = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name, birthYear: 1990 });
+    const lan = person(`Phạm Thị Lan ${Date.now()}`, 1990);
+    const { body: n } = await clerk.post('/nominees', lan);
     await clerk.post(`/nominees/${n.id}/awards`, { awardCode: 'CSTDCS', year: 2024, decisionNumber: '12/QĐ-UBND', decidedOn: '2024-12-20' });
     await clerk.post(`/nominees/${n.id}/awards`, { awardCode: 'CSTDCS', year: 2025, decisionNumber: '30/QĐ-UBND', decidedOn: '2025-12-20' });
-    const res = await clerk.post('/eligibility/evaluate', { awardCode: 'BK_TINH', nominee: { kind: 'INDIVIDUAL', name, birthYear: 1990 }, year: 2025, achievementPeriod: { from: '2024-01-01', to: '2025-12-31' } });
+    const res = await clerk.post('/eligibility/evaluate', { awardCode: 'BK_TINH', nominee: lan, year: 2025, achievementPeriod: { from: '2024-01-01', to: '2025-12-31' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ outcome: 'ELIGIBLE', catalogueVersion: '2025.2', alternativeMet: expect.stringContaining('74(1)(d)') });
     expect(res.body.criteria[0].citation[0]).toMatchObject({ article: '74', clause: '1', point: 'd' });
@@ -42,7 +42,8 @@ describe('eligibility in the review step', () => {
 
   it('an eligible nominee is appraised ELIGIBLE and can be approved without justification', async () => {
     const body = dossier('GK_DONVI');
-    const { body: nominee } = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name: body.nominee.name, birthYear: body.nominee.birthYear });
+    const { kind, name, birthYear, personalId } = body.nominee;
+    const { body: nominee } = await clerk.post('/nominees', { kind, name, birthYear, personalId });
     await clerk.post(`/nominees/${nominee.id}/ratings`, { year: 2025, rating: 'HTXSNV' });
     const sub = await clerk.post('/nominations', body);
     expect(sub.body.nomineeId).toBe(nominee.id);

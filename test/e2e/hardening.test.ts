@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { dossier, submit, waitForStep } from '../support/nominations';
+import { dossier, submit, waitForStep, person } from '../support/nominations';
 
 /** Issue 9 §5–6 at the API edge: bad input never reaches a workflow, hostile text is stored inertly. */
 describe('hardening at the edge', () => {
@@ -37,7 +37,7 @@ describe('hardening at the edge', () => {
 
   it('SQL and script injection in text fields are stored as text and returned verbatim', async () => {
     const name = `Robert'); DROP TABLE nomination;-- <script>alert("x")</script>`;
-    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name }, achievements: `<img src=x onerror=alert(1)> ' OR 1=1 --` });
+    const id = await submit(clerk, 'GK_DONVI', { nominee: person(name), achievements: `<img src=x onerror=alert(1)> ' OR 1=1 --` });
     const n = await waitForStep(clerk, id, 'IN_REVIEW', 'UNIT');
     expect(n.nominee.name).toBe(name);
     expect(n.dossier.achievements).toBe(`<img src=x onerror=alert(1)> ' OR 1=1 --`);
@@ -69,7 +69,7 @@ describe('hardening at the edge', () => {
     // ballot is cast with no account (the signed token is the credential) and a receipt is checked
     // with the receipt alone (docs/council-voting.md).
     expect(open.sort()).toEqual([
-      'GET /health → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200',
+      'GET /health → 200', 'GET /health/live → 200', 'GET /health/ready → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200',
       'POST /councils/sessions/{id}/ballots → 400', 'GET /councils/sessions/{id}/receipts/{receipt} → 400',
     ].sort());
   });

@@ -23,21 +23,25 @@ describe('ladder rules: who may act, once, in order', () => {
     expect(((await bad.json()) as { messageVi: string }).messageVi).toMatch(/không hợp lệ/);
   });
 
-  it('refuses wrong actors with 403 and a reason, leaving the workflow untouched', async () => {
+  it('refuses wrong actors with a reason, leaving the workflow untouched: outsiders get the 404 of a missing nomination', async () => {
     const id = await submit(clerk, 'BK_TINH');
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
     const before = await lastSeq(id);
     const attempts = [
-      [otherReviewer, 'review', { action: 'APPROVE' }, 'WRONG_UNIT'],
-      [clerk, 'review', { action: 'APPROVE' }, 'ROLE_REQUIRED'],
-      [provinceReviewer, 'review', { action: 'APPROVE' }, 'WRONG_UNIT'],
-      [otherClerk, 'withdraw', { reason: 'không phải của tôi' }, 'WRONG_UNIT'],
+      [otherReviewer, 'review', { action: 'APPROVE' }, 404, 'NOMINATION_NOT_FOUND'],
+      [clerk, 'review', { action: 'APPROVE' }, 403, 'ROLE_REQUIRED'],
+      // The province sees the dossier only once the unit forwards it.
+      [provinceReviewer, 'review', { action: 'APPROVE' }, 404, 'NOMINATION_NOT_FOUND'],
+      [otherClerk, 'withdraw', { reason: 'không phải của tôi' }, 404, 'NOMINATION_NOT_FOUND'],
     ] as const;
-    for (const [who, action, body, code] of attempts) {
+    for (const [who, action, body, status, code] of attempts) {
       const res = await who.post(`/nominations/${id}/${action}`, body);
-      expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status: 403, code });
+      expect({ action, status: res.status, code: res.body.code }).toEqual({ action, status, code });
       expect(res.body.messageVi).toBeTruthy();
+      expect(JSON.stringify(res.body)).not.toMatch(/so-yte|xa-dak-ha/);
     }
+    const missing = await otherReviewer.post(`/nominations/00000000-0000-4000-8000-000000000000/review`, { action: 'APPROVE' });
+    expect(missing.body).toEqual((await otherReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE' })).body);
     const submitElsewhere = await clerk.post('/nominations', dossier('GK_DONVI', { unitId: 'xa-dak-ha' }));
     expect(submitElsewhere.status).toBe(403);
     expect(await lastSeq(id)).toBe(before);

@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, councilPasses, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, councilPasses, dossier, submit, waitForStatus, waitForStep, uploadDocument } from '../support/nominations';
 import { recordHistory } from '../support/histories';
 
 /** The three ladders through the real API, Temporal server and PostgreSQL. */
@@ -115,7 +115,8 @@ describe('nomination ladder', () => {
     expect(asked.body.supplement.items).toEqual(['Biên bản bình xét thi đua']);
     const inbox = await clerk.get('/inbox');
     expect(inbox.body.items.some((t: any) => t.nominationId === id && t.kind === 'SUPPLEMENT')).toBe(true);
-    const back = await clerk.post(`/nominations/${id}/resubmit`, { note: 'Đã bổ sung biên bản', documents: [{ name: 'bien-ban.pdf', sha256: 'a'.repeat(64) }] });
+    const minutes = await uploadDocument(clerk, stack.baseUrl, 'bien-ban.pdf');
+    const back = await clerk.post(`/nominations/${id}/resubmit`, { note: 'Đã bổ sung biên bản', documents: [minutes] });
     expect(back.status).toBe(200);
     const n = await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
     expect(n.steps.map((s: any) => s.type)).toEqual(expect.arrayContaining(['SupplementRequested', 'SupplementProvided']));

@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, dossier, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, dossier, person, waitForStatus, waitForStep } from '../support/nominations';
 
 describe("the nominee's record", () => {
   let stack: Stack;
@@ -11,11 +11,14 @@ describe("the nominee's record", () => {
   afterAll(() => stack?.close());
 
   it('keeps ratings, initiatives, disciplines and hand-entered awards, with validation', async () => {
-    const reg = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name: 'Lê Văn Bình', birthYear: 1979, recruitedOn: '2010-09-01' });
+    const binh = person('Lê Văn Bình', 1979);
+    const reg = await clerk.post('/nominees', { ...binh, recruitedOn: '2010-09-01' });
     expect(reg.status).toBe(201);
     const id = reg.body.id;
-    const again = await clerk.post('/nominees', { kind: 'INDIVIDUAL', name: 'LÊ VĂN  BÌNH'.normalize('NFD'), birthYear: 1979 });
+    // The same person, however the name is typed: the personal identification number decides.
+    const again = await clerk.post('/nominees', { ...binh, name: 'LÊ VĂN  BÌNH'.normalize('NFD') });
     expect(again.body.id).toBe(id);
+    expect((await clerk.post('/nominees', { ...binh, personalId: undefined })).body.code).toBe('PERSONAL_ID_REQUIRED');
     for (const [year, rating] of [[2023, 'HTXSNV'], [2024, 'HTXSNV'], [2025, 'HTTNV']] as const) {
       expect((await clerk.post(`/nominees/${id}/ratings`, { year, rating })).status).toBe(200);
     }
@@ -35,9 +38,10 @@ describe("the nominee's record", () => {
     expect(bad.body.fields[0].field).toBe('decisionNumber');
     const reversed = await clerk.post(`/nominees/${id}/disciplines`, { from: '2020-03-01', to: '2019-09-01', level: 'KHIEN_TRACH' });
     expect(reversed.status).toBe(400);
+    // Another unit learns nothing: the same 404 as for a nominee that does not exist.
     const foreign = await otherClerk.post(`/nominees/${id}/ratings`, { year: 2022, rating: 'HTXSNV' });
-    expect(foreign.status).toBe(403);
-    expect((await otherClerk.get(`/nominees/${id}/record`)).status).toBe(403);
+    expect(foreign.status).toBe(404);
+    expect((await otherClerk.get(`/nominees/${id}/record`)).status).toBe(404);
     expect((await auditor.get(`/nominees/${id}/record`)).status).toBe(200);
   });
 

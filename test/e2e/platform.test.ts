@@ -8,12 +8,17 @@ describe('platform', () => {
   });
   afterAll(() => stack?.close());
 
-  it('health reports PostgreSQL and Temporal, without sign-in', async () => {
+  it('health says which part is up, without sign-in and without versions; details are for operators', async () => {
     const res = await fetch(`${stack.baseUrl}/health`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as any;
-    expect(body.details.database.status).toBe('up');
-    expect(body.details.temporal).toMatchObject({ status: 'up', serverVersion: expect.any(String) });
+    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up', worker: 'up' } });
+    expect((await fetch(`${stack.baseUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${stack.baseUrl}/health/details`)).status).toBe(401);
+    const clerk = await stack.login('vanthu.so-gddt');
+    expect((await clerk.get('/health/details')).status).toBe(403);
+    const details = (await (await stack.login('thanhtra')).get('/health/details')).body;
+    expect(details.temporal).toMatchObject({ up: true, detail: { serverVersion: expect.any(String) } });
+    expect(details.worker.detail.pollers.length).toBeGreaterThan(0);
   });
 
   it('serves the OpenAPI document and UI without sign-in', async () => {

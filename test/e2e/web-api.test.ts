@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { approveLevel, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
 import { startStack, type Session, type Stack } from '../support/stack';
 
 /** The endpoints the web application added: dossier files, public notices, the dashboard, "my councils". */
@@ -35,21 +35,24 @@ describe('web application API', () => {
     expect(exe.status).toBe(400);
     expect(((await exe.json()) as any).code).toBe('FILE_TYPE');
     expect((await upload(clerk.token, 'rong.pdf', 'application/pdf', Buffer.alloc(0))).status).toBe(400);
+    // The limit is 20 MiB: exactly that is taken, one byte more is refused.
+    expect((await upload(clerk.token, 'vua.pdf', 'application/pdf', Buffer.alloc(20 * 1024 * 1024, 1))).status).toBe(201);
     const tooBig = await upload(clerk.token, 'lon.pdf', 'application/pdf', Buffer.alloc(20 * 1024 * 1024 + 1));
     expect(tooBig.status).toBe(413);
     expect((await upload(reviewer.token, 'x.pdf', 'application/pdf', content)).status).toBe(403);
 
-    // A reviewer of another unit cannot fetch it until a dossier they may read names it.
+    // Files are read through the dossier that cites them, by those who may read that dossier.
     const otherUnitReviewer = await stack.login('thamdinh.so-gddt');
-    expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(403);
+    expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(404);
     const id = await submit(clerk, 'GK_DONVI', { documents: [ref] });
     await waitForStep(reviewer, id, 'IN_REVIEW');
-    const got = await fetch(`${stack.baseUrl}/documents/${ref.sha256}`, { headers: { authorization: `Bearer ${reviewer.token}` } });
+    const got = await fetch(`${stack.baseUrl}/nominations/${id}/documents/${ref.sha256}`, { headers: { authorization: `Bearer ${reviewer.token}` } });
     expect(got.status).toBe(200);
+    expect(got.headers.get('cache-control')).toBe('no-store');
     expect(Buffer.from(await got.arrayBuffer()).equals(content)).toBe(true);
-    expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(403);
-    expect((await reviewer.get(`/documents/${'0'.repeat(64)}`)).status).toBe(404);
-    expect((await reviewer.get('/documents/not-a-hash')).status).toBe(400);
+    expect((await otherUnitReviewer.get(`/nominations/${id}/documents/${ref.sha256}`)).status).toBe(404);
+    expect((await reviewer.get(`/nominations/${id}/documents/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await reviewer.get(`/nominations/${id}/documents/not-a-hash`)).status).toBe(400);
   });
 
   it('publishes nominees under public posting with the period, and issued decisions, without authentication', async () => {
@@ -80,9 +83,9 @@ describe('web application API', () => {
     const year = 2031;
     const period = { achievementPeriod: { from: '2030-01-01', to: '2030-12-31' }, year };
     const head = await stack.login('thutruong.so-yte');
-    const frontLine = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Y tá Trực Tiếp', frontLine: true } });
-    const office = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Chuyên viên Văn Phòng', frontLine: false } });
-    const waiting = await submit(clerk, 'GK_DONVI', { ...period, nominee: { kind: 'INDIVIDUAL', name: 'Kỹ thuật viên Chờ', frontLine: true } });
+    const frontLine = await submit(clerk, 'GK_DONVI', { ...period, nominee: { ...person('Y tá Trực Tiếp'), frontLine: true } });
+    const office = await submit(clerk, 'GK_DONVI', { ...period, nominee: { ...person('Chuyên viên Văn Phòng'), frontLine: false } });
+    const waiting = await submit(clerk, 'GK_DONVI', { ...period, nominee: { ...person('Kỹ thuật viên Chờ'), frontLine: true } });
     for (const id of [frontLine, office]) {
       await approveLevel(stack, reviewer, id, 'UNIT');
       await waitForStatus(reviewer, id, 'AWAITING_DECISION');

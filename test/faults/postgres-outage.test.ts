@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
+import { personalIdHash } from '@vinhdanh/platform';
 import { startPgProcess, type PgController } from '../support/pg-controller';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { dossier, waitForStatus, waitForStep } from '../support/nominations';
@@ -30,7 +31,7 @@ describe('PostgreSQL outage', () => {
     db = await startPgProcess(path.join(dir, 'data'), port);
     await runMigrations(db.url);
     const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
-    await seedDemo(ds);
+    await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, Buffer.from(process.env.IDENTITY_KEY!, 'base64')) });
     await ds.destroy();
     stack = await startStack({ DATABASE_URL: db.url });
     [clerk, reviewer, auditor] = await Promise.all(['vanthu.so-gddt', 'thamdinh.so-gddt', 'thanhtra'].map((u) => stack.login(u)));

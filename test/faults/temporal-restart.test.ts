@@ -54,7 +54,7 @@ describe('Temporal server outage', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const health = await fetch(`${stack.baseUrl}/health`);
     expect(health.status).toBe(503);
-    expect(((await health.json()) as any).error.temporal.status).toBe('down');
+    expect(((await health.json()) as any).checks.temporal).toBe('down');
     const read = await clerk.get(`/nominations/${ids[0]}`);
     expect(read.status).toBe(200);
 

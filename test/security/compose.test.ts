@@ -36,6 +36,7 @@ describe('docker-compose.yml', () => {
       JWT_SECRET: randomBytes(48).toString('base64'),
       BALLOT_KEY: randomBytes(32).toString('base64'),
       CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      IDENTITY_KEY: randomBytes(32).toString('base64'),
     });
     expect(r.stderr).not.toMatch(/ERROR/);
     const rendered = services(r.stdout);
@@ -50,7 +51,7 @@ describe('docker-compose.yml', () => {
   it('refuses to render without the secrets, naming them', () => {
     const r = render(undefined);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/POSTGRES_PASSWORD|JWT_SECRET|BALLOT_KEY|CODEC_KEYS/);
+    expect(r.stderr).toMatch(/POSTGRES_PASSWORD|JWT_SECRET|BALLOT_KEY|CODEC_KEYS|IDENTITY_KEY/);
   });
 
   it('with the published development secrets, the configuration check fails (no crash loop reaches a deployment)', () => {

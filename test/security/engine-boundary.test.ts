@@ -4,7 +4,7 @@ import type { Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { CODEC_ENCODING, vinhDanhDataConverter } from '@vinhdanh/platform';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
-import { dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
 
 /**
  * An attacker who reaches the Temporal frontend (the CLI, the Web UI's API) or reads Temporal's
@@ -90,7 +90,7 @@ describe('trust at the engine boundary', () => {
 
   it('history read without the key shows ciphertext only: no name, no reason, no actor', async () => {
     const name = `Bí Mật ${Date.now()}`;
-    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name } });
+    const id = await submit(clerk, 'GK_DONVI', { nominee: person(name) });
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
     expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Lý do riêng tư' })).status).toBe(200);
     await waitForStatus(reviewer, id, 'REJECTED');
@@ -104,7 +104,7 @@ describe('trust at the engine boundary', () => {
 
   it('the codec endpoint decodes for auditors within their scope only, and cannot encode', async () => {
     const name = `Nguyễn Giải Mã ${Date.now()}`;
-    const id = await submit(clerk, 'GK_DONVI', { nominee: { kind: 'INDIVIDUAL', name } });
+    const id = await submit(clerk, 'GK_DONVI', { nominee: person(name) });
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
     const history = await attacker.workflow.getHandle(`nomination-${id}`).fetchHistory();
     const input = history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '../../libs/persistence/src';
 import { ensureDatabase, startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
 import { workflowBundleOptions } from '../../libs/platform/src/workflow-bundle';
+import { personalIdHash } from '../../libs/platform/src/identity';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import type { TestStackGlobals } from './globals';
@@ -50,7 +51,7 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(process.env.DATABASE_URL!);
   const ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
-  await seedDemo(ds);
+  await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, Buffer.from(process.env.IDENTITY_KEY!, 'base64')) });
   await ds.destroy();
 
   const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });

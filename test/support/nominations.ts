@@ -1,21 +1,39 @@
-import { createHash } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { councilResultSignal } from '@vinhdanh/workflows/nomination/messages';
 import { eventually, type Session, type Stack } from './stack';
 
 let counter = 0;
 
-/** A valid dossier; each call names a different nominee unless told otherwise. */
-export function dossier(awardCode: string, overrides: Record<string, unknown> = {}) {
+/**
+ * A person to nominate: a fresh valid personal identification number each time (random place code,
+ * year of birth and serial, so two test files never draw the same person).
+ */
+export function person(name?: string, birthYear = 1960 + randomInt(40)) {
   counter += 1;
+  const personalId = `${String(1 + randomInt(96)).padStart(3, '0')}0${String(birthYear % 100).padStart(2, '0')}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+  return { kind: 'INDIVIDUAL', name: name ?? `Nguyễn Thị Hoa ${process.pid}-${Date.now()}-${counter}`, birthYear, personalId };
+}
+
+/** A valid dossier; each call names a different nominee unless told otherwise. No files: cite uploaded ones (uploadDocument). */
+export function dossier(awardCode: string, overrides: Record<string, unknown> = {}) {
   return {
-    nominee: { kind: 'INDIVIDUAL', name: `Nguyễn Thị Hoa ${process.pid}-${Date.now()}-${counter}`, birthYear: 1985, position: 'Giáo viên', frontLine: true },
+    nominee: { ...person(), position: 'Giáo viên', frontLine: true },
     awardCode,
     year: 2025,
     achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
     achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025; sáng kiến cấp cơ sở được công nhận.',
-    documents: [{ name: 'bao-cao-thanh-tich.pdf', sha256: createHash('sha256').update(`doc-${counter}`).digest('hex'), sizeBytes: 120_000 }],
+    documents: [] as { name: string; sha256: string; sizeBytes?: number }[],
     ...overrides,
   };
+}
+
+/** Uploads a file as the clerk's unit and answers the reference a dossier cites. */
+export async function uploadDocument(clerk: Session, baseUrl: string, name = 'bao-cao-thanh-tich.pdf', content = `%PDF-1.4 ${randomUUID()}`) {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'application/pdf' }), name);
+  const res = await fetch(`${baseUrl}/documents`, { method: 'POST', headers: { authorization: `Bearer ${clerk.token}` }, body: form });
+  if (res.status !== 201) throw new Error(`upload ${res.status} ${await res.text()}`);
+  return (await res.json()) as { name: string; sha256: string; sizeBytes: number; mimeType: string };
 }
 
 export async function submit(clerk: Session, awardCode: string, overrides: Record<string, unknown> = {}): Promise<string> {

@@ -7,6 +7,7 @@ export const TEST_SECRETS = {
   JWT_SECRET: 'test-only-jwt-secret-0123456789-abcdefghijklmnop',
   BALLOT_KEY: Buffer.from('test-only-ballot-key-0123456789!').toString('base64'),
   CODEC_KEYS: `test1:${Buffer.from('test-only-codec-key-0123456789!!').toString('base64')}`,
+  IDENTITY_KEY: Buffer.from('test-only-identity-key-012345!!!').toString('base64'),
 };
 
 export function applyTestSecrets(env: NodeJS.ProcessEnv = process.env): void {

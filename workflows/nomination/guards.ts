@@ -1,4 +1,5 @@
 import { forbidden, invalid, conflict } from '@vinhdanh/domain/common/errors';
+import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
 import type { DecideArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import type { Actor, NominationInput, NominationView, OpenTask, Role } from './types';
 import { TERMINAL_STATUSES } from './types';
@@ -10,35 +11,45 @@ import { TERMINAL_STATUSES } from './types';
 
 function requireRole(actor: Actor, role: Role, unitId: string, what: { vi: string; en: string }): void {
   if (!actor.roles.includes(role)) {
-    throw forbidden('ROLE_REQUIRED', `Cần vai trò ${role} để ${what.vi}.`, `Role ${role} is required to ${what.en}.`);
+    throw forbidden('ROLE_REQUIRED', `Cần vai trò ${ROLE_VI[role]} để ${what.vi}.`, `The ${role.toLowerCase().replace('_', ' ')} role is required to ${what.en}.`);
   }
+  // No unit is named: the message must not tell where a nomination is.
   if (actor.unitId !== unitId) {
-    throw forbidden(
-      'WRONG_UNIT',
-      `Chỉ ${role} của đơn vị ${unitId} mới được ${what.vi}; bạn thuộc đơn vị ${actor.unitId}.`,
-      `Only a ${role} of unit ${unitId} may ${what.en}; you belong to ${actor.unitId}.`,
-    );
+    throw forbidden('WRONG_UNIT', `Việc ${what.vi} ở bước này thuộc về một đơn vị khác.`, `Another unit is to ${what.en} at this step.`);
   }
+}
+
+const ROLE_VI: Record<Role, string> = {
+  CLERK: 'văn thư', REVIEWER: 'thẩm định viên', DECISION_MAKER: 'người có thẩm quyền quyết định', UNIT_HEAD: 'thủ trưởng đơn vị',
+  COUNCIL_MEMBER: 'thành viên Hội đồng', COUNCIL_SECRETARY: 'thư ký Hội đồng', AUDITOR: 'thanh tra', ADMIN: 'quản trị',
+};
+
+/** The nominee, a registered relative, the submitter (deciding) or a declared conflict may not act. */
+function requireNoConflict(input: NominationInput, actor: Actor, action: ConflictedAction): void {
+  const ground = conflictGround(actor.userId, actor.conflicts, {
+    nominationId: input.nominationId,
+    nomineePersonalIdHash: input.nominee.personalIdHash,
+    nomineeAccountUserId: input.nominee.accountUserId ?? input.nominee.userId,
+    submittedByUserId: input.submittedBy.userId,
+  }, action);
+  if (ground) throw conflictOfInterest(ground, action);
 }
 
 /** The task must be open: an action already taken on it has cleared it, so a late twin gets 409. */
 function requireTask(view: NominationView, expected: NominationView['status'], kind: OpenTask['kind'], what: { vi: string; en: string }): OpenTask {
   if (view.status !== expected || view.task?.kind !== kind) {
-    throw conflict(
-      'WRONG_STATE',
-      `Không thể ${what.vi}: hồ sơ đang ở trạng thái ${view.status}, không phải ${expected}.`,
-      `Cannot ${what.en}: the nomination is ${view.status}, not ${expected}.`,
-    );
+    throw conflict('WRONG_STATE', `Không thể ${what.vi} lúc này: hồ sơ không ở bước đó (có thể đã có người xử lý).`, `Cannot ${what.en} now: the nomination is not at that step (someone may have acted on it).`);
   }
   return view.task;
 }
 
 const nonBlank = (s: string | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
 
-export function validateReview(view: NominationView, args: ReviewArgs): void {
+export function validateReview(input: NominationInput, view: NominationView, args: ReviewArgs): void {
   const what = { vi: 'thẩm định hồ sơ', en: 'review this nomination' };
   const task = requireTask(view, 'IN_REVIEW', 'REVIEW', what);
   requireRole(args.actor, 'REVIEWER', task.unitId, what);
+  requireNoConflict(input, args.actor, 'REVIEW');
   if (!['APPROVE', 'REJECT', 'REQUEST_SUPPLEMENTS'].includes(args.action)) {
     throw invalid('BAD_ACTION', 'Hành động không hợp lệ.', 'Unknown review action.', 'action');
   }
@@ -80,10 +91,11 @@ export function validateWithdraw(input: NominationInput, view: NominationView, a
   if (!nonBlank(args.reason)) throw invalid('REASON_REQUIRED', 'Rút hồ sơ phải nêu lý do.', 'A withdrawal needs a reason.', 'reason');
 }
 
-export function validateDecide(view: NominationView, args: DecideArgs): void {
+export function validateDecide(input: NominationInput, view: NominationView, args: DecideArgs): void {
   const what = { vi: 'ký quyết định', en: 'sign the decision' };
   const task = requireTask(view, 'AWAITING_DECISION', 'DECISION', what);
   requireRole(args.actor, 'DECISION_MAKER', task.unitId, what);
+  requireNoConflict(input, args.actor, 'DECIDE');
   if (args.action === 'REFUSE' && !nonBlank(args.reason)) {
     throw invalid('REASON_REQUIRED', 'Không khen thưởng phải nêu lý do.', 'A refusal needs a reason.', 'reason');
   }

@@ -18,6 +18,8 @@ export interface Actor {
   fullName: string;
   unitId: string;
   roles: Role[];
+  /** What makes a conflict of interest, read fresh by the API for this action (docs/conflicts.md). */
+  conflicts?: import('@vinhdanh/domain/conflicts').ActorConflictFacts;
 }
 
 /** One rung as resolved for this nomination when it was submitted (recorded in history). */
@@ -60,9 +62,13 @@ export interface Dossier {
 export interface Nominee {
   kind: RecipientKind;
   name: string;
-  /** Normalised identity (NFC, case-folded name + unit + optional birth year / tax code). */
+  /** Normalised identity: `pid:<hash>` for a person, else unit, kind, name and birth year. */
   nomineeKey: string;
-  /** A system user who is the nominee (recused from councils voting on them). */
+  /** HMAC of the personal identification number (never the number itself). */
+  personalIdHash?: string;
+  /** The nominee's own account, found by the personal identification number (recusal). */
+  accountUserId?: string;
+  /** Before personal identification numbers: an account id the clerk typed. Old inputs only. */
   userId?: string;
   birthYear?: number;
   position?: string;

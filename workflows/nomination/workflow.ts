@@ -77,9 +77,9 @@ class NominationProcess {
     this.view = { nominationId: input.nominationId, status: 'IN_REVIEW', level: input.route[0].level, step: 'SUBMITTED', lastSeq: 0 };
     wf.setHandler(stateQuery, () => this.view);
     wf.setHandler(councilResultSignal, (result) => this.onCouncilResult(result));
-    this.handle(reviewUpdate, 'review', (args) => validateReview(this.view, args));
+    this.handle(reviewUpdate, 'review', (args) => validateReview(this.input, this.view, args));
     this.handle(resubmitUpdate, 'resubmit', (args) => validateResubmit(this.input, this.view, args));
-    this.handle(decideUpdate, 'decide', (args) => validateDecide(this.view, args));
+    this.handle(decideUpdate, 'decide', (args) => validateDecide(this.input, this.view, args));
     this.handle(withdrawUpdate, 'withdraw', (args) => validateWithdraw(this.input, this.view, args));
   }
 

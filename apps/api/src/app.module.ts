@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -24,6 +24,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { PublicController } from './public/public.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { CodecController } from './codec/codec.controller';
+import { ConflictsController } from './conflicts/conflicts.controller';
 
 @Global()
 @Module({})
@@ -56,15 +57,14 @@ export class AppModule {
           signOptions: { algorithm: 'HS256', expiresIn: config.jwt.ttlSeconds, issuer: config.jwt.issuer, audience: config.jwt.audience },
           verifyOptions: { algorithms: ['HS256'], issuer: config.jwt.issuer, audience: config.jwt.audience },
         }),
-        TerminusModule,
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController, ConflictsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: LoginLimiter, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new LoginLimiter(c.loginMaxFailures) },
+        { provide: LoginLimiter, inject: [DataSource, APP_CONFIG], useFactory: (ds: DataSource, c: AppConfig) => new LoginLimiter(ds, { maxFailures: c.loginMaxFailures, maxFailuresPerAddress: c.loginMaxFailuresPerAddress }) },
         CouncilsService,
         CouncilAccess,
         AuditService,

@@ -5,7 +5,9 @@ import cors from 'cors';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@vinhdanh/platform';
 import { AppModule } from './app.module';
-import { validationPipe } from './common/validation';
+import { MAX_JSON_DEPTH, jsonDepth, validationPipe } from './common/validation';
+import { privateByDefault } from './common/cache-control';
+import helmet from 'helmet';
 import { serveWeb } from './web/serve-web';
 
 /** Builds the API application (not yet listening), shared by `main.ts` and the end-to-end tests. */
@@ -13,9 +15,20 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
-  // Dossiers carry metadata and hashes, not files: a large body is a mistake or an attack.
-  app.useBodyParser('json', { limit: '256kb' });
+  // Dossiers carry metadata and hashes, not files: a large body is a mistake or an attack, and so
+  // is a deeply nested one (it would exhaust the validators' recursion).
+  app.useBodyParser('json', {
+    limit: '256kb',
+    verify: (_req: unknown, _res: unknown, buf: Buffer) => {
+      if (jsonDepth(buf) > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { status: 400, type: 'json.too.deep', expose: true });
+    },
+  });
+  // Security headers on every answer (API, docs, web app), no framework banner.
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false, frameguard: { action: 'deny' } }));
+  app.use(privateByDefault);
   app.enableShutdownHooks();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // The Temporal Web UI calls the codec endpoint from the browser: only its own origin may.
   const codecOrigins = [...config.codecCorsOrigins, ...(config.temporalUiUrl ? [new URL(config.temporalUiUrl).origin] : [])];
   app.use('/codec', cors({ origin: codecOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'x-namespace'], credentials: true }));

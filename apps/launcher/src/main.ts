@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
-import { repoRoot } from '@vinhdanh/platform';
+import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
 import { adoptLegacyWorkflows } from './adopt-legacy';
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
   try {
     if (env.SEED_DEMO !== 'false') {
-      const seeded = await seedDemo(ds);
+      const config = loadConfig(env);
+      const seeded = await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, config.identityKey) });
       say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
     }
     const adopted = await adoptLegacyWorkflows(ds, env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE || 'default');

@@ -4,6 +4,7 @@ const secrets = {
   JWT_SECRET: 'a-deployment-secret-of-at-least-32-characters',
   BALLOT_KEY: Buffer.alloc(32, 7).toString('base64'),
   CODEC_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+  IDENTITY_KEY: Buffer.alloc(32, 5).toString('base64'),
 };
 const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', TEMPORAL_ADDRESS: '127.0.0.1:7233', ...secrets };
 
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/JWT_SECRET is required outside development mode/);
     expect(problems).toMatch(/BALLOT_KEY is required outside development mode/);
     expect(problems).toMatch(/CODEC_KEYS is required outside development mode/);
+    expect(problems).toMatch(/IDENTITY_KEY is required outside development mode/);
   });
 
   it('refuses the published development defaults outside development mode', () => {

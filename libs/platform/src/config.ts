@@ -23,14 +23,19 @@ export interface AppConfig {
   jwt: { secret: string; ttlSeconds: number; issuer: string; audience: string };
   /** Keys of the payload codec; the first encrypts (docs/security.md). */
   codecKeys: CodecKey[];
+  /** Key of the HMAC that turns personal identification numbers into stable, unreadable ids. */
+  identityKey: Buffer;
   /** Origins allowed to call the codec endpoint from a browser (the Temporal UI). */
   codecCorsOrigins: string[];
   /** Deadline of every Temporal call made for a request. */
   temporalRpcTimeoutMs: number;
   /** How long a delivery's claim on an e-mail lasts before another may send it. */
   emailLeaseMs: number;
-  /** Failed sign-ins per username and address within the window. */
+  /** Failed sign-ins per username and address within 15 minutes, and per address within an hour. */
   loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  /** Express's `trust proxy` (e.g. `loopback`, `10.0.0.0/8`): whose X-Forwarded-For names the client. */
+  trustProxy?: string;
   seedDemo: boolean;
   smtpUrl?: string;
   mailFrom: string;
@@ -81,6 +86,14 @@ function parseJson(text: string | undefined, name: string, problems: string[]): 
     problems.push(`${name} must be a JSON object`);
     return undefined;
   }
+}
+
+function trustProxy(raw: string | undefined, problems: string[]): string | undefined {
+  const value = raw?.trim();
+  if (!value || value === 'false') return undefined;
+  // "true" would believe any X-Forwarded-For, and so any address a client invents (sign-in limits).
+  if (value === 'true') problems.push('TRUST_PROXY=true would trust any client; name the proxies: loopback, a CIDR, or a hop count');
+  return value;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -137,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   const jwtSecret = secret('JWT_SECRET', DEV_SECRETS.JWT_SECRET, (v) => (v.length < 32 ? 'must be at least 32 characters (openssl rand -base64 32)' : undefined));
   const ballotKey = secret('BALLOT_KEY', DEV_SECRETS.BALLOT_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
+  const identityKey = secret('IDENTITY_KEY', DEV_SECRETS.IDENTITY_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
   const codecText = secret('CODEC_KEYS', DEV_SECRETS.CODEC_KEYS, () => undefined);
   const codec = codecText ? parseCodecKeys(codecText) : { keys: [], problems: [] };
   problems.push(...codec.problems);
@@ -160,10 +174,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: env.JWT_AUDIENCE?.trim() || 'vinhdanh-api',
     },
     codecKeys: codec.keys,
+    identityKey: Buffer.from(identityKey, 'base64'),
     codecCorsOrigins: (env.CODEC_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 10_000, 100, 600_000),
     emailLeaseMs: int('NOTIFICATION_EMAIL_LEASE_MS', 60_000, 1000, 3_600_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100_000),
+    loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     seedDemo: bool('SEED_DEMO', false),
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Vinh Danh <no-reply@vinhdanh.local>',
@@ -211,5 +228,6 @@ export const DEV_SECRETS = {
   JWT_SECRET: 'vinhdanh-development-jwt-secret-not-for-production',
   BALLOT_KEY: 'dmluaGRhbmgtZGV2ZWxvcG1lbnQtYmFsbG90LWtleSE=',
   CODEC_KEYS: `dev:${Buffer.from('vinhdanh-development-codec-key!!').toString('base64')}`,
+  IDENTITY_KEY: Buffer.from('vinhdanh-development-identity!!!').toString('base64'),
 } as const;
 const DEV_CODEC_KEY = Buffer.from('vinhdanh-development-codec-key!!');

@@ -6,3 +6,4 @@ export * from './ballot-seal';
 export * from './codec';
 export * from './temporal-client';
 export * from './ballots';
+export * from './identity';

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { invalid } from '@vinhdanh/domain/common/errors';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { calendarDate } from '../common/validation';
 import { AuditService } from './audit.service';
 
 /** Read-only endpoints for auditors (thanh tra, kiểm tra), within their scope. */
@@ -14,7 +15,7 @@ export class AuditController {
   @Get('verify')
   verify(@CurrentActor() actor: AuthenticatedActor) {
     this.audit.requireAuditor(actor);
-    return this.audit.verifyChains();
+    return this.audit.verifyChains(actor);
   }
 
   @Get('nominations/:id/timeline')
@@ -40,7 +41,7 @@ export class AuditController {
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   replayAll(@CurrentActor() actor: AuthenticatedActor, @Query('from') from?: string, @Query('to') to?: string) {
-    return this.audit.replayAll(actor, isoDate(from), isoDate(to));
+    return this.audit.replayAll(actor, calendarDate(from, 'from'), calendarDate(to, 'to'));
   }
 
   @Get('councils/sessions/:id/timeline')
@@ -53,8 +54,8 @@ export class AuditController {
   @ApiQuery({ name: 'from', required: true, example: '2025-01-01' })
   @ApiQuery({ name: 'to', required: true, example: '2025-12-31' })
   exportPeriod(@CurrentActor() actor: AuthenticatedActor, @Query('from') from?: string, @Query('to') to?: string) {
-    const f = isoDate(from);
-    const t = isoDate(to);
+    const f = calendarDate(from, 'from');
+    const t = calendarDate(to, 'to');
     if (!f || !t) throw invalid('PERIOD_REQUIRED', 'Cần khoảng thời gian from, to (YYYY-MM-DD).', 'A period is required: from and to (YYYY-MM-DD).', 'from');
     return this.audit.exportPeriod(actor, f, t);
   }
@@ -63,12 +64,4 @@ export class AuditController {
   export(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
     return this.audit.export(actor, id);
   }
-}
-
-function isoDate(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw invalid('BAD_DATE', `Ngày không hợp lệ: ${value} (YYYY-MM-DD).`, `Invalid date: ${value} (YYYY-MM-DD).`, 'from');
-  }
-  return value;
 }

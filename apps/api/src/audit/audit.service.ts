@@ -7,6 +7,8 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import { canonicalJson, legacyPlaintextBindings, verifyAuditChains } from '@vinhdanh/persistence';
+import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
+import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { shiftPlaceholders, visibleNominationsSql } from '../nominations/visibility';
@@ -36,16 +38,24 @@ export class AuditService {
     }
   }
 
-  verifyChains() {
-    return verifyAuditChains(this.ds.manager);
+  /**
+   * The whole chain is verified for everyone (a break anywhere is a finding); an auditor with a
+   * scope learns where a break is only when it lies within that scope.
+   */
+  async verifyChains(actor: AuthenticatedActor) {
+    const report = await verifyAuditChains(this.ds.manager);
+    if (!actor.scopeUnitId || !report.firstBroken) return report;
+    const unit = await streamOwnerUnit(this.ds.manager, report.firstBroken.stream);
+    if (unit && (await unitWithin(this.ds.manager, unit, actor.scopeUnitId))) return report;
+    return { ...report, firstBroken: { globalSeq: report.firstBroken.globalSeq, problem: report.firstBroken.problem, stream: '(ngoài phạm vi / outside your scope)' } };
   }
 
   private async nomination(actor: AuthenticatedActor, id: string) {
     this.requireAuditor(actor);
     const vis = visibleNominationsSql(actor);
-    const [row] = await this.ds.query(`SELECT n.*, (${shiftPlaceholders(vis.sql, 1)}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
-    if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
-    if (!row.visible) throw forbidden('NOT_IN_SCOPE', 'Hồ sơ nằm ngoài phạm vi thanh tra của bạn.', 'This nomination is outside your audit scope.');
+    // Out of scope reads exactly like a nomination that does not exist.
+    const [row] = await this.ds.query(`SELECT n.* FROM nomination n WHERE n.id = $1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     return row;
   }
 
@@ -58,12 +68,30 @@ export class AuditService {
     const n = await this.nomination(actor, id);
     const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n.workflow_id), this.codec, this.owner(n.workflow_id));
     const users = new Map<string, string>((await this.ds.query(`SELECT id, full_name FROM user_account`)).map((u: any) => [u.id, u.full_name]));
+    // Refusals for a conflict of interest are not workflow events (the Update was refused); they sit on their own audit stream.
+    const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r) => {
+      const ground = GROUND_TEXT[r.payload.ground as ConflictGround];
+      const who = `${r.full_name ?? r.actor_id} (${r.actor_role})`;
+      return {
+        seq: null,
+        at: r.occurred_at,
+        level: null,
+        type: 'RecusalEnforced',
+        text: `${who} ${describeEvent('RecusalEnforced', lang)}: ${lang === 'vi' ? ground?.vi : ground?.en}`,
+        actor: { userId: r.actor_id, role: r.actor_role },
+        reason: null,
+        rule: 'CONFLICT_OF_INTEREST',
+        historyEventId: null,
+        links: {},
+      };
+    });
     return {
       nominationId: id,
       workflowId: n.workflow_id,
       temporalUi: this.config.temporalUiUrl ? `${this.config.temporalUiUrl}/namespaces/${this.config.temporalNamespace}/workflows/${n.workflow_id}` : null,
       // History events whose payload did not authenticate: listed, never shown as facts.
       unauthenticatedHistoryEvents: unauthenticated,
+      recusals,
       entries: events.map((e) => {
         const who = e.actor ? `${users.get(e.actor.userId) ?? e.actor.fullName} (${e.actor.role})` : lang === 'vi' ? 'Hệ thống' : 'System';
         return {
@@ -131,17 +159,15 @@ export class AuditService {
   /** A council session's story from its audit stream: opened, who voted (never how), tally. */
   async councilTimeline(actor: AuthenticatedActor, sessionId: string, lang: 'vi' | 'en') {
     this.requireAuditor(actor);
-    const rows = await this.ds.query(
-      `SELECT a.stream_seq, a.event_type, a.actor_id, u.full_name, a.rule, a.occurred_at, a.payload, a.stream_hash
-         FROM audit_log a LEFT JOIN user_account u ON u.id = a.actor_id WHERE a.stream = $1 ORDER BY a.stream_seq`,
-      [`council:${sessionId}`],
-    );
+    const unit = await workflowOwnerUnit(this.ds.manager, `council-session-${sessionId}`);
+    const inScope = unit !== undefined && (!actor.scopeUnitId || (await unitWithin(this.ds.manager, unit, actor.scopeUnitId)));
+    const rows = inScope ? await auditRows(this.ds.manager, `council:${sessionId}`) : [];
     if (!rows.length) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
     return {
       sessionId,
       temporalUi: this.config.temporalUiUrl ? `${this.config.temporalUiUrl}/namespaces/${this.config.temporalNamespace}/workflows/council-session-${sessionId}` : null,
       tally: `/councils/sessions/${sessionId}/tally`,
-      entries: rows.map((r: any) => ({
+      entries: rows.map((r) => ({
         seq: r.stream_seq,
         at: r.occurred_at,
         type: r.event_type,

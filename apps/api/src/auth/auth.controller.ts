@@ -22,15 +22,15 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<{ accessToken: string; user: Record<string, unknown> }> {
-    this.limiter.check(body.username, ip);
+    await this.limiter.check(body.username, ip);
     const [user] = await this.ds.query(`SELECT id, password_hash, full_name, unit_id, roles FROM user_account WHERE username=$1`, [body.username]);
     // Compare against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
     const ok = await bcrypt.compare(body.password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
-      this.limiter.failed(body.username, ip);
+      await this.limiter.failed(body.username, ip);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
-    this.limiter.succeeded(body.username);
+    await this.limiter.succeeded(body.username, ip);
     const accessToken = await this.jwt.signAsync({ sub: user.id });
     return { accessToken, user: { id: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles } };
   }

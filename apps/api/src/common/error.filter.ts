@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, Wo
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, type DomainErrorBody } from '@vinhdanh/domain/common/errors';
 
-const STATUS: Record<string, number> = { INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = { INVALID: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNPROCESSABLE: 422, RATE_LIMITED: 429, UNAVAILABLE: 503 };
 
 /**
  * One error shape for every failure: { code, kind, messageVi, messageEn, field?, fields? }.
@@ -18,12 +18,17 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const { status, body } = this.toBody(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (typeof body.retryAfterSeconds === 'number') response.setHeader('retry-after', String(body.retryAfterSeconds));
     response.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
     const domain = asDomainError(exception);
     if (domain) return { status: STATUS[domain.kind] ?? 400, body: { ...domain } };
+    const parser = exception as { type?: unknown; cause?: { type?: unknown } };
+    if (parser?.type === 'json.too.deep' || parser?.cause?.type === 'json.too.deep') {
+      return { status: 400, body: { code: 'JSON_TOO_DEEP', kind: 'INVALID', messageVi: 'Dữ liệu JSON lồng nhau quá sâu.', messageEn: 'The JSON body is nested too deep.' } };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const res = exception.getResponse();

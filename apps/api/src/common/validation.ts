@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { invalid } from '@vinhdanh/domain/common/errors';
 
 export interface FieldProblem {
   field: string;
@@ -65,4 +66,39 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+/**
+ * A real calendar date (2025-02-31 is not one) within the years the product deals with. Query
+ * strings are validated here, once, so a bad date is a 400 naming the field, never a database error.
+ */
+export function calendarDate(value: string | undefined, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  const real = m && d && d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (!real || Number(m![1]) < 1900 || Number(m![1]) > 2100) {
+    throw invalid('BAD_DATE', `${field}: ${value} không phải một ngày có thật (YYYY-MM-DD, năm 1900–2100).`, `${field}: ${value} is not a real date (YYYY-MM-DD, years 1900–2100).`, field);
+  }
+  return value;
+}
+
+/** The deepest a JSON body may nest: a dossier needs four or five levels; thousands is an attack on the parser. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Depth of a JSON text, counted over brackets outside strings, without parsing it. */
+export function jsonDepth(buf: Buffer): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
 }

@@ -7,6 +7,8 @@ import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh
 import {
   ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
+import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
+import { asDomainError } from '../common/error.filter';
 import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, generateBallotKey, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
 import {
   COUNCIL_SESSION_WORKFLOW_TYPE, castSecretBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery, takeBallotsUpdate,
@@ -88,7 +90,7 @@ export class CouncilsService {
       throw conflict('NOT_WAITING', `Hồ sơ không chờ Hội đồng này hoặc đang ở một phiên họp khác: ${missing.join(', ')}`, `Not waiting for this council, or already on an open session: ${missing.join(', ')}`);
     }
     const items: SessionItem[] = ids.map((id) => {
-      const { unitId: _u, year: _y, ...item } = waiting.get(id)!;
+      const { unitId: _u, year: _y, nomineePersonalIdHash: _h, ...item } = waiting.get(id)!;
       return item;
     });
     const rules: CouncilSessionInput['rules'] = {};
@@ -97,7 +99,10 @@ export class CouncilsService {
       item.ruleKey = rule.ruleKey;
       rules[rule.ruleKey] = rule;
     }
-    const conflicts = await declaredConflicts(this.ds.manager, councilId, ids);
+    // Declared before the session, and what the members' registers say (relatives, declarations).
+    const registered = await registeredRecusals(this.ds.manager, members.map((m) => m.userId), ids.map((id) => ({ nominationId: id, personalIdHash: waiting.get(id)!.nomineePersonalIdHash })));
+    const conflicts = [...(await declaredConflicts(this.ds.manager, councilId, ids)), ...registered]
+      .filter((c, i, all) => all.findIndex((d) => d.userId === c.userId && d.nominationId === c.nominationId) === i);
     // One signing key per nomination, so a ballot for one cannot be spent on another.
     const keys = await Promise.all(items.map(async (i) => ({ nominationId: i.nominationId, ...(await generateBallotKey(this.ballotKey)) })));
     const sessionId = randomUUID();
@@ -152,7 +157,22 @@ export class CouncilsService {
     const blinded = requests.map((r) => ({ nominationId: r.nominationId, message: base64url(r.blindedMessage, 256, 'blindedMessage') }));
     const hashed = blinded.map((b) => ({ nominationId: b.nominationId, blindedHash: sha256(b.message) }));
     const updateId = `ballots-${sha256([session.id, actor.userId, ...hashed.map((h) => `${h.nominationId}:${h.blindedHash}`).sort()].join('|')).slice(0, 40)}`;
-    await this.update(session, (h) => h.executeUpdate(takeBallotsUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), requests: hashed }], updateId }));
+    try {
+      await this.update(session, (h) => h.executeUpdate(takeBallotsUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), requests: hashed }], updateId }));
+    } catch (err) {
+      // A recused member asking for a ballot is a recusal enforced: on the nomination's audit stream.
+      if (asDomainError(err)?.code === 'RECUSED') {
+        const recusedOn = session.items.filter((i) => hashed.some((h) => h.nominationId === i.nominationId) && isRecused(actor.userId, i, session.conflicts));
+        await this.ds.transaction(async (tx) => {
+          for (const i of recusedOn) {
+            const declared = session.conflicts.find((c) => c.userId === actor.userId && c.nominationId === i.nominationId);
+            const ground = i.nomineeUserId === actor.userId ? 'NOMINEE' : declared?.reason === REGISTERED_RELATIVE ? 'RELATIVE' : 'DECLARED';
+            await recordRecusal(tx, { nominationId: i.nominationId, userId: actor.userId, role: 'COUNCIL_MEMBER', action: 'VOTE', ground });
+          }
+        });
+      }
+      throw err;
+    }
     const keys = await ballotKeys(this.ds.manager, sessionId);
     return {
       signatures: blinded.map((b) => ({ nominationId: b.nominationId, blindSignature: blindSign(keys.get(b.nominationId)!, this.ballotKey, b.message).toString('base64url') })),

@@ -12,12 +12,14 @@ import { loadNomineeRecord } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
 import { PeriodDto } from '../nominations/dto';
-import { nomineeKeyOf } from '../nominees/nominee-identity';
+import { resolveNominee } from '../nominees/nominee-identity';
+import { nomineeUnit } from '@vinhdanh/persistence/read-model/identity';
 
 class HypotheticalNomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: (typeof RECIPIENT_KINDS)[number];
   @ApiProperty() @IsString() @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
+  @ApiPropertyOptional({ description: 'Số định danh cá nhân, required for individuals' }) @IsOptional() @IsString() @MaxLength(20) personalId?: string;
 }
 
 class EvaluateDto {
@@ -54,8 +56,10 @@ export class EligibilityController {
   @HttpCode(200)
   async evaluate(@CurrentActor() actor: AuthenticatedActor, @Body() dto: EvaluateDto) {
     if (!isAwardCode(dto.awardCode)) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${dto.awardCode}.`, `Unknown award code ${dto.awardCode}.`, 'awardCode');
-    const key = nomineeKeyOf(actor.unitId, dto.nominee.kind, dto.nominee.name, dto.nominee.birthYear);
-    const record = await loadNomineeRecord(this.ds.manager, key, dto.nominee.kind);
+    const { nomineeKey } = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId: actor.unitId, ...dto.nominee });
+    // Only the unit that keeps a nominee's record reads it; for anyone else the record is empty.
+    const keeper = await nomineeUnit(this.ds.manager, nomineeKey);
+    const record = keeper === undefined || keeper === actor.unitId ? await loadNomineeRecord(this.ds.manager, nomineeKey, dto.nominee.kind) : emptyRecord(dto.nominee.kind);
     return evaluateEligibility({
       award: dto.awardCode,
       record,
@@ -67,4 +71,8 @@ export class EligibilityController {
       policy: this.config.eligibilityPolicy as Partial<EligibilityPolicy> | undefined,
     });
   }
+}
+
+function emptyRecord(kind: (typeof RECIPIENT_KINDS)[number]) {
+  return { kind, ratings: [], awards: [], initiatives: [], disciplines: [], ...(kind === 'INDIVIDUAL' ? {} : { collective: [] }) };
 }

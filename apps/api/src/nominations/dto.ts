@@ -10,8 +10,8 @@ export class NomineeDto {
   @ApiProperty({ example: 'Nguyễn Thị Hoa' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
   @ApiPropertyOptional({ example: 'Giáo viên' }) @IsOptional() @IsString() @MaxLength(200) position?: string;
-  @ApiPropertyOptional({ description: 'Account id when the nominee is a user of the system (council recusal).' })
-  @IsOptional() @IsString() @MaxLength(100) userId?: string;
+  @ApiPropertyOptional({ example: '001085012345', description: 'Số định danh cá nhân (12 digits, on the citizen identity card). Required for individuals; hashed on arrival, never stored in clear. It links the nominee to their account, if any (conflicts of interest).' })
+  @IsOptional() @IsString() @MaxLength(20) personalId?: string;
   @ApiPropertyOptional({ description: 'Front-line worker or small collective (priority of the seed plan).' })
   @IsOptional() @IsBoolean() frontLine?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) memberCount?: number;
@@ -76,6 +76,6 @@ export class ListQueryDto {
   @IsOptional() @IsString() awardCode?: string;
   @IsOptional() @IsString() status?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

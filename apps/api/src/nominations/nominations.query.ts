@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
+import { notFound } from '@vinhdanh/domain/common/errors';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import type { ListQueryDto } from './dto';
 import { shiftPlaceholders, visibleNominationsSql } from './visibility';
@@ -10,11 +10,18 @@ import { shiftPlaceholders, visibleNominationsSql } from './visibility';
 export class NominationsQuery {
   constructor(private readonly ds: DataSource) {}
 
+  /** 404, exactly as for a nomination that does not exist, unless the actor may read it. */
+  async requireVisible(actor: AuthenticatedActor, id: string): Promise<void> {
+    const vis = visibleNominationsSql(actor);
+    const rows: unknown[] = await this.ds.query(`SELECT 1 FROM nomination n WHERE n.id = $1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    if (!rows.length) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
+  }
+
   async get(actor: AuthenticatedActor, id: string) {
     const vis = visibleNominationsSql(actor);
-    const [row] = await this.ds.query(`SELECT n.*, (${shiftPlaceholders(vis.sql, 1)}) AS visible FROM nomination n WHERE n.id = $1`, [id, ...vis.params]);
-    if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
-    if (!row.visible) throw forbidden('NOT_IN_SCOPE', 'Hồ sơ này không thuộc phạm vi của bạn.', 'This nomination is outside your scope.');
+    // Out of scope reads exactly like a nomination that does not exist.
+    const [row] = await this.ds.query(`SELECT n.* FROM nomination n WHERE n.id = $1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     const steps = await this.ds.query(
       `SELECT seq, type, level, actor_id AS "actorId", actor_role AS "actorRole", reason, rule, data, occurred_at AS "occurredAt"
          FROM nomination_event WHERE nomination_id = $1 ORDER BY seq`,

@@ -5,13 +5,18 @@ import { DataSource } from 'typeorm';
 import { awardDefinition, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { findMovement } from '@vinhdanh/domain/movement';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { normalizeName } from '@vinhdanh/domain/common/identity';
-import { nomineeKeyOf, sha256, uuidFromKey } from '../nominees/nominee-identity';
+import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
+import { conflictFactsOf, recordRecusal } from '@vinhdanh/persistence/read-model/conflicts';
+import { citableDocuments } from '@vinhdanh/persistence/read-model/documents';
+import { bindIdempotencyKey } from '../common/idempotency';
+import { shiftPlaceholders, visibleNominationsSql } from './visibility';
+import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
+import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/activities/nomination/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/workflows/nomination/ids';
 import { decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
-import { TERMINAL_STATUSES, type NominationInput, type NominationView } from '@vinhdanh/workflows/nomination/types';
+import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/workflows/nomination/types';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/workflows/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
@@ -53,17 +58,14 @@ export class NominationsService {
     if (!award.recipientKinds.includes(dto.nominee.kind)) {
       throw invalid('WRONG_RECIPIENT', `${award.nameVi} không tặng cho đối tượng ${dto.nominee.kind}.`, `${award.nameEn} is not given to ${dto.nominee.kind}.`, 'nominee.kind');
     }
-    const name = normalizeName(dto.nominee.name);
-    if (!name) throw invalid('NAME_REQUIRED', 'Tên người được đề nghị không được để trống.', 'The nominee name must not be blank.', 'nominee.name');
-
-    const nomineeKey = nomineeKeyOf(unitId, dto.nominee.kind, name, dto.nominee.birthYear);
+    await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
+    const { personalId, ...nomineeFields } = dto.nominee;
+    const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId, kind: dto.nominee.kind, name: dto.nominee.name, birthYear: dto.nominee.birthYear, personalId });
+    const { name, nomineeKey } = identity;
     const dossierKey = sha256([nomineeKey, dto.awardCode, dto.year].join('|'));
     const nominationId = uuidFromKey(dossierKey);
     // The nominee registry row, so the record (ratings, initiatives…) and future awards attach to one identity.
-    await this.ds.query(
-      `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (nominee_key) DO NOTHING`,
-      [uuidFromKey(nomineeKey), nomineeKey, unitId, dto.nominee.kind, name, dto.nominee.birthYear ?? null, dto.nominee.userId ?? null],
-    );
+    await upsertNominee(this.ds.manager, { id: uuidFromKey(nomineeKey), nomineeKey, unitId, kind: dto.nominee.kind, name, birthYear: dto.nominee.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId });
     const input: NominationInput = {
       nominationId,
       dossierKey,
@@ -73,7 +75,13 @@ export class NominationsService {
       awardNameVi: award.nameVi,
       awardNameEn: award.nameEn,
       year: dto.year,
-      nominee: { ...dto.nominee, name, nomineeKey },
+      nominee: {
+        ...nomineeFields,
+        name,
+        nomineeKey,
+        ...(identity.personalIdHash ? { personalIdHash: identity.personalIdHash } : {}),
+        ...(identity.accountUserId ? { accountUserId: identity.accountUserId } : {}),
+      },
       dossier: {
         achievementPeriod: { from, to },
         achievements: dto.achievements.normalize('NFC'),
@@ -111,20 +119,33 @@ export class NominationsService {
     return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
   }
 
-  review(actor: AuthenticatedActor, id: string, dto: ReviewDto, updateId?: string): Promise<NominationView> {
-    return this.update(id, reviewUpdate, { actor: plain(actor), ...dto }, updateId);
+  review(actor: AuthenticatedActor, id: string, dto: ReviewDto, key?: string): Promise<NominationView> {
+    return this.update(actor, id, 'review', reviewUpdate, dto, key, 'REVIEW');
   }
 
-  resubmit(actor: AuthenticatedActor, id: string, dto: ResubmitDto, updateId?: string): Promise<NominationView> {
-    return this.update(id, resubmitUpdate, { actor: plain(actor), note: dto.note.normalize('NFC'), documents: dto.documents }, updateId);
+  async resubmit(actor: AuthenticatedActor, id: string, dto: ResubmitDto, key?: string): Promise<NominationView> {
+    await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
+    return this.update(actor, id, 'resubmit', resubmitUpdate, { note: dto.note.normalize('NFC'), documents: dto.documents }, key);
   }
 
-  withdraw(actor: AuthenticatedActor, id: string, dto: WithdrawDto, updateId?: string): Promise<NominationView> {
-    return this.update(id, withdrawUpdate, { actor: plain(actor), reason: dto.reason }, updateId);
+  /**
+   * A dossier cites only files its own unit uploaded, or files already in a dossier the caller may
+   * read: knowing a file's hash does not give access to it.
+   */
+  private async requireCitable(actor: AuthenticatedActor, shas: string[]): Promise<void> {
+    const citable = await citableDocuments(this.ds.manager, shas, actor.unitId, visibleNominationsSql(actor));
+    const index = shas.findIndex((s) => !citable.has(s));
+    if (index >= 0) {
+      throw invalid('DOCUMENT_NOT_AVAILABLE', 'Tài liệu chưa được đơn vị bạn tải lên; hãy tải tệp lên trước khi đưa vào hồ sơ.', 'Your unit has not uploaded this document; upload the file before citing it.', `documents.${index}.sha256`);
+    }
   }
 
-  decide(actor: AuthenticatedActor, id: string, dto: DecideDto & { batchKey?: string }, updateId?: string): Promise<NominationView> {
-    return this.update(id, decideUpdate, { actor: plain(actor), ...dto }, updateId);
+  withdraw(actor: AuthenticatedActor, id: string, dto: WithdrawDto, key?: string): Promise<NominationView> {
+    return this.update(actor, id, 'withdraw', withdrawUpdate, { reason: dto.reason }, key);
+  }
+
+  decide(actor: AuthenticatedActor, id: string, dto: DecideDto & { batchKey?: string }, key?: string): Promise<NominationView> {
+    return this.update(actor, id, 'decide', decideUpdate, dto, key, 'DECIDE');
   }
 
   private async viewFromReadModel(id: string): Promise<NominationView> {
@@ -135,21 +156,36 @@ export class NominationsService {
     return toView(r);
   }
 
-  /** Sends an Update; its validator answers synchronously (403/409/400) and writes nothing when it refuses. */
-  private async update<A>(id: string, def: UpdateDefinition<NominationView, [A]>, args: A, updateId?: string): Promise<NominationView> {
-    const [row] = await this.ds.query(`SELECT workflow_id, status FROM nomination WHERE id=$1`, [id]);
-    if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
+  /**
+   * Sends an Update; its validator answers synchronously (403/409/400) and writes nothing when it
+   * refuses. In order: the nomination must be one the caller may see (else the same 404 as a
+   * missing one), the Idempotency-Key must be the caller's for this very request, a conflict of
+   * interest is refused and recorded as a recusal, and only then does the state matter.
+   */
+  private async update<A extends object>(actor: AuthenticatedActor, id: string, route: string, def: UpdateDefinition<NominationView, [A & { actor: Actor }]>, body: A, key: string | undefined, conflictAction?: ConflictedAction): Promise<NominationView> {
+    const vis = visibleNominationsSql(actor);
+    const [row] = await this.ds.query(`SELECT workflow_id, status, nominee, submitted_by FROM nomination n WHERE n.id=$1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
+    const updateId = await bindIdempotencyKey(this.ds.manager, actor.userId, key, `${route}:${id}`, body);
     // A retried request whose first attempt took effect (perhaps after its caller gave up) gets the
     // same success, even once the workflow has finished and Temporal no longer deduplicates it.
     if (updateId && (await this.ds.query(`SELECT 1 FROM nomination_event WHERE nomination_id=$1 AND data->>'updateId' = $2`, [id, updateId])).length) {
       return this.viewFromReadModel(id);
     }
+    const conflicts = await conflictFactsOf(this.ds.manager, actor.userId, id);
+    if (conflictAction) {
+      const ground = conflictGround(actor.userId, conflicts, { nominationId: id, nomineePersonalIdHash: row.nominee.personalIdHash, nomineeAccountUserId: row.nominee.accountUserId ?? row.nominee.userId, submittedByUserId: row.submitted_by }, conflictAction);
+      if (ground) {
+        await this.ds.transaction((tx) => recordRecusal(tx, { nominationId: id, userId: actor.userId, role: conflictAction === 'REVIEW' ? 'REVIEWER' : 'DECISION_MAKER', action: conflictAction, ground }));
+        throw conflictOfInterest(ground, conflictAction);
+      }
+    }
     if ((TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
-      throw conflict('ALREADY_CLOSED', `Hồ sơ đã kết thúc (${row.status}).`, `The nomination is already closed (${row.status}).`);
+      throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
-    const authenticated = { ...args, auth: messageAuth() };
-    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [authenticated], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
+    const args = { ...body, actor: { ...plain(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
+    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
   }
 }
 

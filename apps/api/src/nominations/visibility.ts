@@ -1,9 +1,12 @@
 import type { AuthenticatedActor } from '../auth/public.decorator';
 
+const RANK = (expr: string) => `(CASE ${expr} WHEN 'UNIT' THEN 0 WHEN 'PROVINCE' THEN 1 ELSE 2 END)`;
+
 /**
  * SQL predicate (over table alias `n`) for the nominations an actor may read: those of their own
- * unit, those whose route passes through their unit (reviewers, deciders up the ladder), and for
- * auditors everything under their scope. Parameter $1 is the actor's unit, $2 the auditor scope.
+ * unit; those whose route gives their unit a step at a level the nomination has reached (a province
+ * sees a dossier once the unit forwards it, not while the unit still reviews it); and for auditors,
+ * everything under their scope. Parameter $1 is the actor's unit, or the auditor's scope.
  */
 export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string; params: unknown[] } {
   if (actor.roles.includes('AUDITOR') || actor.roles.includes('ADMIN')) {
@@ -16,8 +19,8 @@ export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string;
   }
   return {
     sql: `(n.unit_id = $1
-           OR n.dossier->'route' @> jsonb_build_array(jsonb_build_object('reviewUnitId', $1::text))
-           OR n.dossier->'route' @> jsonb_build_array(jsonb_build_object('decisionUnitId', $1::text)))`,
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(n.dossier->'route') r
+                       WHERE $1::text IN (r->>'reviewUnitId', r->>'decisionUnitId') AND ${RANK("r->>'level'")} <= ${RANK('n.current_level')}))`,
     params: [actor.unitId],
   };
 }

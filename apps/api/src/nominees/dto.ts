@@ -6,7 +6,7 @@ export class RegisterNomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: (typeof RECIPIENT_KINDS)[number];
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) userId?: string;
+  @ApiPropertyOptional({ example: '001085012345', description: 'Số định danh cá nhân (12 digits); required for individuals, hashed on arrival' }) @IsOptional() @IsString() @MaxLength(20) personalId?: string;
   @ApiPropertyOptional({ description: 'Recruitment date (LĐTT excludes people recruited < 6 months, Circular 01/2024)' })
   @IsOptional() @IsISO8601({ strict: true }) recruitedOn?: string;
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { nameKey } from '@vinhdanh/domain/common/identity';
-
-/**
- * A nominee is identified by unit, kind, name (NFC, case-folded) and birth year: the same person
- * typed with combining or precomposed diacritics is one nominee, with one record.
- */
-export function nomineeKeyOf(unitId: string, kind: string, name: string, birthYear?: number | null): string {
-  return [unitId, kind, nameKey(name), birthYear ?? ''].join('|');
-}
+import { DomainError, invalid } from '@vinhdanh/domain/common/errors';
+import { confusableLetter, nameKey, normalizeName } from '@vinhdanh/domain/common/identity';
+import type { RecipientKind } from '@vinhdanh/domain/common/levels';
+import { checkPersonalId } from '@vinhdanh/domain/common/personal-id';
+import { accountByPersonalId } from '@vinhdanh/persistence/read-model/identity';
+import { personalIdHash } from '@vinhdanh/platform';
+import type { EntityManager } from 'typeorm';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -15,4 +13,49 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export function uuidFromKey(key: string): string {
   const hex = sha256(key);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface NomineeIdentity {
+  name: string;
+  /** `pid:<hash>` for a person (stable across units), else unit, kind, name and birth year. */
+  nomineeKey: string;
+  personalIdHash?: string;
+  /** The account of the same person, found by the personal identification number, never typed. */
+  accountUserId?: string;
+}
+
+/**
+ * Who a nominee is. The name is normalised (NFC, invisible characters removed) and must be in one
+ * script; a person is identified by their personal identification number, hashed, which also
+ * links them to their account if they have one (so councils and reviewers recuse them). A number
+ * held by an account of another name is refused rather than linking the wrong person.
+ */
+export async function resolveNominee(
+  db: EntityManager,
+  identityKey: Buffer,
+  n: { unitId: string; kind: RecipientKind; name: string; birthYear?: number; personalId?: string },
+  field = 'nominee',
+): Promise<NomineeIdentity> {
+  const at = (f: string) => (field ? `${field}.${f}` : f);
+  const name = normalizeName(n.name);
+  if (!name) throw invalid('NAME_REQUIRED', 'Tên người được đề nghị không được để trống.', 'The nominee name must not be blank.', at('name'));
+  const confusable = confusableLetter(name);
+  if (confusable) {
+    throw invalid('NAME_CONFUSABLE', `Tên có chữ "${confusable.letter}" thuộc bảng chữ ${confusable.script}, dễ nhầm với chữ Latinh; hãy gõ lại bằng chữ Việt.`, `The name contains "${confusable.letter}", a ${confusable.script} letter that looks Latin; type it again in Vietnamese letters.`, at('name'));
+  }
+  if (n.kind === 'COLLECTIVE' || (n.kind === 'HOUSEHOLD' && !n.personalId)) {
+    if (n.personalId) throw invalid('PERSONAL_ID_NOT_FOR_COLLECTIVE', 'Tập thể không có số định danh cá nhân.', 'A collective has no personal identification number.', at('personalId'));
+    return { name, nomineeKey: [n.unitId, n.kind, nameKey(name), n.birthYear ?? ''].join('|') };
+  }
+  if (!n.personalId) {
+    throw invalid('PERSONAL_ID_REQUIRED', 'Cần số định danh cá nhân (12 số trên căn cước) của người được đề nghị.', 'The nominee’s personal identification number (12 digits, on the identity card) is required.', at('personalId'));
+  }
+  const checked = checkPersonalId(n.personalId, n.birthYear);
+  if (checked instanceof DomainError) throw new DomainError({ ...checked.toBody(), field: at('personalId') });
+  const hash = personalIdHash(checked.digits, identityKey);
+  const account = await accountByPersonalId(db, hash);
+  if (account && nameKey(account.fullName) !== nameKey(name)) {
+    throw invalid('PERSONAL_ID_MISMATCH', 'Số định danh cá nhân không khớp với họ tên đã nhập.', 'The personal identification number does not match the name given.', at('personalId'));
+  }
+  return { name, nomineeKey: `pid:${hash}`, personalIdHash: hash, ...(account ? { accountUserId: account.id } : {}) };
 }

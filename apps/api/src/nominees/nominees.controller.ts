@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { normalizeName } from '@vinhdanh/domain/common/identity';
+import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { loadNomineeRecord } from '@vinhdanh/persistence';
+import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
+import { unitWithin } from '@vinhdanh/persistence/read-model/org';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { CollectiveYearDto, DisciplineDto, InitiativeDto, ManualAwardDto, RatingDto, RegisterNomineeDto } from './dto';
-import { nomineeKeyOf, uuidFromKey } from './nominee-identity';
+import { resolveNominee, uuidFromKey } from './nominee-identity';
 
 interface NomineeRow {
   id: string;
@@ -25,30 +27,30 @@ interface NomineeRow {
 @ApiBearerAuth()
 @Controller('nominees')
 export class NomineesController {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post()
   async register(@CurrentActor() actor: AuthenticatedActor, @Body() dto: RegisterNomineeDto) {
     requireClerk(actor, actor.unitId);
-    const name = normalizeName(dto.name);
-    if (!name) throw invalid('NAME_REQUIRED', 'Tên không được để trống.', 'The name must not be blank.', 'name');
-    const key = nomineeKeyOf(actor.unitId, dto.kind, name, dto.birthYear);
-    const id = uuidFromKey(key);
-    await this.ds.query(
-      `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id, recruited_on) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-       ON CONFLICT (nominee_key) DO UPDATE SET recruited_on = COALESCE(EXCLUDED.recruited_on, nominee.recruited_on), user_id = COALESCE(EXCLUDED.user_id, nominee.user_id)`,
-      [id, key, actor.unitId, dto.kind, name, dto.birthYear ?? null, dto.userId ?? null, dto.recruitedOn ?? null],
-    );
-    return { id, nomineeKey: key };
+    const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId: actor.unitId, kind: dto.kind, name: dto.name, birthYear: dto.birthYear, personalId: dto.personalId }, '');
+    const id = uuidFromKey(identity.nomineeKey);
+    const { unitId } = await upsertNominee(this.ds.manager, { id, nomineeKey: identity.nomineeKey, unitId: actor.unitId, kind: dto.kind, name: identity.name, birthYear: dto.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId, recruitedOn: dto.recruitedOn });
+    // The person's record is kept by the unit that registered them first; another unit learns nothing of it.
+    if (unitId !== actor.unitId) throw conflict('NOMINEE_KEPT_ELSEWHERE', 'Hồ sơ cá nhân của người này do một đơn vị khác quản lý.', 'Another unit keeps this person’s record.');
+    return { id, nomineeKey: identity.nomineeKey };
   }
 
   @Get(':id/record')
   async record(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
     const nominee = await this.nominee(id);
-    if (nominee.unit_id !== actor.unitId && !actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
-      throw forbidden('NOT_IN_SCOPE', 'Hồ sơ cá nhân này không thuộc đơn vị của bạn.', 'This nominee belongs to another unit.');
-    }
+    // Out of scope reads exactly like a nominee that does not exist.
+    if (nominee.unit_id !== actor.unitId && !(await this.auditorOver(actor, nominee.unit_id))) throw NOMINEE_NOT_FOUND();
     return { id, nomineeKey: nominee.nominee_key, unitId: nominee.unit_id, name: nominee.name, record: await loadNomineeRecord(this.ds.manager, nominee.nominee_key, nominee.kind) };
+  }
+
+  private async auditorOver(actor: AuthenticatedActor, unitId: string): Promise<boolean> {
+    if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) return false;
+    return !actor.scopeUnitId || unitWithin(this.ds.manager, unitId, actor.scopeUnitId);
   }
 
   @Post(':id/ratings')
@@ -120,19 +122,22 @@ export class NomineesController {
 
   private async nominee(id: string): Promise<NomineeRow> {
     const [row] = await this.ds.query(`SELECT id, nominee_key, unit_id, kind, name FROM nominee WHERE id=$1`, [id]);
-    if (!row) throw notFound('NOMINEE_NOT_FOUND', 'Không tìm thấy người/tập thể được đề nghị.', 'Nominee not found.');
+    if (!row) throw NOMINEE_NOT_FOUND();
     return row;
   }
 
   private async writable(actor: AuthenticatedActor, id: string): Promise<NomineeRow> {
     const row = await this.nominee(id);
+    if (row.unit_id !== actor.unitId) throw NOMINEE_NOT_FOUND();
     requireClerk(actor, row.unit_id);
     return row;
   }
 }
 
+const NOMINEE_NOT_FOUND = () => notFound('NOMINEE_NOT_FOUND', 'Không tìm thấy người/tập thể được đề nghị.', 'Nominee not found.');
+
 function requireClerk(actor: AuthenticatedActor, unitId: string): void {
   if (!actor.roles.includes('CLERK') || actor.unitId !== unitId) {
-    throw forbidden('CLERK_OF_UNIT_REQUIRED', `Chỉ văn thư đơn vị ${unitId} mới được cập nhật hồ sơ này.`, `Only a clerk of unit ${unitId} may update this record.`);
+    throw forbidden('CLERK_OF_UNIT_REQUIRED', 'Chỉ văn thư của đơn vị mới được cập nhật hồ sơ này.', 'Only a clerk of the unit may update this record.');
   }
 }

@@ -7,14 +7,14 @@ import { DocumentsInput, type DocumentRef } from '../ui/documents';
 import { ErrorNotice, Field, PageTitle, Progress, asApiError, describedBy, useLoad } from '../ui/kit';
 import { toRequest, type NominationDraft } from './nomination-form';
 
-interface Row { name: string; birthYear: string; position: string; frontLine: boolean }
+interface Row { name: string; birthYear: string; personalId: string; position: string; frontLine: boolean }
 type Outcome = { ok: true; id: string } | { ok: false; message: string };
 
-/** "Họ tên; năm sinh; chức vụ; x" per line — the shape units already keep their lists in. */
+/** "Họ tên; năm sinh; số định danh; chức vụ; x" per line — the shape units already keep their lists in. */
 export function parseRows(text: string): Row[] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((line) => {
-    const [name = '', birthYear = '', position = '', mark = ''] = line.split(/[;\t]/).map((s) => s.trim());
-    return { name, birthYear: /^\d{4}$/.test(birthYear) ? birthYear : '', position, frontLine: /^(x|có|yes|1)$/i.test(mark) };
+    const [name = '', birthYear = '', personalId = '', position = '', mark = ''] = line.split(/[;\t]/).map((s) => s.trim());
+    return { name, birthYear: /^\d{4}$/.test(birthYear) ? birthYear : '', personalId, position, frontLine: /^(x|có|yes|1)$/i.test(mark) };
   });
 }
 
@@ -48,7 +48,7 @@ export function BulkSubmitPage() {
     setProgress({ done: 0, total: rows.length });
     for (const [i, r] of rows.entries()) {
       const draft: NominationDraft = {
-        kind: 'INDIVIDUAL', name: r.name, birthYear: r.birthYear, position: r.position, frontLine: r.frontLine, memberCount: '', awardCode,
+        kind: 'INDIVIDUAL', name: r.name, birthYear: r.birthYear, personalId: r.personalId, position: r.position, frontLine: r.frontLine, memberCount: '', awardCode,
         year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements, movementId: '',
       };
       try {

@@ -21,7 +21,11 @@ function useAction(onDone: () => void) {
       setKey(newIdempotencyKey());
       onDone();
     } catch (e) {
-      setError(asApiError(e));
+      const err = asApiError(e);
+      // A refusal (4xx) means nothing happened: the corrected request is a new action with a new
+      // key (the API refuses a key reused with another body). Unknown outcomes keep the key to retry.
+      if (err.status >= 400 && err.status < 500) setKey(newIdempotencyKey());
+      setError(err);
     } finally {
       setBusy(false);
     }

@@ -14,6 +14,8 @@ export interface NominationDraft {
   kind: (typeof KINDS)[number];
   name: string;
   birthYear: string;
+  /** Số định danh cá nhân: individuals (and a household's head, optionally). */
+  personalId: string;
   position: string;
   frontLine: boolean;
   memberCount: string;
@@ -31,6 +33,7 @@ export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
       kind: d.kind,
       name: d.name.trim(),
       ...(d.birthYear ? { birthYear: Number(d.birthYear) } : {}),
+      ...(d.kind !== 'COLLECTIVE' && d.personalId.trim() ? { personalId: d.personalId.replace(/\D/g, '') } : {}),
       ...(d.position.trim() ? { position: d.position.trim() } : {}),
       frontLine: d.frontLine,
       ...(d.kind === 'COLLECTIVE' && d.memberCount ? { memberCount: Number(d.memberCount) } : {}),
@@ -45,9 +48,10 @@ export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
 }
 
 /** Checks the browser can make before sending, in the same field-keyed shape the API uses. */
-export function localErrors(d: NominationDraft, t: (k: 'form.required' | 'form.periodOrder') => string): Record<string, string> {
+export function localErrors(d: NominationDraft, t: (k: 'form.required' | 'form.periodOrder' | 'form.personalIdFormat') => string): Record<string, string> {
   const e: Record<string, string> = {};
   if (!d.name.trim()) e['nominee.name'] = t('form.required');
+  if (d.kind === 'INDIVIDUAL' && !/^\d{12}$/.test(d.personalId.replace(/\D/g, ''))) e['nominee.personalId'] = t('form.personalIdFormat');
   if (!d.awardCode) e.awardCode = t('form.required');
   if (!d.achievements.trim()) e.achievements = t('form.required');
   if (!d.from) e['achievementPeriod.from'] = t('form.required');
@@ -64,7 +68,7 @@ export function NominationFormPage() {
   const movements = useLoad<{ id: string; titleVi: string; titleEn?: string }[]>('/movements');
   const lastYear = new Date().getFullYear() - 1;
   const [d, setD] = useState<NominationDraft>({
-    kind: 'INDIVIDUAL', name: '', birthYear: '', position: '', frontLine: false, memberCount: '', awardCode: '',
+    kind: 'INDIVIDUAL', name: '', birthYear: '', personalId: '', position: '', frontLine: false, memberCount: '', awardCode: '',
     year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements: '', movementId: '',
   });
   const [documents, setDocuments] = useState<DocumentRef[]>([]);
@@ -91,8 +95,8 @@ export function NominationFormPage() {
     try {
       const req = toRequest(d, documents);
       // The nominee's identity (kind, name, birth year) finds their record; the rest does not bear on eligibility.
-      const { kind, name, birthYear } = req.nominee;
-      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: { kind, name, ...(birthYear ? { birthYear } : {}) }, year: req.year, achievementPeriod: req.achievementPeriod }));
+      const { kind, name, birthYear, personalId } = req.nominee;
+      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: { kind, name, ...(birthYear ? { birthYear } : {}), ...(personalId ? { personalId } : {}) }, year: req.year, achievementPeriod: req.achievementPeriod }));
     } catch (e) {
       const err = asApiError(e);
       setError(err);
@@ -139,6 +143,9 @@ export function NominationFormPage() {
             <>
               <Field id="nominee-birthYear" label={t('form.birthYear')} error={err('nominee.birthYear')}>
                 <input {...describedBy('nominee-birthYear', err('nominee.birthYear'))} inputMode="numeric" value={d.birthYear} onChange={(e) => set('birthYear', e.target.value.replace(/\D/g, '').slice(0, 4))} />
+              </Field>
+              <Field id="nominee-personalId" label={t('form.personalId')} error={err('nominee.personalId')} hint={t('form.personalIdHint')}>
+                <input {...describedBy('nominee-personalId', err('nominee.personalId'), true)} inputMode="numeric" autoComplete="off" value={d.personalId} onChange={(e) => set('personalId', e.target.value.replace(/[^\d ]/g, '').slice(0, 15))} />
               </Field>
               <Field id="nominee-position" label={t('form.position')} error={err('nominee.position')}>
                 <input {...describedBy('nominee-position', err('nominee.position'))} value={d.position} onChange={(e) => set('position', e.target.value)} />

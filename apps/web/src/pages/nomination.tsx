@@ -112,7 +112,7 @@ export function NominationPage({ id }: { id: string }) {
           <h3>{t('form.achievements')}</h3>
           <p className="prewrap">{nom.dossier.achievements}</p>
           <h3>{t('docs.label')}</h3>
-          <DocumentLinks docs={[...nom.dossier.documents, ...supplementDocs]} />
+          <DocumentLinks docs={[...nom.dossier.documents, ...supplementDocs]} nominationId={nom.id} />
         </article>
         <article className="card">
           <h2>{t('nomination.progress')}</h2>

@@ -54,8 +54,8 @@ export function DocumentsInput({ id, value, onChange, error }: { id: string; val
   );
 }
 
-/** Links that fetch a stored dossier file with the caller's token; files kept elsewhere say so. */
-export function DocumentLinks({ docs }: { docs: DocumentRef[] }) {
+/** Links that fetch a dossier's file with the caller's token, through the dossier that cites it. */
+export function DocumentLinks({ docs, nominationId }: { docs: DocumentRef[]; nominationId: string }) {
   const { t, pick } = useI18n();
   const [error, setError] = useState<string>();
   if (!docs.length) return <p className="muted">{t('docs.none')}</p>;
@@ -64,7 +64,7 @@ export function DocumentLinks({ docs }: { docs: DocumentRef[] }) {
       <ul className="doc-list">
         {docs.map((d) => (
           <li key={`${d.sha256}:${d.name}`}>
-            <button type="button" className="link-button" onClick={() => api.download(`/documents/${d.sha256}`, d.name).then(() => setError(undefined), (e) => { const b = asApiError(e).body; setError(pick(b.messageVi, b.messageEn)); })}>{d.name}</button>{' '}
+            <button type="button" className="link-button" onClick={() => api.download(`/nominations/${nominationId}/documents/${d.sha256}`, d.name).then(() => setError(undefined), (e) => { const b = asApiError(e).body; setError(pick(b.messageVi, b.messageEn)); })}>{d.name}</button>{' '}
             <code className="muted" title="SHA-256">{d.sha256.slice(0, 12)}…</code>
           </li>
         ))}

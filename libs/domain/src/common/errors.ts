@@ -3,7 +3,7 @@
  * Temporal client to the API, which maps `kind` to an HTTP status; the body carries the code,
  * both languages and the offending field.
  */
-export type DomainErrorKind = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
+export type DomainErrorKind = 'INVALID' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'UNAVAILABLE';
 
 export interface DomainErrorBody {
   code: string;
@@ -57,3 +57,6 @@ export const conflict = (code: string, messageVi: string, messageEn: string) =>
   new DomainError({ code, kind: 'CONFLICT', messageVi, messageEn });
 export const notFound = (code: string, messageVi: string, messageEn: string) =>
   new DomainError({ code, kind: 'NOT_FOUND', messageVi, messageEn });
+/** Well-formed, but contradicts something already recorded (a reused Idempotency-Key, say). */
+export const unprocessable = (code: string, messageVi: string, messageEn: string, field?: string) =>
+  new DomainError({ code, kind: 'UNPROCESSABLE', messageVi, messageEn, field });

@@ -35,6 +35,7 @@ export interface SessionItem {
   workflowId: string;
   awardCode: string;
   nomineeName: string;
+  /** The nominee's account (found by personal identification number), recused from voting on them. */
   nomineeUserId?: string;
   ruleKey: string;
 }

@@ -28,6 +28,7 @@ export interface SessionRow {
 export interface WaitingItem extends SessionItem {
   unitId: string;
   year: number;
+  nomineePersonalIdHash?: string;
 }
 
 export async function findCouncil(db: EntityManager, councilId: string): Promise<CouncilRow | undefined> {
@@ -70,13 +71,16 @@ export async function recentSessions(db: EntityManager, councilIds: string[], us
 export async function waitingForCouncil(db: EntityManager, councilId: string): Promise<WaitingItem[]> {
   return db.query(
     `SELECT n.id AS "nominationId", n.workflow_id AS "workflowId", n.award_code AS "awardCode", n.nominee_name AS "nomineeName",
-            n.nominee->>'userId' AS "nomineeUserId", r->'council'->>'ruleKey' AS "ruleKey", n.unit_id AS "unitId", n.year
+            COALESCE(n.nominee->>'accountUserId', n.nominee->>'userId') AS "nomineeUserId", n.nominee->>'personalIdHash' AS "nomineePersonalIdHash",
+            r->'council'->>'ruleKey' AS "ruleKey", n.unit_id AS "unitId", n.year
        FROM nomination n CROSS JOIN LATERAL jsonb_array_elements(n.dossier->'route') r
       WHERE n.status = 'AWAITING_COUNCIL' AND r->>'level' = n.current_level AND r->'council'->>'councilId' = $1
         AND NOT EXISTS (SELECT 1 FROM council_open_item o WHERE o.nomination_id = n.id)
       ORDER BY n.submitted_at`,
     [councilId],
-  ).then((rows: (WaitingItem & { nomineeUserId: string | null })[]) => rows.map(({ nomineeUserId, ...w }) => ({ ...w, ...(nomineeUserId ? { nomineeUserId } : {}) })));
+  ).then((rows: (WaitingItem & { nomineeUserId: string | null; nomineePersonalIdHash: string | null })[]) =>
+    rows.map(({ nomineeUserId, nomineePersonalIdHash, ...w }) => ({ ...w, ...(nomineeUserId ? { nomineeUserId } : {}), ...(nomineePersonalIdHash ? { nomineePersonalIdHash } : {}) })),
+  );
 }
 
 export async function declaredConflicts(db: EntityManager, councilId: string, nominationIds: string[]): Promise<Conflict[]> {

@@ -22,3 +22,29 @@ export async function workflowOwnerUnit(db: EntityManager, workflowId: string): 
       : [];
   return row?.unit_id;
 }
+
+/** The units within a scope (all units when unscoped). */
+export async function unitsWithin(db: EntityManager, scopeUnitId: string | null): Promise<string[]> {
+  const rows: { id: string }[] = scopeUnitId
+    ? await db.query(`WITH RECURSIVE sub AS (SELECT id FROM org_unit WHERE id = $1 UNION ALL SELECT o.id FROM org_unit o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub`, [scopeUnitId])
+    : await db.query(`SELECT id FROM org_unit`);
+  return rows.map((r) => r.id);
+}
+
+/** The unit an audit stream belongs to (nomination, council session, a unit's conflict register, a recusal). */
+export async function streamOwnerUnit(db: EntityManager, stream: string): Promise<string | undefined> {
+  const [kind, ...rest] = stream.split(':');
+  const id = rest[rest.length - 1];
+  if (kind === 'conflicts') return id;
+  if (kind === 'nomination' || kind === 'recusal') return workflowOwnerUnit(db, `nomination-${id}`);
+  if (kind === 'council') return workflowOwnerUnit(db, `council-session-${id}`);
+  return undefined;
+}
+
+export async function auditRows(db: EntityManager, stream: string): Promise<{ stream_seq: number; event_type: string; actor_id: string | null; actor_role: string | null; full_name: string | null; rule: string | null; occurred_at: string; payload: Record<string, unknown>; stream_hash: string }[]> {
+  return db.query(
+    `SELECT a.stream_seq, a.event_type, a.actor_id, a.actor_role, u.full_name, a.rule, a.occurred_at, a.payload, a.stream_hash
+       FROM audit_log a LEFT JOIN user_account u ON u.id = a.actor_id WHERE a.stream = $1 ORDER BY a.stream_seq`,
+    [stream],
+  );
+}

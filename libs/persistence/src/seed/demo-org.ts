@@ -108,3 +108,14 @@ export const DEMO_COUNCILS: SeedCouncil[] = [
     ],
   })),
 ];
+
+/**
+ * Demo personal identification numbers (fictitious, valid in form: place code 067, born 1975–1999):
+ * they link demo accounts to nominees, so a nomination of a council member recuses them.
+ */
+export function demoPersonalId(username: string): { personalId: string; birthYear: number } {
+  const index = DEMO_USERS.findIndex((u) => u.username === username);
+  if (index < 0) throw new Error(`no demo account ${username}`);
+  const birthYear = 1975 + (index % 25);
+  return { personalId: `0670${String(birthYear % 100).padStart(2, '0')}${String(900000 + index).padStart(6, '0')}`, birthYear };
+}

@@ -1,11 +1,14 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS } from './demo-org';
+import { DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS, demoPersonalId } from './demo-org';
 
 export const DEMO_PASSWORD = 'vinhdanh';
 
-/** Loads the demo organisation and accounts; idempotent, so every start may call it. */
-export async function seedDemo(ds: DataSource): Promise<{ units: number; users: number; councils: number }> {
+/**
+ * Loads the demo organisation and accounts; idempotent, so every start may call it. Accounts get
+ * their (fictitious) personal identification number as the product stores it: hashed.
+ */
+export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: string) => string }): Promise<{ units: number; users: number; councils: number }> {
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   return ds.transaction(async (tx) => {
     for (const u of DEMO_UNITS) {
@@ -17,9 +20,9 @@ export async function seedDemo(ds: DataSource): Promise<{ units: number; users: 
     }
     for (const u of DEMO_USERS) {
       await tx.query(
-        `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id)
-         VALUES ($1,$1,$2,$3,$4,$5,$6,$7) ON CONFLICT (id) DO NOTHING`,
-        [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null],
+        `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id, personal_id_hash)
+         VALUES ($1,$1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET personal_id_hash = COALESCE(user_account.personal_id_hash, EXCLUDED.personal_id_hash)`,
+        [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null, opts.personalIdHash(demoPersonalId(u.username).personalId)],
       );
     }
     for (const c of DEMO_COUNCILS) {

@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+
+/** The account (if any) that holds a hashed personal identification number. */
+export async function accountByPersonalId(db: EntityManager, personalIdHash: string): Promise<{ id: string; fullName: string } | undefined> {
+  const [row] = await db.query(`SELECT id, full_name AS "fullName" FROM user_account WHERE personal_id_hash=$1`, [personalIdHash]);
+  return row;
+}
+
+export async function personalIdHashOf(db: EntityManager, userId: string): Promise<string | undefined> {
+  const [row]: { personal_id_hash: string | null }[] = await db.query(`SELECT personal_id_hash FROM user_account WHERE id=$1`, [userId]);
+  return row?.personal_id_hash ?? undefined;
+}
+
+export interface NomineeRegistration {
+  id: string;
+  nomineeKey: string;
+  unitId: string;
+  kind: string;
+  name: string;
+  birthYear?: number;
+  personalIdHash?: string;
+  accountUserId?: string;
+  recruitedOn?: string;
+}
+
+/** Registers a nominee once (the first unit keeps the record); later registrations fill what was missing. */
+export async function upsertNominee(db: EntityManager, n: NomineeRegistration): Promise<{ unitId: string }> {
+  const [row] = await db.query(
+    `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id, recruited_on, personal_id_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+     ON CONFLICT (nominee_key) DO UPDATE SET recruited_on = COALESCE(EXCLUDED.recruited_on, nominee.recruited_on), user_id = COALESCE(EXCLUDED.user_id, nominee.user_id)
+     RETURNING unit_id`,
+    [n.id, n.nomineeKey, n.unitId, n.kind, n.name, n.birthYear ?? null, n.accountUserId ?? null, n.recruitedOn ?? null, n.personalIdHash ?? null],
+  );
+  return { unitId: row.unit_id };
+}
+
+export async function nomineeUnit(db: EntityManager, nomineeKey: string): Promise<string | undefined> {
+  const [row]: { unit_id: string }[] = await db.query(`SELECT unit_id FROM nominee WHERE nominee_key=$1`, [nomineeKey]);
+  return row?.unit_id;
+}
+
+/**
+ * Claims an Idempotency-Key for its caller; answers what the key was first used for, so a reuse
+ * with another route or body can be refused.
+ */
+export async function claimIdempotencyKey(db: EntityManager, k: { caller: string; key: string; route: string; bodyHash: string }): Promise<{ route: string; bodyHash: string }> {
+  await db.query(`INSERT INTO idempotency_key (caller, key, route, body_hash) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING`, [k.caller, k.key, k.route, k.bodyHash]);
+  const [row] = await db.query(`SELECT route, body_hash AS "bodyHash" FROM idempotency_key WHERE caller=$1 AND key=$2`, [k.caller, k.key]);
+  return row;
+}
