@@ -2,7 +2,7 @@ import type { NominationEvent, NominationView, Actor } from '@vinhdanh/workflows
 
 /**
  * What workflows may ask of the outside world. Workflows import this file for types only; the
- * implementations live in activity factories that close over repositories (STYLE: one input
+ * implementations live in activity factories that close over repositories (one input
  * object, one result object, idempotent by workflow id and step).
  */
 
@@ -34,6 +34,39 @@ export interface IssueDecisionResult {
   decisionId: string;
   number: string;
   issuedOn: string;
+  /** The issuer, as it was named when it signed: numbers are only unique with it. */
+  issuerUnitId?: string;
+  issuerNameVi?: string;
+  issuerNameEn?: string;
+}
+
+export interface PlanPostingInput {
+  nominationId: string;
+  level: import('@vinhdanh/domain/common/levels').Level;
+  rule: import('@vinhdanh/domain/routing').PostingRule;
+}
+/** The posting's first and last day (Vietnam dates) and the instant it ends. */
+export interface PlanPostingResult {
+  from: string;
+  until: string;
+  untilAt: string;
+}
+
+export interface LegacyStepsInput {
+  nominationId: string;
+}
+export interface LegacyStepsResult {
+  steps: Pick<import('@vinhdanh/domain/routing').RouteStep, 'level' | 'posting' | 'president'>[];
+}
+
+export interface SubmitProposalInput {
+  nominationId: string;
+  issuerUnitId: string;
+  signer: Actor;
+}
+export interface SubmitProposalResult {
+  number: string;
+  submittedOn: string;
 }
 
 export interface DeliverNotificationsInput {
@@ -48,6 +81,9 @@ export interface NominationActivities {
   recordEvent(input: RecordEventInput): Promise<RecordEventResult>;
   appraise(input: AppraiseInput): Promise<AppraiseResult>;
   issueDecision(input: IssueDecisionInput): Promise<IssueDecisionResult>;
+  planPosting(input: PlanPostingInput): Promise<PlanPostingResult>;
+  legacySteps(input: LegacyStepsInput): Promise<LegacyStepsResult>;
+  submitProposal(input: SubmitProposalInput): Promise<SubmitProposalResult>;
   deliverNotifications(input: DeliverNotificationsInput): Promise<DeliverNotificationsResult>;
 }
 
@@ -90,4 +126,31 @@ export interface CouncilActivities {
 
 export interface BenchActivities {
   benchNoop(input: { n: number }): Promise<{ n: number }>;
+}
+
+export interface RecordRevocationEventInput {
+  caseId: string;
+  type: 'RevocationOpened' | 'AwardRevoked' | 'RevocationDismissed';
+  actor: { userId: string; fullName: string; role: string };
+  status: import('@vinhdanh/workflows/revocation/types').RevocationStatus;
+  data: Record<string, unknown>;
+}
+
+export interface IssueRevocationInput {
+  caseId: string;
+  registerId: string;
+  issuerUnitId: string;
+  signer: Actor;
+  reason: string;
+}
+export interface IssueRevocationResult {
+  decisionId: string;
+  number: string;
+  issuedOn: string;
+  issuerNameVi: string;
+}
+
+export interface RevocationActivities {
+  recordRevocationEvent(input: RecordRevocationEventInput): Promise<void>;
+  issueRevocation(input: IssueRevocationInput): Promise<IssueRevocationResult>;
 }

@@ -2,10 +2,16 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { EligibilityPolicy } from '@vinhdanh/domain/eligibility';
-import type { BenchActivities, CouncilActivities, NominationActivities } from './contracts';
+import { DEFAULT_BASE_SALARY, type BaseSalaryStep } from '@vinhdanh/domain/decisions';
+import { DEFAULT_CALENDAR } from '@vinhdanh/domain/common/working-days';
+import type { BenchActivities, CouncilActivities, NominationActivities, RevocationActivities } from './contracts';
+import { issueRevocationIn, recordRevocationEventIn } from './revocation/revocation';
 import { recordEventIn } from './nomination/record-event';
 import { issueDecisionIn } from './nomination/issue-decision';
 import { appraiseIn } from './nomination/appraise';
+import { planPostingIn, type PostingClock } from './nomination/posting';
+import { legacyStepsIn } from './nomination/legacy-steps';
+import { submitProposalIn } from './nomination/submit-proposal';
 import { deliverIn, type Mailer } from './notifications/deliver';
 import { recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
 
@@ -15,10 +21,14 @@ export interface ActivityDeps {
   ballotKey: Buffer;
   eligibilityPolicy?: Partial<EligibilityPolicy>;
   emailLeaseMs?: number;
+  /** Lương cơ sở by date (BASE_SALARY), for each recipient's bonus. */
+  baseSalary?: BaseSalaryStep[];
+  /** Working calendar (HOLIDAYS) and, in development, a short posting. */
+  postingClock?: PostingClock;
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000 }: ActivityDeps): NominationActivities & CouncilActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -26,7 +36,12 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
     recordEvent: (input) => recordEventIn(dataSource.manager, input, mailer !== undefined),
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
-    issueDecision: (input) => issueDecisionIn(dataSource, input),
+    issueDecision: (input) => issueDecisionIn(dataSource, input, baseSalary),
+    planPosting: (input) => planPostingIn(dataSource, input, postingClock),
+    legacySteps: (input) => legacyStepsIn(dataSource, input),
+    submitProposal: (input) => submitProposalIn(dataSource, input),
+    recordRevocationEvent: (input) => recordRevocationEventIn(dataSource, input),
+    issueRevocation: (input) => issueRevocationIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
   });
 }

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -75,15 +74,18 @@ async function runVinhDanh(stack: BenchStack) {
   const tokens = new Map<string, string>();
   const login = async (u: string) => tokens.get(u) ?? tokens.set(u, (await http(stack, 'login', 'POST', '/auth/login', '', { username: u, password: 'vinhdanh' })).accessToken).get(u)!;
   const items = Array.from({ length: N }, (_, i) => ({ i, unit: UNITS[i % UNITS.length], award: i % 10 === 0 ? 'CSTD_TINH' : i % 10 < 4 ? 'BK_TINH' : 'GK_DONVI', id: '' }));
+  // A dossier cites files its unit uploaded: one report per unit, cited by all of its nominations.
+  const reports = new Map<string, { name: string; sha256: string }>();
+  for (const unit of UNITS) reports.set(unit, await upload(stack, await login(`vanthu.${unit}`), `bao-cao-${unit}.pdf`));
   const mix = { GK_DONVI: items.filter((x) => x.award === 'GK_DONVI').length, BK_TINH: items.filter((x) => x.award === 'BK_TINH').length, CSTD_TINH: items.filter((x) => x.award === 'CSTD_TINH').length };
   const started = Date.now();
   log(`Vinh Danh: ${N} nominations (${JSON.stringify(mix)}), ${C} concurrent users`);
   await pool(items, C, async (x) => {
     const body = {
-      nominee: { kind: 'INDIVIDUAL', name: `Người lao động ${x.i} ${started}`, birthYear: 1970 + (x.i % 30), frontLine: x.i % 3 === 0 },
+      nominee: { kind: 'INDIVIDUAL', name: `Người lao động ${x.i} ${started}`, birthYear: 1970 + (x.i % 30), personalId: benchPersonalId(x.i, started), frontLine: x.i % 3 === 0 },
       awardCode: x.award, year: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
       achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025.',
-      documents: [{ name: 'bao-cao.pdf', sha256: createHash('sha256').update(String(x.i)).digest('hex') }],
+      documents: [reports.get(x.unit)!],
     };
     x.id = (await http(stack, 'submit', 'POST', '/nominations', await login(`vanthu.${x.unit}`), body)).id;
   });
@@ -98,7 +100,8 @@ async function runVinhDanh(stack: BenchStack) {
   await pool(provincial, C, async (x) => {
     await http(stack, 'review', 'POST', `/nominations/${x.id}/review`, await login(reviewers[x.i % 2]), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
   });
-  const voted = provincial.filter((x) => x.award === 'CSTD_TINH');
+  // CSTĐ tỉnh and Bằng khen tỉnh both go through the provincial council.
+  const voted = provincial;
   await waitAll(stack, voted.map((x) => x.id), `status = 'AWAITING_COUNCIL'`);
   const members = ['chutich.ubnd-tinh', 'thuky.hoidong-tinh', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `uyvien${i}.hoidong-tinh`)];
   for (let from = 0; from < voted.length; from += 50) {
@@ -125,6 +128,21 @@ async function runVinhDanh(stack: BenchStack) {
   const seconds = (Date.now() - started) / 1000;
   log(`Vinh Danh: ${N} awarded in ${round(seconds)} s`);
   return { ids, seconds, started, mix };
+}
+
+/** A fictitious but well-formed personal identification number, different for every nominee of a run. */
+function benchPersonalId(i: number, run: number): string {
+  const birthYear = 1970 + (i % 30);
+  return `0${String(10 + (run % 80)).padStart(2, '0')}0${String(birthYear % 100).padStart(2, '0')}${String(i).padStart(6, '0')}`;
+}
+
+async function upload(stack: BenchStack, token: string, name: string): Promise<{ name: string; sha256: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([`%PDF-1.4 ${name} ${Date.now()}`], { type: 'application/pdf' }), name);
+  const res = await fetch(`${stack.apiUrl}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
+  const doc = (await res.json()) as { name: string; sha256: string };
+  return { name: doc.name, sha256: doc.sha256 };
 }
 
 async function waitAll(stack: BenchStack, ids: string[], where: string): Promise<void> {

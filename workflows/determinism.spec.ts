@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Workflow code is replayed; it must not reach I/O, NestJS or wall-clock randomness (STYLE §1).
+ * Workflow code is replayed; it must not reach I/O, NestJS or wall-clock randomness.
  * This guard reads every non-spec file under workflows/ and the domain code it may import.
  */
 const ALLOWED = [/^@temporalio\/(workflow|common)$/, /^@vinhdanh\/domain(\/.*)?$/, /^\.\.?\//];

@@ -36,13 +36,30 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
     const eligibility = event.type === 'EligibilityAssessed' ? event.data : null;
     await tx.query(
       `UPDATE nomination SET status=$2, current_level=$3, current_step=$4, outcome_reason=$5, eligibility=COALESCE($6, eligibility),
-              decision_id=$7, updated_at=$8, last_seq=$9
+              decision_id=$7, updated_at=$8, last_seq=$9, posting=COALESCE($10, posting)
         WHERE id=$1 AND last_seq < $9`,
-      [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, eligibility, view.decision?.decisionId ?? null, event.at, event.seq],
+      [nominationId, view.status, view.level, view.step, view.outcomeReason ?? null, eligibility, view.decision?.decisionId ?? null, event.at, event.seq, view.posting ?? null],
     );
+    await projectDetails(tx, input);
     await syncTasks(tx, input);
     return { notificationIds: await enqueueNotifications(tx, input, emailEnabled) };
   });
+}
+
+/** The events that change more than the nomination's state: public comments, and a re-routing. */
+async function projectDetails(tx: EntityManager, { nominationId, event }: RecordEventInput): Promise<void> {
+  const d = event.data as Record<string, any>;
+  if (event.type === 'PublicCommentReceived') {
+    await tx.query(
+      `INSERT INTO public_comment (nomination_id, comment_id, level, text, author_name, received_at) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
+      [nominationId, d.commentId, d.level ?? event.level, d.text, d.authorName ?? null, event.at],
+    );
+  } else if (event.type === 'PublicCommentAnswered') {
+    await tx.query(`UPDATE public_comment SET answer=$3, answered_by=$4, answered_at=$5 WHERE nomination_id=$1 AND comment_id=$2`, [nominationId, d.commentId, d.answer, event.actor?.userId ?? null, event.at]);
+  } else if (event.type === 'NominationRerouted') {
+    // The submitting unit may itself have a successor: its clerks take the nomination over.
+    await tx.query(`UPDATE nomination SET unit_id=$2, dossier=jsonb_set(dossier, '{route}', $3::jsonb) WHERE id=$1`, [nominationId, d.unitId, JSON.stringify(d.route)]);
+  }
 }
 
 async function syncTasks(tx: EntityManager, { nominationId, event, view }: RecordEventInput): Promise<void> {

@@ -26,6 +26,8 @@ export function planNotification(event: NominationEvent, view: NominationView, c
     case 'ReviewRequested':
     case 'DecisionRequested':
     case 'CouncilVoteRequested':
+    case 'PublicPostingStarted':
+    case 'NominationRerouted':
       if (!task) return undefined;
       return {
         kind: 'TASK_ASSIGNED',
@@ -66,6 +68,16 @@ export function planNotification(event: NominationEvent, view: NominationView, c
         bodyVi: `Hồ sơ ${who} đã quá thời gian xử lý bình thường ở cấp ${event.level}.`,
         bodyEn: `The nomination ${whoEn} is overdue for review at ${event.level} level.`,
       };
+    case 'PublicCommentReceived':
+      if (!task) return undefined;
+      return {
+        kind: 'PUBLIC_COMMENT',
+        recipients: [{ unitId: task.unitId, role: task.role }],
+        subjectVi: `Ý kiến nhân dân cần trả lời: ${who}`,
+        subjectEn: `A public comment to answer: ${whoEn}`,
+        bodyVi: `Hồ sơ ${who} nhận được ý kiến ${event.data.commentId} trong thời gian công khai; Hội đồng chỉ xét sau khi ý kiến được trả lời.`,
+        bodyEn: `The nomination ${whoEn} received comment ${event.data.commentId} during its posting; the council waits for the answer.`,
+      };
     case 'DecisionIssued':
       return {
         kind: 'DECISION',
@@ -91,5 +103,5 @@ export function planNotification(event: NominationEvent, view: NominationView, c
 }
 
 function taskVi(kind: string): string {
-  return { REVIEW: 'thẩm định', SUPPLEMENT: 'bổ sung hồ sơ', DECISION: 'ký quyết định', COUNCIL: 'Hội đồng xét' }[kind] ?? kind;
+  return { REVIEW: 'thẩm định', SUPPLEMENT: 'bổ sung hồ sơ', DECISION: 'ký quyết định', COUNCIL: 'Hội đồng xét', POSTING: 'công khai và trả lời ý kiến', PROPOSAL: 'trình Chủ tịch nước' }[kind] ?? kind;
 }

@@ -279,19 +279,27 @@ describe('browser journeys', () => {
   });
 
   it('public page: nominees under public posting and decisions issued, without signing in, in both languages', async () => {
-    // A Labour Order nomination posted publicly once it reaches the province (Decree 98 Art 46(2)).
+    // A Labour Order nomination posted publicly once the province has reviewed it (Decree 152 Art 44(2)).
     const clerk = await stack.login(`vanthu.${unit}`);
     const reviewer = await stack.login(`thamdinh.${unit}`);
     const id = await submit(clerk, 'HCLD3', { nominee: { ...dossier('HCLD3').nominee, name: 'Nguyễn Văn Công Khai' } });
     await approveLevel(stack, reviewer, id, 'UNIT');
-    await waitForStep(reviewer, id, 'IN_REVIEW', 'PROVINCE');
+    const provinceReviewer = await stack.login('thamdinh.so-noi-vu');
+    await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE');
+    expect((await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ.' })).status).toBe(200);
+    await waitForStatus(provinceReviewer, id, 'PUBLIC_POSTING');
 
     const page = await as(null);
     await page.goto('/app/cong-khai');
     await page.getByRole('heading', { level: 1, name: 'Thông tin công khai về thi đua, khen thưởng' }).waitFor();
     const row = page.getByRole('row', { name: /Nguyễn Văn Công Khai/ });
     await row.getByText('Đang công khai').waitFor();
-    expect(await row.textContent()).toContain('Nghị định 98/2023/NĐ-CP');
+    expect(await row.textContent()).toContain('Nghị định 152/2025/NĐ-CP');
+    // Anyone may comment, without signing in.
+    await row.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await page.getByLabel('Nội dung ý kiến (10–2.000 ký tự)').fill('Tôi biết ông Công Khai là người tận tụy với công việc.');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.getByText(/Đã gửi ý kiến \(mã PROVINCE-1\)/).waitFor();
     await page.getByRole('row', { name: /Đỗ Thị Lan/ }).waitFor();
     await check(page, 'public-01-vi');
 

@@ -59,7 +59,10 @@ describe('web application API', () => {
     const id = await submit(clerk, 'HCLD3', { nominee: { ...dossier('HCLD3').nominee, name: 'Nguyễn Văn Niêm Yết' } });
     const local = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Trần Thị Không Niêm Yết' } });
     await approveLevel(stack, reviewer, id, 'UNIT');
-    await waitForStep(reviewer, id, 'IN_REVIEW', 'PROVINCE');
+    const provinceReviewer = await stack.login('thamdinh.so-noi-vu');
+    await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE');
+    expect((await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ.' })).status).toBe(200);
+    await waitForStatus(provinceReviewer, id, 'PUBLIC_POSTING');
     const head = await stack.login('thutruong.so-yte');
     await approveLevel(stack, reviewer, local, 'UNIT');
     await waitForStatus(reviewer, local, 'AWAITING_DECISION');
@@ -68,7 +71,7 @@ describe('web application API', () => {
 
     const disclosures = (await (await fetch(`${stack.baseUrl}/public/disclosures`)).json()) as any;
     const posted = disclosures.items.find((d: any) => d.nominationId === id);
-    expect(posted).toMatchObject({ nomineeName: 'Nguyễn Văn Niêm Yết', awardCode: 'HCLD3', level: 'PROVINCE', open: true, period: { workingDays: 10 } });
+    expect(posted).toMatchObject({ nomineeName: 'Nguyễn Văn Niêm Yết', awardCode: 'HCLD3', level: 'PROVINCE', open: true, kind: 'PUBLIC_POSTING', period: { days: 10, unit: 'WORKING_DAYS' } });
     expect(posted.period.to > posted.period.from).toBe(true);
     expect(JSON.stringify(posted)).not.toContain('birthYear');
     expect(disclosures.items.some((d: any) => d.nominationId === local)).toBe(false);

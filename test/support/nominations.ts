@@ -81,5 +81,14 @@ export async function approveLevel(stack: Stack, reviewer: Session, id: string, 
     const r = await reviewer.get(`/nominations/${id}`);
     return r.body.status !== 'IN_REVIEW' || r.body.currentLevel !== level ? r.body : undefined;
   });
-  if (after.status === 'AWAITING_COUNCIL') await councilPasses(stack, reviewer, id);
+  const next = after.status === 'PUBLIC_POSTING' ? await postingEnds(reviewer, id) : after;
+  if (next.status === 'AWAITING_COUNCIL') await councilPasses(stack, reviewer, id);
+}
+
+/** Waits out a public posting (the stack must run with a short DEV_POSTING_SECONDS). */
+export async function postingEnds(reader: Session, id: string) {
+  return eventually(async () => {
+    const r = await reader.get(`/nominations/${id}`);
+    return r.body.status !== 'PUBLIC_POSTING' ? r.body : undefined;
+  }, 60_000);
 }

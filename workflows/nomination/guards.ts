@@ -1,6 +1,7 @@
 import { forbidden, invalid, conflict } from '@vinhdanh/domain/common/errors';
 import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
-import type { DecideArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
+import type { AnswerCommentArgs, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
+import { commentKey, type PostingState } from './posting';
 import type { Actor, NominationInput, NominationView, OpenTask, Role } from './types';
 import { TERMINAL_STATUSES } from './types';
 
@@ -21,7 +22,7 @@ function requireRole(actor: Actor, role: Role, unitId: string, what: { vi: strin
 
 const ROLE_VI: Record<Role, string> = {
   CLERK: 'văn thư', REVIEWER: 'thẩm định viên', DECISION_MAKER: 'người có thẩm quyền quyết định', UNIT_HEAD: 'thủ trưởng đơn vị',
-  COUNCIL_MEMBER: 'thành viên Hội đồng', COUNCIL_SECRETARY: 'thư ký Hội đồng', AUDITOR: 'thanh tra', ADMIN: 'quản trị',
+  COUNCIL_MEMBER: 'thành viên Hội đồng', COUNCIL_SECRETARY: 'thư ký Hội đồng', AUDITOR: 'kiểm toán, giám sát', INSPECTOR: 'thanh tra', ADMIN: 'quản trị',
 };
 
 /** The nominee, a registered relative, the submitter (deciding) or a declared conflict may not act. */
@@ -60,6 +61,9 @@ export function validateReview(input: NominationInput, view: NominationView, arg
     if (!args.items?.length || !args.items.every(nonBlank)) {
       throw invalid('ITEMS_REQUIRED', 'Phải liệt kê tài liệu cần bổ sung.', 'List the documents to supplement.', 'items');
     }
+    if (view.step === 'PRESIDENT_OFFICE_REVIEW') {
+      throw invalid('NOT_AT_THIS_STEP', 'Văn phòng Chủ tịch nước chỉ thẩm tra tờ trình: đồng ý hoặc trả lại (từ chối có lý do).', 'The President’s Office reviews the proposal only: approve it or return it (reject with a reason).', 'action');
+    }
     if (args.deadlineDays !== undefined && !(Number.isInteger(args.deadlineDays) && args.deadlineDays >= 1 && args.deadlineDays <= 90)) {
       throw invalid('BAD_DEADLINE', 'Hạn bổ sung phải từ 1 đến 90 ngày.', 'The supplement deadline must be 1 to 90 days.', 'deadlineDays');
     }
@@ -92,14 +96,64 @@ export function validateWithdraw(input: NominationInput, view: NominationView, a
 }
 
 export function validateDecide(input: NominationInput, view: NominationView, args: DecideArgs): void {
-  const what = { vi: 'ký quyết định', en: 'sign the decision' };
-  const task = requireTask(view, 'AWAITING_DECISION', 'DECISION', what);
+  const proposal = view.task?.kind === 'PROPOSAL';
+  const what = proposal ? { vi: 'trình Chủ tịch nước', en: 'submit the proposal to the President' } : { vi: 'ký quyết định', en: 'sign the decision' };
+  const task = requireTask(view, 'AWAITING_DECISION', proposal ? 'PROPOSAL' : 'DECISION', what);
   requireRole(args.actor, 'DECISION_MAKER', task.unitId, what);
   requireNoConflict(input, args.actor, 'DECIDE');
+  const allowed = proposal ? ['PROPOSE', 'REFUSE'] : ['CONFER', 'REFUSE'];
+  if (!allowed.includes(args.action)) {
+    throw invalid(
+      'BAD_ACTION',
+      proposal ? 'Ở bước này Chính phủ trình Chủ tịch nước (PROPOSE) hoặc không trình (REFUSE).' : 'Ở bước này người có thẩm quyền khen thưởng (CONFER) hoặc không khen thưởng (REFUSE).',
+      proposal ? 'At this step the Government proposes to the President (PROPOSE) or does not (REFUSE).' : 'At this step the authority confers (CONFER) or refuses (REFUSE).',
+      'action',
+    );
+  }
   if (args.action === 'REFUSE' && !nonBlank(args.reason)) {
     throw invalid('REASON_REQUIRED', 'Không khen thưởng phải nêu lý do.', 'A refusal needs a reason.', 'reason');
   }
-  if (args.batchKey !== undefined && !/^[A-Za-z0-9._:-]{1,100}$/.test(args.batchKey)) {
+  if (args.batchKey !== undefined && !/^[A-Za-z0-9._:|-]{1,160}$/.test(args.batchKey)) {
     throw invalid('BAD_BATCH', 'Mã lô quyết định không hợp lệ.', 'Invalid decision batch key.', 'batchKey');
   }
+}
+
+const MAX_COMMENTS = 500;
+
+/** A public comment: only while the posting is open, not twice the same, and not without end. */
+export function validatePublicComment(posting: PostingState | undefined, args: PublicCommentArgs, nowMs: number): void {
+  if (!posting || !posting.open(nowMs)) {
+    throw conflict('POSTING_CLOSED', 'Hồ sơ này không trong thời gian công khai lấy ý kiến.', 'This nomination is not open for public comments.');
+  }
+  const text = typeof args.text === 'string' ? args.text.trim() : '';
+  if (text.length < 10 || text.length > 2000) {
+    throw invalid('BAD_COMMENT', 'Ý kiến phải từ 10 đến 2.000 ký tự.', 'A comment must be 10 to 2,000 characters.', 'text');
+  }
+  if (posting.comments.some((c) => c.key === commentKey(text))) {
+    throw conflict('DUPLICATE_COMMENT', 'Ý kiến này đã được gửi.', 'This comment was already sent.');
+  }
+  if (posting.comments.length >= MAX_COMMENTS) {
+    throw conflict('TOO_MANY_COMMENTS', 'Hồ sơ đã nhận đủ số ý kiến tối đa; vui lòng liên hệ cơ quan thẩm định.', 'This nomination has received the maximum number of comments; contact the reviewing body.');
+  }
+}
+
+/** An answer: by a reviewer of the posting body, without a conflict, to a comment not yet answered. */
+export function validateAnswerComment(input: NominationInput, posting: PostingState | undefined, args: AnswerCommentArgs): void {
+  const what = { vi: 'trả lời ý kiến', en: 'answer comments' };
+  const comment = posting?.comments.find((c) => c.id === args.commentId);
+  if (!posting || !comment) throw conflict('NO_SUCH_COMMENT', 'Không có ý kiến này trong đợt công khai hiện tại.', 'No such comment in the current posting.');
+  requireRole(args.actor, 'REVIEWER', posting.reviewUnitId, what);
+  requireNoConflict(input, args.actor, 'REVIEW');
+  if (comment.answered) throw conflict('ALREADY_ANSWERED', 'Ý kiến đã được trả lời.', 'The comment is already answered.');
+  if (!nonBlank(args.answer) || args.answer.trim().length < 5) {
+    throw invalid('ANSWER_REQUIRED', 'Câu trả lời phải có nội dung (ít nhất 5 ký tự).', 'The answer needs some content (5 characters or more).', 'answer');
+  }
+}
+
+/** Re-routing: only an administrator's order, only while the nomination is open, with a reason. */
+export function validateReroute(view: NominationView, args: RerouteArgs): void {
+  if (!args.actor.roles.includes('ADMIN')) throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị hệ thống mới được chuyển hồ sơ sang đơn vị kế thừa.', 'Only an administrator may re-route to a successor unit.');
+  if ((TERMINAL_STATUSES as readonly string[]).includes(view.status)) throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');
+  if (!Object.keys(args.units ?? {}).length) throw invalid('NOTHING_TO_REROUTE', 'Không có đơn vị nào cần chuyển.', 'No unit to re-route.', 'units');
+  if (!nonBlank(args.reasonVi) || !nonBlank(args.reasonEn)) throw invalid('REASON_REQUIRED', 'Phải nêu lý do chuyển.', 'A re-routing needs a reason.', 'reason');
 }

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
-import type { Actor, NominationView } from './types';
+import type { Actor, NominationView, RouteStep } from './types';
 
 /** The single definition of every message; the API imports these, never string names. */
 
@@ -35,7 +35,8 @@ export interface DecideArgs {
   actor: Actor;
   /** When and once: made by the API for this request (see checkMessageAuth). */
   auth?: MessageAuth;
-  action: 'CONFER' | 'REFUSE';
+  /** CONFER decides; PROPOSE is the Government's proposal (tờ trình) to the President; REFUSE ends it. */
+  action: 'CONFER' | 'REFUSE' | 'PROPOSE';
   reason?: string;
   /** Nominations decided with the same key share one decision and one number. */
   batchKey?: string;
@@ -53,9 +54,46 @@ export interface CouncilResult {
   tallyRef: string;
 }
 
+/** A comment from the public on a posted nomination (no account: the API vouches for nothing but the time). */
+export interface PublicCommentArgs {
+  auth?: MessageAuth;
+  text: string;
+  authorName?: string;
+  contact?: string;
+}
+export interface PublicCommentResult {
+  commentId: string;
+  receivedAt: string;
+}
+
+export interface AnswerCommentArgs {
+  actor: Actor;
+  auth?: MessageAuth;
+  commentId: string;
+  answer: string;
+}
+
+/**
+ * A deciding or reviewing body ceased (reorganisation): its rungs not yet passed go to the successor.
+ * Sent by the API on an administrator's order, with the reason that goes into the audit trail.
+ */
+export interface RerouteArgs {
+  actor: Actor;
+  auth?: MessageAuth;
+  /** ceased unit id → successor unit id */
+  units: Record<string, string>;
+  /** ceased council id → successor council id */
+  councils: Record<string, string>;
+  reasonVi: string;
+  reasonEn: string;
+}
+
 export const reviewUpdate = defineUpdate<NominationView, [ReviewArgs]>('review');
 export const resubmitUpdate = defineUpdate<NominationView, [ResubmitArgs]>('resubmit');
 export const withdrawUpdate = defineUpdate<NominationView, [WithdrawArgs]>('withdraw');
 export const decideUpdate = defineUpdate<NominationView, [DecideArgs]>('decide');
+export const publicCommentUpdate = defineUpdate<PublicCommentResult, [PublicCommentArgs]>('publicComment');
+export const answerCommentUpdate = defineUpdate<NominationView, [AnswerCommentArgs]>('answerComment');
+export const rerouteUpdate = defineUpdate<{ route: RouteStep[]; changed: boolean }, [RerouteArgs]>('reroute');
 export const councilResultSignal = defineSignal<[CouncilResult]>('councilResult');
 export const stateQuery = defineQuery<NominationView>('state');

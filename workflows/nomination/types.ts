@@ -1,4 +1,5 @@
 import type { Level, RecipientKind } from '@vinhdanh/domain/common/levels';
+import type { PostingRule, RouteStep } from '@vinhdanh/domain/routing';
 
 export const ROLES = [
   'CLERK',
@@ -8,6 +9,7 @@ export const ROLES = [
   'COUNCIL_MEMBER',
   'COUNCIL_SECRETARY',
   'AUDITOR',
+  'INSPECTOR',
   'ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,16 +24,8 @@ export interface Actor {
   conflicts?: import('@vinhdanh/domain/conflicts').ActorConflictFacts;
 }
 
-/** One rung as resolved for this nomination when it was submitted (recorded in history). */
-export interface RouteStep {
-  level: Level;
-  /** Unit whose reviewers appraise at this level (the unit itself, Sở Nội vụ, Ban TĐKT TW). */
-  reviewUnitId: string;
-  /** Unit whose decision maker confers or forwards (unit head, UBND tỉnh, Chính phủ). */
-  decisionUnitId: string;
-  /** The council that votes at this level, if the award requires one here. */
-  council?: { councilId: string; ruleKey: string };
-}
+/** The route's vocabulary is the domain's (libs/domain/src/routing). */
+export type { PostingRule, RouteStep } from '@vinhdanh/domain/routing';
 
 export interface PolicyDurations {
   reviewDeadlineMs: number;
@@ -55,6 +49,8 @@ export interface Dossier {
   documents: DocumentRef[];
   /** Simplified procedure case (Law Art 85, Decree 98 Art 40(1)), 1–5, if claimed. */
   simplifiedProcedureCase?: number;
+  /** Truy tặng: the nominee has died; the award is given posthumously. */
+  posthumous?: boolean;
   /** Reference to the achievement, so the same one cannot back a second award (Law Art 5(2)). */
   achievementRef?: string;
 }
@@ -92,12 +88,21 @@ export interface NominationInput {
   route: RouteStep[];
   policy: PolicyDurations;
   submittedBy: Actor;
+  /**
+   * 2 when the route carries the 2025 law's steps (posting, President). Inputs from before have
+   * none; the workflow then asks `legacySteps` once, behind `patched()`.
+   */
+  routeVersion?: 2;
+  /** Version of the catalogue whose authority and route apply (the one in force at submission). */
+  authorityVersion?: string;
+  procedure?: 'REGULAR' | 'SIMPLIFIED';
 }
 
 export const TERMINAL_STATUSES = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
 export type NominationStatus =
   | 'IN_REVIEW'
   | 'SUPPLEMENT_REQUESTED'
+  | 'PUBLIC_POSTING'
   | 'AWAITING_COUNCIL'
   | 'AWAITING_DECISION'
   | (typeof TERMINAL_STATUSES)[number];
@@ -119,15 +124,21 @@ export type EventType =
   | 'ProposalForwarded'
   | 'NominationWithdrawn'
   | 'NominationExpired'
-  | 'UnauthenticatedMessageIgnored';
+  | 'UnauthenticatedMessageIgnored'
+  | 'PublicPostingStarted'
+  | 'PublicCommentReceived'
+  | 'PublicCommentAnswered'
+  | 'PublicPostingEnded'
+  | 'ProposalSubmitted'
+  | 'NominationRerouted';
 
-/** A domain event as the workflow records it; projections fold these (STYLE: past tense, no derived data). */
+/** A domain event as the workflow records it; projections fold these (past tense, no derived data). */
 export interface NominationEvent {
   seq: number;
   type: EventType;
   level: Level;
   at: string;
-  actor?: { userId: string; fullName: string; role: Role | 'SYSTEM' };
+  actor?: { userId: string; fullName: string; role: Role | 'SYSTEM' | 'PUBLIC' };
   reason?: string;
   /** The rule applied: catalogue version, article, policy key, council rule. */
   rule?: string;
@@ -136,7 +147,7 @@ export interface NominationEvent {
 
 export interface OpenTask {
   key: string;
-  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL';
+  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL' | 'POSTING' | 'PROPOSAL';
   level: Level;
   unitId: string;
   role: Role;
@@ -152,7 +163,11 @@ export interface NominationView {
   task?: OpenTask;
   supplement?: { items: string[]; deadline: string; round: number };
   eligibility?: { outcome: string; catalogueVersion: string; summaryVi: string; summaryEn: string };
-  decision?: { decisionId: string; number: string; issuedOn: string };
+  decision?: { decisionId: string; number: string; issuedOn: string; issuerUnitId?: string; issuerNameVi?: string; issuerNameEn?: string };
+  /** The posting under way or last run: its period and its comments' state. */
+  posting?: { level: Level; kind: PostingRule['kind']; from: string; until: string; comments: number; unanswered: number; ended: boolean };
+  /** The Government's proposal to the President (tờ trình), once submitted. */
+  proposal?: { number: string; submittedOn: string };
   outcomeReason?: string;
   lastSeq: number;
 }

@@ -7,10 +7,13 @@ import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type Message
 import type { NominationActivities } from '@vinhdanh/activities/contracts';
 import { SA_LEVEL, SA_STATUS } from '../search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
-import { validateDecide, validateResubmit, validateReview, validateWithdraw } from './guards';
+import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
 import {
+  answerCommentUpdate,
   councilResultSignal,
   decideUpdate,
+  publicCommentUpdate,
+  rerouteUpdate,
   resubmitUpdate,
   reviewUpdate,
   stateQuery,
@@ -21,11 +24,12 @@ import {
   type ReviewArgs,
   type WithdrawArgs,
 } from './messages';
-import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, Role, RouteStep } from './types';
+import { commentKey, PostingState } from './posting';
+import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from './types';
 
 // Short: these are single database transactions, and an activity lost with a crashed worker is
 // retried only once its start-to-close timeout has passed.
-const { recordEvent, appraise, issueDecision } = wf.proxyActivities<NominationActivities>({
+const { recordEvent, appraise, issueDecision, planPosting, legacySteps, submitProposal } = wf.proxyActivities<NominationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -43,6 +47,15 @@ type Action = (
   | { kind: 'withdraw'; args: WithdrawArgs }
 ) & { updateId?: string };
 
+/**
+ * Changes to running workflows (docs/workflows.md). A history recorded before a change replays
+ * without it; a workflow that was running when it shipped takes it from its next step on.
+ */
+/** The posting period gates the council (Decree 98 Art 46(2); Decree 152 Art 44(2)). */
+export const POSTING_GATE = 'law-2025-posting-gate';
+/** State awards go from the Government's proposal to the President (Law Art 83(2)). */
+export const PRESIDENT_STEP = 'law-2025-president-step';
+
 const CLOSED = 'CLOSED' as const;
 type Closed = typeof CLOSED;
 
@@ -59,7 +72,14 @@ export async function nominationWorkflow(input: NominationInput): Promise<Nomina
 }
 
 class NominationProcess {
+  /** The input with its route as it stands now: a reorganisation re-routes rungs not yet passed. */
+  private readonly input: NominationInput;
   private view: NominationView;
+  private posting?: PostingState;
+  /** Index of the rung being worked on. */
+  private stepIndex = 0;
+  private legacyCompleted = false;
+  private reroutes = 0;
   private pending?: Action;
   /** Set while an accepted action is being processed: a second one gets 409, not a double effect. */
   private busy = false;
@@ -73,10 +93,12 @@ class NominationProcess {
   private readonly nonces = new Set<string>();
   private readonly deliveries: Promise<unknown>[] = [];
 
-  constructor(private readonly input: NominationInput) {
+  constructor(input: NominationInput) {
+    this.input = { ...input, route: input.route.map((s) => ({ ...s })) };
     this.view = { nominationId: input.nominationId, status: 'IN_REVIEW', level: input.route[0].level, step: 'SUBMITTED', lastSeq: 0 };
     wf.setHandler(stateQuery, () => this.view);
     wf.setHandler(councilResultSignal, (result) => this.onCouncilResult(result));
+    this.handleMessages();
     this.handle(reviewUpdate, 'review', (args) => validateReview(this.input, this.view, args));
     this.handle(resubmitUpdate, 'resubmit', (args) => validateResubmit(this.input, this.view, args));
     this.handle(decideUpdate, 'decide', (args) => validateDecide(this.input, this.view, args));
@@ -120,14 +142,84 @@ class NominationProcess {
     );
   }
 
+  /**
+   * Messages outside the single action lane: public comments during a posting, the reviewer's
+   * answers, and a re-routing ordered after a reorganisation. Each is checked by its validator
+   * (rejected ones leave no trace) and recorded as an event.
+   */
+  private handleMessages(): void {
+    const authentic = (args: unknown) => {
+      if (isUnauthenticated(args)) throw unauthenticatedError(args);
+      checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
+    };
+    const remember = (args: { auth?: MessageAuth }) => {
+      if (args.auth) this.nonces.add(args.auth.nonce);
+    };
+    wf.setHandler(
+      publicCommentUpdate,
+      async (args) => {
+        remember(args);
+        const posting = this.posting!;
+        const id = `${posting.level}-${posting.comments.length + 1}`;
+        posting.comments.push({ id, key: commentKey(args.text), answered: false });
+        this.view = { ...this.view, posting: posting.view() };
+        const receivedAt = iso(now());
+        await this.emit('PublicCommentReceived', undefined, { data: { commentId: id, text: args.text, authorName: args.authorName ?? null, level: posting.level } });
+        return { commentId: id, receivedAt };
+      },
+      { validator: (args) => guard(() => { authentic(args); validatePublicComment(this.posting, args, now()); }) },
+    );
+    wf.setHandler(
+      answerCommentUpdate,
+      async (args) => {
+        remember(args);
+        const posting = this.posting!;
+        posting.comments.find((c) => c.id === args.commentId)!.answered = true;
+        this.view = { ...this.view, posting: posting.view() };
+        await this.emit('PublicCommentAnswered', this.actorOf(args.actor, 'REVIEWER'), { reason: args.answer, data: { commentId: args.commentId, answer: args.answer, updateId: wf.currentUpdateInfo()?.id ?? null } });
+        return this.view;
+      },
+      { validator: (args) => guard(() => { authentic(args); validateAnswerComment(this.input, this.posting, args); }) },
+    );
+    wf.setHandler(
+      rerouteUpdate,
+      async (args) => {
+        remember(args);
+        const map = (id: string) => args.units[id] ?? id;
+        const before = JSON.stringify(this.input.route);
+        for (const step of this.input.route.slice(this.stepIndex)) {
+          step.reviewUnitId = map(step.reviewUnitId);
+          step.decisionUnitId = map(step.decisionUnitId);
+          if (step.council) step.council = { ...step.council, councilId: args.councils[step.council.councilId] ?? step.council.councilId };
+          if (step.president) step.president = { proposerUnitId: map(step.president.proposerUnitId), officeUnitId: map(step.president.officeUnitId), presidentUnitId: map(step.president.presidentUnitId) };
+        }
+        this.input.unitId = map(this.input.unitId);
+        if (this.posting) this.posting.reviewUnitId = map(this.posting.reviewUnitId);
+        const changed = before !== JSON.stringify(this.input.route) || (this.view.task !== undefined && args.units[this.view.task.unitId] !== undefined);
+        if (this.view.task && args.units[this.view.task.unitId]) {
+          // A new task key: the inbox closes the ceased unit's task and opens the successor's.
+          this.view = { ...this.view, task: { ...this.view.task, unitId: map(this.view.task.unitId), key: `${this.view.task.key}:r${++this.reroutes}` } };
+        }
+        await this.emit('NominationRerouted', this.actorOf(args.actor, 'ADMIN'), {
+          reason: `${args.reasonVi} / ${args.reasonEn}`,
+          data: { units: args.units, councils: args.councils, unitId: this.input.unitId, route: this.input.route, changed },
+        });
+        return { route: this.input.route, changed };
+      },
+      { validator: (args) => guard(() => { authentic(args); validateReroute(this.view, args); }) },
+    );
+  }
+
   async run(): Promise<NominationView> {
     await this.emit('NominationSubmitted', this.actorOf(this.input.submittedBy, 'CLERK'), {
       data: { input: this.input },
       rule: `catalogue ${this.input.catalogueVersion}`,
     });
     for (let i = 0; i < this.input.route.length; i++) {
+      this.stepIndex = i;
       const step = this.input.route[i];
       if ((await this.reviewAt(step)) === CLOSED) break;
+      if ((await this.postingGate(step)) === CLOSED) break;
       if (step.council && (await this.councilAt(step)) === CLOSED) break;
       if (step.level === this.input.decidingLevel) {
         await this.decideAt(step);
@@ -185,18 +277,19 @@ class NominationProcess {
 
   /** Extension point for council voting: a council session signals its result here. */
   private async councilAt(step: RouteStep): Promise<'PASSED' | Closed> {
-    const council = step.council!;
+    // Read through `step` each time: a reorganisation may hand the rung to a successor's council.
+    const council = () => step.council!;
     const task = this.openTask('COUNCIL', step.level, step.reviewUnitId, 'COUNCIL_SECRETARY', undefined, 0);
     this.setStatus('AWAITING_COUNCIL', 'COUNCIL', task);
-    await this.emit('CouncilVoteRequested', undefined, { data: { councilId: council.councilId, ruleKey: council.ruleKey, task }, rule: council.ruleKey });
+    await this.emit('CouncilVoteRequested', undefined, { data: { councilId: council().councilId, ruleKey: council().ruleKey, task }, rule: council().ruleKey });
     for (;;) {
-      await wf.condition(() => this.pending !== undefined || this.councilResults.some((r) => r.councilId === council.councilId));
+      await wf.condition(() => this.pending !== undefined || this.councilResults.some((r) => r.councilId === council().councilId));
       if (this.pending) {
         // Only a withdrawal can be accepted while waiting for a council.
         await this.withdraw(this.takePending().args as WithdrawArgs);
         return CLOSED;
       }
-      const index = this.councilResults.findIndex((r) => r.councilId === council.councilId);
+      const index = this.councilResults.findIndex((r) => r.councilId === council().councilId);
       const [result] = this.councilResults.splice(index, 1);
       const reason = `${result.reasonVi} / ${result.reasonEn}`;
       await this.emit('CouncilResultReceived', undefined, { reason, rule: result.ruleKey, data: { ...result } });
@@ -210,13 +303,21 @@ class NominationProcess {
   }
 
   private async decideAt(step: RouteStep): Promise<void> {
+    if (step.president && wf.patched(PRESIDENT_STEP)) {
+      await this.presidentDecides(step, step.president);
+      return;
+    }
     const task = this.openTask('DECISION', step.level, step.decisionUnitId, 'DECISION_MAKER', this.input.policy.decisionDeadlineMs, 0);
     this.setStatus('AWAITING_DECISION', 'DECISION', task);
     await this.emit('DecisionRequested', undefined, { data: { task }, rule: `catalogue ${this.input.catalogueVersion}` });
     const action = await this.awaitAction(task, this.input.policy.decisionDeadlineMs, step, 'POLICY_DECISION_DEADLINE');
     if (action === CLOSED) return;
     if (action.kind !== 'decide') throw new Error(`unexpected ${action.kind}`);
-    const { args } = action;
+    await this.confer(step.decisionUnitId, action.args);
+  }
+
+  /** CONFER issues the decision in the issuer's series; REFUSE closes the nomination. */
+  private async confer(issuerUnitId: string, args: DecideArgs): Promise<void> {
     const actor = this.actorOf(args.actor, 'DECISION_MAKER');
     if (args.action === 'REFUSE') {
       await this.close('REJECTED', 'NominationRejected', actor, args.reason!);
@@ -225,7 +326,7 @@ class NominationProcess {
     const decision = await issueDecision({
       nominationId: this.input.nominationId,
       batchKey: args.batchKey ?? `nomination-${this.input.nominationId}`,
-      issuerUnitId: step.decisionUnitId,
+      issuerUnitId,
       signer: args.actor,
       awardCode: this.input.awardCode,
       awardNameVi: this.input.awardNameVi,
@@ -235,6 +336,97 @@ class NominationProcess {
     this.view = { ...this.view, decision, task: undefined, status: 'AWARDED', step: 'DONE' };
     this.upsertSearch();
     await this.emit('DecisionIssued', actor, { data: { ...decision }, rule: `catalogue ${this.input.catalogueVersion}` }, true);
+  }
+
+  /**
+   * Orders and State honorary titles (Law Art 83(2)): the Government proposes to the President
+   * (tờ trình), the President's Office reviews the proposal, the President decides (QĐ-CTN).
+   */
+  private async presidentDecides(step: RouteStep, units: NonNullable<RouteStep['president']>): Promise<void> {
+    const deadline = this.input.policy.decisionDeadlineMs;
+    const proposeTask = this.openTask('PROPOSAL', step.level, units.proposerUnitId, 'DECISION_MAKER', deadline, 0);
+    this.setStatus('AWAITING_DECISION', 'PRESIDENT_PROPOSAL', proposeTask);
+    await this.emit('DecisionRequested', undefined, { data: { task: proposeTask, proposal: true }, rule: 'Luật TĐKT Điều 83(2)' });
+    const proposed = await this.awaitAction(proposeTask, deadline, step, 'POLICY_DECISION_DEADLINE');
+    if (proposed === CLOSED) return;
+    if (proposed.kind !== 'decide') throw new Error(`unexpected ${proposed.kind}`);
+    const proposer = this.actorOf(proposed.args.actor, 'DECISION_MAKER');
+    if (proposed.args.action === 'REFUSE') {
+      await this.close('REJECTED', 'NominationRejected', proposer, proposed.args.reason!);
+      return;
+    }
+    const proposal = await submitProposal({ nominationId: this.input.nominationId, issuerUnitId: units.proposerUnitId, signer: proposed.args.actor });
+    this.view = { ...this.view, proposal };
+    await this.emit('ProposalSubmitted', proposer, { data: { ...proposal, toUnitId: units.presidentUnitId }, rule: 'Luật TĐKT Điều 83(2)' }, true);
+
+    const reviewTask = this.openTask('REVIEW', step.level, units.officeUnitId, 'REVIEWER', this.input.policy.reviewDeadlineMs, 0, 'OFFICE');
+    this.setStatus('IN_REVIEW', 'PRESIDENT_OFFICE_REVIEW', reviewTask);
+    await this.emit('ReviewRequested', undefined, { data: { task: reviewTask } });
+    const reviewed = await this.awaitAction(reviewTask, this.input.policy.reviewDeadlineMs, { ...step, reviewUnitId: units.officeUnitId }, 'POLICY_REVIEW_DEADLINE');
+    if (reviewed === CLOSED) return;
+    if (reviewed.kind !== 'review') throw new Error(`unexpected ${reviewed.kind}`);
+    const reviewer = this.actorOf(reviewed.args.actor, 'REVIEWER');
+    if (reviewed.args.action === 'REJECT') {
+      await this.close('REJECTED', 'NominationRejected', reviewer, reviewed.args.reason!);
+      return;
+    }
+    await this.emit('ReviewApproved', reviewer, { reason: reviewed.args.justification, data: { justification: reviewed.args.justification ?? null, office: true } }, true);
+
+    const decideTask = this.openTask('DECISION', step.level, units.presidentUnitId, 'DECISION_MAKER', deadline, 0, 'PRESIDENT');
+    this.setStatus('AWAITING_DECISION', 'PRESIDENT_DECISION', decideTask);
+    await this.emit('DecisionRequested', undefined, { data: { task: decideTask }, rule: 'Luật TĐKT Điều 83(2)' });
+    const decided = await this.awaitAction(decideTask, deadline, step, 'POLICY_DECISION_DEADLINE');
+    if (decided === CLOSED) return;
+    if (decided.kind !== 'decide') throw new Error(`unexpected ${decided.kind}`);
+    await this.confer(units.presidentUnitId, decided.args);
+  }
+
+  // ── public posting and comments ─────────────────────────────────────────────────────────
+
+  /** After the review at a level: the posting period must run, and every comment be answered. */
+  private async postingGate(step: RouteStep): Promise<void | Closed> {
+    if (!wf.patched(POSTING_GATE)) return;
+    await this.completeLegacySteps();
+    if (!step.posting) return;
+    return this.postingAt(step, step.posting);
+  }
+
+  /** A route recorded before the 2025 steps existed gets them once, from the catalogue and the org. */
+  private async completeLegacySteps(): Promise<void> {
+    if (this.input.routeVersion === 2 || this.legacyCompleted) return;
+    this.legacyCompleted = true;
+    const { steps } = await legacySteps({ nominationId: this.input.nominationId });
+    for (const extra of steps) {
+      const step = this.input.route.find((s) => s.level === extra.level);
+      if (!step) continue;
+      if (extra.posting && !step.posting) step.posting = extra.posting;
+      if (extra.president && !step.president) step.president = extra.president;
+    }
+  }
+
+  private async postingAt(step: RouteStep, rule: PostingRule): Promise<void | Closed> {
+    const period = await planPosting({ nominationId: this.input.nominationId, level: step.level, rule });
+    const posting = new PostingState(step.level, rule.kind, step.reviewUnitId, period.from, period.until, Date.parse(period.untilAt));
+    this.posting = posting;
+    let elapsed = false;
+    // Not awaited: comments and a withdrawal may come while the period runs.
+    void wf.sleep(Math.max(1, posting.untilMs - now())).then(() => {
+      elapsed = true;
+    });
+    const task = this.openTask('POSTING', step.level, step.reviewUnitId, 'REVIEWER', undefined, 0);
+    this.view = { ...this.view, posting: posting.view() };
+    this.setStatus('PUBLIC_POSTING', 'POSTING', { ...task, dueAt: period.untilAt });
+    const citation = rule.citation.map((c) => [c.instrument, c.article && `Điều ${c.article}${c.clause ? `(${c.clause})` : ''}`].filter(Boolean).join(' ')).join('; ');
+    await this.emit('PublicPostingStarted', undefined, { data: { ...period, kind: rule.kind, days: rule.days, unit: rule.unit, citation: rule.citation }, rule: citation });
+    await wf.condition(() => this.pending !== undefined || (elapsed && posting.unanswered() === 0));
+    if (this.pending) {
+      // Only a withdrawal can be accepted during the posting.
+      await this.withdraw(this.takePending().args as WithdrawArgs);
+      return CLOSED;
+    }
+    posting.ended = true;
+    this.view = { ...this.view, posting: posting.view() };
+    await this.emit('PublicPostingEnded', undefined, { data: { comments: posting.comments.length, answered: posting.comments.length - posting.unanswered() }, rule: citation });
   }
 
   /**
@@ -300,8 +492,8 @@ class NominationProcess {
     await this.emit(type, actor, { reason, rule, data: {} }, ack);
   }
 
-  private openTask(kind: OpenTask['kind'], level: OpenTask['level'], unitId: string, role: Role, deadlineMs: number | undefined, round: number): OpenTask {
-    const key = `${level}:${kind}:${round}`;
+  private openTask(kind: OpenTask['kind'], level: OpenTask['level'], unitId: string, role: Role, deadlineMs: number | undefined, round: number, tag?: string): OpenTask {
+    const key = `${level}:${kind}:${round}${tag ? `:${tag}` : ''}`;
     return { key, kind, level, unitId, role, dueAt: deadlineMs === undefined ? undefined : iso(now() + deadlineMs) };
   }
 

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import { VotingRules } from '@vinhdanh/domain/council';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt.guard';
 import { LoginLimiter } from './auth/login-limiter';
@@ -25,12 +26,16 @@ import { PublicController } from './public/public.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { CodecController } from './codec/codec.controller';
 import { ConflictsController } from './conflicts/conflicts.controller';
+import { OrgController } from './org/org.controller';
+import { RevocationsController } from './revocations/revocations.controller';
 
 @Global()
 @Module({})
 class ConfigHolderModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigHolderModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    // The voting rules in force, read once: the route a nomination records and the session that applies them agree.
+    const rules = { provide: VotingRules, useValue: new VotingRules(config.votingRules) };
+    return { module: ConfigHolderModule, providers: [{ provide: APP_CONFIG, useValue: config }, rules], exports: [APP_CONFIG, VotingRules] };
   }
 }
 
@@ -60,7 +65,7 @@ export class AppModule {
         TemporalModule,
         NominationsModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController, ConflictsController],
+      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController, ConflictsController, OrgController, RevocationsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -18,6 +18,8 @@ import { DecisionPage } from './pages/decision';
 import { AuditPage } from './pages/audit';
 import { AuditNominationPage } from './pages/audit-nomination';
 import { DashboardPage } from './pages/dashboard';
+import { RevocationPage, RevocationsPage } from './pages/revocations';
+import { OrgPage } from './pages/org';
 
 export function App() {
   return (
@@ -50,6 +52,9 @@ const ROUTES: RouteDef[] = [
   { pattern: '/audit', page: () => <AuditPage /> },
   { pattern: '/audit/nominations/:id', page: (p) => <AuditNominationPage id={p.id} /> },
   { pattern: '/dashboard', page: () => <DashboardPage /> },
+  { pattern: '/revocations', page: () => <RevocationsPage /> },
+  { pattern: '/revocations/:id', page: (p) => <RevocationPage id={p.id} /> },
+  { pattern: '/org', page: () => <OrgPage /> },
 ];
 
 function Shell() {
@@ -100,6 +105,8 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },
   { to: '/dashboard', key: 'nav.dashboard' },
+  { to: '/revocations', key: 'nav.revocations', roles: ['INSPECTOR', 'AUDITOR', 'DECISION_MAKER', 'ADMIN'] },
+  { to: '/org', key: 'nav.org' },
 ];
 
 function Header() {

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { api, setUnauthorizedHandler, tokenStore } from './api';
 import { navigate } from './router';
 
-export type Role = 'CLERK' | 'REVIEWER' | 'DECISION_MAKER' | 'UNIT_HEAD' | 'COUNCIL_MEMBER' | 'COUNCIL_SECRETARY' | 'AUDITOR' | 'ADMIN';
+export type Role = 'CLERK' | 'REVIEWER' | 'DECISION_MAKER' | 'UNIT_HEAD' | 'COUNCIL_MEMBER' | 'COUNCIL_SECRETARY' | 'AUDITOR' | 'INSPECTOR' | 'ADMIN';
 
 export interface Actor {
   userId: string;

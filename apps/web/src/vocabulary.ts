@@ -6,4 +6,4 @@ export { AWARD_CODES } from '../../../libs/domain/src/catalogue/types';
 export { LEVELS, RECIPIENT_KINDS } from '../../../libs/domain/src/common/levels';
 
 /** Nomination statuses in ladder order (workflows/nomination/types.ts holds the type). */
-export const STATUSES = ['IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'AWAITING_COUNCIL', 'AWAITING_DECISION', 'AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
+export const STATUSES = ['IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'PUBLIC_POSTING', 'AWAITING_COUNCIL', 'AWAITING_DECISION', 'AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;

@@ -19,7 +19,7 @@ export interface CreateWorkerOptions {
 export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
   const dataSource = ctx.get(DataSource);
-  const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs });
+  const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds } });
   // Histories written before the codec existed stay readable for the workflows adopted at upgrade.
   const legacy = await legacyPlaintextBindings(dataSource.manager);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });

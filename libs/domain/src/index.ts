@@ -4,3 +4,4 @@ export * from './common/identity';
 export * from './catalogue';
 export * from './eligibility';
 export * from './movement';
+export * from './decisions';

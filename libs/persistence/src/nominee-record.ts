@@ -5,7 +5,7 @@ export interface StoredNomineeRecord {
   kind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   recruitedOn?: string;
   ratings: { year: number; rating: string }[];
-  awards: { code: string; year: number; decisionNumber?: string; decidedOn?: string; source: 'REGISTER' | 'MANUAL'; achievementRef?: string; basis?: 'REGULAR' | 'SUDDEN' | 'THEMATIC' }[];
+  awards: { code: string; year: number; decisionNumber?: string; issuer?: string; decidedOn?: string; source: 'REGISTER' | 'MANUAL'; achievementRef?: string; basis?: 'REGULAR' | 'SUDDEN' | 'THEMATIC' }[];
   initiatives: { year: number; level: string; kind: string; title: string }[];
   disciplines: { from: string; to?: string; level: string; underReview?: boolean }[];
   collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number }[];
@@ -18,8 +18,9 @@ export async function loadNomineeRecord(db: EntityManager, nomineeKey: string, k
   const [nominee] = await db.query(`SELECT recruited_on::text AS recruited_on FROM nominee WHERE nominee_key=$1`, [nomineeKey]);
   const ratings = await db.query(`SELECT year, rating FROM nominee_rating WHERE nominee_key=$1 ORDER BY year`, [nomineeKey]);
   const awards = await db.query(
-    `SELECT award_code, year, decision_number, decided_on::text AS decided_on, source, achievement_ref, basis
-       FROM award_register WHERE nominee_key=$1 ORDER BY year, decided_on`,
+    // A revoked award is no longer the nominee's: it backs nothing (Law, Chapter VII).
+    `SELECT award_code, year, decision_number, decided_on::text AS decided_on, source, achievement_ref, basis, issuer_name_vi
+       FROM award_register WHERE nominee_key=$1 AND revoked_at IS NULL ORDER BY year, decided_on`,
     [nomineeKey],
   );
   const initiatives = await db.query(`SELECT year, level, kind, title FROM nominee_initiative WHERE nominee_key=$1 ORDER BY year`, [nomineeKey]);
@@ -36,6 +37,7 @@ export async function loadNomineeRecord(db: EntityManager, nomineeKey: string, k
       code: a.award_code,
       year: a.year,
       decisionNumber: a.decision_number,
+      ...(a.issuer_name_vi ? { issuer: a.issuer_name_vi } : {}),
       decidedOn: a.decided_on,
       source: a.source,
       achievementRef: opt(a.achievement_ref),

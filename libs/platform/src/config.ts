@@ -1,4 +1,8 @@
 import { parseCodecKeys } from './codec/keys';
+import { parseVotingRules } from '@vinhdanh/domain/council/voting-rules';
+import { validateEligibilityPolicy } from '@vinhdanh/domain/eligibility/policy';
+import { parseCalendar, type WorkingCalendar } from '@vinhdanh/domain/common/working-days';
+import { parseBaseSalary, type BaseSalaryStep } from '@vinhdanh/domain/decisions/bonus';
 import type { CodecKey } from './codec/payload-codec';
 
 /**
@@ -50,9 +54,17 @@ export interface AppConfig {
   /** JSON overrides of the eligibility policy (docs/eligibility.md), e.g. {"ttldttLdttShare":{"numerator":51,"denominator":100}}. */
   eligibilityPolicy?: Record<string, unknown>;
   policy: PolicyConfig;
+  /** Public holidays and bridging days for working-day periods (HOLIDAYS; docs/law.md). */
+  calendar: WorkingCalendar;
+  /** Lương cơ sở by date (BASE_SALARY) for bonuses. */
+  baseSalary: BaseSalaryStep[];
+  /** Development only (DEV_POSTING_SECONDS): postings last this many seconds instead of the law's days. */
+  devPostingSeconds?: number;
+  /** Public comments accepted per address per hour (COMMENT_MAX_PER_ADDRESS). */
+  commentMaxPerAddress: number;
 }
 
-/** Deadlines of the ladder (policy, not law: law.md §2.6 finds no statutory limits). Milliseconds. */
+/** Deadlines of the ladder (policy, not law: docs/law.md found no statutory limits). Milliseconds. */
 export interface PolicyConfig {
   reviewDeadlineMs: number;
   reminderBeforeMs: number;
@@ -98,6 +110,11 @@ function trustProxy(raw: string | undefined, problems: string[]): string | undef
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
+  /** A parsed setting's value, its problems added to the list. */
+  const collect = <T, K extends string>(parsed: { problems: string[] } & { [k in K]: T }, key: K): T => {
+    problems.push(...parsed.problems);
+    return parsed[key];
+  };
 
   const required = (name: string, example: string): string => {
     const value = env[name]?.trim();
@@ -189,6 +206,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ballotKey,
     votingRules: env.VOTING_RULES?.trim() || undefined,
     eligibilityPolicy: parseJson(env.ELIGIBILITY_POLICY, 'ELIGIBILITY_POLICY', problems),
+    calendar: collect<WorkingCalendar, 'calendar'>(parseCalendar(env.HOLIDAYS), 'calendar'),
+    baseSalary: collect<BaseSalaryStep[], 'table'>(parseBaseSalary(env.BASE_SALARY), 'table'),
+    devPostingSeconds: env.DEV_POSTING_SECONDS?.trim() ? int('DEV_POSTING_SECONDS', 0, 1, 86_400) : undefined,
+    commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
     oidc: env.OIDC_ISSUER?.trim()
       ? {
           issuer: env.OIDC_ISSUER.trim(),
@@ -206,13 +227,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
   };
   if (config.oidc && !/^https?:\/\//.test(config.oidc.jwksUrl)) problems.push(`OIDC_JWKS_URL=${config.oidc.jwksUrl} must be an http(s) URL`);
-  if (config.votingRules) {
-    try {
-      JSON.parse(config.votingRules);
-    } catch {
-      problems.push('VOTING_RULES must be JSON: {"rules":{…},"councils":{"<councilId>":{"*":"RULE","<AWARD>":"RULE"}}}');
-    }
-  }
+  problems.push(...parseVotingRules(config.votingRules).problems);
+  if (config.eligibilityPolicy) problems.push(...validateEligibilityPolicy(config.eligibilityPolicy));
+  if (config.devPostingSeconds !== undefined && mode !== 'development') problems.push('DEV_POSTING_SECONDS shortens the legal posting period and is refused outside development mode');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL=${config.logLevel} must be one of fatal, error, warn, info, debug, trace, silent`);
   }

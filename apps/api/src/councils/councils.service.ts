@@ -19,7 +19,7 @@ import type { AuthenticatedActor } from '../auth/public.decorator';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { CouncilAccess } from './council-access';
-import { VotingRules } from './voting-rules';
+import { VotingRules } from '@vinhdanh/domain/council';
 
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -34,7 +34,6 @@ const SESSION_CLOSED = () => conflict('SESSION_CLOSED', 'Phiên họp đã kết
 
 @Injectable()
 export class CouncilsService {
-  private readonly rules: VotingRules;
   private readonly ballotKey: Buffer;
 
   constructor(
@@ -42,9 +41,9 @@ export class CouncilsService {
     private readonly access: CouncilAccess,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rules: VotingRules,
   ) {
     this.ballotKey = ballotKeyFrom(config.ballotKey);
-    this.rules = new VotingRules(config.votingRules);
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
@@ -86,6 +85,18 @@ export class CouncilsService {
     const ids = [...new Set(nominationIds)];
     const waiting = new Map((await waitingForCouncil(this.ds.manager, councilId)).map((w) => [w.nominationId, w]));
     const missing = ids.filter((id) => !waiting.has(id));
+    // The posting must have run and every comment been answered before the council may consider it.
+    const posted: { id: string; until: string; unanswered: number }[] = missing.length
+      ? await this.ds.query(`SELECT id, posting->>'until' AS until, (posting->>'unanswered')::int AS unanswered FROM nomination WHERE id = ANY($1) AND status = 'PUBLIC_POSTING'`, [missing])
+      : [];
+    if (posted.length) {
+      const p = posted[0];
+      throw conflict(
+        'POSTING_IN_PROGRESS',
+        `Hồ sơ ${p.id} đang trong thời gian công khai lấy ý kiến đến hết ngày ${p.until}${p.unanswered ? ` và còn ${p.unanswered} ý kiến chưa trả lời` : ''}; Hội đồng chỉ xét sau khi hết thời hạn và mọi ý kiến đã được trả lời.`,
+        `Nomination ${p.id} is under public posting until the end of ${p.until}${p.unanswered ? ` with ${p.unanswered} comment(s) unanswered` : ''}; the council may consider it only once the period has run and every comment is answered.`,
+      );
+    }
     if (missing.length) {
       throw conflict('NOT_WAITING', `Hồ sơ không chờ Hội đồng này hoặc đang ở một phiên họp khác: ${missing.join(', ')}`, `Not waiting for this council, or already on an open session: ${missing.join(', ')}`);
     }

@@ -35,7 +35,8 @@ export class DocumentsController {
   // busboy stops a file when it *reaches* fileSize: one byte of headroom makes exactly 20 MiB fit.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }))
   async upload(@CurrentActor() actor: AuthenticatedActor, @UploadedFile() file?: UploadedPart) {
-    if (!actor.roles.includes('CLERK')) throw forbidden('ROLE_REQUIRED', 'Chỉ văn thư mới được tải tài liệu hồ sơ lên.', 'Only a clerk may upload dossier documents.');
+    // Clerks upload dossiers; inspectors upload the evidence of a revocation case.
+    if (!actor.roles.includes('CLERK') && !actor.roles.includes('INSPECTOR')) throw forbidden('ROLE_REQUIRED', 'Chỉ văn thư (hồ sơ) hoặc thanh tra (chứng cứ) mới được tải tài liệu lên.', 'Only a clerk (dossiers) or an inspector (evidence) may upload documents.');
     if (!file) throw invalid('FILE_REQUIRED', 'Chưa chọn tệp (trường "file").', 'No file was sent (field "file").', 'file');
     if (file.size === 0) throw invalid('FILE_EMPTY', 'Tệp rỗng.', 'The file is empty.', 'file');
     if (!ALLOWED_TYPES.has(file.mimetype)) {

@@ -38,20 +38,46 @@ export class DecisionsController {
     return { batchKey, results };
   }
 
+  /**
+   * A decision with what its document shows: the issuer as named when it signed and where it sits,
+   * the legal basis of its catalogue version, each recipient with their bonus, and any revocation.
+   */
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string) {
     const [decision] = await this.ds.query(
-      `SELECT d.id, d.number, d.issuer_unit_id AS "issuerUnitId", u.name_vi AS "issuerNameVi", d.issued_on::text AS "issuedOn",
-              d.signer_name AS "signerName", d.award_code AS "awardCode", d.title_vi AS "titleVi"
+      `SELECT d.id, d.number, d.kind, d.issuer_unit_id AS "issuerUnitId", COALESCE(d.issuer_name_vi, u.name_vi) AS "issuerNameVi",
+              COALESCE(d.issuer_name_en, u.name_en) AS "issuerNameEn", u.level AS "issuerLevel", d.issued_on::text AS "issuedOn",
+              d.signer_name AS "signerName", d.award_code AS "awardCode", d.title_vi AS "titleVi", d.title_en AS "titleEn", d.award_year AS "awardYear",
+              (SELECT p.name_vi FROM org_unit p WHERE p.id = u.parent_id) AS "parentNameVi"
          FROM decision d JOIN org_unit u ON u.id = d.issuer_unit_id WHERE d.id = $1`,
       [id],
     );
     if (!decision) throw notFound('DECISION_NOT_FOUND', 'Không tìm thấy quyết định.', 'Decision not found.');
     const recipients = await this.ds.query(
-      `SELECT nominee_name AS "nomineeName", nominee_kind AS "nomineeKind", award_code AS "awardCode", year, nomination_id AS "nominationId"
-         FROM award_register WHERE decision_id = $1 ORDER BY nominee_name`,
+      `SELECT r.id AS "registerId", r.nominee_name AS "nomineeName", r.nominee_kind AS "nomineeKind", r.award_code AS "awardCode", r.year,
+              r.nomination_id AS "nominationId", r.bonus, r.posthumous, r.revoked_at AS "revokedAt", rd.number AS "revokedBy", rd.id AS "revokedByDecisionId"
+         FROM award_register r LEFT JOIN decision rd ON rd.id = r.revocation_decision_id WHERE r.decision_id = $1 ORDER BY r.nominee_name`,
       [id],
     );
-    return { ...decision, recipients };
+    const revokes = decision.kind === 'REVOCATION'
+      ? await this.ds.query(`SELECT r.nominee_name AS "nomineeName", r.decision_number AS "decisionNumber", r.issuer_name_vi AS "issuerNameVi", c.reason FROM award_register r JOIN revocation_case c ON c.id = r.revocation_case_id WHERE r.revocation_decision_id = $1`, [id])
+      : [];
+    return { ...decision, place: placeOf(decision), basisVi: basisOf(decision.issuedOn), recipients, revokes };
   }
+}
+
+/** The place line of the document: the capital for central bodies, else the province named in the issuer. */
+function placeOf(d: { issuerLevel: string; issuerNameVi: string; parentNameVi: string | null }): string {
+  if (d.issuerLevel === 'CENTRAL') return 'Hà Nội';
+  const province = [d.issuerNameVi, d.parentNameVi ?? ''].map((n) => /tỉnh\s+(.+?)(\s*\(|$)/.exec(n)?.[1]).find(Boolean);
+  return province ?? d.issuerNameVi;
+}
+
+/** The decree that details the Law on the day of issue (docs/law.md). */
+function basisOf(issuedOn: string): string[] {
+  const decree = issuedOn >= '2025-07-01'
+    ? // The decree's full title is not verified (docs/law.md): cited by number and date only.
+      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;'
+    : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;';
+  return ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', decree];
 }

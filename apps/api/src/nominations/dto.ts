@@ -40,6 +40,7 @@ export class SubmitNominationDto {
   @ApiPropertyOptional({ example: 'ke-hoach-823-kh-ubnd-2022' }) @IsOptional() @IsString() @MaxLength(100) movementId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) simplifiedProcedureCase?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) achievementRef?: string;
+  @ApiPropertyOptional({ description: 'Truy tặng: the nominee has died; only awards that allow it (docs/law.md).' }) @IsOptional() @IsBoolean() posthumous?: boolean;
 }
 
 export class ReviewDto {
@@ -60,7 +61,9 @@ export class WithdrawDto {
 }
 
 export class DecideDto {
-  @ApiProperty({ enum: ['CONFER', 'REFUSE'] }) @IsIn(['CONFER', 'REFUSE']) action!: 'CONFER' | 'REFUSE';
+  @ApiProperty({ enum: ['CONFER', 'REFUSE', 'PROPOSE'], description: 'PROPOSE: the Government’s proposal to the President, for the awards the President decides.' })
+  @IsIn(['CONFER', 'REFUSE', 'PROPOSE'])
+  action!: 'CONFER' | 'REFUSE' | 'PROPOSE';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) titleVi?: string;
 }

@@ -32,10 +32,21 @@ export class NominationsQuery {
          FROM task WHERE nomination_id = $1 ORDER BY created_at`,
       [id],
     );
+    // The number with its issuer (numbers repeat across issuers), the bonus, and any revocation.
     const [decision] = row.decision_id
-      ? await this.ds.query(`SELECT id, number, issued_on::text AS "issuedOn", signer_name AS "signerName", title_vi AS "titleVi" FROM decision WHERE id = $1`, [row.decision_id])
+      ? await this.ds.query(
+          `SELECT d.id, d.number, d.issued_on::text AS "issuedOn", d.signer_name AS "signerName", d.title_vi AS "titleVi",
+                  COALESCE(d.issuer_name_vi, u.name_vi) AS "issuerNameVi", COALESCE(d.issuer_name_en, u.name_en) AS "issuerNameEn",
+                  r.bonus, rd.number AS "revokedBy"
+             FROM decision d JOIN org_unit u ON u.id = d.issuer_unit_id
+             LEFT JOIN award_register r ON r.decision_id = d.id AND r.nomination_id = $2
+             LEFT JOIN decision rd ON rd.id = r.revocation_decision_id
+            WHERE d.id = $1`,
+          [row.decision_id, id],
+        )
       : [];
-    return { ...toNomination(row), steps, tasks, decision: decision ?? null };
+    const [proposal] = await this.ds.query(`SELECT number, submitted_on::text AS "submittedOn" FROM proposal_submission WHERE nomination_id = $1`, [id]);
+    return { ...toNomination(row), steps, tasks, decision: decision ?? null, proposal: proposal ?? null };
   }
 
   async list(actor: AuthenticatedActor, q: ListQueryDto) {
@@ -109,5 +120,6 @@ function toNomination(r: Record<string, any>) {
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
     lastSeq: r.last_seq,
+    posting: r.posting ?? null,
   };
 }

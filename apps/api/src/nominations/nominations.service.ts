@@ -2,7 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { awardDefinition, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
+import { awardForNomination, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
+import { VotingRules } from '@vinhdanh/domain/council';
+import { planRoute } from '@vinhdanh/domain/routing';
+import { orgUnits, vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { findMovement } from '@vinhdanh/domain/movement';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
@@ -15,7 +18,7 @@ import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identit
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/activities/nomination/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/workflows/nomination/ids';
-import { decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
+import { answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/workflows/nomination/types';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/workflows/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
@@ -23,7 +26,6 @@ import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
 import type { DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
-import { RouteService } from './route.service';
 
 export interface SubmitResult {
   id: string;
@@ -37,7 +39,7 @@ export interface SubmitResult {
 export class NominationsService {
   constructor(
     private readonly ds: DataSource,
-    private readonly routes: RouteService,
+    private readonly votingRules: VotingRules,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,9 +56,18 @@ export class NominationsService {
     if (dto.movementId && !findMovement(dto.movementId)) {
       throw invalid('UNKNOWN_MOVEMENT', `Không có phong trào thi đua ${dto.movementId}.`, `Unknown emulation movement ${dto.movementId}.`, 'movementId');
     }
-    const award = awardDefinition(dto.awardCode, to);
+    // Criteria follow the achievement period; who decides and the route follow the day of submission.
+    const { today } = await vietnamToday(this.ds.manager);
+    const award = awardForNomination(dto.awardCode, to, today);
     if (!award.recipientKinds.includes(dto.nominee.kind)) {
       throw invalid('WRONG_RECIPIENT', `${award.nameVi} không tặng cho đối tượng ${dto.nominee.kind}.`, `${award.nameEn} is not given to ${dto.nominee.kind}.`, 'nominee.kind');
+    }
+    if (dto.posthumous && (dto.nominee.kind !== 'INDIVIDUAL' || award.posthumous === 'NOT_ALLOWED')) {
+      throw invalid('POSTHUMOUS_NOT_ALLOWED', `${award.nameVi} không truy tặng${dto.nominee.kind !== 'INDIVIDUAL' ? ' cho tập thể, hộ gia đình' : ''}.`, `${award.nameEn} is not given posthumously${dto.nominee.kind !== 'INDIVIDUAL' ? ' to collectives or households' : ''}.`, 'posthumous');
+    }
+    const simplified = dto.simplifiedProcedureCase !== undefined;
+    if (simplified && !award.simplifiedProcedureAllowed) {
+      throw invalid('SIMPLIFIED_NOT_ALLOWED', `${award.nameVi} không xét theo thủ tục đơn giản (Điều 85 Luật Thi đua, khen thưởng).`, `${award.nameEn} cannot go by the simplified procedure (Law Art 85).`, 'simplifiedProcedureCase');
     }
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
     const { personalId, ...nomineeFields } = dto.nominee;
@@ -88,10 +99,18 @@ export class NominationsService {
         documents: dto.documents,
         simplifiedProcedureCase: dto.simplifiedProcedureCase,
         achievementRef: dto.achievementRef,
+        ...(dto.posthumous ? { posthumous: true } : {}),
       },
       catalogueVersion: catalogueFor(to).version,
+      authorityVersion: award.authorityVersion,
+      procedure: simplified ? 'SIMPLIFIED' : 'REGULAR',
+      routeVersion: 2,
       decidingLevel: award.decidingLevel,
-      route: await this.routes.resolve(unitId, award),
+      route: planRoute(await orgUnits(this.ds.manager), unitId, award, {
+        date: today,
+        simplified,
+        ruleKeyFor: (councilId, ruleKey) => this.votingRules.resolve(councilId, award.code, ruleKey).ruleKey,
+      }),
       policy: this.config.policy,
       submittedBy: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles },
     };
@@ -144,8 +163,19 @@ export class NominationsService {
     return this.update(actor, id, 'withdraw', withdrawUpdate, { reason: dto.reason }, key);
   }
 
-  decide(actor: AuthenticatedActor, id: string, dto: DecideDto & { batchKey?: string }, key?: string): Promise<NominationView> {
-    return this.update(actor, id, 'decide', decideUpdate, dto, key, 'DECIDE');
+  /**
+   * A batch is one decision per award: nominations decided together share a number only when they
+   * are for the same award, so three titles and a Bằng khen make two decisions, each worded right.
+   */
+  async decide(actor: AuthenticatedActor, id: string, dto: DecideDto & { batchKey?: string }, key?: string): Promise<NominationView> {
+    const [row] = dto.batchKey ? await this.ds.query(`SELECT award_code FROM nomination WHERE id=$1`, [id]) : [];
+    const batchKey = dto.batchKey && row ? `${dto.batchKey}|${row.award_code}` : dto.batchKey;
+    return this.update(actor, id, 'decide', decideUpdate, { ...dto, ...(batchKey ? { batchKey } : {}) }, key, 'DECIDE');
+  }
+
+  /** A reviewer's answer to a public comment: recorded, and one less comment holding the council back. */
+  answerComment(actor: AuthenticatedActor, id: string, commentId: string, answer: string, key?: string): Promise<NominationView> {
+    return this.update(actor, id, `answer:${commentId}`, answerCommentUpdate, { commentId, answer }, key, 'REVIEW');
   }
 
   private async viewFromReadModel(id: string): Promise<NominationView> {

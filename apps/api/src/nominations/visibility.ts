@@ -6,10 +6,11 @@ const RANK = (expr: string) => `(CASE ${expr} WHEN 'UNIT' THEN 0 WHEN 'PROVINCE'
  * SQL predicate (over table alias `n`) for the nominations an actor may read: those of their own
  * unit; those whose route gives their unit a step at a level the nomination has reached (a province
  * sees a dossier once the unit forwards it, not while the unit still reviews it); and for auditors,
- * everything under their scope. Parameter $1 is the actor's unit, or the auditor's scope.
+ * everything under their scope (inspectors likewise). The President's Office and the President see
+ * the State awards routed to them once the central level is reached. Parameter $1 is the actor's unit, or the auditor's scope.
  */
 export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string; params: unknown[] } {
-  if (actor.roles.includes('AUDITOR') || actor.roles.includes('ADMIN')) {
+  if (actor.roles.includes('AUDITOR') || actor.roles.includes('INSPECTOR') || actor.roles.includes('ADMIN')) {
     if (!actor.scopeUnitId) return { sql: 'TRUE', params: [] };
     return {
       sql: `n.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM org_unit WHERE id = $1
@@ -20,7 +21,7 @@ export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string;
   return {
     sql: `(n.unit_id = $1
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(n.dossier->'route') r
-                       WHERE $1::text IN (r->>'reviewUnitId', r->>'decisionUnitId') AND ${RANK("r->>'level'")} <= ${RANK('n.current_level')}))`,
+                       WHERE $1::text IN (r->>'reviewUnitId', r->>'decisionUnitId', r->'president'->>'officeUnitId', r->'president'->>'presidentUnitId') AND ${RANK("r->>'level'")} <= ${RANK('n.current_level')}))`,
     params: [actor.unitId],
   };
 }

@@ -8,7 +8,7 @@ import type { ApiError } from '../api';
 
 export interface Task {
   key: string;
-  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL';
+  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL' | 'POSTING' | 'PROPOSAL';
   level: string;
   role: string;
   dueAt: string | null;

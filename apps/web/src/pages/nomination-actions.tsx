@@ -114,24 +114,26 @@ export function ResubmitForm({ id, onDone }: { id: string; onDone(): void }) {
   );
 }
 
-export function DecideForm({ id, onDone }: { id: string; onDone(): void }) {
+/** The decision, or for the President's awards the Government's proposal (PROPOSE) to the President. */
+export function DecideForm({ id, proposal = false, onDone }: { id: string; proposal?: boolean; onDone(): void }) {
   const { t } = useI18n();
   const { error, busy, run, errors } = useAction(onDone);
-  const [action, setAction] = useState<'CONFER' | 'REFUSE'>('CONFER');
+  const yes = proposal ? 'PROPOSE' : 'CONFER';
+  const [action, setAction] = useState<'CONFER' | 'PROPOSE' | 'REFUSE'>(yes);
   const [reason, setReason] = useState('');
   return (
-    <ActionCard title={t('decide.title')}>
+    <ActionCard title={proposal ? t('decide.proposalTitle') : t('decide.title')}>
       <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/decide`, { action, ...(reason.trim() ? { reason: reason.trim() } : {}) }); }} noValidate>
         <fieldset className="radio-row">
           <legend>{t('decide.choice')}</legend>
-          <label><input type="radio" name="decide-action" checked={action === 'CONFER'} onChange={() => setAction('CONFER')} /> {t('decide.CONFER')}</label>
+          <label><input type="radio" name="decide-action" checked={action === yes} onChange={() => setAction(yes)} /> {t(`decide.${yes}`)}</label>
           <label><input type="radio" name="decide-action" checked={action === 'REFUSE'} onChange={() => setAction('REFUSE')} /> {t('decide.REFUSE')}</label>
         </fieldset>
         <Field id="decide-reason" label={action === 'REFUSE' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
           <textarea {...describedBy('decide-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
         <ErrorNotice error={error} />
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'CONFER' ? t('decide.sign') : t('decide.refuse')}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'CONFER' ? t('decide.sign') : action === 'PROPOSE' ? t('decide.propose') : t('decide.refuse')}</button>
       </form>
     </ActionCard>
   );

@@ -25,6 +25,10 @@ export interface NominationDraft {
   to: string;
   achievements: string;
   movementId: string;
+  /** Truy tặng: the nominee has died. */
+  posthumous?: boolean;
+  /** Simplified procedure (Law Art 85): the case 1–5, or empty. */
+  simplifiedCase?: string;
 }
 
 export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
@@ -44,6 +48,8 @@ export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
     achievements: d.achievements.trim(),
     documents: documents.map(({ name, sha256, sizeBytes, mimeType }) => ({ name, sha256, ...(sizeBytes !== undefined ? { sizeBytes } : {}), ...(mimeType ? { mimeType } : {}) })),
     ...(d.movementId ? { movementId: d.movementId } : {}),
+    ...(d.posthumous ? { posthumous: true } : {}),
+    ...(d.simplifiedCase ? { simplifiedProcedureCase: Number(d.simplifiedCase) } : {}),
   };
 }
 
@@ -162,6 +168,12 @@ export function NominationFormPage() {
             <label htmlFor="nominee-frontLine">{d.kind === 'COLLECTIVE' ? t('form.smallCollective') : t('form.frontLine')}</label>
             <p className="hint" id="nominee-frontLine-hint">{t('form.frontLineHint')}</p>
           </div>
+          {d.kind === 'INDIVIDUAL' && (
+            <div className="checkbox">
+              <input id="nominee-posthumous" type="checkbox" checked={!!d.posthumous} onChange={(e) => set('posthumous', e.target.checked)} />
+              <label htmlFor="nominee-posthumous">{t('form.posthumous')}</label>
+            </div>
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('form.award')}</legend>
@@ -171,6 +183,14 @@ export function NominationFormPage() {
               {awards.map((a) => <option key={a.code} value={a.code}>{pick(a.nameVi, a.nameEn)}</option>)}
             </select>
           </Field>
+          {awards.find((a) => a.code === d.awardCode)?.simplifiedProcedureAllowed && (
+            <Field id="simplifiedProcedureCase" label={t('form.simplified')} error={err('simplifiedProcedureCase')} hint={t('form.simplifiedHint')}>
+              <select {...describedBy('simplifiedProcedureCase', err('simplifiedProcedureCase'), true)} value={d.simplifiedCase ?? ''} onChange={(e) => set('simplifiedCase', e.target.value)}>
+                <option value="">{t('form.regularProcedure')}</option>
+                {(['1', '2', '3', '4', '5'] as const).map((c) => <option key={c} value={c}>{t(`simplified.${c}`)}</option>)}
+              </select>
+            </Field>
+          )}
           <Field id="year" label={t('form.year')} error={err('year')}>
             <input {...describedBy('year', err('year'))} inputMode="numeric" value={d.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} />
           </Field>

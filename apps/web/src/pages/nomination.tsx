@@ -6,6 +6,7 @@ import { DocumentLinks, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
+import { PostingPanel, type PostingView } from './nomination-posting';
 
 interface Step { seq: number; type: string; level: string; actorId: string | null; actorRole: string | null; reason: string | null; rule: string | null; data: Record<string, any>; occurredAt: string }
 interface OpenTask { key: string; kind: string; level: string; unitId: string; role: string; status: string; dueAt: string | null }
@@ -23,12 +24,14 @@ export interface Nomination {
   outcomeReason: string | null;
   eligibility: Eligibility | null;
   decisionId: string | null;
-  dossier: { achievementPeriod: { from: string; to: string }; achievements: string; documents: DocumentRef[]; route: { level: string; reviewUnitId: string; decisionUnitId: string; council?: { councilId: string } }[] };
+  dossier: { achievementPeriod: { from: string; to: string }; achievements: string; documents: DocumentRef[]; posthumous?: boolean; route: { level: string; reviewUnitId: string; decisionUnitId: string; council?: { councilId: string }; posting?: unknown; president?: { officeUnitId: string } }[] };
+  posting: PostingView | null;
+  proposal: { number: string; submittedOn: string } | null;
   submittedAt: string;
   lastSeq: number;
   steps: Step[];
   tasks: OpenTask[];
-  decision: { id: string; number: string; issuedOn: string; signerName: string } | null;
+  decision: { id: string; number: string; issuedOn: string; signerName: string; issuerNameVi: string; issuerNameEn: string; bonus?: { multiple: number; amountVnd: number } | null; revokedBy?: string | null } | null;
 }
 
 const TERMINAL = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
@@ -72,7 +75,8 @@ export function NominationPage({ id }: { id: string }) {
       {nom.outcomeReason && <p><strong>{t('nomination.reason')}:</strong> {nom.outcomeReason}</p>}
       {nom.decision && (
         <Notice kind="success">
-          {t('nomination.decided', { number: nom.decision.number, date: date(nom.decision.issuedOn) })}{' '}
+          {t('nomination.decidedBy', { number: nom.decision.number, issuer: pick(nom.decision.issuerNameVi, nom.decision.issuerNameEn), date: date(nom.decision.issuedOn) })}{' '}
+          {nom.decision.revokedBy && <Badge tone="bad">{t('public.revoked')}: {nom.decision.revokedBy}</Badge>}{' '}
           <Link to={`/decisions/${nom.decision.id}`}>{t('nomination.viewDecision')}</Link>
         </Notice>
       )}
@@ -80,7 +84,7 @@ export function NominationPage({ id }: { id: string }) {
       <ol className="ladder" aria-label={t('nomination.ladder')}>
         {nom.dossier.route.map((r) => (
           <li key={r.level} className={r.level === nom.currentLevel && !TERMINAL.includes(nom.status) ? 'current' : reached.has(r.level) ? 'done' : 'todo'} aria-current={r.level === nom.currentLevel ? 'step' : undefined}>
-            {label('level', r.level)}{r.council ? ` · ${t('nomination.withCouncil')}` : ''}
+            {label('level', r.level)}{r.posting ? ` · ${t('posting.title')}` : ''}{r.council ? ` · ${t('nomination.withCouncil')}` : ''}{r.president ? ` · ${t('task.PROPOSAL')}` : ''}
           </li>
         ))}
       </ol>
@@ -93,11 +97,14 @@ export function NominationPage({ id }: { id: string }) {
         </Notice>
       )}
 
+      {nom.proposal && <p>{t('nomination.proposal', { number: nom.proposal.number, date: date(nom.proposal.submittedOn) })}</p>}
+      {nom.posting && <PostingPanel nominationId={nom.id} posting={nom.posting} canAnswer={!!mine('POSTING', 'REVIEWER')} onAnswered={done} />}
       {nom.eligibility && <EligibilityView result={nom.eligibility} />}
       <div className="actions-column">
         {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={done} />}
         {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={done} />}
         {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={done} />}
+        {mine('PROPOSAL', 'DECISION_MAKER') && <DecideForm id={id} proposal onDone={done} />}
         {has('CLERK') && actor?.unitId === nom.unitId && !TERMINAL.includes(nom.status) && <WithdrawForm id={id} onDone={done} />}
       </div>
 
@@ -105,7 +112,7 @@ export function NominationPage({ id }: { id: string }) {
         <article className="card">
           <h2>{t('form.dossier')}</h2>
           <dl className="facts">
-            <dt>{t('form.kind')}</dt><dd>{label('kind', nom.nominee.kind)}{nom.nominee.frontLine ? ` · ${t('nomination.priority')}` : ''}</dd>
+            <dt>{t('form.kind')}</dt><dd>{label('kind', nom.nominee.kind)}{nom.nominee.frontLine ? ` · ${t('nomination.priority')}` : ''}{nom.dossier.posthumous ? ` · ${t('public.posthumous')}` : ''}</dd>
             {nom.nominee.position && <><dt>{t('form.position')}</dt><dd>{nom.nominee.position}</dd></>}
             <dt>{t('nomination.period')}</dt><dd>{date(nom.dossier.achievementPeriod.from)} – {date(nom.dossier.achievementPeriod.to)}</dd>
           </dl>

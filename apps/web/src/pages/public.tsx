@@ -1,18 +1,24 @@
 import { useState } from 'react';
-import { query } from '../api';
+import { api, query, type ApiError } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { Badge, Citations, ErrorNotice, Loading, PageTitle, useLabel, useLoad, type Citation } from '../ui/kit';
+import { fieldErrors } from '../ui/documents';
+import { Badge, Citations, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad, type Citation } from '../ui/kit';
 
-interface Disclosure { nominationId: string; nomineeName: string; nomineeKind: string; awardNameVi: string; awardNameEn: string; year: number; unitNameVi: string; unitNameEn: string; period: { from: string; to: string; workingDays: number }; open: boolean; citation: Citation[] }
-interface PublicDecision { id: string; number: string; issuedOn: string; awardCode: string; titleVi: string; signerName: string; issuerNameVi: string; issuerNameEn: string; recipients: { nomineeName: string; nomineeKind: string }[] }
+interface Disclosure { nominationId: string; nomineeName: string; nomineeKind: string; awardNameVi: string; awardNameEn: string; year: number; unitNameVi: string; unitNameEn: string; kind: string; period: { from: string; to: string; days: number | null; unit: string | null }; open: boolean; comments: number; citation: Citation[] }
+interface PublicDecision {
+  id: string; number: string; kind: 'AWARD' | 'REVOCATION'; issuedOn: string; awardYear: number | null; awardCode: string; titleVi: string; titleEn: string | null; signerName: string; issuerNameVi: string; issuerNameEn: string;
+  recipients: { nomineeName: string; nomineeKind: string; posthumous: boolean; revoked: boolean; revokedBy: string | null; revokedByIssuerVi: string | null }[];
+}
 
-/** What the law makes public, for anyone: nominees under public posting, and decisions issued. */
+/** What the law makes public, for anyone: nominees under public posting (with a comment form), and decisions issued. */
 export function PublicPage() {
   const { t, pick, date } = useI18n();
   const label = useLabel();
   const [year, setYear] = useState('');
+  const [awardYear, setAwardYear] = useState('');
+  const [commenting, setCommenting] = useState<Disclosure>();
   const disclosures = useLoad<{ items: Disclosure[] }>('/public/disclosures');
-  const decisions = useLoad<{ items: PublicDecision[] }>(`/public/decisions${query({ year: /^\d{4}$/.test(year) ? year : undefined })}`);
+  const decisions = useLoad<{ items: PublicDecision[] }>(`/public/decisions${query({ year: /^\d{4}$/.test(year) ? year : undefined, awardYear: /^\d{4}$/.test(awardYear) ? awardYear : undefined })}`);
   return (
     <section>
       <PageTitle>{t('public.title')}</PageTitle>
@@ -24,7 +30,7 @@ export function PublicPage() {
         {disclosures.data && (disclosures.data.items.length === 0 ? <p className="muted">{t('public.noDisclosures')}</p> : (
           <div className="table-wrap">
             <table>
-              <thead><tr><th scope="col">{t('common.nominee')}</th><th scope="col">{t('list.unit')}</th><th scope="col">{t('public.proposedAward')}</th><th scope="col">{t('public.period')}</th><th scope="col">{t('public.basis')}</th></tr></thead>
+              <thead><tr><th scope="col">{t('common.nominee')}</th><th scope="col">{t('list.unit')}</th><th scope="col">{t('public.proposedAward')}</th><th scope="col">{t('public.period')}</th><th scope="col">{t('public.basis')}</th><th scope="col"><span className="visually-hidden">{t('comment.open')}</span></th></tr></thead>
               <tbody>
                 {disclosures.data.items.map((d) => (
                   <tr key={d.nominationId}>
@@ -33,17 +39,21 @@ export function PublicPage() {
                     <td>{pick(d.awardNameVi, d.awardNameEn)} ({d.year})</td>
                     <td>{date(d.period.from)} – {date(d.period.to)} {d.open ? <Badge tone="info">{t('public.open')}</Badge> : <Badge>{t('public.ended')}</Badge>}</td>
                     <td><Citations list={d.citation} /></td>
+                    <td>{d.open && <button type="button" onClick={() => setCommenting(d)}>{t('comment.open')}</button>}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ))}
+        {commenting && <CommentForm target={commenting} onClose={() => setCommenting(undefined)} />}
       </section>
       <section aria-labelledby="decisions-title" className="card">
         <h2 id="decisions-title">{t('public.decisions')}</h2>
         <label htmlFor="public-year">{t('form.year')}</label>{' '}
-        <input id="public-year" inputMode="numeric" className="short" value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} />
+        <input id="public-year" inputMode="numeric" className="short" value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} />{' '}
+        <label htmlFor="public-award-year">{t('public.awardYear')}</label>{' '}
+        <input id="public-award-year" inputMode="numeric" className="short" value={awardYear} onChange={(e) => setAwardYear(e.target.value.replace(/\D/g, '').slice(0, 4))} />
         {decisions.loading && !decisions.data ? <Loading /> : <ErrorNotice error={decisions.error} />}
         {decisions.data && (decisions.data.items.length === 0 ? <p className="muted">{t('public.noDecisions')}</p> : (
           <div className="table-wrap">
@@ -55,8 +65,17 @@ export function PublicPage() {
                     <td>{d.number}</td>
                     <td>{date(d.issuedOn)}</td>
                     <td>{pick(d.issuerNameVi, d.issuerNameEn)}</td>
-                    <td>{label('award', d.awardCode)}</td>
-                    <td>{d.recipients.map((r) => r.nomineeName).join(', ')}</td>
+                    <td>{d.kind === 'REVOCATION' ? <>{t('public.revocationDecision')}: {pick(d.titleVi, d.titleEn ?? d.titleVi)}</> : <>{label('award', d.awardCode)}{d.awardYear ? ` (${d.awardYear})` : ''}</>}</td>
+                    <td>
+                      {d.recipients.map((r, i) => (
+                        <span key={`${r.nomineeName}-${i}`}>
+                          {i > 0 && ', '}
+                          {r.revoked ? <del>{r.nomineeName}</del> : r.nomineeName}
+                          {r.posthumous && <span className="muted"> ({t('public.posthumous')})</span>}
+                          {r.revoked && <span className="muted"> ({t('public.revoked')}{r.revokedBy ? `: ${r.revokedBy}` : ''})</span>}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -64,6 +83,57 @@ export function PublicPage() {
           </div>
         ))}
       </section>
+    </section>
+  );
+}
+
+/** A comment from anyone, without signing in: no contact details, one hidden field robots fill in. */
+function CommentForm({ target, onClose }: { target: Disclosure; onClose(): void }) {
+  const { t, pick } = useI18n();
+  const [text, setText] = useState('');
+  const [authorName, setAuthorName] = useState('');
+  const [website, setWebsite] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [sent, setSent] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error, pick);
+  async function send() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await api.postAnonymous<{ commentId: string }>(`/public/nominations/${target.nominationId}/comments`, { text: text.trim(), ...(authorName.trim() ? { authorName: authorName.trim() } : {}), ...(website ? { website } : {}) });
+      setSent(res.commentId);
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card action-card" aria-label={t('comment.title', { name: target.nomineeName })}>
+      <h3>{t('comment.title', { name: target.nomineeName })}</h3>
+      {sent ? (
+        <Notice kind="success">{t('comment.sent', { id: sent })}</Notice>
+      ) : (
+        <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
+          <p className="muted">{t('comment.privacy')}</p>
+          <Field id="comment-text" label={t('comment.text')} error={errors.text}>
+            <textarea {...describedBy('comment-text', errors.text, true)} rows={4} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+          </Field>
+          <Field id="comment-name" label={t('comment.name')} error={errors.authorName}>
+            <input {...describedBy('comment-name', errors.authorName)} maxLength={100} value={authorName} onChange={(e) => setAuthorName(e.target.value)} />
+          </Field>
+          <div className="hp" aria-hidden="true">
+            <label htmlFor="comment-website">{t('comment.website')}</label>
+            <input id="comment-website" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
+          </div>
+          <ErrorNotice error={error} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('comment.send')}</button>
+            <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { useI18n } from '../i18n/i18n';
 import { Badge, Citations, statusTone, useLabel, type Citation } from './kit';
 
-interface Criterion { id: string; outcome: 'MET' | 'NOT_MET' | 'UNKNOWN'; descriptionVi: string; descriptionEn: string; reasonVi: string; reasonEn: string; citation: Citation[]; alternative?: string }
-export interface Eligibility { award: string; outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE'; catalogueVersion: string; criteria: Criterion[]; guards: Criterion[]; summaryVi: string; summaryEn: string; alternativeMet?: string }
+interface Criterion { id: string; outcome: 'MET' | 'NOT_MET' | 'UNKNOWN' | 'REVIEWER_JUDGES'; descriptionVi: string; descriptionEn: string; reasonVi: string; reasonEn: string; citation: Citation[]; oneOf?: { group: string; label: { vi: string; en: string } } }
+export interface Eligibility { award: string; outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE' | 'REVIEWER_JUDGES'; catalogueVersion: string; criteria: Criterion[]; guards: Criterion[]; summaryVi: string; summaryEn: string; alternativeMet?: { vi: string; en: string } }
 
 /** The engine's explanation: each criterion, whether it is met, why, and the article it comes from. */
 export function EligibilityView({ result }: { result: Eligibility }) {
@@ -23,7 +23,7 @@ export function EligibilityView({ result }: { result: Eligibility }) {
           <tbody>
             {rows.map((c) => (
               <tr key={`${c.guard}:${c.id}`}>
-                <td>{pick(c.descriptionVi, c.descriptionEn)}{c.alternative && <span className="muted"> ({t('elig.alternative', { name: c.alternative })})</span>}</td>
+                <td>{pick(c.descriptionVi, c.descriptionEn)}{c.oneOf && <span className="muted"> ({t('elig.alternative', { name: `${c.oneOf.group}, ${pick(c.oneOf.label.vi, c.oneOf.label.en)}` })})</span>}</td>
                 <td><Badge tone={statusTone(c.outcome)}>{label('criterion', c.outcome)}</Badge></td>
                 <td>{pick(c.reasonVi, c.reasonEn)}</td>
                 <td><Citations list={c.citation} /></td>

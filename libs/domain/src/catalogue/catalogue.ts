@@ -1,39 +1,29 @@
 import { invalid } from '../common/errors';
-import { AWARDS_2024 } from './awards-2024';
-import { art, D129, D152 } from './citations';
+import { awardsOf } from './awards';
+import { D129, D152, D98, C01, LAW } from './citations';
 import { AWARD_CODES, type AwardCode, type AwardDefinition, type CatalogueVersion } from './types';
 
 /**
  * Catalogue versions: a change in the law is a new version with an effective date, not a code
- * edit. A nomination is judged under the version in force at the end of its achievement period.
+ * edit. Criteria follow the version in force at the end of the achievement period; who decides,
+ * the route and the councils follow the version in force when the nomination is submitted (the
+ * authority that exists to decide it).
  */
-const communeChair = {
-  vi: 'Thủ trưởng đơn vị; với đơn vị do xã quản lý: Chủ tịch UBND cấp xã (Nghị định 129/2025, từ 01/07/2025)',
-  en: 'Unit head; for commune-managed units the commune Chairman (Decree 129/2025, from 01/07/2025)',
-  citation: [art('80', '3', undefined, 'S2'), art('—', undefined, undefined, 'S41', D129)],
-};
-
-function with2025Authority(awards: Record<AwardCode, AwardDefinition>): Record<AwardCode, AwardDefinition> {
-  const next = { ...awards };
-  for (const code of ['LDTT', 'CSTDCS', 'TTLDTT', 'GK_XA'] as const) next[code] = { ...awards[code], decider: communeChair };
-  return next;
-}
-
 const VERSIONS: CatalogueVersion[] = [
   {
     version: '2024.1',
     effectiveFrom: '2024-01-01',
     effectiveTo: '2025-06-30',
-    basisVi: 'Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 98/2023/NĐ-CP; Thông tư 01/2024/TT-BNV',
+    basisVi: `${LAW}; ${D98}; ${C01}`,
     basisEn: 'Law 06/2022/QH15; Decree 98/2023; Circular 01/2024/TT-BNV',
-    awards: AWARDS_2024,
+    awards: awardsOf('2024.1'),
   },
   {
     version: '2025.2',
     effectiveFrom: '2025-07-01',
-    basisVi: `Luật Thi đua, khen thưởng 06/2022/QH15; ${D152}; ${D129} (chính quyền hai cấp)`,
+    basisVi: `${LAW}; ${D152}; ${D129} (chính quyền địa phương hai cấp)`,
     basisEn: 'Law 06/2022/QH15; Decree 152/2025; Decree 129/2025 (two-tier local government)',
-    awards: with2025Authority(AWARDS_2024),
+    awards: awardsOf('2025.2'),
   },
 ];
 
@@ -50,7 +40,34 @@ export function catalogueFor(date: string): CatalogueVersion {
 }
 
 export function awardDefinition(code: AwardCode, date: string): AwardDefinition {
-  return catalogueFor(date).awards[code];
+  const award = catalogueFor(date).awards[code];
+  if (!award) {
+    throw invalid('AWARD_NOT_IN_FORCE', `Hình thức ${code} không còn áp dụng vào ngày ${date} (bỏ cấp huyện từ 01/07/2025; dùng Giấy khen của Chủ tịch UBND cấp xã).`, `${code} is not in force on ${date} (districts were abolished on 01/07/2025; use the commune Chairman's Giấy khen).`, 'awardCode');
+  }
+  return award;
+}
+
+/**
+ * The award as a nomination submitted on `submittedOn` for an achievement ending `periodEnd` is
+ * handled: its criteria and documents from the achievement's version, its authority, route and
+ * councils from the version in force at submission.
+ */
+export function awardForNomination(code: AwardCode, periodEnd: string, submittedOn: string): AwardDefinition & { criteriaVersion: string; authorityVersion: string } {
+  const criteria = awardDefinition(code, periodEnd);
+  const authority = awardDefinition(code, submittedOn);
+  return {
+    ...criteria,
+    decidingLevel: authority.decidingLevel,
+    decider: authority.decider,
+    route: authority.route,
+    council: authority.council,
+    president: authority.president,
+    decidedByDistrict: authority.decidedByDistrict,
+    publicDisclosure: authority.publicDisclosure,
+    centralConsultation: authority.centralConsultation,
+    criteriaVersion: catalogueFor(periodEnd).version,
+    authorityVersion: catalogueFor(submittedOn).version,
+  };
 }
 
 export function isAwardCode(s: string): s is AwardCode {

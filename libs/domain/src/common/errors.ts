@@ -1,5 +1,5 @@
 /**
- * Typed domain errors (STYLE.md §5). The same error travels from an Update validator through the
+ * Typed domain errors. The same error travels from an Update validator through the
  * Temporal client to the API, which maps `kind` to an HTTP status; the body carries the code,
  * both languages and the offending field.
  */

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './quorum';
 export * from './tally';
+export * from './voting-rules';

@@ -1,36 +1,44 @@
-import { art, D152 } from '../catalogue/citations';
-import type { AwardDefinition } from '../catalogue/types';
+import { ART5_2, ART85, D98_ART40_1, D152_PRINCIPLES, art } from '../catalogue/citations';
+import type { AwardDefinition, CriterionDefinition } from '../catalogue/types';
 import type { Facts } from './facts';
 import type { CriterionResult, EvaluationRequest } from './types';
 import { verdict } from './rules/result';
 
-const DISCIPLINE = { id: 'GUARD.discipline', vi: 'Không xét khen thưởng khi đang bị xem xét kỷ luật, điều tra, thanh tra hoặc đang chịu kỷ luật', en: 'No award while under disciplinary review, investigation or inspection, or during a sanction', citation: [art('—', undefined, undefined, 'S39', D152)] };
-const ONCE = { id: 'GUARD.onceOnly', vi: 'Một thành tích không được khen thưởng nhiều lần, nhiều hình thức', en: 'One achievement is not rewarded twice or with several forms', citation: [art('5', '2', undefined, 'S27')] };
-const SIMPLIFIED = { id: 'GUARD.simplified', vi: 'Thủ tục đơn giản chỉ cho 5 trường hợp của Điều 85 Luật, Điều 40 khoản 1 Nghị định 98', en: 'The simplified procedure only for the five cases of Law Art 85 / Decree 98 Art 40(1)', citation: [art('85', undefined, undefined, 'S8'), art('40', '1', undefined, 'S8', 'Nghị định 98/2023/NĐ-CP')] };
+const DISCIPLINE: CriterionDefinition = { id: 'GUARD.discipline', judgedBy: 'RULE', vi: 'Không xét khen thưởng khi đang bị xem xét kỷ luật, điều tra, thanh tra hoặc đang chịu kỷ luật; thành tích tính từ khi hết thời hạn kỷ luật', en: 'No award while under disciplinary review, investigation or inspection, or during a sanction; achievements count from the end of the sanction', citation: [D152_PRINCIPLES] };
+const ONCE: CriterionDefinition = { id: 'GUARD.onceOnly', judgedBy: 'RULE', vi: 'Một thành tích không được khen thưởng nhiều lần, nhiều hình thức', en: 'One achievement is not rewarded twice or with several forms', citation: [ART5_2] };
+const simplified = (decree152: boolean): CriterionDefinition => ({ id: 'GUARD.simplified', judgedBy: 'RULE', vi: 'Thủ tục đơn giản chỉ cho 5 trường hợp luật định (Điều 85 Luật)', en: 'The simplified procedure only for the five cases of Law Art 85', citation: decree152 ? [ART85] : [ART85, D98_ART40_1] });
+const POSTHUMOUS: CriterionDefinition = { id: 'GUARD.posthumous', judgedBy: 'RULE', vi: 'Truy tặng chỉ với hình thức cho phép truy tặng', en: 'Posthumous award only where the form allows it', citation: [art('73', '1', undefined, 'S24'), art('74', '1', undefined, 'S25'), art('44', undefined, undefined, 'S27')] };
 
-/** R-ROUTING/GUARDS (b)–(d) of law.md §4.1: they block a nomination whatever its merits. */
+/**
+ * What blocks a nomination whatever its merits. The Decree 152/2025 principles (discipline, counting
+ * after a sanction) apply from the 2025.2 catalogue only; Law Art 5(2) and Art 85 always.
+ */
 export function guards(req: EvaluationRequest, award: AwardDefinition, facts: Facts): CriterionResult[] {
   const results: CriterionResult[] = [];
-  const active = req.record.disciplines.filter((d) => d.underReview || !d.to || d.to >= req.asOf);
-  results.push(
-    verdict(
-      DISCIPLINE,
-      active.length ? 'NOT_MET' : 'MET',
-      active.length
-        ? { vi: `Đang ${active[0].underReview ? 'bị xem xét kỷ luật' : 'chịu kỷ luật'} từ ${active[0].from}${active[0].to ? ` đến ${active[0].to}` : ''}.`, en: `${active[0].underReview ? 'Under disciplinary review' : 'Under sanction'} from ${active[0].from}${active[0].to ? ` to ${active[0].to}` : ''}.` }
-        : { vi: facts.countFromYear > -Infinity ? `Không đang bị kỷ luật; thành tích tính từ năm ${facts.countFromYear}.` : 'Không có kỷ luật.', en: facts.countFromYear > -Infinity ? `Not under sanction; achievements count from ${facts.countFromYear}.` : 'No discipline on record.' },
-      { active: active.length, countFromYear: Number.isFinite(facts.countFromYear) ? facts.countFromYear : null },
-    ),
-  );
+  if (facts.decree152) {
+    const active = req.record.disciplines.filter((d) => d.underReview || !d.to || d.to >= req.asOf);
+    results.push(verdict(DISCIPLINE, active.length
+      ? { outcome: 'NOT_MET', vi: `Đang ${active[0].underReview ? 'bị xem xét kỷ luật' : 'chịu kỷ luật'} từ ${active[0].from}${active[0].to ? ` đến ${active[0].to}` : ''}.`, en: `${active[0].underReview ? 'Under disciplinary review' : 'Under sanction'} from ${active[0].from}${active[0].to ? ` to ${active[0].to}` : ''}.`, facts: { active: active.length } }
+      : { outcome: 'MET', vi: Number.isFinite(facts.countFromYear) ? `Không đang bị kỷ luật; thành tích tính từ năm ${facts.countFromYear}.` : 'Không có kỷ luật.', en: Number.isFinite(facts.countFromYear) ? `Not under sanction; achievements count from ${facts.countFromYear}.` : 'No discipline on record.', facts: { countFromYear: Number.isFinite(facts.countFromYear) ? facts.countFromYear : null } }));
+  }
   if (req.achievementRef) {
     const reused = req.record.awards.find((a) => a.achievementRef === req.achievementRef);
-    results.push(
-      verdict(ONCE, reused ? 'NOT_MET' : 'MET', reused ? { vi: `Thành tích này đã được khen ${reused.code} năm ${reused.year}${reused.decisionNumber ? ` (QĐ ${reused.decisionNumber})` : ''}.`, en: `This achievement was already rewarded with ${reused.code} in ${reused.year}.` } : { vi: 'Thành tích chưa được khen thưởng.', en: 'The achievement has not been rewarded before.' }, { achievementRef: req.achievementRef }),
-    );
+    results.push(verdict(ONCE, reused
+      ? { outcome: 'NOT_MET', vi: `Thành tích này đã được khen (${reused.code}, năm ${reused.year}${reused.decisionNumber ? `, quyết định ${reused.decisionNumber}${reused.issuer ? ` của ${reused.issuer}` : ''}` : ''}).`, en: `This achievement was already rewarded (${reused.code}, ${reused.year}${reused.decisionNumber ? `, decision ${reused.decisionNumber}${reused.issuer ? ` of ${reused.issuer}` : ''}` : ''}).`, facts: { achievementRef: req.achievementRef } }
+      : { outcome: 'MET', vi: 'Thành tích chưa được khen thưởng.', en: 'The achievement has not been rewarded before.', facts: { achievementRef: req.achievementRef } }));
   }
   if (req.simplifiedProcedureCase !== undefined) {
     const ok = award.simplifiedProcedureAllowed && Number.isInteger(req.simplifiedProcedureCase) && req.simplifiedProcedureCase >= 1 && req.simplifiedProcedureCase <= 5;
-    results.push(verdict(SIMPLIFIED, ok ? 'MET' : 'NOT_MET', ok ? { vi: `Trường hợp ${req.simplifiedProcedureCase} của thủ tục đơn giản.`, en: `Simplified-procedure case ${req.simplifiedProcedureCase}.` } : { vi: `${award.nameVi} không xét theo thủ tục đơn giản, hoặc trường hợp không thuộc 5 trường hợp luật định.`, en: `${award.nameEn} cannot use the simplified procedure, or the case is not one of the five.` }, { case: req.simplifiedProcedureCase }));
+    results.push(verdict(simplified(facts.decree152), ok
+      ? { outcome: 'MET', vi: `Trường hợp ${req.simplifiedProcedureCase} của thủ tục đơn giản.`, en: `Simplified-procedure case ${req.simplifiedProcedureCase}.`, facts: { case: req.simplifiedProcedureCase } }
+      : { outcome: 'NOT_MET', vi: `${award.nameVi} không xét theo thủ tục đơn giản, hoặc trường hợp không thuộc 5 trường hợp luật định.`, en: `${award.nameEn} cannot use the simplified procedure, or the case is not one of the five.`, facts: { case: req.simplifiedProcedureCase } }));
+  }
+  if (req.posthumous) {
+    results.push(verdict(POSTHUMOUS, {
+      ALLOWED: { outcome: 'MET' as const, vi: `${award.nameVi} được truy tặng.`, en: `${award.nameEn} may be given posthumously.` },
+      NOT_ALLOWED: { outcome: 'NOT_MET' as const, vi: `${award.nameVi} không truy tặng.`, en: `${award.nameEn} is not given posthumously.` },
+      UNCERTAIN: { outcome: 'REVIEWER_JUDGES' as const, vi: `Chưa xác định được ${award.nameVi} có truy tặng hay không: thẩm định viên xem xét.`, en: `Whether ${award.nameEn} may be given posthumously is not settled: the reviewer judges.` },
+    }[award.posthumous]));
   }
   return results;
 }

@@ -1,29 +1,41 @@
 import type { RecipientKind, Rating } from '../common/levels';
-import type { AwardCode, Citation } from '../catalogue/types';
+import type { AwardCode, Citation, CriterionDefinition } from '../catalogue/types';
 
 export interface NomineeRecord {
   kind: RecipientKind;
   ratings: { year: number; rating: Rating | string }[];
-  awards: { code: AwardCode | string; year: number; decisionNumber?: string; decidedOn?: string; source: 'REGISTER' | 'MANUAL'; achievementRef?: string; basis?: 'REGULAR' | 'SUDDEN' | 'THEMATIC' }[];
+  /** Awards; a revoked one is not in the record the engine reads. */
+  awards: { code: AwardCode | string; year: number; decisionNumber?: string; /** The issuing authority: a number is only unique with it. */ issuer?: string; decidedOn?: string; source: 'REGISTER' | 'MANUAL'; achievementRef?: string; basis?: 'REGULAR' | 'SUDDEN' | 'THEMATIC' }[];
   initiatives: { year: number; level: 'GRASSROOTS' | 'PROVINCE' | 'NATIONAL' | string; kind: 'INITIATIVE' | 'SCIENCE_TECH' | 'COMBAT_INGENUITY' | string; title: string }[];
   disciplines: { from: string; to?: string; level: 'KHIEN_TRACH' | 'CANH_CAO' | 'HIGHER' | string; underReview?: boolean }[];
   recruitedOn?: string;
   collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number }[];
+  /** Years a collective led an emulation cluster or block, and who organised it. */
+  clusterLeadership?: { year: number; organisedBy: 'PROVINCE' | 'MINISTRY' | 'CENTRAL' }[];
 }
 
-export type Outcome = 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE';
-export type CriterionOutcome = 'MET' | 'NOT_MET' | 'UNKNOWN';
+export type Outcome = 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE' | 'REVIEWER_JUDGES';
+export type CriterionOutcome = 'MET' | 'NOT_MET' | 'UNKNOWN' | 'REVIEWER_JUDGES';
 
 export interface CriterionResult {
   id: string;
   outcome: CriterionOutcome;
+  judgedBy: CriterionDefinition['judgedBy'];
+  oneOf?: CriterionDefinition['oneOf'];
   descriptionVi: string;
   descriptionEn: string;
   reasonVi: string;
   reasonEn: string;
   facts: Record<string, unknown>;
   citation: Citation[];
-  alternative?: string;
+}
+
+/** An alternative group of the law ("one of"): the options, and the one that is met. */
+export interface GroupResult {
+  group: string;
+  outcome: CriterionOutcome;
+  options: { option: string; label: { vi: string; en: string }; outcome: CriterionOutcome; criteria: string[] }[];
+  met?: string;
 }
 
 export interface EligibilityResult {
@@ -32,8 +44,12 @@ export interface EligibilityResult {
   catalogueVersion: string;
   proposalYear: number;
   criteria: CriterionResult[];
+  groups: GroupResult[];
   guards: CriterionResult[];
-  alternativeMet?: string;
+  /** The alternative the engine found met, in both languages (e.g. "Điều 74(1)(d) titles"). */
+  alternativeMet?: { vi: string; en: string };
+  /** Criteria left to the reviewer's written judgement, by id. */
+  reviewerJudges: string[];
   summaryVi: string;
   summaryEn: string;
 }
@@ -44,19 +60,19 @@ export interface Fraction {
 }
 
 /**
- * Figures law.md marks UNCERTAIN, and choices it leaves open, as configuration with documented
- * defaults (docs/eligibility.md).
+ * Figures the sources leave uncertain, and choices they leave open, as configuration with
+ * documented defaults (docs/eligibility.md). Validated at start (validateEligibilityPolicy).
  */
 export interface EligibilityPolicy {
-  /** TTLĐTT: share of members who are LĐTT (Art 28(1) per S18/S19; UNCERTAIN). */
+  /** TTLĐTT: share of members who are LĐTT (Art 28(1) as quoted; primary text not verified). */
   ttldttLdttShare: Fraction;
-  /** TTLĐXS: share of members who are LĐTT (Art 27(1), S17). */
+  /** TTLĐXS: share of members who are LĐTT (Art 27(1)). */
   ttldxsLdttShare: Fraction;
   /** Giấy khen: minimum yearly rating (criteria delegated to provinces, Art 75(2)). */
   giayKhenMinRating: 'HTXSNV' | 'HTTNV';
   /** LĐTT: not for people recruited less than this many months before year end (Circular 01/2024). */
   recruitedMinMonths: number;
-  /** Open question 7: must the BK_TTG 5-year window start after the Bằng khen tỉnh? (default: no). */
+  /** Must the BK_TTG five-year run start after the provincial Bằng khen? (the text does not say; default no). */
   bkTtgWindowAfterPrerequisite: boolean;
 }
 
@@ -67,6 +83,7 @@ export interface EvaluationRequest {
   achievementPeriod: { from: string; to: string };
   achievementRef?: string;
   simplifiedProcedureCase?: number;
+  posthumous?: boolean;
   asOf: string;
   policy?: Partial<EligibilityPolicy>;
 }

@@ -16,7 +16,7 @@ export interface EmulationMovement {
   noteVi?: string;
 }
 
-/** Kế hoạch 823/KH-UBND of 29/12/2022 (../shared/seed/), transcribed. */
+/** Kế hoạch 823/KH-UBND of 29/12/2022 of the Đắk Nông People's Committee, transcribed. */
 export const KE_HOACH_823: EmulationMovement = {
   id: 'ke-hoach-823-kh-ubnd-2022',
   titleVi: 'Phong trào thi đua thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh Đắk Nông lần thứ XII, nhiệm kỳ 2020 - 2025',

@@ -19,6 +19,14 @@ export class DecisionEntity {
   @Column('text', { name: 'signer_name' }) signerName!: string;
   @Column('text', { name: 'award_code' }) awardCode!: string;
   @Column('text', { name: 'title_vi' }) titleVi!: string;
+  @Column('text', { name: 'title_en', nullable: true }) titleEn!: string | null;
+  /** The issuer as named when it signed: a decision number is only unique with its issuer. */
+  @Column('text', { name: 'issuer_name_vi', nullable: true }) issuerNameVi!: string | null;
+  @Column('text', { name: 'issuer_name_en', nullable: true }) issuerNameEn!: string | null;
+  /** AWARD confers; REVOCATION cancels an award decision (thu hồi). */
+  @Column('text', { default: 'AWARD' }) kind!: string;
+  /** The year the award is for (the issue year is `year`). */
+  @Column('int', { name: 'award_year', nullable: true }) awardYear!: number | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 
@@ -51,6 +59,14 @@ export class AwardRegisterEntity {
   @Column('text', { default: 'REGULAR' }) basis!: string;
   @Column('text', { name: 'achievement_ref', nullable: true }) achievementRef!: string | null;
   @Column('text', { name: 'entered_by', nullable: true }) enteredBy!: string | null;
+  @Column('text', { name: 'issuer_unit_id', nullable: true }) issuerUnitId!: string | null;
+  @Column('text', { name: 'issuer_name_vi', nullable: true }) issuerNameVi!: string | null;
+  /** Tiền thưởng: multiple, base salary in force on the decision date, amount (libs/domain/src/decisions). */
+  @Column('jsonb', { nullable: true }) bonus!: Record<string, unknown> | null;
+  @Column('boolean', { default: false }) posthumous!: boolean;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  @Column('uuid', { name: 'revocation_case_id', nullable: true }) revocationCaseId!: string | null;
+  @Column('uuid', { name: 'revocation_decision_id', nullable: true }) revocationDecisionId!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }
 

@@ -13,6 +13,11 @@ export class OrgUnitEntity {
   @Column('text', { name: 'name_en' }) nameEn!: string;
   /** Decision issuer code in decision numbers, e.g. UBND in 123/QĐ-UBND. */
   @Column('text', { name: 'issuer_code' }) issuerCode!: string;
+  /** Validity: a unit that ceased (reorganisation) hands over to its successor. */
+  @Column('date', { name: 'valid_from', nullable: true }) validFrom!: string | null;
+  @Column('date', { name: 'valid_to', nullable: true }) validTo!: string | null;
+  @Column('text', { name: 'successor_id', nullable: true }) successorId!: string | null;
+  @Column('text', { name: 'ceased_reason', nullable: true }) ceasedReason!: string | null;
 }
 
 /** A local account. Roles apply within the account's unit (authorisation is role *and* unit). */

@@ -6,6 +6,7 @@ import { AuditLog1764080000000 } from './1764080000000-AuditLog';
 import { Documents1764090000000 } from './1764090000000-Documents';
 import { TrustBoundary1764100000000 } from './1764100000000-TrustBoundary';
 import { FairAndClosed1764110000000 } from './1764110000000-FairAndClosed';
+import { TheLaw1764120000000 } from './1764120000000-TheLaw';
 
 /** In order. A new migration is added here and never edited once it has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000];
+export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000, TheLaw1764120000000];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { appendAudit } from '../audit/chain';
 
 /** Whether a unit lies within a scope (the scope unit itself or below it in the organisation tree). */
 export async function unitWithin(db: EntityManager, unitId: string, scopeUnitId: string): Promise<boolean> {
@@ -11,15 +12,18 @@ export async function unitWithin(db: EntityManager, unitId: string, scopeUnitId:
   return rows.length > 0;
 }
 
-/** The unit a workflow belongs to: a nomination's submitting unit, a council session's council unit. */
+/** The unit a workflow belongs to: a nomination's submitting unit, a council session's council unit, a revoked award's unit. */
 export async function workflowOwnerUnit(db: EntityManager, workflowId: string): Promise<string | undefined> {
   const nomination = /^nomination-([0-9a-f-]{36})$/.exec(workflowId)?.[1];
   const session = /^council-session-([0-9a-f-]{36})$/.exec(workflowId)?.[1];
+  const revocation = /^revocation-([0-9a-f-]{36})$/.exec(workflowId)?.[1];
   const [row]: { unit_id: string }[] = nomination
     ? await db.query(`SELECT unit_id FROM nomination WHERE id=$1`, [nomination])
     : session
       ? await db.query(`SELECT c.unit_id FROM council_session s JOIN council c ON c.id = s.council_id WHERE s.id=$1`, [session])
-      : [];
+      : revocation
+        ? await db.query(`SELECT r.unit_id FROM revocation_case c JOIN award_register r ON r.id = c.register_id WHERE c.id=$1`, [revocation])
+        : [];
   return row?.unit_id;
 }
 
@@ -38,6 +42,8 @@ export async function streamOwnerUnit(db: EntityManager, stream: string): Promis
   if (kind === 'conflicts') return id;
   if (kind === 'nomination' || kind === 'recusal') return workflowOwnerUnit(db, `nomination-${id}`);
   if (kind === 'council') return workflowOwnerUnit(db, `council-session-${id}`);
+  if (kind === 'revocation') return workflowOwnerUnit(db, `revocation-${id}`);
+  if (kind === 'org') return id;
   return undefined;
 }
 
@@ -47,4 +53,65 @@ export async function auditRows(db: EntityManager, stream: string): Promise<{ st
        FROM audit_log a LEFT JOIN user_account u ON u.id = a.actor_id WHERE a.stream = $1 ORDER BY a.stream_seq`,
     [stream],
   );
+}
+
+/** The organisation as routing reads it, with validity and successors (docs/law.md, reorganisation). */
+export async function orgUnits(db: EntityManager): Promise<import('@vinhdanh/domain/routing').OrgUnit[]> {
+  return db.query(
+    `SELECT id, parent_id AS "parentId", kind, level, valid_to::text AS "validTo", successor_id AS "successorId" FROM org_unit ORDER BY id`,
+  );
+}
+
+/** Vietnam's calendar day now (UTC+7): decisions, postings and proposals are dated by it. */
+export async function vietnamToday(db: EntityManager): Promise<{ today: string; year: number }> {
+  const [row] = await db.query(
+    `SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS today, extract(year FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year`,
+  );
+  return row;
+}
+
+export interface OrgUnitRow {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  level: string;
+  nameVi: string;
+  nameEn: string;
+  validTo: string | null;
+  successorId: string | null;
+  ceasedReason: string | null;
+}
+
+/** The organisation as people read it: every unit, ceased ones with their successor and why. */
+export async function orgUnitRows(db: EntityManager): Promise<OrgUnitRow[]> {
+  return db.query(
+    `SELECT id, parent_id AS "parentId", kind, level, name_vi AS "nameVi", name_en AS "nameEn", valid_to::text AS "validTo",
+            successor_id AS "successorId", ceased_reason AS "ceasedReason"
+       FROM org_unit ORDER BY level DESC, id`,
+  );
+}
+
+/** Records that a unit ceased on `lastDay`, handing over to `successorId`, on the unit's audit stream. */
+export async function recordSuccession(db: EntityManager, s: { unitId: string; successorId: string; lastDay: string; reason: string; actorId: string }): Promise<void> {
+  await db.query(`UPDATE org_unit SET valid_to=$2, successor_id=$3, ceased_reason=$4 WHERE id=$1`, [s.unitId, s.lastDay, s.successorId, s.reason]);
+  await appendAudit(db, { stream: `org:${s.unitId}`, eventType: 'UnitSucceeded', actorId: s.actorId, actorRole: 'ADMIN', rule: 'sắp xếp tổ chức', occurredAt: new Date().toISOString(), payload: { successorId: s.successorId, lastDay: s.lastDay, reason: s.reason } });
+}
+
+/** Open nominations whose route, from where they stand, still names one of the units. */
+export async function openNominationsRoutedThrough(db: EntityManager, unitIds: string[]): Promise<{ id: string; workflowId: string }[]> {
+  return db.query(
+    `SELECT n.id, n.workflow_id AS "workflowId" FROM nomination n
+      WHERE n.status NOT IN ('AWARDED','REJECTED','WITHDRAWN','EXPIRED')
+        AND (n.unit_id = ANY($1) OR EXISTS (
+              SELECT 1 FROM jsonb_array_elements(n.dossier->'route') r
+               WHERE (r->>'reviewUnitId' = ANY($1) OR r->>'decisionUnitId' = ANY($1)
+                      OR r->'president'->>'officeUnitId' = ANY($1) OR r->'president'->>'presidentUnitId' = ANY($1))))
+      ORDER BY n.submitted_at`,
+    [unitIds],
+  );
+}
+
+export async function councilIdsOf(db: EntityManager, unitId: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(`SELECT id FROM council WHERE unit_id=$1`, [unitId]);
+  return rows.map((r) => r.id);
 }

@@ -3,8 +3,11 @@ import type { Level } from '@vinhdanh/domain';
 /**
  * Demo organisation following the seed plan (823/KH-UBND, Đắk Nông, 2022): the provincial People's
  * Committee, Sở Nội vụ with its emulation–commendation board, departments, communes, an enterprise,
- * and the central level. Đắk Nông merged into Lâm Đồng on 01/07/2025 (law.md S61); the demo keeps
- * the plan's name because the plan is its source.
+ * and the central level with the President's Office and the President.
+ *
+ * It shows the 2025 reorganisation (docs/law.md): Đắk Nông merged into Lâm Đồng on 01/07/2025, so
+ * Đắk Nông's People's Committee and Sở Nội vụ have ceased with Lâm Đồng's as successors, and the
+ * plan's units now answer to Lâm Đồng. Decisions Đắk Nông signed keep its name.
  */
 export interface SeedUnit {
   id: string;
@@ -14,13 +17,22 @@ export interface SeedUnit {
   nameVi: string;
   nameEn: string;
   issuerCode: string;
+  validTo?: string;
+  successorId?: string;
+  ceasedReason?: string;
 }
+
+const MERGER = 'Nghị quyết của Quốc hội ngày 12/06/2025 về sắp xếp đơn vị hành chính cấp tỉnh: tỉnh Đắk Nông hợp nhất vào tỉnh Lâm Đồng từ 01/07/2025';
 
 export const DEMO_UNITS: SeedUnit[] = [
   { id: 'chinh-phu', parentId: null, kind: 'GOVERNMENT', level: 'CENTRAL', nameVi: 'Chính phủ (Thủ tướng Chính phủ)', nameEn: 'Government (Prime Minister)', issuerCode: 'TTg' },
   { id: 'ban-tdkt-tw', parentId: 'chinh-phu', kind: 'CENTRAL_BOARD', level: 'CENTRAL', nameVi: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)', nameEn: 'Central Emulation and Commendation Board (Ministry of Home Affairs)', issuerCode: 'BTĐKT' },
-  { id: 'ubnd-tinh', parentId: 'chinh-phu', kind: 'PROVINCE_PC', level: 'PROVINCE', nameVi: 'Ủy ban nhân dân tỉnh Đắk Nông', nameEn: "Đắk Nông Provincial People's Committee", issuerCode: 'UBND' },
-  { id: 'so-noi-vu', parentId: 'ubnd-tinh', kind: 'HOME_AFFAIRS', level: 'PROVINCE', nameVi: 'Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)', nameEn: 'Department of Home Affairs (provincial Emulation and Commendation Board)', issuerCode: 'SNV' },
+  { id: 'van-phong-ctn', parentId: null, kind: 'PRESIDENT_OFFICE', level: 'CENTRAL', nameVi: 'Văn phòng Chủ tịch nước', nameEn: "Office of the President", issuerCode: 'VPCTN' },
+  { id: 'chu-tich-nuoc', parentId: null, kind: 'PRESIDENT', level: 'CENTRAL', nameVi: 'Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam', nameEn: 'President of the Socialist Republic of Viet Nam', issuerCode: 'CTN' },
+  { id: 'ubnd-tinh', parentId: 'chinh-phu', kind: 'PROVINCE_PC', level: 'PROVINCE', nameVi: 'Ủy ban nhân dân tỉnh Lâm Đồng', nameEn: "Lâm Đồng Provincial People's Committee", issuerCode: 'UBND' },
+  { id: 'so-noi-vu', parentId: 'ubnd-tinh', kind: 'HOME_AFFAIRS', level: 'PROVINCE', nameVi: 'Sở Nội vụ tỉnh Lâm Đồng (Ban Thi đua - Khen thưởng tỉnh)', nameEn: 'Lâm Đồng Department of Home Affairs (provincial Emulation and Commendation Board)', issuerCode: 'SNV' },
+  { id: 'ubnd-dak-nong', parentId: 'chinh-phu', kind: 'PROVINCE_PC', level: 'PROVINCE', nameVi: 'Ủy ban nhân dân tỉnh Đắk Nông', nameEn: "Đắk Nông Provincial People's Committee", issuerCode: 'UBND', validTo: '2025-06-30', successorId: 'ubnd-tinh', ceasedReason: MERGER },
+  { id: 'so-noi-vu-dak-nong', parentId: 'ubnd-dak-nong', kind: 'HOME_AFFAIRS', level: 'PROVINCE', nameVi: 'Sở Nội vụ tỉnh Đắk Nông', nameEn: 'Đắk Nông Department of Home Affairs', issuerCode: 'SNV', validTo: '2025-06-30', successorId: 'so-noi-vu', ceasedReason: MERGER },
   { id: 'so-gddt', parentId: 'ubnd-tinh', kind: 'DEPARTMENT', level: 'UNIT', nameVi: 'Sở Giáo dục và Đào tạo', nameEn: 'Department of Education and Training', issuerCode: 'SGDĐT' },
   { id: 'so-yte', parentId: 'ubnd-tinh', kind: 'DEPARTMENT', level: 'UNIT', nameVi: 'Sở Y tế', nameEn: 'Department of Health', issuerCode: 'SYT' },
   { id: 'xa-quang-khe', parentId: 'ubnd-tinh', kind: 'COMMUNE', level: 'UNIT', nameVi: 'Ủy ban nhân dân xã Quảng Khê', nameEn: "Quảng Khê Commune People's Committee", issuerCode: 'UBND' },
@@ -56,8 +68,12 @@ export const DEMO_USERS: SeedUser[] = [
   { username: 'thutuong', fullName: 'Thủ tướng Chính phủ', unitId: 'chinh-phu', roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
   ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ username: `uyvien${i}.hoidong-tinh`, fullName: `Ủy viên Hội đồng TĐKT tỉnh số ${i}`, unitId: 'ubnd-tinh', roles: ['COUNCIL_MEMBER'] })),
   ...[1, 2, 3, 4, 5].map((i) => ({ username: `uyvien${i}.hoidong-tw`, fullName: `Ủy viên Hội đồng TĐKT Trung ương số ${i}`, unitId: 'ban-tdkt-tw', roles: ['COUNCIL_MEMBER'] })),
-  { username: 'thanhtra.tinh', fullName: 'Thanh tra tỉnh', unitId: 'ubnd-tinh', roles: ['AUDITOR'], scopeUnitId: 'ubnd-tinh' },
-  { username: 'thanhtra', fullName: 'Thanh tra Bộ Nội vụ', unitId: 'ban-tdkt-tw', roles: ['AUDITOR'], scopeUnitId: null },
+  { username: 'thanhtra.tinh', fullName: 'Thanh tra tỉnh', unitId: 'ubnd-tinh', roles: ['AUDITOR', 'INSPECTOR'], scopeUnitId: 'ubnd-tinh' },
+  { username: 'thanhtra', fullName: 'Thanh tra Bộ Nội vụ', unitId: 'ban-tdkt-tw', roles: ['AUDITOR', 'INSPECTOR'], scopeUnitId: null },
+  // Appended, not inserted: demo personal ids follow the position in this list.
+  { username: 'thamdinh.van-phong-ctn', fullName: 'Chuyên viên Văn phòng Chủ tịch nước', unitId: 'van-phong-ctn', roles: ['REVIEWER'] },
+  { username: 'chutichnuoc', fullName: 'Chủ tịch nước', unitId: 'chu-tich-nuoc', roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
+  { username: 'quantri', fullName: 'Quản trị hệ thống', unitId: 'ban-tdkt-tw', roles: ['ADMIN'] },
 ];
 
 export interface SeedCouncil {
@@ -69,14 +85,14 @@ export interface SeedCouncil {
   members: { username: string; role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER' }[];
 }
 
-/** Council ids follow `councilIdFor` (apps/api): `hd-<unit>` for units and provinces, `hd-trung-uong`. */
+/** Council ids follow `councilIdFor` (libs/domain/src/routing): `hd-<unit>` for units and provinces, `hd-trung-uong`. */
 export const DEMO_COUNCILS: SeedCouncil[] = [
   {
     id: 'hd-ubnd-tinh',
     unitId: 'ubnd-tinh',
     level: 'PROVINCE',
-    nameVi: 'Hội đồng Thi đua - Khen thưởng tỉnh Đắk Nông',
-    nameEn: 'Đắk Nông Provincial Emulation and Commendation Council',
+    nameVi: 'Hội đồng Thi đua - Khen thưởng tỉnh Lâm Đồng',
+    nameEn: 'Lâm Đồng Provincial Emulation and Commendation Council',
     members: [
       { username: 'chutich.ubnd-tinh', role: 'CHAIR' },
       { username: 'thuky.hoidong-tinh', role: 'SECRETARY' },

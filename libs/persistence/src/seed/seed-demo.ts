@@ -14,14 +14,18 @@ export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: 
     for (const u of DEMO_UNITS) {
       await tx.query(
         `INSERT INTO org_unit (id, parent_id, kind, level, name_vi, name_en, issuer_code) VALUES ($1,$2,$3,$4,$5,$6,$7)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en`,
         [u.id, u.parentId, u.kind, u.level, u.nameVi, u.nameEn, u.issuerCode],
       );
+    }
+    // Validity after every unit exists: a successor must be there first.
+    for (const u of DEMO_UNITS.filter((x) => x.validTo)) {
+      await tx.query(`UPDATE org_unit SET valid_to=$2, successor_id=$3, ceased_reason=$4 WHERE id=$1`, [u.id, u.validTo, u.successorId, u.ceasedReason]);
     }
     for (const u of DEMO_USERS) {
       await tx.query(
         `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id, personal_id_hash)
-         VALUES ($1,$1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET personal_id_hash = COALESCE(user_account.personal_id_hash, EXCLUDED.personal_id_hash)`,
+         VALUES ($1,$1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET roles = EXCLUDED.roles, personal_id_hash = COALESCE(user_account.personal_id_hash, EXCLUDED.personal_id_hash)`,
         [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null, opts.personalIdHash(demoPersonalId(u.username).personalId)],
       );
     }

@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import type { SubmitProposalInput, SubmitProposalResult } from '../contracts';
+
+/**
+ * The Government's proposal to the President (tờ trình), numbered `<seq>/TTr-<issuer code>` per
+ * issuer and year like decisions. One per nomination: a retry finds the one it made.
+ */
+export async function submitProposalIn(ds: DataSource, input: SubmitProposalInput): Promise<SubmitProposalResult> {
+  return ds.transaction(async (tx) => {
+    const [existing] = await tx.query(`SELECT number, submitted_on::text AS submitted_on FROM proposal_submission WHERE nomination_id=$1`, [input.nominationId]);
+    if (existing) return { number: existing.number, submittedOn: existing.submitted_on };
+    const [issuer] = await tx.query(`SELECT issuer_code, name_vi FROM org_unit WHERE id=$1`, [input.issuerUnitId]);
+    if (!issuer) throw new Error(`unknown issuer unit ${input.issuerUnitId}`);
+    const { today, year } = await vietnamToday(tx);
+    const [{ last_seq: seq }] = await tx.query(
+      `INSERT INTO submission_counter (issuer_unit_id, year, last_seq) VALUES ($1,$2,1)
+       ON CONFLICT (issuer_unit_id, year) DO UPDATE SET last_seq = submission_counter.last_seq + 1 RETURNING last_seq`,
+      [input.issuerUnitId, year],
+    );
+    const number = `${seq}/TTr-${issuer.issuer_code}`;
+    await tx.query(
+      `INSERT INTO proposal_submission (nomination_id, number, issuer_unit_id, issuer_name_vi, year, seq, submitted_on, signer_id, signer_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [input.nominationId, number, input.issuerUnitId, issuer.name_vi, year, seq, today, input.signer.userId, input.signer.fullName],
+    );
+    return { number, submittedOn: today };
+  });
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
+import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
+import { councilIdFor } from '@vinhdanh/domain/routing';
+import { councilIdsOf, openNominationsRoutedThrough, orgUnitRows, recordSuccession, vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import { rerouteUpdate } from '@vinhdanh/workflows/nomination/messages';
+import type { Level } from '@vinhdanh/domain/common/levels';
+import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { asDomainError } from '../common/error.filter';
+import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { messageAuth } from '../temporal/message-auth';
+
+class SuccessionDto {
+  @ApiProperty({ example: 'ubnd-tinh' }) @IsString() @MaxLength(100) successorId!: string;
+  @ApiProperty({ example: '2025-06-30', description: 'The last day the unit existed.' }) @IsISO8601({ strict: true }) lastDay!: string;
+  @ApiProperty({ example: 'Nghị quyết của Quốc hội ngày 12/06/2025 về sắp xếp đơn vị hành chính cấp tỉnh' }) @IsString() @MinLength(5) @MaxLength(1000) reasonVi!: string;
+  @ApiProperty({ example: 'National Assembly resolution of 12/06/2025 reorganising the provinces' }) @IsString() @MinLength(5) @MaxLength(1000) reasonEn!: string;
+}
+
+/**
+ * The organisation and its reorganisations. When a unit ceases (a merger, the end of the districts)
+ * an administrator records its successor; every open nomination whose remaining route names the
+ * unit is re-routed to the successor by its workflow, with an audit entry saying why. Decisions the
+ * unit signed keep its name.
+ */
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller('org')
+export class OrgController {
+  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get('units')
+  async units() {
+    return { items: await orgUnitRows(this.ds.manager) };
+  }
+
+  @Post('units/:id/succession')
+  @HttpCode(200)
+  async succession(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: SuccessionDto) {
+    if (!actor.roles.includes('ADMIN')) throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị hệ thống mới ghi nhận sắp xếp tổ chức.', 'Only an administrator records a reorganisation.');
+    const units = new Map((await orgUnitRows(this.ds.manager)).map((u) => [u.id, u]));
+    const unit = units.get(id);
+    const successor = units.get(dto.successorId);
+    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không có đơn vị này.', 'No such unit.');
+    if (!successor) throw invalid('UNKNOWN_SUCCESSOR', 'Không có đơn vị kế thừa này.', 'No such successor unit.', 'successorId');
+    if (successor.id === unit.id) throw invalid('SELF_SUCCESSION', 'Đơn vị không thể kế thừa chính nó.', 'A unit cannot succeed itself.', 'successorId');
+    if (successor.kind !== unit.kind || successor.level !== unit.level) {
+      throw invalid('SUCCESSOR_MISMATCH', `Đơn vị kế thừa phải cùng loại và cấp (${unit.kind}, ${unit.level}).`, `The successor must be of the same kind and level (${unit.kind}, ${unit.level}).`, 'successorId');
+    }
+    if (successor.validTo) throw invalid('SUCCESSOR_CEASED', 'Đơn vị kế thừa đã chấm dứt hoạt động.', 'The successor has itself ceased.', 'successorId');
+    // Repeating the same order re-routes whatever was left (a workflow that could not be reached).
+    const repeat = unit.validTo !== null && unit.successorId === successor.id;
+    if (unit.validTo && !repeat) throw conflict('ALREADY_CEASED', `Đơn vị đã chấm dứt hoạt động từ ${unit.validTo}.`, `The unit already ceased on ${unit.validTo}.`);
+    const { today } = await vietnamToday(this.ds.manager);
+    if (dto.lastDay >= today) throw invalid('SUCCESSION_NOT_YET', 'Chỉ ghi nhận khi đơn vị đã chấm dứt (ngày cuối phải trước hôm nay).', 'Record it once the unit has ceased (the last day must be before today).', 'lastDay');
+    const reason = `${dto.reasonVi} / ${dto.reasonEn}`;
+    if (!repeat) await this.ds.transaction((tx) => recordSuccession(tx, { unitId: id, successorId: successor.id, lastDay: dto.lastDay, reason, actorId: actor.userId }));
+
+    // The ceased body's council passes to the successor's, where there is one.
+    const councils: Record<string, string> = {};
+    for (const councilId of await councilIdsOf(this.ds.manager, id)) {
+      const next = councilIdFor(successor.level as Level, successor.id);
+      if ((await councilIdsOf(this.ds.manager, successor.id)).includes(next)) councils[councilId] = next;
+    }
+    const results = [];
+    for (const n of await openNominationsRoutedThrough(this.ds.manager, [id])) {
+      try {
+        const handle = this.temporal.workflow.getHandle(n.workflowId);
+        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, auth: messageAuth(), units: { [id]: successor.id }, councils, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
+        const { changed } = await withinDeadline(this.temporal, () => handle.executeUpdate(rerouteUpdate, { args: [args] }), this.config.temporalRpcTimeoutMs);
+        results.push({ nominationId: n.id, ok: true, changed });
+      } catch (err) {
+        const error = asDomainError(err);
+        if (!error) throw err;
+        results.push({ nominationId: n.id, ok: false, error });
+      }
+    }
+    return { unitId: id, successorId: successor.id, lastDay: dto.lastDay, rerouted: results };
+  }
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { api, newIdempotencyKey, type ApiError } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { fieldErrors } from '../ui/documents';
+import { Badge, ErrorNotice, Field, asApiError, describedBy, useLoad } from '../ui/kit';
+
+export interface PostingView { level: string; kind: 'PUBLIC_POSTING' | 'CENTRAL_CONSULTATION'; from: string; until: string; comments: number; unanswered: number; ended: boolean }
+interface Comment { commentId: string; level: string; text: string; authorName: string | null; receivedAt: string; answer: string | null; answeredAt: string | null; answeredBy: string | null }
+
+/**
+ * The posting of a nomination: its period, the public's comments and their answers. A reviewer of
+ * the posting body answers here; the council stays closed until every comment has its answer.
+ */
+export function PostingPanel({ nominationId, posting, canAnswer, onAnswered }: { nominationId: string; posting: PostingView; canAnswer: boolean; onAnswered(): void }) {
+  const { t, date, dateTime } = useI18n();
+  const comments = useLoad<{ items: Comment[] }>(`/nominations/${nominationId}/comments`);
+  return (
+    <section className="card" aria-labelledby="posting-title">
+      <h2 id="posting-title">{t('posting.title')}</h2>
+      <p>
+        {t(`posting.kind.${posting.kind}`)} · {t('posting.period', { from: date(posting.from), until: date(posting.until) })}
+      </p>
+      {!posting.ended && <p className="muted">{t('posting.gate')}</p>}
+      <h3>{t('posting.comments', { count: comments.data?.items.length ?? posting.comments })}</h3>
+      <ErrorNotice error={comments.error} />
+      {comments.data?.items.length === 0 && <p className="muted">{t('posting.noComments')}</p>}
+      <ol className="plain">
+        {comments.data?.items.map((c) => (
+          <li key={c.commentId} className="comment">
+            <p><strong>{c.authorName ?? t('posting.anonymous')}</strong> <span className="muted">{dateTime(c.receivedAt)} · {c.commentId}</span>{' '}
+              {c.answer ? <Badge tone="good">{t('posting.answered')}</Badge> : <Badge tone="warn">{t('posting.unanswered')}</Badge>}</p>
+            <p className="prewrap">{c.text}</p>
+            {c.answer && <blockquote className="prewrap">{c.answer} <span className="muted">— {c.answeredBy}, {dateTime(c.answeredAt)}</span></blockquote>}
+            {!c.answer && canAnswer && <AnswerForm nominationId={nominationId} commentId={c.commentId} onDone={() => { comments.reload(); onAnswered(); }} />}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function AnswerForm({ nominationId, commentId, onDone }: { nominationId: string; commentId: string; onDone(): void }) {
+  const { t, pick } = useI18n();
+  const [answer, setAnswer] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const errors = fieldErrors(error, pick);
+  const id = `answer-${commentId}`;
+  async function send() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post(`/nominations/${nominationId}/comments/${commentId}/answer`, { answer: answer.trim() }, key);
+      setKey(newIdempotencyKey());
+      onDone();
+    } catch (e) {
+      const err = asApiError(e);
+      if (err.status >= 400 && err.status < 500) setKey(newIdempotencyKey());
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
+      <Field id={id} label={t('posting.answer')} error={errors.answer}>
+        <textarea {...describedBy(id, errors.answer, true)} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+      </Field>
+      <ErrorNotice error={error} />
+      <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('posting.sendAnswer')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DecideRevocationArgs, RevocationView } from './types';
+
+export const decideRevocationUpdate = defineUpdate<RevocationView, [DecideRevocationArgs]>('decideRevocation');
+export const revocationQuery = defineQuery<RevocationView>('revocation');
+export const REVOCATION_WORKFLOW_TYPE = 'revocationWorkflow';
+export const revocationWorkflowId = (caseId: string) => `revocation-${caseId}`;

@@ -1,0 +1,63 @@
+import * as wf from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
+import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
+import type { RevocationActivities } from '@vinhdanh/activities/contracts';
+import { guard } from '../guard';
+import { validateDecideRevocation } from './guards';
+import { decideRevocationUpdate, revocationQuery } from './messages';
+import type { DecideRevocationArgs, RevocationInput, RevocationView } from './types';
+
+const outcomeOf = (d: DecideRevocationArgs) => (d.action === 'REVOKE' ? 'REVOKED' : 'DISMISSED');
+
+const { recordRevocationEvent, issueRevocation } = wf.proxyActivities<RevocationActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * One revocation case (thu hồi): an inspector opens it with grounds and evidence; the authority
+ * that decided the award revokes it or dismisses the case. Every step goes into the case's audit
+ * stream; revoking issues a decision in the authority's series and takes the award off the
+ * register, the public page and the recipient's record.
+ */
+export async function revocationWorkflow(input: RevocationInput): Promise<RevocationView> {
+  if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
+  let view: RevocationView = { caseId: input.caseId, status: 'OPEN', decidingUnitId: input.decidingUnitId };
+  const nonces = new Set<string>();
+  let decision: DecideRevocationArgs | undefined;
+  let answered = false;
+  wf.setHandler(revocationQuery, () => view);
+  wf.setHandler(
+    decideRevocationUpdate,
+    async (args) => {
+      if (args.auth) nonces.add(args.auth.nonce);
+      decision = args;
+      await wf.condition(() => answered);
+      return view;
+    },
+    {
+      validator: (args) =>
+        guard(() => {
+          if (isUnauthenticated(args)) throw unauthenticatedError(args);
+          checkMessageAuth((args as { auth?: MessageAuth }).auth, Date.now(), nonces);
+          // A second decision while the first is being carried out is as late as one after it.
+          validateDecideRevocation(input, decision ? { ...view, status: outcomeOf(decision) } : view, args);
+        }),
+    },
+  );
+
+  const actor = (a: RevocationInput['openedBy'], role: string) => ({ userId: a.userId, fullName: a.fullName, role });
+  await recordRevocationEvent({ caseId: input.caseId, type: 'RevocationOpened', actor: actor(input.openedBy, 'INSPECTOR'), status: 'OPEN', data: { ground: input.ground, statement: input.statement, evidence: input.evidence, registerId: input.registerId, decisionNumber: input.decisionNumber, decidingUnitId: input.decidingUnitId } });
+  await wf.condition(() => decision !== undefined);
+  const { action, reason, actor: decider } = decision!;
+  if (action === 'REVOKE') {
+    const revocation = await issueRevocation({ caseId: input.caseId, registerId: input.registerId, issuerUnitId: input.decidingUnitId, signer: decider, reason });
+    view = { ...view, status: 'REVOKED', revocationDecision: revocation, reason };
+    await recordRevocationEvent({ caseId: input.caseId, type: 'AwardRevoked', actor: actor(decider, 'DECISION_MAKER'), status: 'REVOKED', data: { reason, revocationDecision: revocation } });
+  } else {
+    view = { ...view, status: 'DISMISSED', reason };
+    await recordRevocationEvent({ caseId: input.caseId, type: 'RevocationDismissed', actor: actor(decider, 'DECISION_MAKER'), status: 'DISMISSED', data: { reason } });
+  }
+  answered = true;
+  return view;
+}
