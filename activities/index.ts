@@ -12,7 +12,8 @@ import { appraiseIn } from './nomination/appraise';
 import { planPostingIn, type PostingClock } from './nomination/posting';
 import { legacyStepsIn } from './nomination/legacy-steps';
 import { submitProposalIn } from './nomination/submit-proposal';
-import { deliverIn, type Mailer } from './notifications/deliver';
+import { deliverIn } from './notifications/deliver';
+import type { Mailer } from '@vinhdanh/platform/mailer';
 import { recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
 
 export interface ActivityDeps {
@@ -63,4 +64,4 @@ function refusingUnauthenticated<T extends Record<string, (input: never) => Prom
   ) as T;
 }
 
-export type { Mailer } from './notifications/deliver';
+export type { Mailer } from '@vinhdanh/platform/mailer';

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { awardDefinition, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { bonusFor, decisionTitle, type BaseSalaryStep } from '@vinhdanh/domain/decisions';
 import type { RecipientKind } from '@vinhdanh/domain/common/levels';
-import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
 import type { IssueDecisionInput, IssueDecisionResult } from '../contracts';
 
 const UNIQUE_VIOLATION = '23505';
@@ -34,22 +34,13 @@ async function issueOnce(tx: EntityManager, input: IssueDecisionInput, baseSalar
   const award = isAwardCode(input.awardCode) ? awardDefinition(input.awardCode, nomination?.dossier?.achievementPeriod?.to ?? `${input.year}-12-31`) : undefined;
   let [decision] = await tx.query(`SELECT id, number, issued_on::text AS issued_on, issuer_unit_id, issuer_name_vi, issuer_name_en FROM decision WHERE batch_key=$1`, [input.batchKey]);
   if (!decision) {
-    const [issuer] = await tx.query(`SELECT issuer_code, name_vi, name_en FROM org_unit WHERE id=$1`, [input.issuerUnitId]);
-    if (!issuer) throw new Error(`unknown issuer unit ${input.issuerUnitId}`);
-    // The decision's date is the issuer's calendar day in Vietnam (UTC+7), not the server's.
-    const { today, year } = await vietnamToday(tx);
-    const [{ last_seq: seq }] = await tx.query(
-      `INSERT INTO decision_counter (issuer_unit_id, year, last_seq) VALUES ($1,$2,1)
-       ON CONFLICT (issuer_unit_id, year) DO UPDATE SET last_seq = decision_counter.last_seq + 1 RETURNING last_seq`,
-      [input.issuerUnitId, year],
-    );
-    const number = `${seq}/QĐ-${issuer.issuer_code}`;
+    const { number, seq, year, today, issuer } = await allocateNumber(tx, 'DECISION', input.issuerUnitId);
     const title = award ? decisionTitle(award, input.year) : { vi: `Quyết định về việc tặng ${input.awardNameVi}`, en: `Decision conferring ${input.awardCode}` };
     [decision] = await tx.query(
       `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'AWARD',now())
        RETURNING id, number, issued_on::text AS issued_on, issuer_unit_id, issuer_name_vi, issuer_name_en`,
-      [randomUUID(), input.batchKey, number, input.issuerUnitId, year, seq, today, input.signer.userId, input.signer.fullName, input.awardCode, input.titleVi ?? title.vi, title.en, issuer.name_vi, issuer.name_en, input.year],
+      [randomUUID(), input.batchKey, number, input.issuerUnitId, year, seq, today, input.signer.userId, input.signer.fullName, input.awardCode, input.titleVi ?? title.vi, title.en, issuer.nameVi, issuer.nameEn, input.year],
     );
   }
   const bonus = award && nomination ? bonusFor(award, nomination.nominee_kind as RecipientKind, decision.issued_on, baseSalary) : undefined;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
 import type { SubmitProposalInput, SubmitProposalResult } from '../contracts';
 
 /**
@@ -10,18 +10,10 @@ export async function submitProposalIn(ds: DataSource, input: SubmitProposalInpu
   return ds.transaction(async (tx) => {
     const [existing] = await tx.query(`SELECT number, submitted_on::text AS submitted_on FROM proposal_submission WHERE nomination_id=$1`, [input.nominationId]);
     if (existing) return { number: existing.number, submittedOn: existing.submitted_on };
-    const [issuer] = await tx.query(`SELECT issuer_code, name_vi FROM org_unit WHERE id=$1`, [input.issuerUnitId]);
-    if (!issuer) throw new Error(`unknown issuer unit ${input.issuerUnitId}`);
-    const { today, year } = await vietnamToday(tx);
-    const [{ last_seq: seq }] = await tx.query(
-      `INSERT INTO submission_counter (issuer_unit_id, year, last_seq) VALUES ($1,$2,1)
-       ON CONFLICT (issuer_unit_id, year) DO UPDATE SET last_seq = submission_counter.last_seq + 1 RETURNING last_seq`,
-      [input.issuerUnitId, year],
-    );
-    const number = `${seq}/TTr-${issuer.issuer_code}`;
+    const { number, seq, year, today, issuer } = await allocateNumber(tx, 'PROPOSAL', input.issuerUnitId);
     await tx.query(
       `INSERT INTO proposal_submission (nomination_id, number, issuer_unit_id, issuer_name_vi, year, seq, submitted_on, signer_id, signer_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [input.nominationId, number, input.issuerUnitId, issuer.name_vi, year, seq, today, input.signer.userId, input.signer.fullName],
+      [input.nominationId, number, input.issuerUnitId, issuer.nameVi, year, seq, today, input.signer.userId, input.signer.fullName],
     );
     return { number, submittedOn: today };
   });

@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { DeliverNotificationsInput, DeliverNotificationsResult } from '../contracts';
 
-export interface Mailer {
-  send(message: { to: string; subject: string; text: string; messageId: string }): Promise<void>;
-}
+import type { Mailer } from '@vinhdanh/platform/mailer';
 
 /**
  * Delivers outbox rows: in-app (exactly once: marked delivered) and by e-mail when a mailer is

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { revocationTitle } from '@vinhdanh/domain/decisions';
 import { appendAudit } from '@vinhdanh/persistence/audit/chain';
-import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
 import type { IssueRevocationInput, IssueRevocationResult, RecordRevocationEventInput } from '../contracts';
 
 /** One step of a revocation case: its audit entry and the case's state, in one transaction. */
@@ -31,24 +31,17 @@ export async function issueRevocationIn(ds: DataSource, input: IssueRevocationIn
     );
     if (existing) return { decisionId: existing.id, number: existing.number, issuedOn: existing.issued_on, issuerNameVi: existing.issuer_name_vi };
     const [register] = await tx.query(`SELECT decision_number, issuer_name_vi, award_code, year FROM award_register WHERE id=$1`, [input.registerId]);
-    const [issuer] = await tx.query(`SELECT issuer_code, name_vi, name_en FROM org_unit WHERE id=$1`, [input.issuerUnitId]);
-    if (!register || !issuer) throw new Error(`revocation ${input.caseId}: register entry or issuer missing`);
-    const { today, year } = await vietnamToday(tx);
-    const [{ last_seq: seq }] = await tx.query(
-      `INSERT INTO decision_counter (issuer_unit_id, year, last_seq) VALUES ($1,$2,1)
-       ON CONFLICT (issuer_unit_id, year) DO UPDATE SET last_seq = decision_counter.last_seq + 1 RETURNING last_seq`,
-      [input.issuerUnitId, year],
-    );
-    const number = `${seq}/QĐ-${issuer.issuer_code}`;
-    const title = revocationTitle(register.decision_number, register.issuer_name_vi ?? issuer.name_vi);
+    if (!register) throw new Error(`revocation ${input.caseId}: register entry missing`);
+    const { number, seq, year, today, issuer } = await allocateNumber(tx, 'DECISION', input.issuerUnitId);
+    const title = revocationTitle(register.decision_number, register.issuer_name_vi ?? issuer.nameVi);
     const id = randomUUID();
     await tx.query(
       `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'REVOCATION',now())`,
-      [id, `revocation-${input.caseId}`, number, input.issuerUnitId, year, seq, today, input.signer.userId, input.signer.fullName, register.award_code, title.vi, title.en, issuer.name_vi, issuer.name_en, register.year],
+      [id, `revocation-${input.caseId}`, number, input.issuerUnitId, year, seq, today, input.signer.userId, input.signer.fullName, register.award_code, title.vi, title.en, issuer.nameVi, issuer.nameEn, register.year],
     );
     await tx.query(`UPDATE award_register SET revoked_at=now(), revocation_case_id=$2, revocation_decision_id=$3 WHERE id=$1`, [input.registerId, input.caseId, id]);
     await tx.query(`UPDATE revocation_case SET revocation_decision_id=$2 WHERE id=$1`, [input.caseId, id]);
-    return { decisionId: id, number, issuedOn: today, issuerNameVi: issuer.name_vi };
+    return { decisionId: id, number, issuedOn: today, issuerNameVi: issuer.nameVi };
   });
 }

@@ -9,7 +9,7 @@ import { dataSourceOptions, runMigrations, seedDemo } from '../../libs/persisten
 import { ensureDatabase, startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
 import { workflowBundleOptions } from '../../libs/platform/src/workflow-bundle';
 import { personalIdHash } from '../../libs/platform/src/identity';
-import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { SEARCH_ATTRIBUTES } from '../../libs/domain/src/ladder/search-attributes';
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import type { TestStackGlobals } from './globals';
 import { applyTestSecrets } from '../support/test-secrets';

@@ -5,7 +5,7 @@ import { DomainError } from '@vinhdanh/domain/common/errors';
 import { guard } from '../guard';
 import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { NominationActivities } from '@vinhdanh/activities/contracts';
-import { SA_LEVEL, SA_STATUS } from '../search-attributes';
+import { SA_LEVEL, SA_STATUS } from '@vinhdanh/domain/ladder/search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
 import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
 import {

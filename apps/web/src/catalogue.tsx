@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
-import type { Citation } from './ui/kit';
+/** A legal citation as the catalogue gives it (libs/domain/src/catalogue/types.ts). */
+export interface Citation { instrument: string; article?: string; clause?: string; point?: string; source?: string; note?: { vi: string; en: string } }
 
 export interface AwardDef {
   code: string;

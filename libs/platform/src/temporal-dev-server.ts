@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { devServerSearchAttributeArgs } from '@vinhdanh/workflows/search-attributes';
+import { devServerSearchAttributeArgs } from '@vinhdanh/domain/ladder/search-attributes';
 
 export interface DevServer {
   address: string;

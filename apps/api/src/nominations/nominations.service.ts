@@ -20,7 +20,7 @@ import { insertNominationRow } from '@vinhdanh/activities/nomination/nomination-
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/workflows/nomination/ids';
 import { answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/workflows/nomination/types';
-import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/workflows/search-attributes';
+import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';

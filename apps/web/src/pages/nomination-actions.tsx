@@ -8,7 +8,7 @@ import { ErrorNotice, Field, asApiError, describedBy } from '../ui/kit';
  * One action form: a key per attempt, so a double click or a retry after a network error is the
  * same action (the API answers it from the first), and errors land next to their fields.
  */
-function useAction(onDone: () => void) {
+export function useAction(onDone: () => void) {
   const { pick } = useI18n();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);

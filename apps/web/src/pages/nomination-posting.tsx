@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { api, newIdempotencyKey, type ApiError } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { fieldErrors } from '../ui/documents';
-import { Badge, ErrorNotice, Field, asApiError, describedBy, useLoad } from '../ui/kit';
+import { Badge, ErrorNotice, Field, describedBy, useLoad } from '../ui/kit';
+import { useAction } from './nomination-actions';
 
 export interface PostingView { level: string; kind: 'PUBLIC_POSTING' | 'CENTRAL_CONSULTATION'; from: string; until: string; comments: number; unanswered: number; ended: boolean }
 interface Comment { commentId: string; level: string; text: string; authorName: string | null; receivedAt: string; answer: string | null; answeredAt: string | null; answeredBy: string | null }
@@ -40,32 +39,14 @@ export function PostingPanel({ nominationId, posting, canAnswer, onAnswered }: {
 }
 
 function AnswerForm({ nominationId, commentId, onDone }: { nominationId: string; commentId: string; onDone(): void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
   const [answer, setAnswer] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
-  const errors = fieldErrors(error, pick);
   const id = `answer-${commentId}`;
-  async function send() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post(`/nominations/${nominationId}/comments/${commentId}/answer`, { answer: answer.trim() }, key);
-      setKey(newIdempotencyKey());
-      onDone();
-    } catch (e) {
-      const err = asApiError(e);
-      if (err.status >= 400 && err.status < 500) setKey(newIdempotencyKey());
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
+    <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${nominationId}/comments/${commentId}/answer`, { answer: answer.trim() }); }} noValidate>
       <Field id={id} label={t('posting.answer')} error={errors.answer}>
-        <textarea {...describedBy(id, errors.answer, true)} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        <textarea {...describedBy(id, errors.answer)} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
       </Field>
       <ErrorNotice error={error} />
       <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('posting.sendAnswer')}</button>

@@ -3,7 +3,7 @@ import { ApiError, api, type ApiErrorBody } from '../api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { MESSAGES } from '../i18n/messages';
-import { awardName, useCatalogue } from '../catalogue';
+import { awardName, useCatalogue, type Citation } from '../catalogue';
 
 /** GET a path and keep the result; `null` skips the request (not allowed yet, or not ready). */
 export function useLoad<T>(path: string | null): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void } {
@@ -133,7 +133,7 @@ export function Progress({ value, max, label }: { value: number; max: number; la
   );
 }
 
-export interface Citation { instrument: string; article?: string; clause?: string; point?: string; source?: string }
+export type { Citation };
 
 /** "điểm a khoản 2 Điều 46 Nghị định 98/2023/NĐ-CP" — the order Vietnamese legal texts use. */
 export function formatCitation(c: Citation, lang: 'vi' | 'en'): string {
