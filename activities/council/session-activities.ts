@@ -6,7 +6,7 @@ import { appendAudit, auditHas } from '@vinhdanh/persistence/audit/chain';
 import {
   lockSessionForTally, recordBallotHolders, recordSessionConflicts, recordVoter, stillWaitingForCouncil, writeSealedBallots, writeSecretBallots, writeTallyRecords,
 } from '@vinhdanh/persistence/read-model/council-tally';
-import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult, TallySecretBallotsInput } from '../contracts';
+import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult, TallySecretBallotsInput } from '@vinhdanh/domain/ladder/activities';
 
 /** Projects a session's progress: the session row, who took part (never how), and the audit. */
 export async function recordCouncilEventIn(ds: DataSource, e: RecordCouncilEventInput): Promise<void> {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { evaluateEligibility, type EligibilityPolicy } from '@vinhdanh/domain/eligibility';
 import { isAwardCode } from '@vinhdanh/domain/catalogue';
 import { loadNomineeRecord } from '@vinhdanh/persistence';
-import type { AppraiseInput, AppraiseResult } from '../contracts';
+import type { AppraiseInput, AppraiseResult } from '@vinhdanh/domain/ladder/activities';
 
 /**
  * Runs the eligibility engine over the nominee's record as it stands now. The whole explanation

@@ -4,7 +4,7 @@ import { awardDefinition, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { bonusFor, decisionTitle, type BaseSalaryStep } from '@vinhdanh/domain/decisions';
 import type { RecipientKind } from '@vinhdanh/domain/common/levels';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
-import type { IssueDecisionInput, IssueDecisionResult } from '../contracts';
+import type { IssueDecisionInput, IssueDecisionResult } from '@vinhdanh/domain/ladder/activities';
 
 const UNIQUE_VIOLATION = '23505';
 

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { awardForNomination, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { planRoute } from '@vinhdanh/domain/routing';
 import { orgUnits } from '@vinhdanh/persistence/read-model/org';
-import type { LegacyStepsInput, LegacyStepsResult } from '../contracts';
+import type { LegacyStepsInput, LegacyStepsResult } from '@vinhdanh/domain/ladder/activities';
 
 /**
  * For a nomination submitted before the 2025 steps existed: the posting and President steps its

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { addDays, addWorkingDays, type WorkingCalendar } from '@vinhdanh/domain/common/working-days';
 import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
-import type { PlanPostingInput, PlanPostingResult } from '../contracts';
+import type { PlanPostingInput, PlanPostingResult } from '@vinhdanh/domain/ladder/activities';
 
 export interface PostingClock {
   calendar: WorkingCalendar;

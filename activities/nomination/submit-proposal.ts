@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
-import type { SubmitProposalInput, SubmitProposalResult } from '../contracts';
+import type { SubmitProposalInput, SubmitProposalResult } from '@vinhdanh/domain/ladder/activities';
 
 /**
  * The Government's proposal to the President (tờ trình), numbered `<seq>/TTr-<issuer code>` per

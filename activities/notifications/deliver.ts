@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DeliverNotificationsInput, DeliverNotificationsResult } from '../contracts';
+import type { DeliverNotificationsInput, DeliverNotificationsResult } from '@vinhdanh/domain/ladder/activities';
 
 import type { Mailer } from '@vinhdanh/platform/mailer';
 

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { revocationTitle } from '@vinhdanh/domain/decisions';
 import { appendAudit } from '@vinhdanh/persistence/audit/chain';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
-import type { IssueRevocationInput, IssueRevocationResult, RecordRevocationEventInput } from '../contracts';
+import type { IssueRevocationInput, IssueRevocationResult, RecordRevocationEventInput } from '@vinhdanh/domain/ladder/activities';
 
 /** One step of a revocation case: its audit entry and the case's state, in one transaction. */
 export async function recordRevocationEventIn(ds: DataSource, input: RecordRevocationEventInput): Promise<void> {

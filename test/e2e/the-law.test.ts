@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { nominationWorkflowId, NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/workflows/nomination/ids';
-import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
-import { insertNominationRow } from '@vinhdanh/activities/nomination/nomination-row';
+import { nominationWorkflowId, NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/domain/ladder/ids';
+import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
+import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { recordHistory } from '../support/histories';
 import { approveLevel, councilPasses, dossier, postingEnds, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { BenchActivities } from '@vinhdanh/activities/contracts';
+import type { BenchActivities } from '@vinhdanh/domain/ladder/activities';
 
 /**
  * The engine's ceiling for `npm run bench`: the same number of activities and Updates per item as

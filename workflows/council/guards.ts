@@ -2,7 +2,7 @@ import { checkMessageAuth, isUnauthenticated, unauthenticatedError } from '@vinh
 import { conflict, forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { CHOICE_OF_CODE, eligibleMembers, isRecused, quorumMet } from '@vinhdanh/domain/council';
 import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, TakeBallotsArgs } from './messages';
-import type { Conflict, CouncilSessionInput } from './types';
+import type { Conflict, CouncilSessionInput } from '@vinhdanh/domain/ladder/council';
 
 /** Validators of the session's Updates: a refused message records nothing. */
 

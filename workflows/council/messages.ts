@@ -1,8 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { BallotCode } from '@vinhdanh/domain/council';
-import type { Actor } from '../nomination/types';
-import type { CouncilSessionView } from './types';
+import type { Actor } from '@vinhdanh/domain/ladder/nomination';
+import type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 
 /** SEALED_V1 ballot: kept so sessions opened before blind ballots replay and finish. */
 export interface CastBallotArgs {

@@ -1,10 +1,10 @@
 import * as wf from '@temporalio/workflow';
 import { eligibleMembers, quorumMet } from '@vinhdanh/domain/council';
-import type { CouncilActivities } from '@vinhdanh/activities/contracts';
+import type { CouncilActivities } from '@vinhdanh/domain/ladder/activities';
 import { councilResultSignal } from '../nomination/messages';
 import type { SessionState } from './guards';
 import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, TakeBallotsArgs } from './messages';
-import type { CouncilSessionInput, CouncilSessionView, ItemResult } from './types';
+import type { CouncilSessionInput, CouncilSessionView, ItemResult } from '@vinhdanh/domain/ladder/council';
 
 const { recordCouncilEvent, tallyCouncilSession, tallySecretBallots } = wf.proxyActivities<CouncilActivities>({
   startToCloseTimeout: '1 minute',

@@ -5,7 +5,7 @@ import { guard } from '../guard';
 import { validateClose, validateConflict, validateSealedBallot, validateSecretBallot, validateTakeBallots } from './guards';
 import { castBallotUpdate, castSecretBallotUpdate, closeSessionUpdate, declareConflictUpdate, sessionQuery, takeBallotsUpdate } from './messages';
 import { CouncilSession } from './session';
-import type { CouncilSessionInput, CouncilSessionView } from './types';
+import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 
 /** Inside the workflow sandbox Date is Temporal's deterministic workflow clock. */
 const now = (): number => Date.now();

@@ -2,8 +2,8 @@ import { forbidden, invalid, conflict } from '@vinhdanh/domain/common/errors';
 import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
 import type { AnswerCommentArgs, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, type PostingState } from './posting';
-import type { Actor, NominationInput, NominationView, OpenTask, Role } from './types';
-import { TERMINAL_STATUSES } from './types';
+import type { Actor, NominationInput, NominationView, OpenTask, Role } from '@vinhdanh/domain/ladder/nomination';
+import { TERMINAL_STATUSES } from '@vinhdanh/domain/ladder/nomination';
 
 /**
  * Update validators: pure checks of who may do what now. A rejected update leaves no trace in the

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
-import type { Actor, NominationView, RouteStep } from './types';
+import type { Actor, NominationView, RouteStep } from '@vinhdanh/domain/ladder/nomination';
 
 /** The single definition of every message; the API imports these, never string names. */
 

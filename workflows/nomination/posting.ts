@@ -1,5 +1,5 @@
 import type { Level } from '@vinhdanh/domain/common/levels';
-import type { NominationView, PostingRule } from './types';
+import type { NominationView, PostingRule } from '@vinhdanh/domain/ladder/nomination';
 
 /** One public comment as the workflow keeps it: enough to refuse a repeat and to know it was answered. */
 export interface CommentState {

@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { DomainError } from '@vinhdanh/domain/common/errors';
 import { guard } from '../guard';
 import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
-import type { NominationActivities } from '@vinhdanh/activities/contracts';
+import type { NominationActivities } from '@vinhdanh/domain/ladder/activities';
 import { SA_LEVEL, SA_STATUS } from '@vinhdanh/domain/ladder/search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
 import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
@@ -25,7 +25,7 @@ import {
   type WithdrawArgs,
 } from './messages';
 import { commentKey, PostingState } from './posting';
-import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from './types';
+import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
 
 // Short: these are single database transactions, and an activity lost with a crashed worker is
 // retried only once its start-to-close timeout has passed.

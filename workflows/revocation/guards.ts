@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid } from '@vinhdanh/domain/common/errors';
-import type { DecideRevocationArgs, RevocationInput, RevocationView } from './types';
+import type { DecideRevocationArgs, RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
 
 /** Only the authority that decided the award decides its revocation, and never the recipient. */
 export function validateDecideRevocation(input: RevocationInput, view: RevocationView, args: DecideRevocationArgs): void {

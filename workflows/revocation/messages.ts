@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DecideRevocationArgs, RevocationView } from './types';
+import type { DecideRevocationArgs, RevocationView } from '@vinhdanh/domain/ladder/revocation';
 
 export const decideRevocationUpdate = defineUpdate<RevocationView, [DecideRevocationArgs]>('decideRevocation');
 export const revocationQuery = defineQuery<RevocationView>('revocation');

@@ -1,11 +1,11 @@
 import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
-import type { RevocationActivities } from '@vinhdanh/activities/contracts';
+import type { RevocationActivities } from '@vinhdanh/domain/ladder/activities';
 import { guard } from '../guard';
 import { validateDecideRevocation } from './guards';
 import { decideRevocationUpdate, revocationQuery } from './messages';
-import type { DecideRevocationArgs, RevocationInput, RevocationView } from './types';
+import type { DecideRevocationArgs, RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
 
 const outcomeOf = (d: DecideRevocationArgs) => (d.action === 'REVOKE' ? 'REVOKED' : 'DISMISSED');
 

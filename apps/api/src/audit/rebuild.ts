@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { recordEventIn } from '@vinhdanh/activities/nomination/record-event';
+import { recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
 import { recordInputsFromHistory } from './history';
 
 const TABLES = ['nomination', 'nomination_event', 'task', 'notification', 'audit_log', 'audit_head'];

@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@vinhdanh/workflows/nomination/types';
+import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 
 export const IS_PUBLIC = 'vinhdanh:public';
 /** Marks the few endpoints that need no sign-in: health, docs, sign-in, the public disclosure page. */

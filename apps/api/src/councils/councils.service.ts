@@ -13,7 +13,7 @@ import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, generateBallotKey, r
 import {
   COUNCIL_SESSION_WORKFLOW_TYPE, castSecretBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery, takeBallotsUpdate,
 } from '@vinhdanh/workflows/council/messages';
-import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/workflows/council/types';
+import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { messageAuth } from '../temporal/message-auth';

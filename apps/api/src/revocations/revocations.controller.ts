@@ -12,7 +12,7 @@ import { auditRows, orgUnits, unitsWithin, unitWithin } from '@vinhdanh/persiste
 import { insertRevocationCase, registerEntry, revocationCase, revocationCases } from '@vinhdanh/persistence/read-model/revocations';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { decideRevocationUpdate, REVOCATION_WORKFLOW_TYPE, revocationWorkflowId } from '@vinhdanh/workflows/revocation/messages';
-import { REVOCATION_GROUNDS, type RevocationGround, type RevocationInput } from '@vinhdanh/workflows/revocation/types';
+import { REVOCATION_GROUNDS, type RevocationGround, type RevocationInput } from '@vinhdanh/domain/ladder/revocation';
 import type { revocationWorkflow } from '@vinhdanh/workflows/revocation/workflow';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { DocumentDto } from '../nominations/dto';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
-import { nominationWorkflowId } from '@vinhdanh/workflows/nomination/ids';
+import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
+import { nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
 
 /**
  * Creates the nomination's read-model row from its workflow input. Called by the API right after

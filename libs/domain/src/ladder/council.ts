@@ -1,6 +1,6 @@
 import type { Level } from '@vinhdanh/domain/common/levels';
 import type { Conflict, SessionItem, SessionMember, VotingRule } from '@vinhdanh/domain/council';
-import type { Actor } from '../nomination/types';
+import type { Actor } from './nomination';
 
 export type { Choice, Conflict, CouncilRole, Fraction, SessionItem, SessionMember, VotingRule } from '@vinhdanh/domain/council';
 

@@ -1,4 +1,4 @@
-import type { NominationEvent, NominationView, Actor } from '@vinhdanh/workflows/nomination/types';
+import type { NominationEvent, NominationView, Actor } from './nomination';
 
 /**
  * What workflows may ask of the outside world. Workflows import this file for types only; the
@@ -91,29 +91,29 @@ export interface RecordCouncilEventInput {
   sessionId: string;
   type: 'SessionOpened' | 'BallotCast' | 'BallotIssued' | 'ConflictDeclared' | 'SessionClosed';
   actorId?: string;
-  view: import('@vinhdanh/workflows/council/types').CouncilSessionView;
+  view: import('./council').CouncilSessionView;
   data?: Record<string, unknown>;
 }
 
 export interface TallyCouncilSessionInput {
-  input: import('@vinhdanh/workflows/council/types').CouncilSessionInput;
+  input: import('./council').CouncilSessionInput;
   sealed: string[];
   voted: string[];
-  conflicts: import('@vinhdanh/workflows/council/types').Conflict[];
+  conflicts: import('./council').Conflict[];
   closedReason: string | undefined;
 }
 
 export interface TallyCouncilSessionResult {
-  results: import('@vinhdanh/workflows/council/types').ItemResult[];
+  results: import('./council').ItemResult[];
 }
 
 /** BLIND_V2: ballots (choice only) and receipts as two separate lists; who held a ballot per nomination. */
 export interface TallySecretBallotsInput {
-  input: import('@vinhdanh/workflows/council/types').CouncilSessionInput;
+  input: import('./council').CouncilSessionInput;
   ballots: { nominationId: string; choice: import('@vinhdanh/domain/council').BallotCode }[];
   receipts: { nominationId: string; receiptHash: string }[];
   holders: Record<string, string[]>;
-  conflicts: import('@vinhdanh/workflows/council/types').Conflict[];
+  conflicts: import('./council').Conflict[];
   closedReason: string | undefined;
 }
 
@@ -132,7 +132,7 @@ export interface RecordRevocationEventInput {
   caseId: string;
   type: 'RevocationOpened' | 'AwardRevoked' | 'RevocationDismissed';
   actor: { userId: string; fullName: string; role: string };
-  status: import('@vinhdanh/workflows/revocation/types').RevocationStatus;
+  status: import('./revocation').RevocationStatus;
   data: Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../nomination/types';
+import type { Actor } from './nomination';
 import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
 
 /**

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordEventInput, RecordEventResult } from '../contracts';
-import type { NominationInput } from '@vinhdanh/workflows/nomination/types';
-import { planNotification } from '../notifications/templates';
+import type { RecordEventInput, RecordEventResult } from '@vinhdanh/domain/ladder/activities';
+import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
+import { planNotification } from '@vinhdanh/domain/notifications/templates';
 import { insertNominationRow } from './nomination-row';
-import { appendAudit } from '@vinhdanh/persistence/audit/chain';
+import { appendAudit } from '../audit/chain';
 
 /**
  * Folds one workflow event into the read models, the task inbox and the notification outbox in

@@ -1,4 +1,4 @@
-import type { NominationEvent, NominationView } from '@vinhdanh/workflows/nomination/types';
+import type { NominationEvent, NominationView } from '@vinhdanh/domain/ladder/nomination';
 
 /** Who should hear about an event, and what they read (Vietnamese first, English alongside). */
 export interface NotificationPlan {
