@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { DeliverNotificationsInput, DeliverNotificationsResult } from '@vinhdanh/domain/ladder/activities';
 
@@ -18,6 +19,8 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
     [ids],
   );
   let emailed = 0;
+  /** Rows another attempt claimed within the lease and has not sent yet. */
+  let heldElsewhere = 0;
   if (mailer) {
     const pending: { id: string; idempotency_key: string; email: string; subject_vi: string; subject_en: string; body_vi: string; body_en: string }[] =
       await ds.query(`SELECT * FROM notification WHERE id = ANY($1) AND email IS NOT NULL AND emailed_at IS NULL ORDER BY created_at`, [ids]);
@@ -27,7 +30,11 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
            AND (email_claimed_at IS NULL OR email_claimed_at < now() - make_interval(secs => $2)) RETURNING id`,
         [n.id, leaseMs / 1000],
       );
-      if (affectedRows(claimed) === 0) continue;
+      if (affectedRows(claimed) === 0) {
+        const [unsent] = await ds.query(`SELECT 1 FROM notification WHERE id=$1 AND emailed_at IS NULL`, [n.id]);
+        if (unsent) heldElsewhere++;
+        continue;
+      }
       await mailer.send({
         to: n.email,
         subject: `${n.subject_vi} / ${n.subject_en}`,
@@ -37,6 +44,12 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
       await ds.query(`UPDATE notification SET emailed_at = now() WHERE id=$1`, [n.id]);
       emailed++;
     }
+  }
+  // The attempt holding the claim may be dead (its worker killed after claiming). Completing now
+  // would drop that mail for good; failing makes Temporal retry until the lease runs out and this
+  // delivery takes the claim over: at least once, whatever the timing.
+  if (heldElsewhere) {
+    throw ApplicationFailure.retryable(`${heldElsewhere} e-mail(s) claimed by another attempt and not yet sent; retrying after the lease`, 'EMAIL_CLAIMED_ELSEWHERE');
   }
   return { delivered: affectedRows(delivered), emailed };
 }
