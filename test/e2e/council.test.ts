@@ -163,6 +163,7 @@ describe('council voting', () => {
     });
     expect(tally.closedReason).toBe('DEADLINE');
     expect(tally.records[0]).toMatchObject({ result: 'NO_QUORUM', quorum: { base: 9, counted: 4, met: false } });
+    await recordHistory(stack, `council-session-${body.sessionId}`, 'council-session-no-quorum-deadline');
     const n = await eventually(async () => {
       const r = await clerk.get(`/nominations/${a}`);
       return r.body.steps.some((s: any) => s.type === 'CouncilResultReceived') ? r.body : undefined;

@@ -1,6 +1,7 @@
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { startSmtpSink } from '../support/smtp-sink';
 import { approveLevel, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { recordHistory } from '../support/histories';
 
 /**
  * Policy durations shrunk to seconds: a review task due in 6 s escalates to the unit head after
@@ -46,6 +47,8 @@ describe('deadlines and notifications', () => {
     expect(headNotes.body.items.some((x: any) => x.nominationId === id && x.kind === 'ESCALATION')).toBe(true);
     const reviewerNotes = await reviewer.get('/notifications');
     expect(reviewerNotes.body.items.filter((x: any) => x.nominationId === id).map((x: any) => x.kind).sort()).toEqual(['REMINDER', 'TASK_ASSIGNED']);
+    // Fired timers (escalation, reminder, expiry) for the replay guard.
+    await recordHistory(stack, n.workflowId, 'nomination-escalated-expired');
   });
 
   it('expires a supplement request that the clerk does not answer', async () => {

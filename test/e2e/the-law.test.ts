@@ -148,6 +148,30 @@ describe('decisions', () => {
   });
 });
 
+describe('refusals and withdrawals on the way', () => {
+  it('the decision maker refuses with a reason (never without one), and the clerk withdraws while the council waits', async () => {
+    const head = await stack.login(`thutruong.${unit}`);
+    const refused = await submit(clerk, 'GK_DONVI');
+    await approveLevel(stack, reviewer, refused, 'UNIT');
+    await waitForStatus(head, refused, 'AWAITING_DECISION');
+    expect((await head.post(`/nominations/${refused}/decide`, { action: 'REFUSE' })).body).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
+    expect((await head.post(`/nominations/${refused}/decide`, { action: 'REFUSE', reason: 'Thành tích đã được khen bằng hình thức khác.' })).status).toBe(200);
+    const r = await waitForStatus(clerk, refused, 'REJECTED');
+    expect(r.outcomeReason).toBe('Thành tích đã được khen bằng hình thức khác.');
+    await recordHistory(stack, r.workflowId, 'nomination-decision-refused');
+
+    const withdrawn = await submit(clerk, 'BK_TINH');
+    await approveLevel(stack, reviewer, withdrawn, 'UNIT');
+    await waitForStep(provinceReviewer, withdrawn, 'IN_REVIEW', 'PROVINCE');
+    expect((await provinceReviewer.post(`/nominations/${withdrawn}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu.' })).status).toBe(200);
+    await waitForStatus(secretary, withdrawn, 'AWAITING_COUNCIL');
+    expect((await clerk.post(`/nominations/${withdrawn}/withdraw`, { reason: 'Đơn vị rút để bổ sung thành tích năm sau.' })).status).toBe(200);
+    const w = await waitForStatus(clerk, withdrawn, 'WITHDRAWN');
+    expect((await secretary.get('/councils/hd-ubnd-tinh/waiting')).body.map((x: any) => x.nominationId)).not.toContain(withdrawn);
+    await recordHistory(stack, w.workflowId, 'nomination-withdrawn-at-council');
+  });
+});
+
 describe('the 2025 reorganisation', () => {
   /** A province of our own that ceases, so the shared demo organisation stays as the other tests expect. */
   async function oldProvince() {
