@@ -126,8 +126,7 @@ class NominationProcess {
       {
         validator: (args: A) =>
           guard(() => {
-            if (isUnauthenticated(args)) throw unauthenticatedError(args);
-            checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
+            this.requireAuthentic(args);
             if (this.busy) {
               throw new DomainError({
                 code: 'CONCURRENT_ACTION',
@@ -142,16 +141,18 @@ class NominationProcess {
     );
   }
 
+  /** A message the product made: it decrypted and authenticated, it is fresh, and its nonce is new. */
+  private requireAuthentic(args: unknown): void {
+    if (isUnauthenticated(args)) throw unauthenticatedError(args);
+    checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
+  }
+
   /**
    * Messages outside the single action lane: public comments during a posting, the reviewer's
    * answers, and a re-routing ordered after a reorganisation. Each is checked by its validator
    * (rejected ones leave no trace) and recorded as an event.
    */
   private handleMessages(): void {
-    const authentic = (args: unknown) => {
-      if (isUnauthenticated(args)) throw unauthenticatedError(args);
-      checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
-    };
     const remember = (args: { auth?: MessageAuth }) => {
       if (args.auth) this.nonces.add(args.auth.nonce);
     };
@@ -167,7 +168,7 @@ class NominationProcess {
         await this.emit('PublicCommentReceived', undefined, { data: { commentId: id, text: args.text, authorName: args.authorName ?? null, level: posting.level } });
         return { commentId: id, receivedAt };
       },
-      { validator: (args) => guard(() => { authentic(args); validatePublicComment(this.posting, args, now()); }) },
+      { validator: (args) => guard(() => { this.requireAuthentic(args); validatePublicComment(this.posting, args, now()); }) },
     );
     wf.setHandler(
       answerCommentUpdate,
@@ -179,7 +180,7 @@ class NominationProcess {
         await this.emit('PublicCommentAnswered', this.actorOf(args.actor, 'REVIEWER'), { reason: args.answer, data: { commentId: args.commentId, answer: args.answer, updateId: wf.currentUpdateInfo()?.id ?? null } });
         return this.view;
       },
-      { validator: (args) => guard(() => { authentic(args); validateAnswerComment(this.input, this.posting, args); }) },
+      { validator: (args) => guard(() => { this.requireAuthentic(args); validateAnswerComment(this.input, this.posting, args); }) },
     );
     wf.setHandler(
       rerouteUpdate,
@@ -206,7 +207,7 @@ class NominationProcess {
         });
         return { route: this.input.route, changed };
       },
-      { validator: (args) => guard(() => { authentic(args); validateReroute(this.view, args); }) },
+      { validator: (args) => guard(() => { this.requireAuthentic(args); validateReroute(this.view, args); }) },
     );
   }
 
