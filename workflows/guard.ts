@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { DomainError } from '@vinhdanh/domain/common/errors';
+import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
 
 /**
  * Runs an Update validator's checks. A domain error crosses to the client as an ApplicationFailure
@@ -14,4 +15,13 @@ export function guard(check: () => void): void {
     }
     throw err;
   }
+}
+
+/**
+ * A message the product made: its payload decrypted and authenticated (the codec), it is fresh, and
+ * its nonce was not seen by this workflow before (a captured message cannot be replayed).
+ */
+export function requireAuthentic(args: unknown, nowMs: number, nonces: Set<string>): void {
+  if (isUnauthenticated(args)) throw unauthenticatedError(args);
+  checkMessageAuth((args as { auth?: MessageAuth }).auth, nowMs, nonces);
 }

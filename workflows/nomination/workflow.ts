@@ -2,8 +2,8 @@ import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DomainError } from '@vinhdanh/domain/common/errors';
-import { guard } from '../guard';
-import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
+import { guard, requireAuthentic } from '../guard';
+import { isUnauthenticated, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { NominationActivities } from '@vinhdanh/domain/ladder/activities';
 import { SA_LEVEL, SA_STATUS } from '@vinhdanh/domain/ladder/search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
@@ -141,10 +141,8 @@ class NominationProcess {
     );
   }
 
-  /** A message the product made: it decrypted and authenticated, it is fresh, and its nonce is new. */
   private requireAuthentic(args: unknown): void {
-    if (isUnauthenticated(args)) throw unauthenticatedError(args);
-    checkMessageAuth((args as { auth?: MessageAuth }).auth, now(), this.nonces);
+    requireAuthentic(args, now(), this.nonces);
   }
 
   /**

@@ -1,8 +1,8 @@
 import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
-import { checkMessageAuth, isUnauthenticated, unauthenticatedError, type MessageAuth } from '@vinhdanh/domain/common/authenticity';
+import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { RevocationActivities } from '@vinhdanh/domain/ladder/activities';
-import { guard } from '../guard';
+import { guard, requireAuthentic } from '../guard';
 import { validateDecideRevocation } from './guards';
 import { decideRevocationUpdate, revocationQuery } from './messages';
 import type { DecideRevocationArgs, RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
@@ -38,8 +38,7 @@ export async function revocationWorkflow(input: RevocationInput): Promise<Revoca
     {
       validator: (args) =>
         guard(() => {
-          if (isUnauthenticated(args)) throw unauthenticatedError(args);
-          checkMessageAuth((args as { auth?: MessageAuth }).auth, Date.now(), nonces);
+          requireAuthentic(args, Date.now(), nonces);
           // A second decision while the first is being carried out is as late as one after it.
           validateDecideRevocation(input, decision ? { ...view, status: outcomeOf(decision) } : view, args);
         }),
