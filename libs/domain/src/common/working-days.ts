@@ -1,3 +1,5 @@
+import { readJsonSetting } from './json-setting';
+
 /**
  * Working days (ngày làm việc) for statutory periods such as public posting (Decree 98 Art 46(2),
  * Decree 152 Art 44(2)). Saturdays, Sundays and the public holidays of the calendar are skipped;
@@ -33,14 +35,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads HOLIDAYS: {"holidays":["2027-02-05",…],"workdays":[…]}, added to the defaults (or replacing them with "replace":true). */
 export function parseCalendar(json: string | undefined): { calendar: WorkingCalendar; problems: string[] } {
-  if (!json?.trim()) return { calendar: DEFAULT_CALENDAR, problems: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { calendar: DEFAULT_CALENDAR, problems: ['HOLIDAYS must be JSON: {"holidays":["YYYY-MM-DD",…],"workdays":["YYYY-MM-DD",…],"replace":false}'] };
-  }
-  const o = (raw ?? {}) as Record<string, unknown>;
+  const setting = readJsonSetting('HOLIDAYS', json, '{"holidays":["YYYY-MM-DD",…],"workdays":["YYYY-MM-DD",…],"replace":false}');
+  if (setting.kind !== 'value') return { calendar: DEFAULT_CALENDAR, problems: setting.kind === 'invalid' ? [setting.problem] : [] };
+  const o = (setting.value ?? {}) as Record<string, unknown>;
   const problems = Object.keys(o).filter((k) => !['holidays', 'workdays', 'replace'].includes(k)).map((k) => `HOLIDAYS: unknown key "${k}" (known: holidays, workdays, replace)`);
   const dates = (key: 'holidays' | 'workdays'): string[] => {
     const list = o[key] ?? [];

@@ -1,3 +1,4 @@
+import { readJsonSetting } from '../common/json-setting';
 import type { Fraction, VotingRule } from './types';
 
 /**
@@ -72,13 +73,9 @@ interface Overrides {
  */
 export function parseVotingRules(json: string | undefined): { overrides: Overrides; problems: string[] } {
   const empty = { rules: {}, councils: {} };
-  if (!json) return { overrides: empty, problems: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return { overrides: empty, problems: ['VOTING_RULES must be JSON: {"rules":{…},"councils":{"<councilId>":{"*":"RULE","<AWARD>":"RULE"}}}'] };
-  }
+  const setting = readJsonSetting('VOTING_RULES', json, '{"rules":{…},"councils":{"<councilId>":{"*":"RULE","<AWARD>":"RULE"}}}');
+  if (setting.kind !== 'value') return { overrides: empty, problems: setting.kind === 'invalid' ? [setting.problem] : [] };
+  const parsed = setting.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { overrides: empty, problems: ['VOTING_RULES must be a JSON object with "rules" and/or "councils"'] };
   const o = parsed as Record<string, unknown>;
   const problems = Object.keys(o).filter((k) => k !== 'rules' && k !== 'councils').map((k) => `VOTING_RULES: unknown key "${k}" (known: rules, councils)`);

@@ -1,3 +1,4 @@
+import { readJsonSetting } from '../common/json-setting';
 import type { RecipientKind } from '../common/levels';
 import type { AwardDefinition, Citation } from '../catalogue/types';
 
@@ -19,13 +20,9 @@ export const DEFAULT_BASE_SALARY: BaseSalaryStep[] = [
 ];
 
 export function parseBaseSalary(json: string | undefined): { table: BaseSalaryStep[]; problems: string[] } {
-  if (!json?.trim()) return { table: DEFAULT_BASE_SALARY, problems: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { table: DEFAULT_BASE_SALARY, problems: ['BASE_SALARY must be JSON: [{"from":"YYYY-MM-DD","vnd":2340000,"source":"Nghị định …"}]'] };
-  }
+  const setting = readJsonSetting('BASE_SALARY', json, '[{"from":"YYYY-MM-DD","vnd":2340000,"source":"Nghị định …"}]');
+  if (setting.kind !== 'value') return { table: DEFAULT_BASE_SALARY, problems: setting.kind === 'invalid' ? [setting.problem] : [] };
+  const raw = setting.value;
   if (!Array.isArray(raw)) return { table: DEFAULT_BASE_SALARY, problems: ['BASE_SALARY must be a list of {"from","vnd","source"}'] };
   const problems: string[] = [];
   const steps = raw.map((s, i) => {
