@@ -103,7 +103,17 @@ describe('browser journeys', () => {
   });
 
   it('clerk on a phone: the home page and the form fit the screen', async () => {
+    // A supplement is waiting, so the home page shows its task table (the widest thing on it), for a
+    // nominee whose name is one long unbroken word, as a careless paste can make it.
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const reviewer = await stack.login(`thamdinh.${unit}`);
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'NguyễnThịPhươngThảoTrườngTiểuHọcKrôngNô' } });
+    await waitForStep(reviewer, id, 'IN_REVIEW');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REQUEST_SUPPLEMENTS', reason: 'Thiếu biên bản', items: ['Biên bản họp'], deadlineDays: 5 })).status).toBe(200);
+    await waitForStep(reviewer, id, 'SUPPLEMENT_REQUESTED');
     const page = await as(`vanthu.${unit}`, { width: 390, height: 844 });
+    await page.getByRole('heading', { name: 'Yêu cầu bổ sung đang chờ' }).waitFor();
+    await page.getByRole('table').first().waitFor();
     await check(page, 'clerk-phone-01-home');
     await page.goto('/app/nominations/new');
     await page.getByRole('heading', { level: 1, name: 'Lập hồ sơ đề nghị khen thưởng' }).waitFor();

@@ -17,7 +17,8 @@ import { applyTestSecrets } from '../support/test-secrets';
 /**
  * Starts the real servers once for the integration project:
  *  - an ephemeral Temporal dev server through @temporalio/testing, from the locally built CLI;
- *  - a fresh database on the PostgreSQL at DATABASE_URL (CI: 127.0.0.1:5432), or an embedded one;
+ *  - a fresh database on the PostgreSQL at DATABASE_URL (CI: 127.0.0.1:5432), or an embedded one,
+ *    migrated and seeded once as the template each test file copies;
  *  - one workflow bundle shared by every test file's worker.
  * Test workers inherit the resulting addresses through the environment.
  */
@@ -48,11 +49,18 @@ export default async function globalSetup(): Promise<void> {
     globals.embeddedStop = db.stop;
     globals.embeddedDir = dir;
     process.env.DATABASE_URL = db.url;
+    const admin = new URL(db.url);
+    admin.pathname = '/postgres';
+    globals.adminUrl = admin.toString();
+    globals.dbName = dbName;
   }
   await runMigrations(process.env.DATABASE_URL!);
   const ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
   await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, Buffer.from(process.env.IDENTITY_KEY!, 'base64')) });
   await ds.destroy();
+  // The migrated, seeded database is a template: each test file gets its own copy of it
+  // (test/setup/database-per-file.ts), so no file sees another's nominations, sessions or counts.
+  process.env.VINHDANH_TEST_TEMPLATE_URL = process.env.DATABASE_URL;
 
   const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
   const bundlePath = path.join(os.tmpdir(), `vinhdanh-workflow-bundle-${process.pid}.js`);

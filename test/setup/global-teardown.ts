@@ -9,7 +9,9 @@ export default async function globalTeardown(): Promise<void> {
   if (globals.adminUrl && globals.dbName && !process.env.KEEP_TEST_DB) {
     const client = new Client({ connectionString: globals.adminUrl });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${globals.dbName}" WITH (FORCE)`);
+    // The template and every test file's copy of it (named after it).
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [globals.dbName]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await client.end();
   }
   await globals.embeddedStop?.();

@@ -79,7 +79,12 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     }
     if (document.querySelectorAll('h1').length !== 1) out.push(`${document.querySelectorAll('h1').length} h1 elements`);
     if (!document.documentElement.lang) out.push('no lang attribute');
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push(`horizontal scroll: ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      // Name the outermost element that sticks out, so a failure says where to look.
+      const wide = (Array.from(document.body.querySelectorAll('*')) as any[]).find((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+      const where = wide ? ` at ${wide.tagName.toLowerCase()}${wide.className ? `.${String(wide.className).split(' ').join('.')}` : ''}` : '';
+      out.push(`horizontal scroll: ${document.documentElement.scrollWidth} > ${window.innerWidth}${where}`);
+    }
     return out;
   });
 }

@@ -11,7 +11,7 @@ import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinh
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { shiftPlaceholders, visibleNominationsSql } from '../nominations/visibility';
+import { shiftPlaceholders, visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { invalid } from '@vinhdanh/domain/common/errors';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
-import { shiftPlaceholders, visibleNominationsSql } from '../nominations/visibility';
+import { shiftPlaceholders, visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 
 /**
  * Figures for the people who run the campaign, over the nominations the caller may read: where

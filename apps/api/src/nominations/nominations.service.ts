@@ -12,7 +12,8 @@ import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinh
 import { conflictFactsOf, recordRecusal } from '@vinhdanh/persistence/read-model/conflicts';
 import { citableDocuments } from '@vinhdanh/persistence/read-model/documents';
 import { bindIdempotencyKey } from '../common/idempotency';
-import { shiftPlaceholders, visibleNominationsSql } from './visibility';
+import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
+import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -131,7 +132,7 @@ export class NominationsService {
       }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const [row] = await this.ds.query(`SELECT status FROM nomination WHERE id=$1`, [nominationId]);
+      const row = await nominationRow(this.ds.manager, nominationId);
       return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
     }
     await insertNominationRow(this.ds.manager, input, new Date().toISOString());
@@ -168,7 +169,7 @@ export class NominationsService {
    * are for the same award, so three titles and a Bằng khen make two decisions, each worded right.
    */
   async decide(actor: AuthenticatedActor, id: string, dto: DecideDto & { batchKey?: string }, key?: string): Promise<NominationView> {
-    const [row] = dto.batchKey ? await this.ds.query(`SELECT award_code FROM nomination WHERE id=$1`, [id]) : [];
+    const row = dto.batchKey ? await nominationRow(this.ds.manager, id) : undefined;
     const batchKey = dto.batchKey && row ? `${dto.batchKey}|${row.award_code}` : dto.batchKey;
     return this.update(actor, id, 'decide', decideUpdate, { ...dto, ...(batchKey ? { batchKey } : {}) }, key, 'DECIDE');
   }
@@ -179,10 +180,8 @@ export class NominationsService {
   }
 
   private async viewFromReadModel(id: string): Promise<NominationView> {
-    const [r] = await this.ds.query(
-      `SELECT n.*, d.number AS decision_number, d.issued_on::text AS issued_on FROM nomination n LEFT JOIN decision d ON d.id::text = n.decision_id WHERE n.id=$1`,
-      [id],
-    );
+    const r = await nominationWithDecision(this.ds.manager, id);
+    if (!r) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     return toView(r);
   }
 
@@ -193,13 +192,12 @@ export class NominationsService {
    * interest is refused and recorded as a recusal, and only then does the state matter.
    */
   private async update<A extends object>(actor: AuthenticatedActor, id: string, route: string, def: UpdateDefinition<NominationView, [A & { actor: Actor }]>, body: A, key: string | undefined, conflictAction?: ConflictedAction): Promise<NominationView> {
-    const vis = visibleNominationsSql(actor);
-    const [row] = await this.ds.query(`SELECT workflow_id, status, nominee, submitted_by FROM nomination n WHERE n.id=$1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    const row = await visibleNomination(this.ds.manager, actor, id);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     const updateId = await bindIdempotencyKey(this.ds.manager, actor.userId, key, `${route}:${id}`, body);
     // A retried request whose first attempt took effect (perhaps after its caller gave up) gets the
     // same success, even once the workflow has finished and Temporal no longer deduplicates it.
-    if (updateId && (await this.ds.query(`SELECT 1 FROM nomination_event WHERE nomination_id=$1 AND data->>'updateId' = $2`, [id, updateId])).length) {
+    if (updateId && (await updateApplied(this.ds.manager, id, updateId))) {
       return this.viewFromReadModel(id);
     }
     const conflicts = await conflictFactsOf(this.ds.manager, actor.userId, id);
@@ -219,13 +217,13 @@ export class NominationsService {
   }
 }
 
-const toView = (r: Record<string, any>): NominationView => ({
+const toView = (r: NominationRow & { decision_number: string | null; issued_on: string | null }): NominationView => ({
   nominationId: r.id,
   status: r.status,
   level: r.current_level,
   step: r.current_step,
   lastSeq: r.last_seq,
   ...(r.outcome_reason ? { outcomeReason: r.outcome_reason } : {}),
-  ...(r.decision_number ? { decision: { decisionId: r.decision_id, number: r.decision_number, issuedOn: r.issued_on } } : {}),
+  ...(r.decision_id && r.decision_number && r.issued_on ? { decision: { decisionId: r.decision_id, number: r.decision_number, issuedOn: r.issued_on } } : {}),
 });
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -16,7 +16,7 @@ import { REVOCATION_GROUNDS, type RevocationGround, type RevocationInput } from 
 import type { revocationWorkflow } from '@vinhdanh/workflows/revocation/workflow';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { DocumentDto } from '../nominations/dto';
-import { visibleNominationsSql } from '../nominations/visibility';
+import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
 

@@ -1,4 +1,19 @@
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { Role } from '@vinhdanh/domain/ladder';
+
+/** Who is reading: enough of the signed-in account to decide what it may see. */
+export interface Reader {
+  userId: string;
+  unitId: string;
+  roles: readonly Role[];
+  /** An auditor's or inspector's scope: that unit and everything under it (null: the whole province). */
+  scopeUnitId: string | null;
+}
+
+/** A SQL predicate with its parameters, numbered from $1; embed it with `shiftPlaceholders`. */
+export interface Predicate {
+  sql: string;
+  params: unknown[];
+}
 
 const RANK = (expr: string) => `(CASE ${expr} WHEN 'UNIT' THEN 0 WHEN 'PROVINCE' THEN 1 ELSE 2 END)`;
 
@@ -9,7 +24,7 @@ const RANK = (expr: string) => `(CASE ${expr} WHEN 'UNIT' THEN 0 WHEN 'PROVINCE'
  * everything under their scope (inspectors likewise). The President's Office and the President see
  * the State awards routed to them once the central level is reached. Parameter $1 is the actor's unit, or the auditor's scope.
  */
-export function visibleNominationsSql(actor: AuthenticatedActor): { sql: string; params: unknown[] } {
+export function visibleNominationsSql(actor: Reader): Predicate {
   if (actor.roles.includes('AUDITOR') || actor.roles.includes('INSPECTOR') || actor.roles.includes('ADMIN')) {
     if (!actor.scopeUnitId) return { sql: 'TRUE', params: [] };
     return {

@@ -1,0 +1,246 @@
+import type { EntityManager } from 'typeorm';
+import type { Dossier, EventType, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { Level } from '@vinhdanh/domain/common/levels';
+import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
+import { shiftPlaceholders, visibleNominationsSql, type Reader } from './visibility';
+
+/** The nominations' read model (projected from the workflows' events) as the API reads it. */
+
+/** A `nomination` row as PostgreSQL returns it. */
+export interface NominationRow {
+  id: string;
+  workflow_id: string;
+  unit_id: string;
+  nominee_kind: 'INDIVIDUAL' | 'COLLECTIVE';
+  nominee_name: string;
+  nominee: Nominee & { personalIdHash?: string; accountUserId?: string; userId?: string };
+  award_code: string;
+  year: number;
+  dossier: Dossier & { awardNameVi?: string; awardNameEn?: string; catalogueVersion?: string };
+  status: NominationStatus;
+  current_level: Level;
+  current_step: string;
+  outcome_reason: string | null;
+  eligibility: EligibilityResult | null;
+  decision_id: string | null;
+  submitted_by: string;
+  submitted_at: string;
+  updated_at: string;
+  last_seq: number;
+  /** The public posting's state as the workflow last reported it (see workflows/nomination/posting.ts). */
+  posting: Record<string, unknown> | null;
+}
+
+/** A nomination as the API shows it. */
+export function toNomination(r: NominationRow) {
+  return {
+    id: r.id,
+    workflowId: r.workflow_id,
+    unitId: r.unit_id,
+    nominee: r.nominee,
+    awardCode: r.award_code,
+    awardNameVi: r.dossier?.awardNameVi,
+    awardNameEn: r.dossier?.awardNameEn,
+    year: r.year,
+    status: r.status,
+    currentLevel: r.current_level,
+    currentStep: r.current_step,
+    outcomeReason: r.outcome_reason,
+    eligibility: r.eligibility,
+    decisionId: r.decision_id,
+    catalogueVersion: r.dossier?.catalogueVersion,
+    dossier: r.dossier,
+    submittedBy: r.submitted_by,
+    submittedAt: r.submitted_at,
+    updatedAt: r.updated_at,
+    lastSeq: r.last_seq,
+    posting: r.posting ?? null,
+  };
+}
+export type NominationRecord = ReturnType<typeof toNomination>;
+
+/** The nomination, if it exists and the reader may see it (out of scope reads like absent). */
+export async function visibleNomination(db: EntityManager, reader: Reader, id: string): Promise<NominationRow | undefined> {
+  const vis = visibleNominationsSql(reader);
+  const [row] = await db.query(`SELECT n.* FROM nomination n WHERE n.id = $1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+  return row;
+}
+
+/** The row regardless of who asks: for the engine's own bookkeeping, never for showing. */
+export async function nominationRow(db: EntityManager, id: string): Promise<NominationRow | undefined> {
+  const [row] = await db.query(`SELECT * FROM nomination WHERE id = $1`, [id]);
+  return row;
+}
+
+export interface StepRow {
+  seq: number;
+  type: EventType;
+  level: Level;
+  actorId: string | null;
+  actorRole: Role | null;
+  reason: string | null;
+  rule: string | null;
+  data: Record<string, unknown>;
+  occurredAt: string;
+}
+
+export async function nominationSteps(db: EntityManager, id: string): Promise<StepRow[]> {
+  return db.query(
+    `SELECT seq, type, level, actor_id AS "actorId", actor_role AS "actorRole", reason, rule, data, occurred_at AS "occurredAt"
+       FROM nomination_event WHERE nomination_id = $1 ORDER BY seq`,
+    [id],
+  );
+}
+
+export interface TaskRow {
+  key: string;
+  kind: string;
+  level: Level;
+  unitId: string;
+  role: Role;
+  status: 'OPEN' | 'DONE' | 'CANCELLED';
+  dueAt: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+export async function nominationTasks(db: EntityManager, id: string): Promise<TaskRow[]> {
+  return db.query(
+    `SELECT task_key AS "key", kind, level, unit_id AS "unitId", role, status, due_at AS "dueAt", created_at AS "createdAt", closed_at AS "closedAt", closed_by AS "closedBy"
+       FROM task WHERE nomination_id = $1 ORDER BY created_at`,
+    [id],
+  );
+}
+
+export interface AwardingDecision {
+  id: string;
+  number: string;
+  issuedOn: string;
+  signerName: string;
+  titleVi: string;
+  issuerNameVi: string;
+  issuerNameEn: string;
+  bonus: number | null;
+  revokedBy: string | null;
+}
+
+/** The decision that awarded a nomination: its number with its issuer (numbers repeat across issuers), the bonus, any revocation. */
+export async function awardingDecision(db: EntityManager, decisionId: string, nominationId: string): Promise<AwardingDecision | undefined> {
+  const [row] = await db.query(
+    `SELECT d.id, d.number, d.issued_on::text AS "issuedOn", d.signer_name AS "signerName", d.title_vi AS "titleVi",
+            COALESCE(d.issuer_name_vi, u.name_vi) AS "issuerNameVi", COALESCE(d.issuer_name_en, u.name_en) AS "issuerNameEn",
+            r.bonus, rd.number AS "revokedBy"
+       FROM decision d JOIN org_unit u ON u.id = d.issuer_unit_id
+       LEFT JOIN award_register r ON r.decision_id = d.id AND r.nomination_id = $2
+       LEFT JOIN decision rd ON rd.id = r.revocation_decision_id
+      WHERE d.id = $1`,
+    [decisionId, nominationId],
+  );
+  return row;
+}
+
+export async function proposalOf(db: EntityManager, nominationId: string): Promise<{ number: string; submittedOn: string } | undefined> {
+  const [row] = await db.query(`SELECT number, submitted_on::text AS "submittedOn" FROM proposal_submission WHERE nomination_id = $1`, [nominationId]);
+  return row;
+}
+
+export interface NominationFilter {
+  unitId?: string;
+  level?: string;
+  awardCode?: string;
+  status?: string;
+  year?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the nominations the reader may see, newest first, with the total count. */
+export async function listNominations(db: EntityManager, reader: Reader, q: NominationFilter): Promise<{ total: number; rows: NominationRow[] }> {
+  const vis = visibleNominationsSql(reader);
+  const params: unknown[] = [...vis.params];
+  const where = [vis.sql];
+  const add = (column: string, value: unknown) => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(`n.${column} = $${params.length}`);
+  };
+  add('unit_id', q.unitId);
+  add('current_level', q.level);
+  add('award_code', q.awardCode);
+  add('status', q.status);
+  add('year', q.year);
+  params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  const rows: (NominationRow & { total: string })[] = await db.query(
+    `SELECT n.*, count(*) OVER () AS total FROM nomination n WHERE ${where.join(' AND ')}
+      ORDER BY n.submitted_at DESC, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { total: Number(rows[0]?.total ?? 0), rows };
+}
+
+export interface InboxTask {
+  key: string;
+  kind: string;
+  level: Level;
+  role: Role;
+  dueAt: string | null;
+  createdAt: string;
+  overdue: boolean;
+  nominationId: string;
+  nomineeName: string;
+  awardCode: string;
+  year: number;
+  unitId: string;
+}
+
+/** Open tasks of a unit for any of the given roles; overdue ones flagged. */
+export async function openTasks(db: EntityManager, unitId: string, roles: readonly Role[]): Promise<InboxTask[]> {
+  return db.query(
+    `SELECT t.task_key AS "key", t.kind, t.level, t.role, t.due_at AS "dueAt", t.created_at AS "createdAt",
+            t.due_at IS NOT NULL AND t.due_at < now() AS overdue,
+            n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId"
+       FROM task t JOIN nomination n ON n.id = t.nomination_id
+      WHERE t.status = 'OPEN' AND t.unit_id = $1 AND t.role = ANY($2)
+      ORDER BY t.due_at NULLS LAST, t.created_at`,
+    [unitId, roles],
+  );
+}
+
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  nominationId: string | null;
+  subjectVi: string;
+  subjectEn: string;
+  bodyVi: string;
+  bodyEn: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  readAt: string | null;
+}
+
+/** A user's delivered in-app notifications, newest first. */
+export async function notificationsOf(db: EntityManager, userId: string): Promise<NotificationRow[]> {
+  return db.query(
+    `SELECT id, kind, nomination_id AS "nominationId", subject_vi AS "subjectVi", subject_en AS "subjectEn", body_vi AS "bodyVi", body_en AS "bodyEn",
+            created_at AS "createdAt", delivered_at AS "deliveredAt", read_at AS "readAt"
+       FROM notification WHERE recipient_user_id = $1 AND delivered_at IS NOT NULL ORDER BY created_at DESC LIMIT 200`,
+    [userId],
+  );
+}
+
+/** The nomination's state with its decision's number: what an Update answers when replayed from the read model. */
+export async function nominationWithDecision(db: EntityManager, id: string): Promise<(NominationRow & { decision_number: string | null; issued_on: string | null }) | undefined> {
+  const [row] = await db.query(
+    `SELECT n.*, d.number AS decision_number, d.issued_on::text AS issued_on FROM nomination n LEFT JOIN decision d ON d.id::text = n.decision_id WHERE n.id=$1`,
+    [id],
+  );
+  return row;
+}
+
+/** Whether an Update (by its id) has already taken effect on the nomination. */
+export async function updateApplied(db: EntityManager, nominationId: string, updateId: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM nomination_event WHERE nomination_id=$1 AND data->>'updateId' = $2`, [nominationId, updateId]);
+  return rows.length > 0;
+}
