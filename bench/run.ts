@@ -7,6 +7,7 @@ import { prepareBallot } from '@vinhdanh/platform/ballots/member';
 import { chartSvg } from './chart';
 import { startBenchStack, rssMiB, type BenchStack } from './stack';
 import { pool, round, summary } from './stats';
+import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
 
 /**
  * `npm run bench`: a year-end burst through the public API, then the engine's ceiling on the same
@@ -90,19 +91,19 @@ async function runVinhDanh(stack: BenchStack) {
     x.id = (await http(stack, 'submit', 'POST', '/nominations', await login(`vanthu.${x.unit}`), body)).id;
   });
   const ids = items.map((x) => x.id);
-  await waitAll(stack, ids, `status = 'IN_REVIEW' AND current_level = 'UNIT' AND current_step = 'REVIEW'`);
+  await waitAll(stack, ids, { status: 'IN_REVIEW', level: 'UNIT', step: 'REVIEW' });
   await pool(items, C, async (x) => {
     await http(stack, 'review', 'POST', `/nominations/${x.id}/review`, await login(`thamdinh.${x.unit}`), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
   });
   const provincial = items.filter((x) => x.award !== 'GK_DONVI');
-  await waitAll(stack, provincial.map((x) => x.id), `status = 'IN_REVIEW' AND current_level = 'PROVINCE'`);
+  await waitAll(stack, provincial.map((x) => x.id), { status: 'IN_REVIEW', level: 'PROVINCE' });
   const reviewers = ['thamdinh.so-noi-vu', 'thamdinh2.so-noi-vu'];
   await pool(provincial, C, async (x) => {
     await http(stack, 'review', 'POST', `/nominations/${x.id}/review`, await login(reviewers[x.i % 2]), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
   });
   // CSTĐ tỉnh and Bằng khen tỉnh both go through the provincial council.
   const voted = provincial;
-  await waitAll(stack, voted.map((x) => x.id), `status = 'AWAITING_COUNCIL'`);
+  await waitAll(stack, voted.map((x) => x.id), { status: 'AWAITING_COUNCIL' });
   const members = ['chutich.ubnd-tinh', 'thuky.hoidong-tinh', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `uyvien${i}.hoidong-tinh`)];
   for (let from = 0; from < voted.length; from += 50) {
     const batch = voted.slice(from, from + 50).map((x) => x.id);
@@ -119,12 +120,12 @@ async function runVinhDanh(stack: BenchStack) {
       }
     });
   }
-  await waitAll(stack, ids, `status = 'AWAITING_DECISION'`);
+  await waitAll(stack, ids, { status: 'AWAITING_DECISION' });
   await pool(items, C, async (x) => {
     const decider = x.award === 'GK_DONVI' ? `thutruong.${x.unit}` : 'chutich.ubnd-tinh';
     await http(stack, 'decide', 'POST', `/nominations/${x.id}/decide`, await login(decider), { action: 'CONFER' });
   });
-  await waitAll(stack, ids, `status = 'AWARDED'`);
+  await waitAll(stack, ids, { status: 'AWARDED' });
   const seconds = (Date.now() - started) / 1000;
   log(`Vinh Danh: ${N} awarded in ${round(seconds)} s`);
   return { ids, seconds, started, mix };
@@ -145,11 +146,11 @@ async function upload(stack: BenchStack, token: string, name: string): Promise<{
   return { name: doc.name, sha256: doc.sha256 };
 }
 
-async function waitAll(stack: BenchStack, ids: string[], where: string): Promise<void> {
+async function waitAll(stack: BenchStack, ids: string[], at: Parameters<typeof countAt>[2]): Promise<void> {
   for (let i = 0; ; i++) {
-    const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM nomination WHERE id = ANY($1) AND ${where}`, [ids]);
+    const n = await countAt(stack.ds.manager, ids, at);
     if (n === ids.length) return;
-    if (i > 6000) throw new Error(`timed out waiting for ${where}: ${n}/${ids.length}`);
+    if (i > 6000) throw new Error(`timed out waiting for ${JSON.stringify(at)}: ${n}/${ids.length}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -195,21 +196,16 @@ async function runBaseline(client: Client, shape: Awaited<ReturnType<typeof hist
 }
 
 async function projectionLag(stack: BenchStack) {
-  const [r] = await stack.ds.query(
-    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99
-       FROM (SELECT extract(epoch FROM projected_at - occurred_at) * 1000 AS lag FROM nomination_event) l`,
-  );
-  return { p50: round(Number(r.p50)), p99: round(Number(r.p99)) };
+  const r = await projectionLagMs(stack.ds.manager);
+  return { p50: round(r.p50), p99: round(r.p99) };
 }
 
 async function databaseFigures(stack: BenchStack, n: number) {
-  const tables = ['nomination', 'nomination_event', 'task', 'notification', 'decision', 'award_register', 'audit_log', 'nominee', 'council_item_ballot', 'council_receipt', 'council_tally'];
   const rows: Record<string, number> = {};
   let bytes = 0;
-  for (const t of tables) {
-    const [r] = await stack.ds.query(`SELECT count(*)::int AS n, pg_total_relation_size($1::regclass) AS size FROM ${t}`, [t]);
-    rows[t] = round(r.n / n, 2);
-    bytes += Number(r.size);
+  for (const t of await tableFigures(stack.ds.manager)) {
+    rows[t.table] = round(t.rows / n, 2);
+    bytes += t.bytes;
   }
   return { rowsPerNomination: rows, bytesPerNomination: Math.round(bytes / n) };
 }

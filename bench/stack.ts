@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
-import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
+import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
 
 export interface BenchStack {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { nominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { evaluateEligibility, type EligibilityPolicy } from '@vinhdanh/domain/eligibility';
 import { isAwardCode } from '@vinhdanh/domain/catalogue';
 import { loadNomineeRecord } from '@vinhdanh/persistence';
@@ -10,7 +11,7 @@ import type { AppraiseInput, AppraiseResult } from '@vinhdanh/domain/ladder/acti
  * the workflow history and projected for the reviewer.
  */
 export async function appraiseIn(ds: DataSource, input: AppraiseInput, policy?: Partial<EligibilityPolicy>): Promise<AppraiseResult> {
-  const [n] = await ds.query(`SELECT nominee, nominee_kind, award_code, year, dossier FROM nomination WHERE id=$1`, [input.nominationId]);
+  const n = await nominationRow(ds.manager, input.nominationId);
   if (!n) throw new Error(`nomination ${input.nominationId} has no read model yet`);
   if (!isAwardCode(n.award_code)) throw new Error(`unknown award ${n.award_code}`);
   const record = await loadNomineeRecord(ds.manager, n.nominee.nomineeKey, n.nominee_kind);

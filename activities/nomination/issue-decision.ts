@@ -4,6 +4,8 @@ import { awardDefinition, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { bonusFor, decisionTitle, type BaseSalaryStep } from '@vinhdanh/domain/decisions';
 import type { RecipientKind } from '@vinhdanh/domain/common/levels';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
+import { decisionOfBatch, insertAwardDecision, registerAward } from '@vinhdanh/persistence/read-model/decisions';
+import { nominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import type { IssueDecisionInput, IssueDecisionResult } from '@vinhdanh/domain/ladder/activities';
 
 const UNIQUE_VIOLATION = '23505';
@@ -30,26 +32,18 @@ export async function issueDecisionIn(ds: DataSource, input: IssueDecisionInput,
 }
 
 async function issueOnce(tx: EntityManager, input: IssueDecisionInput, baseSalary: BaseSalaryStep[]): Promise<IssueDecisionResult> {
-  const [nomination] = await tx.query(`SELECT nominee_kind, dossier, nominee FROM nomination WHERE id=$1`, [input.nominationId]);
+  const nomination = await nominationRow(tx, input.nominationId);
   const award = isAwardCode(input.awardCode) ? awardDefinition(input.awardCode, nomination?.dossier?.achievementPeriod?.to ?? `${input.year}-12-31`) : undefined;
-  let [decision] = await tx.query(`SELECT id, number, issued_on::text AS issued_on, issuer_unit_id, issuer_name_vi, issuer_name_en FROM decision WHERE batch_key=$1`, [input.batchKey]);
+  let decision = await decisionOfBatch(tx, input.batchKey);
   if (!decision) {
     const { number, seq, year, today, issuer } = await allocateNumber(tx, 'DECISION', input.issuerUnitId);
     const title = award ? decisionTitle(award, input.year) : { vi: `Quyết định về việc tặng ${input.awardNameVi}`, en: `Decision conferring ${input.awardCode}` };
-    [decision] = await tx.query(
-      `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'AWARD',now())
-       RETURNING id, number, issued_on::text AS issued_on, issuer_unit_id, issuer_name_vi, issuer_name_en`,
-      [randomUUID(), input.batchKey, number, input.issuerUnitId, year, seq, today, input.signer.userId, input.signer.fullName, input.awardCode, input.titleVi ?? title.vi, title.en, issuer.nameVi, issuer.nameEn, input.year],
-    );
+    decision = await insertAwardDecision(tx, {
+      id: randomUUID(), batchKey: input.batchKey, number, issuerUnitId: input.issuerUnitId, year, seq, issuedOn: today, signer: input.signer,
+      awardCode: input.awardCode, title: { vi: input.titleVi ?? title.vi, en: title.en }, issuer, awardYear: input.year,
+    });
   }
-  const bonus = award && nomination ? bonusFor(award, nomination.nominee_kind as RecipientKind, decision.issued_on, baseSalary) : undefined;
-  await tx.query(
-    `INSERT INTO award_register (nominee_key, nominee_name, nominee_kind, award_code, year, decision_number, decided_on, decision_id, nomination_id, source, unit_id, issuer_unit_id, issuer_name_vi, bonus, posthumous)
-     SELECT n.nominee->>'nomineeKey', n.nominee_name, n.nominee_kind, n.award_code, n.year, $2, $3, $4, n.id, 'REGISTER', n.unit_id, $5, $6, $7, COALESCE((n.dossier->>'posthumous')::boolean, false)
-       FROM nomination n WHERE n.id=$1
-     ON CONFLICT (nomination_id) WHERE nomination_id IS NOT NULL DO NOTHING`,
-    [input.nominationId, decision.number, decision.issued_on, decision.id, decision.issuer_unit_id, decision.issuer_name_vi, bonus ?? null],
-  );
-  return { decisionId: decision.id, number: decision.number, issuedOn: decision.issued_on, issuerUnitId: decision.issuer_unit_id, issuerNameVi: decision.issuer_name_vi, issuerNameEn: decision.issuer_name_en };
+  const bonus = award && nomination ? bonusFor(award, nomination.nominee_kind as RecipientKind, decision.issuedOn, baseSalary) : undefined;
+  await registerAward(tx, input.nominationId, decision, bonus ?? null);
+  return { decisionId: decision.id, number: decision.number, issuedOn: decision.issuedOn, issuerUnitId: decision.issuerUnitId, issuerNameVi: decision.issuerNameVi, issuerNameEn: decision.issuerNameEn };
 }

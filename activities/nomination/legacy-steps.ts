@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { nominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { awardForNomination, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { planRoute } from '@vinhdanh/domain/routing';
 import { orgUnits } from '@vinhdanh/persistence/read-model/org';
@@ -10,9 +11,10 @@ import type { LegacyStepsInput, LegacyStepsResult } from '@vinhdanh/domain/ladde
  * organisation as it stands. Asked once by the workflow; the answer is recorded in its history.
  */
 export async function legacyStepsIn(ds: DataSource, input: LegacyStepsInput): Promise<LegacyStepsResult> {
-  const [row] = await ds.query(`SELECT award_code, unit_id, dossier, submitted_at::date::text AS submitted_on FROM nomination WHERE id=$1`, [input.nominationId]);
+  const row = await nominationRow(ds.manager, input.nominationId);
   if (!row || !isAwardCode(row.award_code)) return { steps: [] };
-  const award = awardForNomination(row.award_code, row.dossier.achievementPeriod.to, row.submitted_on < '2024-01-01' ? '2024-01-01' : row.submitted_on);
+  const submittedOn = new Date(row.submitted_at).toISOString().slice(0, 10);
+  const award = awardForNomination(row.award_code, row.dossier.achievementPeriod.to, submittedOn < '2024-01-01' ? '2024-01-01' : submittedOn);
   const today = new Date().toISOString().slice(0, 10);
   const route = planRoute(await orgUnits(ds.manager), row.unit_id, award, { date: today });
   return { steps: route.map(({ level, posting, president }) => ({ level, ...(posting ? { posting } : {}), ...(president ? { president } : {}) })) };

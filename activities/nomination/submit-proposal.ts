@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
+import { insertProposal } from '@vinhdanh/persistence/read-model/decisions';
+import { proposalOf } from '@vinhdanh/persistence/read-model/nominations';
 import type { SubmitProposalInput, SubmitProposalResult } from '@vinhdanh/domain/ladder/activities';
 
 /**
@@ -8,13 +10,10 @@ import type { SubmitProposalInput, SubmitProposalResult } from '@vinhdanh/domain
  */
 export async function submitProposalIn(ds: DataSource, input: SubmitProposalInput): Promise<SubmitProposalResult> {
   return ds.transaction(async (tx) => {
-    const [existing] = await tx.query(`SELECT number, submitted_on::text AS submitted_on FROM proposal_submission WHERE nomination_id=$1`, [input.nominationId]);
-    if (existing) return { number: existing.number, submittedOn: existing.submitted_on };
+    const existing = await proposalOf(tx, input.nominationId);
+    if (existing) return existing;
     const { number, seq, year, today, issuer } = await allocateNumber(tx, 'PROPOSAL', input.issuerUnitId);
-    await tx.query(
-      `INSERT INTO proposal_submission (nomination_id, number, issuer_unit_id, issuer_name_vi, year, seq, submitted_on, signer_id, signer_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [input.nominationId, number, input.issuerUnitId, issuer.nameVi, year, seq, today, input.signer.userId, input.signer.fullName],
-    );
+    await insertProposal(tx, { nominationId: input.nominationId, number, issuerUnitId: input.issuerUnitId, issuerNameVi: issuer.nameVi, year, seq, submittedOn: today, signer: input.signer });
     return { number, submittedOn: today };
   });
 }

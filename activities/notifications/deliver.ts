@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { DeliverNotificationsInput, DeliverNotificationsResult } from '@vinhdanh/domain/ladder/activities';
-
+import { claimEmail, markDelivered, markEmailed, pendingEmails } from '@vinhdanh/persistence/read-model/outbox';
 import type { Mailer } from '@vinhdanh/platform/mailer';
 
 /**
@@ -14,34 +14,25 @@ import type { Mailer } from '@vinhdanh/platform/mailer';
  */
 export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { ids }: DeliverNotificationsInput, leaseMs: number): Promise<DeliverNotificationsResult> {
   if (ids.length === 0) return { delivered: 0, emailed: 0 };
-  const delivered = await ds.query(
-    `UPDATE notification SET delivered_at = now(), attempts = attempts + 1 WHERE id = ANY($1) AND delivered_at IS NULL RETURNING id`,
-    [ids],
-  );
+  const db = ds.manager;
+  const delivered = await markDelivered(db, ids);
   let emailed = 0;
   /** Rows another attempt claimed within the lease and has not sent yet. */
   let heldElsewhere = 0;
   if (mailer) {
-    const pending: { id: string; idempotency_key: string; email: string; subject_vi: string; subject_en: string; body_vi: string; body_en: string }[] =
-      await ds.query(`SELECT * FROM notification WHERE id = ANY($1) AND email IS NOT NULL AND emailed_at IS NULL ORDER BY created_at`, [ids]);
-    for (const n of pending) {
-      const claimed = await ds.query(
-        `UPDATE notification SET email_claimed_at = now() WHERE id=$1 AND emailed_at IS NULL
-           AND (email_claimed_at IS NULL OR email_claimed_at < now() - make_interval(secs => $2)) RETURNING id`,
-        [n.id, leaseMs / 1000],
-      );
-      if (affectedRows(claimed) === 0) {
-        const [unsent] = await ds.query(`SELECT 1 FROM notification WHERE id=$1 AND emailed_at IS NULL`, [n.id]);
-        if (unsent) heldElsewhere++;
+    for (const n of await pendingEmails(db, ids)) {
+      const claim = await claimEmail(db, n.id, leaseMs);
+      if (claim !== 'CLAIMED') {
+        if (claim === 'HELD') heldElsewhere++;
         continue;
       }
       await mailer.send({
         to: n.email,
-        subject: `${n.subject_vi} / ${n.subject_en}`,
-        text: `${n.body_vi}\n\n—\n${n.body_en}\n`,
-        messageId: `<${n.idempotency_key.replace(/[^A-Za-z0-9.:-]/g, '.')}@vinhdanh>`,
+        subject: `${n.subjectVi} / ${n.subjectEn}`,
+        text: `${n.bodyVi}\n\n—\n${n.bodyEn}\n`,
+        messageId: `<${n.idempotencyKey.replace(/[^A-Za-z0-9.:-]/g, '.')}@vinhdanh>`,
       });
-      await ds.query(`UPDATE notification SET emailed_at = now() WHERE id=$1`, [n.id]);
+      await markEmailed(db, n.id);
       emailed++;
     }
   }
@@ -51,10 +42,5 @@ export async function deliverIn(ds: DataSource, mailer: Mailer | undefined, { id
   if (heldElsewhere) {
     throw ApplicationFailure.retryable(`${heldElsewhere} e-mail(s) claimed by another attempt and not yet sent; retrying after the lease`, 'EMAIL_CLAIMED_ELSEWHERE');
   }
-  return { delivered: affectedRows(delivered), emailed };
-}
-
-/** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, rowCount]. */
-function affectedRows(result: unknown): number {
-  return Array.isArray(result) && Array.isArray(result[0]) ? Number(result[1]) : Array.isArray(result) ? result.length : 0;
+  return { delivered, emailed };
 }

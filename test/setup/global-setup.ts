@@ -6,7 +6,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 // Global setup runs outside Jest's module registry, so path aliases are not mapped here.
 import { dataSourceOptions, runMigrations, seedDemo } from '../../libs/persistence/src';
-import { ensureDatabase, startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
+import { ensureDatabase, startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 import { workflowBundleOptions } from '../../libs/platform/src/workflow-bundle';
 import { personalIdHash } from '../../libs/platform/src/identity';
 import { SEARCH_ATTRIBUTES } from '../../libs/domain/src/ladder/search-attributes';

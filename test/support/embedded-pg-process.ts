@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { startEmbeddedPostgres } from '../../libs/platform/src/embedded-postgres';
+import { startEmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres';
 
 /**
  * An embedded PostgreSQL in its own process, controlled over stdin ("stop", "start", "exit"):

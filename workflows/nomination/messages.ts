@@ -1,6 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { MessageAuth } from '@vinhdanh/domain/common/authenticity';
 import type { Actor, NominationView, RouteStep } from '@vinhdanh/domain/ladder/nomination';
+import type { CouncilResult } from '@vinhdanh/domain/ladder/events';
+
+export type { CouncilResult } from '@vinhdanh/domain/ladder/events';
 
 /** The single definition of every message; the API imports these, never string names. */
 
@@ -43,16 +46,6 @@ export interface DecideArgs {
   titleVi?: string;
 }
 
-/** Sent by a council session (council issue) when its tally is final. */
-export interface CouncilResult {
-  sessionId: string;
-  councilId: string;
-  result: 'PASSED' | 'FAILED' | 'NO_QUORUM';
-  reasonVi: string;
-  reasonEn: string;
-  ruleKey: string;
-  tallyRef: string;
-}
 
 /** A comment from the public on a posted nomination (no account: the API vouches for nothing but the time). */
 export interface PublicCommentArgs {

@@ -25,7 +25,8 @@ import {
   type WithdrawArgs,
 } from './messages';
 import { commentKey, PostingState } from './posting';
-import type { Actor, EventType, NominationEvent, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
+import type { Actor, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
+import type { EventType, NominationEvent, NominationEventData } from '@vinhdanh/domain/ladder/events';
 
 // Short: these are single database transactions, and an activity lost with a crashed worker is
 // retried only once its start-to-close timeout has passed.
@@ -485,7 +486,7 @@ class NominationProcess {
     await this.close('WITHDRAWN', 'NominationWithdrawn', this.actorOf(args.actor, 'CLERK'), args.reason, undefined, true);
   }
 
-  private async close(status: NominationStatus, type: EventType, actor: NominationEvent['actor'], reason: string, rule?: string, ack = !!actor): Promise<void> {
+  private async close(status: NominationStatus, type: 'NominationRejected' | 'NominationWithdrawn' | 'NominationExpired', actor: NominationEvent['actor'], reason: string, rule?: string, ack = !!actor): Promise<void> {
     this.view = { ...this.view, status, step: 'DONE', task: undefined, outcomeReason: reason };
     this.upsertSearch();
     await this.emit(type, actor, { reason, rule, data: {} }, ack);
@@ -516,11 +517,12 @@ class NominationProcess {
    * Records one event: projection, audit and outbox in one activity (one transaction). With `ack`,
    * the update that caused it is answered afterwards, and the lane opens for the next action.
    */
-  private async emit(type: EventType, actor: NominationEvent['actor'], extra: { reason?: string; rule?: string; data: Record<string, unknown> }, ack = false): Promise<void> {
+  private async emit<T extends EventType>(type: T, actor: NominationEvent['actor'], extra: { reason?: string; rule?: string; data: NominationEventData[T] & { updateId?: string | null } }, ack = false): Promise<void> {
     const seq = this.view.lastSeq + 1;
     this.view = { ...this.view, lastSeq: seq };
     const data = ack && this.actionUpdateId ? { ...extra.data, updateId: this.actionUpdateId } : extra.data;
-    const event: NominationEvent = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data };
+    // TypeScript cannot tie the generic `type` to its variant of the union; the signature above does.
+    const event = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data } as NominationEvent;
     const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: this.view });
     if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
     if (ack) {

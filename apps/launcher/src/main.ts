@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
-import { startEmbeddedPostgres } from '@vinhdanh/platform/embedded-postgres';
+import { startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
 import { adoptLegacyWorkflows } from './adopt-legacy';
 

@@ -11,7 +11,8 @@ import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinh
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { shiftPlaceholders, visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
+import { projectedEventKeys, visibleNomination, visibleNominationIds } from '@vinhdanh/persistence/read-model/nominations';
+import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
 
@@ -52,9 +53,8 @@ export class AuditService {
 
   private async nomination(actor: AuthenticatedActor, id: string) {
     this.requireAuditor(actor);
-    const vis = visibleNominationsSql(actor);
     // Out of scope reads exactly like a nomination that does not exist.
-    const [row] = await this.ds.query(`SELECT n.* FROM nomination n WHERE n.id = $1 AND (${shiftPlaceholders(vis.sql, 1)})`, [id, ...vis.params]);
+    const row = await visibleNomination(this.ds.manager, actor, id);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     return row;
   }
@@ -67,7 +67,7 @@ export class AuditService {
   async timeline(actor: AuthenticatedActor, id: string, lang: 'vi' | 'en') {
     const n = await this.nomination(actor, id);
     const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n.workflow_id), this.codec, this.owner(n.workflow_id));
-    const users = new Map<string, string>((await this.ds.query(`SELECT id, full_name FROM user_account`)).map((u: any) => [u.id, u.full_name]));
+    const users = await userNames(this.ds.manager);
     // Refusals for a conflict of interest are not workflow events (the Update was refused); they sit on their own audit stream.
     const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r) => {
       const ground = GROUND_TEXT[r.payload.ground as ConflictGround];
@@ -134,8 +134,8 @@ export class AuditService {
     }
     const { events, unauthenticated } = await eventsFromHistory(history, this.codec, this.owner(n.workflow_id));
     const recorded = events.map((e) => `${e.seq}:${e.type}`);
-    const projected = (await this.ds.query(`SELECT seq, type FROM nomination_event WHERE nomination_id=$1 ORDER BY seq`, [id])).map((r: any) => `${r.seq}:${r.type}`);
-    const audited = (await this.ds.query(`SELECT payload->>'seq' AS seq, event_type FROM audit_log WHERE stream=$1 ORDER BY stream_seq`, [`nomination:${id}`])).map((r: any) => `${r.seq}:${r.event_type}`);
+    const projected = await projectedEventKeys(this.ds.manager, id);
+    const audited = await auditedEventKeys(this.ds.manager, `nomination:${id}`);
     const same = (a: string[]) => a.length === recorded.length && a.every((x, i) => x === recorded[i]);
     return { nominationId: id, deterministic, error, historyEvents: history.events?.length ?? 0, recordedEvents: recorded.length, unauthenticatedHistoryEvents: unauthenticated, readModelAgrees: same(projected), auditLogAgrees: same(audited) };
   }
@@ -181,12 +181,7 @@ export class AuditService {
 
   private async idsInScope(actor: AuthenticatedActor, from?: string, to?: string): Promise<string[]> {
     this.requireAuditor(actor);
-    const vis = visibleNominationsSql(actor);
-    const params: unknown[] = [...vis.params];
-    const where = [vis.sql];
-    if (from) where.push(`n.submitted_at >= $${params.push(from)}`);
-    if (to) where.push(`n.submitted_at < ($${params.push(to)}::date + 1)`);
-    return (await this.ds.query(`SELECT n.id FROM nomination n WHERE ${where.join(' AND ')} ORDER BY n.submitted_at`, params)).map((r: any) => r.id);
+    return visibleNominationIds(this.ds.manager, actor, { from, to });
   }
 
   /** The exports of every nomination submitted in a period, each verifiable on its own. */
@@ -211,9 +206,9 @@ export class AuditService {
     const parts: Record<string, unknown> = JSON.parse(JSON.stringify({
       timeline: await this.timeline(actor, id, 'vi'),
       history: await this.history(actor, id),
-      auditRows: await this.ds.query(`SELECT * FROM audit_log WHERE stream=$1 ORDER BY stream_seq`, [`nomination:${id}`]),
-      decision: n.decision_id ? (await this.ds.query(`SELECT * FROM decision WHERE id::text=$1`, [n.decision_id]))[0] ?? null : null,
-      tallies: await this.ds.query(`SELECT record FROM council_tally WHERE nomination_id=$1`, [id]),
+      auditRows: await auditStreamRows(this.ds.manager, `nomination:${id}`),
+      decision: n.decision_id ? await decisionRowOf(this.ds.manager, n.decision_id) : null,
+      tallies: await tallyRecordsOf(this.ds.manager, id),
     }));
     const manifest = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, createHash('sha256').update(canonicalJson(v)).digest('hex')]));
     return { format: 'vinhdanh-audit-export/1', nominationId: id, exportedAt: new Date().toISOString(), exportedBy: actor.userId, manifest, parts };

@@ -1,7 +1,7 @@
 import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { RecordEventInput } from '@vinhdanh/domain/ladder/activities';
-import type { NominationEvent } from '@vinhdanh/domain/ladder/nomination';
+import type { NominationEvent } from '@vinhdanh/domain/ladder/events';
 
 type History = temporal.api.history.v1.IHistory;
 

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
+import { accountForLogin } from '@vinhdanh/persistence/read-model/identity';
 import { CurrentActor, Public, type AuthenticatedActor } from './public.decorator';
 import { LoginLimiter } from './login-limiter';
 
@@ -23,16 +24,16 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<{ accessToken: string; user: Record<string, unknown> }> {
     await this.limiter.check(body.username, ip);
-    const [user] = await this.ds.query(`SELECT id, password_hash, full_name, unit_id, roles FROM user_account WHERE username=$1`, [body.username]);
+    const user = await accountForLogin(this.ds.manager, body.username);
     // Compare against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
-    const ok = await bcrypt.compare(body.password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
       await this.limiter.failed(body.username, ip);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
     await this.limiter.succeeded(body.username, ip);
     const accessToken = await this.jwt.signAsync({ sub: user.id });
-    return { accessToken, user: { id: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles } };
+    return { accessToken, user: { id: user.id, fullName: user.fullName, unitId: user.unitId, roles: user.roles } };
   }
 
   @ApiBearerAuth()

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
+import { actingAccount } from '@vinhdanh/persistence/read-model/identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { OidcVerifier } from './oidc';
 import { IS_PUBLIC, type AuthenticatedActor } from './public.decorator';
@@ -24,16 +25,16 @@ export class JwtAuthGuard implements CanActivate {
     const header: string | undefined = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw unauthorized('Thiếu mã đăng nhập (Bearer token).', 'Missing bearer token.');
     const token = header.slice(7);
-    let who: { column: 'id' | 'username'; value: string };
+    let who: { id: string } | { username: string };
     try {
-      who = this.oidc?.claims(token) ? { column: 'username', value: await this.oidc.username(token) } : { column: 'id', value: await this.localSubject(token) };
+      who = this.oidc?.claims(token) ? { username: await this.oidc.username(token) } : { id: await this.localSubject(token) };
     } catch {
       throw unauthorized('Mã đăng nhập không hợp lệ hoặc đã hết hạn.', 'Invalid or expired token.');
     }
     // Outside the try: a database outage is a 503, not a bad token.
-    const [user] = await this.ds.query(`SELECT id, full_name, unit_id, roles, scope_unit_id FROM user_account WHERE ${who.column}=$1`, [who.value]);
+    const user = await actingAccount(this.ds.manager, who);
     if (!user) throw unauthorized('Tài khoản không còn tồn tại.', 'The account no longer exists.');
-    const actor: AuthenticatedActor = { userId: user.id, fullName: user.full_name, unitId: user.unit_id, roles: user.roles, scopeUnitId: user.scope_unit_id };
+    const actor: AuthenticatedActor = { userId: user.userId, fullName: user.fullName, unitId: user.unitId, roles: user.roles, scopeUnitId: user.scopeUnitId };
     request.actor = actor;
     return true;
   }

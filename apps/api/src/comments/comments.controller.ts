@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Param, ParseUUIDP
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { commentsOn, postedNominationWorkflow } from '@vinhdanh/persistence/read-model/public-record';
 import { invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { publicCommentUpdate } from '@vinhdanh/workflows/nomination/messages';
@@ -45,11 +46,11 @@ export class CommentsController {
       throw invalid('TOO_MANY_LINKS', `Ý kiến chứa quá nhiều đường liên kết (tối đa ${MAX_LINKS}).`, `The comment has too many links (at most ${MAX_LINKS}).`, 'text');
     }
     // Only a nomination under posting is public: any other reads like one that does not exist.
-    const [row] = await this.ds.query(`SELECT workflow_id FROM nomination WHERE id=$1 AND status='PUBLIC_POSTING'`, [id]);
-    if (!row) throw notFound('NOT_POSTED', 'Không có hồ sơ đang công khai lấy ý kiến với mã này.', 'No nomination under public posting has this id.');
+    const workflowId = await postedNominationWorkflow(this.ds.manager, id);
+    if (!workflowId) throw notFound('NOT_POSTED', 'Không có hồ sơ đang công khai lấy ý kiến với mã này.', 'No nomination under public posting has this id.');
     await this.limiter.take(ip, id);
     const authorName = dto.authorName?.normalize('NFC').replace(CONTROL, '').trim() || undefined;
-    const handle = this.temporal.workflow.getHandle(row.workflow_id);
+    const handle = this.temporal.workflow.getHandle(workflowId);
     return withinDeadline(this.temporal, () => handle.executeUpdate(publicCommentUpdate, { args: [{ text, ...(authorName ? { authorName } : {}), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
   }
 
@@ -58,14 +59,7 @@ export class CommentsController {
   @Get('nominations/:id/comments')
   async list(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
     await this.query.requireVisible(actor, id);
-    const items = await this.ds.query(
-      `SELECT c.comment_id AS "commentId", c.level, c.text, c.author_name AS "authorName", c.received_at AS "receivedAt",
-              c.answer, c.answered_at AS "answeredAt", u.full_name AS "answeredBy"
-         FROM public_comment c LEFT JOIN user_account u ON u.id = c.answered_by
-        WHERE c.nomination_id = $1 ORDER BY c.received_at`,
-      [id],
-    );
-    return { items };
+    return { items: await commentsOn(this.ds.manager, id) };
   }
 
   @ApiBearerAuth()

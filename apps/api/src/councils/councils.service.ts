@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh/domain/council';
 import {
-  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, waitingForCouncil, type SessionRow,
+  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, stillPosted, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
 import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
 import { asDomainError } from '../common/error.filter';
@@ -86,9 +86,7 @@ export class CouncilsService {
     const waiting = new Map((await waitingForCouncil(this.ds.manager, councilId)).map((w) => [w.nominationId, w]));
     const missing = ids.filter((id) => !waiting.has(id));
     // The posting must have run and every comment been answered before the council may consider it.
-    const posted: { id: string; until: string; unanswered: number }[] = missing.length
-      ? await this.ds.query(`SELECT id, posting->>'until' AS until, (posting->>'unanswered')::int AS unanswered FROM nomination WHERE id = ANY($1) AND status = 'PUBLIC_POSTING'`, [missing])
-      : [];
+    const posted = await stillPosted(this.ds.manager, missing);
     if (posted.length) {
       const p = posted[0];
       throw conflict(

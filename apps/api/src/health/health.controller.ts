@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { ping } from '@vinhdanh/persistence/read-model/identity';
 import { forbidden } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
@@ -59,7 +60,7 @@ export class HealthController {
   private async checks(): Promise<Record<'database' | 'temporal' | 'worker', Check>> {
     const [database, temporalCheck, worker] = await Promise.all([
       this.probe(async () => {
-        await this.ds.query('SELECT 1');
+        await ping(this.ds.manager);
         return {};
       }),
       this.probe(async () => ({ serverVersion: (await this.temporal.connection.workflowService.getSystemInfo({})).serverVersion })),

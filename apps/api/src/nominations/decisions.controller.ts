@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { notFound } from '@vinhdanh/domain/common/errors';
+import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { asDomainError } from '../common/error.filter';
 import { BatchDecisionDto } from './dto';
@@ -44,24 +45,12 @@ export class DecisionsController {
    */
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string) {
-    const [decision] = await this.ds.query(
-      `SELECT d.id, d.number, d.kind, d.issuer_unit_id AS "issuerUnitId", COALESCE(d.issuer_name_vi, u.name_vi) AS "issuerNameVi",
-              COALESCE(d.issuer_name_en, u.name_en) AS "issuerNameEn", u.level AS "issuerLevel", d.issued_on::text AS "issuedOn",
-              d.signer_name AS "signerName", d.award_code AS "awardCode", d.title_vi AS "titleVi", d.title_en AS "titleEn", d.award_year AS "awardYear",
-              (SELECT p.name_vi FROM org_unit p WHERE p.id = u.parent_id) AS "parentNameVi"
-         FROM decision d JOIN org_unit u ON u.id = d.issuer_unit_id WHERE d.id = $1`,
-      [id],
-    );
+    const decision = await decisionDocument(this.ds.manager, id);
     if (!decision) throw notFound('DECISION_NOT_FOUND', 'Không tìm thấy quyết định.', 'Decision not found.');
-    const recipients = await this.ds.query(
-      `SELECT r.id AS "registerId", r.nominee_name AS "nomineeName", r.nominee_kind AS "nomineeKind", r.award_code AS "awardCode", r.year,
-              r.nomination_id AS "nominationId", r.bonus, r.posthumous, r.revoked_at AS "revokedAt", rd.number AS "revokedBy", rd.id AS "revokedByDecisionId"
-         FROM award_register r LEFT JOIN decision rd ON rd.id = r.revocation_decision_id WHERE r.decision_id = $1 ORDER BY r.nominee_name`,
-      [id],
-    );
-    const revokes = decision.kind === 'REVOCATION'
-      ? await this.ds.query(`SELECT r.nominee_name AS "nomineeName", r.decision_number AS "decisionNumber", r.issuer_name_vi AS "issuerNameVi", c.reason FROM award_register r JOIN revocation_case c ON c.id = r.revocation_case_id WHERE r.revocation_decision_id = $1`, [id])
-      : [];
+    const [recipients, revokes] = await Promise.all([
+      decisionRecipients(this.ds.manager, id),
+      decision.kind === 'REVOCATION' ? awardsRevokedBy(this.ds.manager, id) : [],
+    ]);
     return { ...decision, place: placeOf(decision), basisVi: basisOf(decision.issuedOn), recipients, revokes };
   }
 }

@@ -2,21 +2,13 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } f
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { loadNomineeRecord } from '@vinhdanh/persistence';
+import { findNominee, loadNomineeRecord, recordCollectiveYear, recordDiscipline, recordInitiative, recordManualAward, recordRating, type NomineeEntry } from '@vinhdanh/persistence/nominee-record';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
 import { unitWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { CollectiveYearDto, DisciplineDto, InitiativeDto, ManualAwardDto, RatingDto, RegisterNomineeDto } from './dto';
 import { resolveNominee, uuidFromKey } from './nominee-identity';
-
-interface NomineeRow {
-  id: string;
-  nominee_key: string;
-  unit_id: string;
-  kind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
-  name: string;
-}
 
 /**
  * The nominee's record: the facts eligibility is judged on. Clerks of the nominee's unit keep it;
@@ -44,8 +36,8 @@ export class NomineesController {
   async record(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
     const nominee = await this.nominee(id);
     // Out of scope reads exactly like a nominee that does not exist.
-    if (nominee.unit_id !== actor.unitId && !(await this.auditorOver(actor, nominee.unit_id))) throw NOMINEE_NOT_FOUND();
-    return { id, nomineeKey: nominee.nominee_key, unitId: nominee.unit_id, name: nominee.name, record: await loadNomineeRecord(this.ds.manager, nominee.nominee_key, nominee.kind) };
+    if (nominee.unitId !== actor.unitId && !(await this.auditorOver(actor, nominee.unitId))) throw NOMINEE_NOT_FOUND();
+    return { id, nomineeKey: nominee.nomineeKey, unitId: nominee.unitId, name: nominee.name, record: await loadNomineeRecord(this.ds.manager, nominee.nomineeKey, nominee.kind) };
   }
 
   private async auditorOver(actor: AuthenticatedActor, unitId: string): Promise<boolean> {
@@ -57,11 +49,7 @@ export class NomineesController {
   @HttpCode(200)
   async rating(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RatingDto) {
     const n = await this.writable(actor, id);
-    await this.ds.query(
-      `INSERT INTO nominee_rating (nominee_key, year, rating, entered_by) VALUES ($1,$2,$3,$4)
-       ON CONFLICT (nominee_key, year) DO UPDATE SET rating = EXCLUDED.rating, entered_by = EXCLUDED.entered_by, entered_at = now()`,
-      [n.nominee_key, dto.year, dto.rating, actor.userId],
-    );
+    await recordRating(this.ds.manager, n.nomineeKey, { year: dto.year, rating: dto.rating, enteredBy: actor.userId });
     return this.record(actor, id);
   }
 
@@ -69,10 +57,7 @@ export class NomineesController {
   @HttpCode(200)
   async initiative(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: InitiativeDto) {
     const n = await this.writable(actor, id);
-    await this.ds.query(
-      `INSERT INTO nominee_initiative (nominee_key, year, level, kind, title, recognized_by, entered_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [n.nominee_key, dto.year, dto.level, dto.kind, dto.title.normalize('NFC'), dto.recognizedBy ?? null, actor.userId],
-    );
+    await recordInitiative(this.ds.manager, n.nomineeKey, { year: dto.year, level: dto.level, kind: dto.kind, title: dto.title.normalize('NFC'), recognizedBy: dto.recognizedBy ?? null, enteredBy: actor.userId });
     return this.record(actor, id);
   }
 
@@ -81,10 +66,7 @@ export class NomineesController {
   async discipline(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DisciplineDto) {
     const n = await this.writable(actor, id);
     if (dto.to && dto.to < dto.from) throw invalid('BAD_PERIOD', 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end must not precede the start.', 'to');
-    await this.ds.query(
-      `INSERT INTO nominee_discipline (nominee_key, from_date, to_date, level, under_review, note, entered_by) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [n.nominee_key, dto.from, dto.to ?? null, dto.level, dto.underReview ?? false, dto.note ?? null, actor.userId],
-    );
+    await recordDiscipline(this.ds.manager, n.nomineeKey, { from: dto.from, to: dto.to ?? null, level: dto.level, underReview: dto.underReview ?? false, note: dto.note ?? null, enteredBy: actor.userId });
     return this.record(actor, id);
   }
 
@@ -93,11 +75,7 @@ export class NomineesController {
   @HttpCode(200)
   async award(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ManualAwardDto) {
     const n = await this.writable(actor, id);
-    await this.ds.query(
-      `INSERT INTO award_register (nominee_key, nominee_name, nominee_kind, award_code, year, decision_number, decided_on, source, unit_id, basis, achievement_ref, entered_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,'MANUAL',$8,$9,$10,$11)`,
-      [n.nominee_key, n.name, n.kind, dto.awardCode, dto.year, dto.decisionNumber, dto.decidedOn, n.unit_id, dto.basis ?? 'REGULAR', dto.achievementRef ?? null, actor.userId],
-    );
+    await recordManualAward(this.ds.manager, n, { awardCode: dto.awardCode, year: dto.year, decisionNumber: dto.decisionNumber, decidedOn: dto.decidedOn, basis: dto.basis ?? 'REGULAR', achievementRef: dto.achievementRef ?? null, enteredBy: actor.userId });
     return this.record(actor, id);
   }
 
@@ -109,27 +87,28 @@ export class NomineesController {
     for (const field of ['membersCompletingTasks', 'ldttCount', 'cstdcsCount', 'membersDisciplinedWarningOrAbove'] as const) {
       if ((dto[field] ?? 0) > dto.members) throw invalid('COUNT_EXCEEDS_MEMBERS', `${field} vượt quá số thành viên.`, `${field} exceeds the number of members.`, field);
     }
-    await this.ds.query(
-      `INSERT INTO nominee_collective_year (nominee_key, year, members, members_completing_tasks, ldtt_count, cstdcs_count, members_disciplined_warning_or_above, entered_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-       ON CONFLICT (nominee_key, year) DO UPDATE SET members=EXCLUDED.members, members_completing_tasks=EXCLUDED.members_completing_tasks,
-         ldtt_count=EXCLUDED.ldtt_count, cstdcs_count=EXCLUDED.cstdcs_count, members_disciplined_warning_or_above=EXCLUDED.members_disciplined_warning_or_above,
-         entered_by=EXCLUDED.entered_by, entered_at=now()`,
-      [n.nominee_key, dto.year, dto.members, dto.membersCompletingTasks ?? null, dto.ldttCount ?? null, dto.cstdcsCount ?? null, dto.membersDisciplinedWarningOrAbove ?? null, actor.userId],
-    );
+    await recordCollectiveYear(this.ds.manager, n.nomineeKey, {
+      year: dto.year,
+      members: dto.members,
+      membersCompletingTasks: dto.membersCompletingTasks ?? null,
+      ldttCount: dto.ldttCount ?? null,
+      cstdcsCount: dto.cstdcsCount ?? null,
+      membersDisciplinedWarningOrAbove: dto.membersDisciplinedWarningOrAbove ?? null,
+      enteredBy: actor.userId,
+    });
     return this.record(actor, id);
   }
 
-  private async nominee(id: string): Promise<NomineeRow> {
-    const [row] = await this.ds.query(`SELECT id, nominee_key, unit_id, kind, name FROM nominee WHERE id=$1`, [id]);
+  private async nominee(id: string): Promise<NomineeEntry> {
+    const row = await findNominee(this.ds.manager, id);
     if (!row) throw NOMINEE_NOT_FOUND();
     return row;
   }
 
-  private async writable(actor: AuthenticatedActor, id: string): Promise<NomineeRow> {
+  private async writable(actor: AuthenticatedActor, id: string): Promise<NomineeEntry> {
     const row = await this.nominee(id);
-    if (row.unit_id !== actor.unitId) throw NOMINEE_NOT_FOUND();
-    requireClerk(actor, row.unit_id);
+    if (row.unitId !== actor.unitId) throw NOMINEE_NOT_FOUND();
+    requireClerk(actor, row.unitId);
     return row;
   }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
@@ -8,7 +9,8 @@ import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, u
 import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
 import { PostingPanel, type PostingView } from './nomination-posting';
 
-interface Step { seq: number; type: string; level: string; actorId: string | null; actorRole: string | null; reason: string | null; rule: string | null; data: Record<string, any>; occurredAt: string }
+/** Recorded before a field existed, an event lacks it: the page reads every field as optional. */
+type Step = RecordedStep extends infer S ? (S extends RecordedStep ? Omit<S, 'data'> & { data: Partial<S['data']> } : never) : never;
 interface OpenTask { key: string; kind: string; level: string; unitId: string; role: string; status: string; dueAt: string | null }
 export interface Nomination {
   id: string;
@@ -53,9 +55,9 @@ export function NominationPage({ id }: { id: string }) {
   const nom = n.data;
   const open = nom.tasks.filter((x) => x.status === 'OPEN');
   const mine = (kind: string, role: string) => open.find((x) => x.kind === kind && x.unitId === actor?.unitId && actor?.roles.includes(role as never));
-  const supplement = [...nom.steps].reverse().find((s) => s.type === 'SupplementRequested');
-  const supplementDocs = nom.steps.filter((s) => s.type === 'SupplementProvided').flatMap((s) => (s.data.documents ?? []) as DocumentRef[]);
-  const reached = new Set(nom.steps.map((s) => s.level));
+  const supplement = [...nom.steps].reverse().find((s): s is Extract<Step, { type: 'SupplementRequested' }> => s.type === 'SupplementRequested');
+  const supplementDocs: DocumentRef[] = nom.steps.flatMap((s) => (s.type === 'SupplementProvided' ? s.data.documents ?? [] : []));
+  const reached = new Set<string>(nom.steps.map((s) => s.level));
   const done = () => {
     setSeenSeq(nom.lastSeq);
     n.reload();
@@ -92,7 +94,7 @@ export function NominationPage({ id }: { id: string }) {
       {nom.status === 'SUPPLEMENT_REQUESTED' && supplement && (
         <Notice kind="warning">
           <strong>{t('nomination.supplementAsked')}</strong> {supplement.reason}
-          <ul>{(supplement.data.items as string[] | undefined)?.map((i) => <li key={i}>{i}</li>)}</ul>
+          <ul>{supplement.data.items?.map((i) => <li key={i}>{i}</li>)}</ul>
           {supplement.data.deadline && t('nomination.supplementBy', { at: dateTime(supplement.data.deadline) })}
         </Notice>
       )}

@@ -1,4 +1,7 @@
-import type { NominationEvent, NominationView, Actor } from './nomination';
+import type { NominationView, Actor } from './nomination';
+import type { IssueDecisionResult, NominationEvent, PlanPostingResult, SubmitProposalResult } from './events';
+
+export type { IssueDecisionResult, PlanPostingResult, SubmitProposalResult } from './events';
 
 /**
  * What workflows may ask of the outside world. Workflows import this file for types only; the
@@ -30,26 +33,11 @@ export interface IssueDecisionInput {
   year: number;
   titleVi?: string;
 }
-export interface IssueDecisionResult {
-  decisionId: string;
-  number: string;
-  issuedOn: string;
-  /** The issuer, as it was named when it signed: numbers are only unique with it. */
-  issuerUnitId?: string;
-  issuerNameVi?: string;
-  issuerNameEn?: string;
-}
 
 export interface PlanPostingInput {
   nominationId: string;
   level: import('@vinhdanh/domain/common/levels').Level;
   rule: import('@vinhdanh/domain/routing').PostingRule;
-}
-/** The posting's first and last day (Vietnam dates) and the instant it ends. */
-export interface PlanPostingResult {
-  from: string;
-  until: string;
-  untilAt: string;
 }
 
 export interface LegacyStepsInput {
@@ -63,10 +51,6 @@ export interface SubmitProposalInput {
   nominationId: string;
   issuerUnitId: string;
   signer: Actor;
-}
-export interface SubmitProposalResult {
-  number: string;
-  submittedOn: string;
 }
 
 export interface DeliverNotificationsInput {

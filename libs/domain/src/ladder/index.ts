@@ -8,3 +8,4 @@ export * from './council';
 export * from './revocation';
 export * from './ids';
 export * from './activities';
+export * from './events';

@@ -107,43 +107,6 @@ export type NominationStatus =
   | 'AWAITING_DECISION'
   | (typeof TERMINAL_STATUSES)[number];
 
-export type EventType =
-  | 'NominationSubmitted'
-  | 'EligibilityAssessed'
-  | 'ReviewRequested'
-  | 'ReviewReminderSent'
-  | 'ReviewEscalated'
-  | 'SupplementRequested'
-  | 'SupplementProvided'
-  | 'ReviewApproved'
-  | 'NominationRejected'
-  | 'CouncilVoteRequested'
-  | 'CouncilResultReceived'
-  | 'DecisionRequested'
-  | 'DecisionIssued'
-  | 'ProposalForwarded'
-  | 'NominationWithdrawn'
-  | 'NominationExpired'
-  | 'UnauthenticatedMessageIgnored'
-  | 'PublicPostingStarted'
-  | 'PublicCommentReceived'
-  | 'PublicCommentAnswered'
-  | 'PublicPostingEnded'
-  | 'ProposalSubmitted'
-  | 'NominationRerouted';
-
-/** A domain event as the workflow records it; projections fold these (past tense, no derived data). */
-export interface NominationEvent {
-  seq: number;
-  type: EventType;
-  level: Level;
-  at: string;
-  actor?: { userId: string; fullName: string; role: Role | 'SYSTEM' | 'PUBLIC' };
-  reason?: string;
-  /** The rule applied: catalogue version, article, policy key, council rule. */
-  rule?: string;
-  data: Record<string, unknown>;
-}
 
 export interface OpenTask {
   key: string;

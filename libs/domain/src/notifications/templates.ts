@@ -1,4 +1,6 @@
-import type { NominationEvent, NominationView } from '@vinhdanh/domain/ladder/nomination';
+import type { NominationView } from '@vinhdanh/domain/ladder/nomination';
+import type { NominationEvent } from '@vinhdanh/domain/ladder/events';
+import { unhandledEvent } from '@vinhdanh/domain/ladder/events';
 
 /** Who should hear about an event, and what they read (Vietnamese first, English alongside). */
 export interface NotificationPlan {
@@ -38,7 +40,7 @@ export function planNotification(event: NominationEvent, view: NominationView, c
         bodyEn: `The nomination ${whoEn} awaits ${task.kind.toLowerCase()} at ${event.level} level${task.dueAt ? `, due ${task.dueAt}` : ''}.`,
       };
     case 'SupplementRequested': {
-      const items = (event.data.items as string[]).join('; ');
+      const items = (event.data.items ?? []).join('; ');
       return {
         kind: 'SUPPLEMENT_REQUESTED',
         recipients: clerk,
@@ -49,7 +51,7 @@ export function planNotification(event: NominationEvent, view: NominationView, c
       };
     }
     case 'ReviewReminderSent': {
-      const t = event.data.task as { unitId: string; role: string; kind: string };
+      const t = event.data.task;
       return {
         kind: 'REMINDER',
         recipients: [{ unitId: t.unitId, role: t.role }],
@@ -62,7 +64,7 @@ export function planNotification(event: NominationEvent, view: NominationView, c
     case 'ReviewEscalated':
       return {
         kind: 'ESCALATION',
-        recipients: [{ unitId: event.data.toUnitId as string, role: 'UNIT_HEAD' }],
+        recipients: [{ unitId: event.data.toUnitId, role: 'UNIT_HEAD' }],
         subjectVi: `Chuyển cấp trên: ${who} chưa được thẩm định`,
         subjectEn: `Escalation: ${whoEn} not yet reviewed`,
         bodyVi: `Hồ sơ ${who} đã quá thời gian xử lý bình thường ở cấp ${event.level}.`,
@@ -97,8 +99,20 @@ export function planNotification(event: NominationEvent, view: NominationView, c
         bodyVi: `Lý do: ${event.reason ?? ''}`,
         bodyEn: `Reason: ${event.reason ?? ''}`,
       };
+    case 'NominationSubmitted':
+    case 'EligibilityAssessed':
+    case 'SupplementProvided':
+    case 'ReviewApproved':
+    case 'CouncilResultReceived':
+    case 'ProposalForwarded':
+    case 'NominationWithdrawn':
+    case 'UnauthenticatedMessageIgnored':
+    case 'PublicCommentAnswered':
+    case 'PublicPostingEnded':
+    case 'ProposalSubmitted':
+      return undefined; // nobody waits on these: the next task's event tells whoever must act
     default:
-      return undefined;
+      return unhandledEvent(event);
   }
 }
 

@@ -17,13 +17,30 @@ export async function verifyAuditChains(db: EntityManager, batch = 2000): Promis
   return db.transaction('REPEATABLE READ', (tx) => verifyIn(tx, batch));
 }
 
+/** An audit_log row as stored (bigint columns arrive as strings). */
+interface AuditRow {
+  global_seq: string;
+  stream: string;
+  stream_seq: number;
+  event_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  rule: string | null;
+  occurred_at: string;
+  payload: Record<string, unknown>;
+  prev_global_hash: string;
+  global_hash: string;
+  prev_stream_hash: string;
+  stream_hash: string;
+}
+
 async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
   let global = GENESIS;
   let expectedSeq = 1;
   const streams = new Map<string, { seq: number; hash: string }>();
   let rows = 0;
   for (;;) {
-    const page: any[] = await db.query(`SELECT * FROM audit_log WHERE global_seq >= $1 ORDER BY global_seq LIMIT $2`, [expectedSeq, batch]);
+    const page: AuditRow[] = await db.query(`SELECT * FROM audit_log WHERE global_seq >= $1 ORDER BY global_seq LIMIT $2`, [expectedSeq, batch]);
     for (const r of page) {
       const seq = Number(r.global_seq);
       const at = { globalSeq: seq, stream: r.stream, streamSeq: r.stream_seq };
@@ -45,7 +62,7 @@ async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> 
     }
     if (page.length < batch) break;
   }
-  const [head] = await db.query(`SELECT global_seq, global_hash FROM audit_head WHERE id = 1`);
+  const [head]: { global_seq: string; global_hash: string }[] = await db.query(`SELECT global_seq, global_hash FROM audit_head WHERE id = 1`);
   if (head && (Number(head.global_seq) !== rows || head.global_hash !== global)) {
     return { ok: false, rows, streams: streams.size, headHash: global, firstBroken: { globalSeq: rows, stream: '(head)', streamSeq: 0, problem: 'HEAD_MISMATCH', expected: global, found: head.global_hash } };
   }

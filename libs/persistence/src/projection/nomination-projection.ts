@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordEventInput, RecordEventResult } from '@vinhdanh/domain/ladder/activities';
-import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
+import { unhandledEvent } from '@vinhdanh/domain/ladder/events';
 import { planNotification } from '@vinhdanh/domain/notifications/templates';
 import { insertNominationRow } from './nomination-row';
 import { appendAudit } from '../audit/chain';
@@ -14,7 +14,7 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
   const { nominationId, event, view } = input;
   return db.transaction(async (tx) => {
     if (event.type === 'NominationSubmitted') {
-      await insertNominationRow(tx, event.data.input as NominationInput, event.at);
+      await insertNominationRow(tx, event.data.input, event.at);
     }
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO nomination_event (nomination_id, seq, type, level, actor_id, actor_role, reason, rule, data, occurred_at)
@@ -48,17 +48,45 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
 
 /** The events that change more than the nomination's state: public comments, and a re-routing. */
 async function projectDetails(tx: EntityManager, { nominationId, event }: RecordEventInput): Promise<void> {
-  const d = event.data as Record<string, any>;
-  if (event.type === 'PublicCommentReceived') {
-    await tx.query(
-      `INSERT INTO public_comment (nomination_id, comment_id, level, text, author_name, received_at) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
-      [nominationId, d.commentId, d.level ?? event.level, d.text, d.authorName ?? null, event.at],
-    );
-  } else if (event.type === 'PublicCommentAnswered') {
-    await tx.query(`UPDATE public_comment SET answer=$3, answered_by=$4, answered_at=$5 WHERE nomination_id=$1 AND comment_id=$2`, [nominationId, d.commentId, d.answer, event.actor?.userId ?? null, event.at]);
-  } else if (event.type === 'NominationRerouted') {
-    // The submitting unit may itself have a successor: its clerks take the nomination over.
-    await tx.query(`UPDATE nomination SET unit_id=$2, dossier=jsonb_set(dossier, '{route}', $3::jsonb) WHERE id=$1`, [nominationId, d.unitId, JSON.stringify(d.route)]);
+  switch (event.type) {
+    case 'PublicCommentReceived': {
+      const d = event.data;
+      await tx.query(
+        `INSERT INTO public_comment (nomination_id, comment_id, level, text, author_name, received_at) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING`,
+        [nominationId, d.commentId, d.level ?? event.level, d.text, d.authorName ?? null, event.at],
+      );
+      return;
+    }
+    case 'PublicCommentAnswered':
+      await tx.query(`UPDATE public_comment SET answer=$3, answered_by=$4, answered_at=$5 WHERE nomination_id=$1 AND comment_id=$2`, [nominationId, event.data.commentId, event.data.answer, event.actor?.userId ?? null, event.at]);
+      return;
+    case 'NominationRerouted':
+      // The submitting unit may itself have a successor: its clerks take the nomination over.
+      await tx.query(`UPDATE nomination SET unit_id=$2, dossier=jsonb_set(dossier, '{route}', $3::jsonb) WHERE id=$1`, [nominationId, event.data.unitId, JSON.stringify(event.data.route)]);
+      return;
+    case 'NominationSubmitted':
+    case 'EligibilityAssessed':
+    case 'ReviewRequested':
+    case 'ReviewReminderSent':
+    case 'ReviewEscalated':
+    case 'SupplementRequested':
+    case 'SupplementProvided':
+    case 'ReviewApproved':
+    case 'NominationRejected':
+    case 'CouncilVoteRequested':
+    case 'CouncilResultReceived':
+    case 'DecisionRequested':
+    case 'DecisionIssued':
+    case 'ProposalForwarded':
+    case 'NominationWithdrawn':
+    case 'NominationExpired':
+    case 'UnauthenticatedMessageIgnored':
+    case 'PublicPostingStarted':
+    case 'PublicPostingEnded':
+    case 'ProposalSubmitted':
+      return; // the nomination row, its tasks and its outbox carry all they change
+    default:
+      unhandledEvent(event);
   }
 }
 
@@ -84,7 +112,7 @@ async function syncTasks(tx: EntityManager, { nominationId, event, view }: Recor
  * those that still need an e-mail, so without SMTP no delivery activity is scheduled at all.
  */
 async function enqueueNotifications(tx: EntityManager, { nominationId, event, view }: RecordEventInput, emailEnabled: boolean): Promise<string[]> {
-  const [row] = await tx.query(`SELECT nominee_name, unit_id, dossier FROM nomination WHERE id=$1`, [nominationId]);
+  const [row]: { nominee_name: string; unit_id: string; dossier: { awardNameVi?: string; awardNameEn?: string } }[] = await tx.query(`SELECT nominee_name, unit_id, dossier FROM nomination WHERE id=$1`, [nominationId]);
   if (!row) return [];
   const plan = planNotification(event, view, {
     nomineeName: row.nominee_name,

@@ -185,3 +185,9 @@ export async function sitsOn(db: EntityManager, councilId: string, userId: strin
   );
   return rows.length > 0;
 }
+
+/** Of these nominations, those still under public posting: the council may not consider them yet. */
+export async function stillPosted(db: EntityManager, nominationIds: string[]): Promise<{ id: string; until: string; unanswered: number }[]> {
+  if (!nominationIds.length) return [];
+  return db.query(`SELECT id, posting->>'until' AS until, (posting->>'unanswered')::int AS unanswered FROM nomination WHERE id = ANY($1) AND status = 'PUBLIC_POSTING'`, [nominationIds]);
+}

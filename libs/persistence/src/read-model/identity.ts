@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Role } from '@vinhdanh/domain/ladder';
 
 /** The account (if any) that holds a hashed personal identification number. */
 export async function accountByPersonalId(db: EntityManager, personalIdHash: string): Promise<{ id: string; fullName: string } | undefined> {
@@ -47,4 +48,41 @@ export async function claimIdempotencyKey(db: EntityManager, k: { caller: string
   await db.query(`INSERT INTO idempotency_key (caller, key, route, body_hash) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING`, [k.caller, k.key, k.route, k.bodyHash]);
   const [row] = await db.query(`SELECT route, body_hash AS "bodyHash" FROM idempotency_key WHERE caller=$1 AND key=$2`, [k.caller, k.key]);
   return row;
+}
+
+/** What signing in needs of an account (the hash never leaves the API's login). */
+export interface LoginAccount {
+  id: string;
+  passwordHash: string;
+  fullName: string;
+  unitId: string;
+  roles: Role[];
+}
+
+export async function accountForLogin(db: EntityManager, username: string): Promise<LoginAccount | undefined> {
+  const [row] = await db.query(`SELECT id, password_hash AS "passwordHash", full_name AS "fullName", unit_id AS "unitId", roles FROM user_account WHERE username=$1`, [username]);
+  return row;
+}
+
+/** An account as a request acts with it: by our token's subject (id) or an identity provider's username. */
+export interface ActingAccount {
+  userId: string;
+  fullName: string;
+  unitId: string;
+  roles: Role[];
+  scopeUnitId: string | null;
+}
+
+export async function actingAccount(db: EntityManager, by: { id: string } | { username: string }): Promise<ActingAccount | undefined> {
+  const [column, value] = 'id' in by ? ['id', by.id] : ['username', by.username];
+  const [row] = await db.query(
+    `SELECT id AS "userId", full_name AS "fullName", unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId" FROM user_account WHERE ${column}=$1`,
+    [value],
+  );
+  return row;
+}
+
+/** A round trip to the database, for the health check. */
+export async function ping(db: EntityManager): Promise<void> {
+  await db.query('SELECT 1');
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Dossier, EventType, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { Bonus } from '@vinhdanh/domain/decisions';
+import type { Dossier, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
 import { shiftPlaceholders, visibleNominationsSql, type Reader } from './visibility';
@@ -24,8 +26,9 @@ export interface NominationRow {
   eligibility: EligibilityResult | null;
   decision_id: string | null;
   submitted_by: string;
-  submitted_at: string;
-  updated_at: string;
+  /** timestamptz: node-postgres answers a Date. */
+  submitted_at: Date;
+  updated_at: Date;
   last_seq: number;
   /** The public posting's state as the workflow last reported it (see workflows/nomination/posting.ts). */
   posting: Record<string, unknown> | null;
@@ -72,17 +75,7 @@ export async function nominationRow(db: EntityManager, id: string): Promise<Nomi
   return row;
 }
 
-export interface StepRow {
-  seq: number;
-  type: EventType;
-  level: Level;
-  actorId: string | null;
-  actorRole: Role | null;
-  reason: string | null;
-  rule: string | null;
-  data: Record<string, unknown>;
-  occurredAt: string;
-}
+export type StepRow = RecordedStep;
 
 export async function nominationSteps(db: EntityManager, id: string): Promise<StepRow[]> {
   return db.query(
@@ -121,7 +114,7 @@ export interface AwardingDecision {
   titleVi: string;
   issuerNameVi: string;
   issuerNameEn: string;
-  bonus: number | null;
+  bonus: Bonus | null;
   revokedBy: string | null;
 }
 
@@ -243,4 +236,21 @@ export async function nominationWithDecision(db: EntityManager, id: string): Pro
 export async function updateApplied(db: EntityManager, nominationId: string, updateId: string): Promise<boolean> {
   const rows: unknown[] = await db.query(`SELECT 1 FROM nomination_event WHERE nomination_id=$1 AND data->>'updateId' = $2`, [nominationId, updateId]);
   return rows.length > 0;
+}
+
+/** The ids of the nominations a reader may see, submitted within a period (inclusive dates), oldest first. */
+export async function visibleNominationIds(db: EntityManager, reader: Reader, period: { from?: string; to?: string }): Promise<string[]> {
+  const vis = visibleNominationsSql(reader);
+  const params: unknown[] = [...vis.params];
+  const where = [vis.sql];
+  if (period.from) where.push(`n.submitted_at >= $${params.push(period.from)}`);
+  if (period.to) where.push(`n.submitted_at < ($${params.push(period.to)}::date + 1)`);
+  const rows: { id: string }[] = await db.query(`SELECT n.id FROM nomination n WHERE ${where.join(' AND ')} ORDER BY n.submitted_at`, params);
+  return rows.map((r) => r.id);
+}
+
+/** The projected events as `seq:type`, to compare with the history they came from. */
+export async function projectedEventKeys(db: EntityManager, nominationId: string): Promise<string[]> {
+  const rows: { seq: number; type: string }[] = await db.query(`SELECT seq, type FROM nomination_event WHERE nomination_id=$1 ORDER BY seq`, [nominationId]);
+  return rows.map((r) => `${r.seq}:${r.type}`);
 }

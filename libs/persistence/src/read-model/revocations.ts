@@ -66,3 +66,55 @@ export async function revocationCase(db: EntityManager, id: string): Promise<Rev
   );
   return row;
 }
+
+/** Whether a step of a revocation case is already on its audit stream (a retried activity appends nothing twice). */
+export async function revocationStepRecorded(tx: EntityManager, caseId: string, eventType: string): Promise<boolean> {
+  const rows: unknown[] = await tx.query(`SELECT 1 FROM audit_log WHERE stream=$1 AND event_type=$2`, [`revocation:${caseId}`, eventType]);
+  return rows.length > 0;
+}
+
+export async function closeRevocationCase(tx: EntityManager, c: { caseId: string; status: string; decidedBy: string; reason: string }): Promise<void> {
+  await tx.query(`UPDATE revocation_case SET status=$2, decided_by=$3, decided_at=now(), reason=$4 WHERE id=$1`, [c.caseId, c.status, c.decidedBy, c.reason]);
+}
+
+/** The revocation decision a case already has, if any. */
+export async function revocationDecisionOf(tx: EntityManager, caseId: string): Promise<{ id: string; number: string; issuedOn: string; issuerNameVi: string } | undefined> {
+  const [row] = await tx.query(
+    `SELECT d.id, d.number, d.issued_on::text AS "issuedOn", d.issuer_name_vi AS "issuerNameVi" FROM revocation_case c JOIN decision d ON d.id = c.revocation_decision_id WHERE c.id=$1`,
+    [caseId],
+  );
+  return row;
+}
+
+/** What the revocation decision cites of the award it takes back. */
+export async function revokedAward(tx: EntityManager, registerId: string): Promise<{ decisionNumber: string; issuerNameVi: string | null; awardCode: string; year: number } | undefined> {
+  const [row] = await tx.query(`SELECT decision_number AS "decisionNumber", issuer_name_vi AS "issuerNameVi", award_code AS "awardCode", year FROM award_register WHERE id=$1`, [registerId]);
+  return row;
+}
+
+export interface RevocationDecisionWrite {
+  id: string;
+  caseId: string;
+  registerId: string;
+  number: string;
+  issuerUnitId: string;
+  year: number;
+  seq: number;
+  issuedOn: string;
+  signer: { userId: string; fullName: string };
+  awardCode: string;
+  awardYear: number;
+  title: { vi: string; en: string };
+  issuer: { nameVi: string; nameEn: string };
+}
+
+/** The decision row, and its effect: the register entry is marked revoked and the case points at it. */
+export async function writeRevocationDecision(tx: EntityManager, d: RevocationDecisionWrite): Promise<void> {
+  await tx.query(
+    `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'REVOCATION',now())`,
+    [d.id, `revocation-${d.caseId}`, d.number, d.issuerUnitId, d.year, d.seq, d.issuedOn, d.signer.userId, d.signer.fullName, d.awardCode, d.title.vi, d.title.en, d.issuer.nameVi, d.issuer.nameEn, d.awardYear],
+  );
+  await tx.query(`UPDATE award_register SET revoked_at=now(), revocation_case_id=$2, revocation_decision_id=$3 WHERE id=$1`, [d.registerId, d.caseId, d.id]);
+  await tx.query(`UPDATE revocation_case SET revocation_decision_id=$2 WHERE id=$1`, [d.caseId, d.id]);
+}

@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import type { Bonus } from '@vinhdanh/domain/decisions';
+
+/** Award decisions and proposals as the worker issues them (numbers come from numbering.ts). */
+
+export interface IssuedDecision {
+  id: string;
+  number: string;
+  issuedOn: string;
+  issuerUnitId: string;
+  issuerNameVi: string;
+  issuerNameEn: string;
+}
+
+const ISSUED = `id, number, issued_on::text AS "issuedOn", issuer_unit_id AS "issuerUnitId", issuer_name_vi AS "issuerNameVi", issuer_name_en AS "issuerNameEn"`;
+
+/** The decision already made for a batch, if any. */
+export async function decisionOfBatch(tx: EntityManager, batchKey: string): Promise<IssuedDecision | undefined> {
+  const [row] = await tx.query(`SELECT ${ISSUED} FROM decision WHERE batch_key=$1`, [batchKey]);
+  return row;
+}
+
+export interface AwardDecisionWrite {
+  id: string;
+  batchKey: string;
+  number: string;
+  issuerUnitId: string;
+  year: number;
+  seq: number;
+  issuedOn: string;
+  signer: { userId: string; fullName: string };
+  awardCode: string;
+  title: { vi: string; en: string };
+  issuer: { nameVi: string; nameEn: string };
+  awardYear: number;
+}
+
+/** Inserts an award decision; a second first member of the same batch violates batch_key's uniqueness (23505). */
+export async function insertAwardDecision(tx: EntityManager, d: AwardDecisionWrite): Promise<IssuedDecision> {
+  const [row] = await tx.query(
+    `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'AWARD',now())
+     RETURNING ${ISSUED}`,
+    [d.id, d.batchKey, d.number, d.issuerUnitId, d.year, d.seq, d.issuedOn, d.signer.userId, d.signer.fullName, d.awardCode, d.title.vi, d.title.en, d.issuer.nameVi, d.issuer.nameEn, d.awardYear],
+  );
+  return row;
+}
+
+/** Enters a nomination in the award register under its decision (once per nomination). */
+export async function registerAward(tx: EntityManager, nominationId: string, decision: IssuedDecision, bonus: Bonus | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO award_register (nominee_key, nominee_name, nominee_kind, award_code, year, decision_number, decided_on, decision_id, nomination_id, source, unit_id, issuer_unit_id, issuer_name_vi, bonus, posthumous)
+     SELECT n.nominee->>'nomineeKey', n.nominee_name, n.nominee_kind, n.award_code, n.year, $2, $3, $4, n.id, 'REGISTER', n.unit_id, $5, $6, $7, COALESCE((n.dossier->>'posthumous')::boolean, false)
+       FROM nomination n WHERE n.id=$1
+     ON CONFLICT (nomination_id) WHERE nomination_id IS NOT NULL DO NOTHING`,
+    [nominationId, decision.number, decision.issuedOn, decision.id, decision.issuerUnitId, decision.issuerNameVi, bonus],
+  );
+}
+
+export interface ProposalWrite {
+  nominationId: string;
+  number: string;
+  issuerUnitId: string;
+  issuerNameVi: string;
+  year: number;
+  seq: number;
+  submittedOn: string;
+  signer: { userId: string; fullName: string };
+}
+
+export async function insertProposal(tx: EntityManager, p: ProposalWrite): Promise<void> {
+  await tx.query(
+    `INSERT INTO proposal_submission (nomination_id, number, issuer_unit_id, issuer_name_vi, year, seq, submitted_on, signer_id, signer_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+    [p.nominationId, p.number, p.issuerUnitId, p.issuerNameVi, p.year, p.seq, p.submittedOn, p.signer.userId, p.signer.fullName],
+  );
+}
