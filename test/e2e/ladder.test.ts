@@ -126,6 +126,25 @@ describe('nomination ladder', () => {
     await recordHistory(stack, n.workflowId, 'nomination-supplement-round-trip');
   });
 
+  it('two actions at once on one dossier: one takes effect, the other gets 409 and leaves no trace', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
+    // Sent together: whichever the workflow accepts first makes it busy (or closes the task), so
+    // the other is refused by the validator: CONCURRENT_ACTION while busy, WRONG_STATE after.
+    const [approve, reject] = await Promise.all([
+      unitReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu thành tích.' }),
+      unitReviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Không đủ minh chứng' }),
+    ]);
+    expect([approve.status, reject.status].sort()).toEqual([200, 409]);
+    const refused = approve.status === 409 ? approve : reject;
+    expect(['CONCURRENT_ACTION', 'WRONG_STATE']).toContain(refused.body.code);
+    expect(refused.body.messageVi).toBeTruthy();
+    const n = (await clerk.get(`/nominations/${id}`)).body;
+    const outcomes = n.steps.filter((s: { type: string }) => s.type === 'ReviewApproved' || s.type === 'NominationRejected');
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0].type).toBe(approve.status === 200 ? 'ReviewApproved' : 'NominationRejected');
+  });
+
   it('the submitting unit can withdraw before the decision, and not after', async () => {
     const id = await submit(clerk, 'BK_TINH');
     await approveLevel(stack, unitReviewer, id, 'UNIT');

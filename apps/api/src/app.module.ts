@@ -1,33 +1,28 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { VotingRules } from '@vinhdanh/domain/council';
-import { AuthController } from './auth/auth.controller';
-import { JwtAuthGuard } from './auth/jwt.guard';
-import { LoginLimiter } from './auth/login-limiter';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
+import { CommentsModule } from './comments/comments.module';
 import { ErrorFilter } from './common/error.filter';
-import { HealthController } from './health/health.controller';
+import { ConflictsModule } from './conflicts/conflicts.module';
+import { CouncilsModule } from './councils/councils.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { DocumentsModule } from './documents/documents.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
+import { HealthModule } from './health/health.module';
 import { NominationsModule } from './nominations/nominations.module';
-import { NomineesController } from './nominees/nominees.controller';
-import { CouncilsController } from './councils/councils.controller';
-import { CouncilsService } from './councils/councils.service';
-import { CouncilAccess } from './councils/council-access';
-import { EligibilityController } from './eligibility/eligibility.controller';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
+import { NomineesModule } from './nominees/nominees.module';
+import { OrgModule } from './org/org.module';
+import { PublicModule } from './public/public.module';
+import { RevocationsModule } from './revocations/revocations.module';
 import { TemporalModule } from './temporal/temporal.module';
-import { DocumentsController } from './documents/documents.controller';
-import { PublicController } from './public/public.controller';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { CodecController } from './codec/codec.controller';
-import { ConflictsController } from './conflicts/conflicts.controller';
-import { OrgController } from './org/org.controller';
-import { RevocationsController } from './revocations/revocations.controller';
 
 @Global()
 @Module({})
@@ -63,17 +58,24 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'], issuer: config.jwt.issuer, audience: config.jwt.audience },
         }),
         TemporalModule,
+        // The features, each with its controllers and providers.
+        HealthModule,
+        AuthModule,
         NominationsModule,
+        CommentsModule,
+        NomineesModule,
+        EligibilityModule,
+        DocumentsModule,
+        CouncilsModule,
+        ConflictsModule,
+        RevocationsModule,
+        OrgModule,
+        AuditModule,
+        CodecModule,
+        DashboardModule,
+        PublicModule,
       ],
-      controllers: [HealthController, AuthController, NomineesController, CouncilsController, EligibilityController, AuditController, DocumentsController, PublicController, DashboardController, CodecController, ConflictsController, OrgController, RevocationsController],
-      providers: [
-        { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: LoginLimiter, inject: [DataSource, APP_CONFIG], useFactory: (ds: DataSource, c: AppConfig) => new LoginLimiter(ds, { maxFailures: c.loginMaxFailures, maxFailuresPerAddress: c.loginMaxFailuresPerAddress }) },
-        CouncilsService,
-        CouncilAccess,
-        AuditService,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }
 }

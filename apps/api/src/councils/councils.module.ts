@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CouncilAccess } from './council-access';
+import { CouncilsController } from './councils.controller';
+import { CouncilsService } from './councils.service';
+
+/** Councils, their sessions and secret ballots. */
+@Module({
+  controllers: [CouncilsController],
+  providers: [CouncilsService, CouncilAccess],
+})
+export class CouncilsModule {}
