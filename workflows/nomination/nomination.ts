@@ -68,6 +68,8 @@ export class NominationProcess {
   private busy = false;
   private actionUpdateId?: string;
   private processed = 0;
+  /** The state as projected by the last acknowledged action: what its Update answers. */
+  private answered?: NominationView;
   private accepted = 0;
   private readonly councilResults: CouncilResult[] = [];
   /** Sessions whose result arrived: a repeated result (a replayed signal) is ignored. */
@@ -95,7 +97,7 @@ export class NominationProcess {
     this.pending = { kind, args, updateId: wf.currentUpdateInfo()?.id } as Action;
     // Answer once the action's events are projected, so the caller reads its own write.
     await wf.condition(() => this.processed >= ticket);
-    return this.view;
+    return this.answered ?? this.view;
   }
 
   /** An action is refused while another is being processed (409), then by its own rules. */
@@ -500,9 +502,13 @@ export class NominationProcess {
     const data = ack && this.actionUpdateId ? { ...extra.data, updateId: this.actionUpdateId } : extra.data;
     // TypeScript cannot tie the generic `type` to its variant of the union; the signature above does.
     const event = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data } as NominationEvent;
-    const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: this.view });
+    const projected = this.view;
+    const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: projected });
     if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
     if (ack) {
+      // The answer is the state this event projected: by the time the Update handler resumes, the
+      // main loop may have moved on to a next event not yet in the read model.
+      this.answered = projected;
       this.processed = this.accepted;
       this.busy = false;
       this.actionUpdateId = undefined;

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startStack, type Session, type Stack } from '../support/stack';
+import { submit, waitForStep } from '../support/nominations';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * Claims of the README and docs that no other test proves, each attacked or exercised through the
+ * real stack. This file's database is its own copy (test/setup/database-per-file.ts), so the
+ * tampering at the end touches nobody else's data.
+ */
+describe('claims the README makes', () => {
+  let stack: Stack;
+  let clerk: Session, reviewer: Session, auditor: Session;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    clerk = await stack.login('vanthu.so-gddt');
+    reviewer = await stack.login('thamdinh.so-gddt');
+    auditor = await stack.login('thanhtra.tinh');
+  });
+  afterAll(() => stack?.close());
+
+  it('an accepted action is readable at once: the answer of an Update is already in the read model (read-your-writes)', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    const approved = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu thành tích.' });
+    expect(approved.status).toBe(200);
+    // No polling: the very next read shows the action and everything the Update answered.
+    const read = (await reviewer.get(`/nominations/${id}`)).body;
+    expect(read.lastSeq).toBeGreaterThanOrEqual(approved.body.lastSeq);
+    expect(read.status).toBe(approved.body.status);
+    expect(read.steps.map((s: { type: string }) => s.type)).toContain('ReviewApproved');
+  });
+
+  it('an Idempotency-Key is honoured after the workflow has finished: the retry gets the same success, one effect', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    const key = `withdraw-${id}`;
+    const first = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'Cá nhân xin rút' }, { 'idempotency-key': key });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('WITHDRAWN');
+    // The workflow is closed now; Temporal no longer deduplicates, the API's key binding does.
+    const retry = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'Cá nhân xin rút' }, { 'idempotency-key': key });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ nominationId: id, status: 'WITHDRAWN', lastSeq: first.body.lastSeq });
+    const steps = (await clerk.get(`/nominations/${id}`)).body.steps.filter((s: { type: string }) => s.type === 'NominationWithdrawn');
+    expect(steps).toHaveLength(1);
+    // Without the key it is a new action, and a closed dossier refuses it.
+    const fresh = await clerk.post(`/nominations/${id}/withdraw`, { reason: 'Cá nhân xin rút' });
+    expect(fresh.status).toBe(409);
+  });
+
+  it('every page of the web app carries the strict Content-Security-Policy', async () => {
+    for (const page of ['/app/', '/app/nominations/new', '/app/public']) {
+      const res = await fetch(`${stack.baseUrl}${page}`);
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("script-src 'unsafe-inline'");
+    }
+  });
+
+  describe('the audit chain (private database: tampering here reaches no other file)', () => {
+    const verifyCli = () =>
+      run(process.execPath, ['-r', path.join(ROOT, 'test/support/ts-register.js'), path.join(ROOT, 'libs/persistence/src/audit/verify-cli.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: stack.config.databaseUrl },
+      }).then(
+        (r) => ({ code: 0, report: JSON.parse(r.stdout) }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, report: JSON.parse(e.stdout) }),
+      );
+
+    it('refuses TRUNCATE, UPDATE and DELETE, for the application and its owner alike', async () => {
+      await expect(stack.ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+      await expect(stack.ds.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only: DELETE refused/);
+      await expect(stack.ds.query(`UPDATE audit_log SET rule = 'x'`)).rejects.toThrow(/append-only: UPDATE refused/);
+    });
+
+    it('`npm run verify` (its CLI) answers ok and exit 0 on an intact chain', async () => {
+      const { code, report } = await verifyCli();
+      expect(code).toBe(0);
+      expect(report).toMatchObject({ ok: true });
+      expect(report.rows).toBeGreaterThan(5);
+    });
+
+    it('a deleted row is found where it was, by the API and the CLI (exit 1)', async () => {
+      const [{ seq }] = await stack.ds.query(`SELECT min(global_seq)::int + 2 AS seq FROM audit_log`);
+      // Only a superuser who disables the triggers can do this: the attack the chain is for.
+      await stack.ds.query(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
+      // TypeORM answers DELETE … RETURNING with [rows, count].
+      const [[removed]] = await stack.ds.query(`DELETE FROM audit_log WHERE global_seq = $1 RETURNING *`, [seq]);
+      await stack.ds.query(`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+      expect(removed).toBeTruthy();
+      const api = (await auditor.get('/audit/verify')).body;
+      expect(api).toMatchObject({ ok: false, firstBroken: { globalSeq: seq + 1, problem: 'GLOBAL_GAP', expected: String(seq), found: String(seq + 1) } });
+      const { code, report } = await verifyCli();
+      expect(code).toBe(1);
+      expect(report.firstBroken).toEqual(api.firstBroken);
+      // Put back, so the next check starts from an intact chain.
+      await stack.ds.query(
+        `INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)`,
+        [JSON.stringify(removed)],
+      );
+      expect((await auditor.get('/audit/verify')).body.ok).toBe(true);
+    });
+
+    it('an inserted row at the end, however well formed, is found against the head', async () => {
+      const [last] = await stack.ds.query(`SELECT * FROM audit_log ORDER BY global_seq DESC LIMIT 1`);
+      const forged = { ...last, global_seq: String(Number(last.global_seq) + 1), stream: 'nomination:forged', stream_seq: 1, event_type: 'DecisionIssued', prev_global_hash: last.global_hash };
+      await stack.ds.query(`INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)`, [JSON.stringify(forged)]);
+      const api = (await auditor.get('/audit/verify')).body;
+      expect(api.ok).toBe(false);
+      expect(api.firstBroken.globalSeq).toBe(Number(forged.global_seq));
+      expect(['GLOBAL_HASH', 'STREAM_LINK', 'STREAM_HASH', 'HEAD_MISMATCH']).toContain(api.firstBroken.problem);
+      expect((await verifyCli()).code).toBe(1);
+    });
+  });
+});
