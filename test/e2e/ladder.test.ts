@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, councilPasses, dossier, submit, waitForStatus, waitForStep, uploadDocument } from '../support/nominations';
+import { approveLevel, councilDecides, dossier, submit, waitForStatus, waitForStep, uploadDocument } from '../support/nominations';
 import { recordHistory } from '../support/histories';
 
 /** The three ladders through the real API, Temporal server and PostgreSQL. */
@@ -100,7 +100,8 @@ describe('nomination ladder', () => {
     await approveLevel(stack, unitReviewer, id, 'UNIT');
     await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE');
     await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã xem xét' });
-    await councilPasses(stack, provinceReviewer, id, 'FAILED');
+    // Three of the nine agree: the majority rule fails it, and the tally is the reason.
+    await councilDecides(stack, provinceReviewer, id, { agree: 3 });
     const n = await waitForStatus(clerk, id, 'REJECTED');
     expect(n.outcomeReason).toContain('3/9');
     await recordHistory(stack, n.workflowId, 'nomination-council-failed');

@@ -3,7 +3,7 @@ import { nominationWorkflowId, NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/domain
 import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { recordHistory } from '../support/histories';
-import { approveLevel, councilPasses, dossier, postingEnds, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, councilDecides, dossier, postingEnds, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 
 /**
@@ -298,7 +298,7 @@ describe('workflows already running when the law change shipped', () => {
     expect(JSON.stringify(history.events!.map((e) => e.markerRecordedEventAttributes?.markerName).filter(Boolean))).toContain('core_patch');
     const ended = await postingEnds(provinceReviewer, legacyId);
     expect(ended.status).toBe('AWAITING_COUNCIL');
-    await councilPasses(stack, provinceReviewer, legacyId);
+    await councilDecides(stack, provinceReviewer, legacyId);
     await waitForStep(provinceReviewer, legacyId, 'IN_REVIEW', 'CENTRAL');
   });
 });

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { councilResultSignal } from '@vinhdanh/workflows/nomination/messages';
+import { vote } from './ballots';
 import { eventually, type Session, type Stack } from './stack';
 
 let counter = 0;
@@ -57,19 +57,41 @@ export function waitForStatus(session: Session, id: string, status: string, time
   }, timeoutMs);
 }
 
-/** Stands in for a council session (council issue) by sending the workflow its result signal. */
-export async function councilPasses(stack: Stack, reader: Session, id: string, result: 'PASSED' | 'FAILED' | 'NO_QUORUM' = 'PASSED') {
+const councilSessions = new WeakMap<Stack, Map<string, Session>>();
+
+/**
+ * A real session of the council the nomination's route names, through the API: its secretary
+ * opens a session for this nomination, every member takes a blind-signed ballot and votes
+ * (the first `agree` of them AGREE, by default all; the others DISAGREE), the secretary closes it, and the council workflow's tally
+ * moves the nomination on. Members come from the seed; their sign-ins are kept per stack.
+ */
+export async function councilDecides(stack: Stack, reader: Session, id: string, votes: { agree?: number } = {}) {
   const n = await waitForStep(reader, id, 'AWAITING_COUNCIL');
-  const route = n.dossier.route.find((r: any) => r.level === n.currentLevel);
-  await stack.temporal.workflow.getHandle(n.workflowId).signal(councilResultSignal, {
-    sessionId: 'test-session',
-    councilId: route.council.councilId,
-    result,
-    reasonVi: result === 'PASSED' ? 'Đạt 7/9 phiếu đồng ý' : 'Không đạt: 3/9 phiếu đồng ý',
-    reasonEn: result === 'PASSED' ? '7 of 9 in favour' : 'Failed: 3 of 9 in favour',
-    ruleKey: route.council.ruleKey,
-    tallyRef: 'test-tally',
+  const councilId: string = n.dossier.route.find((r: any) => r.level === n.currentLevel).council.councilId;
+  const rows: { username: string; role: string }[] = await stack.ds.query(
+    `SELECT u.username, m.role FROM council_member m JOIN user_account u ON u.id = m.user_id
+      WHERE m.council_id = $1 AND m.from_date <= current_date AND (m.to_date IS NULL OR m.to_date >= current_date) ORDER BY u.username`,
+    [councilId],
+  );
+  const cache = councilSessions.get(stack) ?? new Map<string, Session>();
+  councilSessions.set(stack, cache);
+  const signedIn = async (username: string) => cache.get(username) ?? cache.set(username, await stack.login(username)).get(username)!;
+  const members = await Promise.all(rows.map((r) => signedIn(r.username)));
+  const secretary = members[rows.findIndex((r) => r.role === 'SECRETARY')];
+  const opened = await eventually(async () => {
+    const r = await secretary.post(`/councils/${councilId}/sessions`, { nominationIds: [id], deadline: new Date(Date.now() + 10 * 60_000).toISOString() });
+    // The session may be refused for a moment while the nomination's posting state settles.
+    return r.status === 201 ? r.body.sessionId as string : undefined;
   });
+  const agree = votes.agree ?? members.length;
+  for (const [i, member] of members.entries()) {
+    const { statuses } = await vote(stack.baseUrl, member, opened, { [id]: i < agree ? 'AGREE' : 'DISAGREE' });
+    if (statuses.some((s) => s !== 200)) throw new Error(`a council member's ballot was refused: ${statuses.join(', ')}`);
+  }
+  // Once every member has voted the session closes itself; closing by hand is then refused as such.
+  const closed = await secretary.post(`/councils/sessions/${opened}/close`);
+  if (closed.status !== 200 && closed.body?.code !== 'SESSION_CLOSED') throw new Error(`closing the session failed: ${closed.status} ${JSON.stringify(closed.body)}`);
+  await eventually(async () => ((await reader.get(`/nominations/${id}`)).body.status !== 'AWAITING_COUNCIL' ? true : undefined));
 }
 
 /** Approves at the current level, passing the council when the award needs one there. */
@@ -82,7 +104,7 @@ export async function approveLevel(stack: Stack, reviewer: Session, id: string, 
     return r.body.status !== 'IN_REVIEW' || r.body.currentLevel !== level ? r.body : undefined;
   });
   const next = after.status === 'PUBLIC_POSTING' ? await postingEnds(reviewer, id) : after;
-  if (next.status === 'AWAITING_COUNCIL') await councilPasses(stack, reviewer, id);
+  if (next.status === 'AWAITING_COUNCIL') await councilDecides(stack, reviewer, id);
 }
 
 /** Waits out a public posting (the stack must run with a short DEV_POSTING_SECONDS). */
