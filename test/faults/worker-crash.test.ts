@@ -37,13 +37,26 @@ describe('worker killed mid-flight', () => {
     await smtp?.close();
   });
 
-  async function kill9AndRestart(afterMs: number) {
-    await new Promise((r) => setTimeout(r, afterMs));
+  /**
+   * Kills the worker at a point reached on purpose, not after a guessed delay: as soon as
+   * `progress()` reports some of the work done. Answers how much was done then; the caller asserts
+   * it was not all of it, so the kill provably hit work in flight (the rest had been sent).
+   */
+  async function killMidway(progress: () => Promise<number>): Promise<number> {
+    const deadline = Date.now() + 60_000;
+    let done = 0;
+    while ((done = await progress()) === 0) {
+      if (Date.now() > deadline) throw new Error('no work had started within a minute');
+      await new Promise((r) => setTimeout(r, 5));
+    }
     worker.kill('SIGKILL');
     await waitForExit(worker);
     await new Promise((r) => setTimeout(r, 500));
     worker = spawnWorker(workerEnv());
+    return done;
   }
+  const projected = (ids: string[], type: string) => async () =>
+    (await stack.ds.query(`SELECT count(*)::int AS n FROM nomination_event WHERE nomination_id = ANY($1) AND type = $2`, [ids, type]))[0].n as number;
 
   /** A client that retries with the same Idempotency-Key, as a browser or proxy would. */
   async function retrying(session: Session, path: string, body: unknown, key: string) {
@@ -61,12 +74,12 @@ describe('worker killed mid-flight', () => {
     await Promise.all(ids.map((id) => waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT')));
 
     const reviews = Promise.all(ids.map((id) => retrying(reviewer, `/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' }, `review-${id}`)));
-    await kill9AndRestart(150);
+    expect(await killMidway(projected(ids, 'ReviewApproved'))).toBeLessThan(ids.length);
     expect((await reviews).map((r) => r.status)).toEqual(Array(6).fill(200));
     await Promise.all(ids.map((id) => waitForStep(head, id, 'AWAITING_DECISION', 'UNIT', 60_000)));
 
     const decisions = Promise.all(ids.map((id) => retrying(head, `/nominations/${id}/decide`, { action: 'CONFER' }, `decide-${id}`)));
-    await kill9AndRestart(100);
+    expect(await killMidway(projected(ids, 'DecisionIssued'))).toBeLessThan(ids.length);
     const decided = await decisions;
     expect(decided.map((r) => r.status)).toEqual(Array(6).fill(200));
     await Promise.all(ids.map((id) => waitForStatus(clerk, id, 'AWARDED', 60_000)));
@@ -133,7 +146,11 @@ describe('worker killed mid-flight', () => {
         return res.body.receipt as string;
       })));
     }));
-    await kill9AndRestart(50);
+    // Killed once the session has accepted its first ballot and before it has all 18.
+    const sessionHandle = stack.temporal.workflow.getHandle(`council-session-${session.sessionId}`);
+    const accepted = async () => ((await sessionHandle.fetchHistory()).events ?? []).filter((e) => e.workflowExecutionUpdateCompletedEventAttributes).length;
+    const castAtKill = await killMidway(accepted);
+    expect(castAtKill).toBeLessThan(18 + members.length);
     const receipts = (await castAll).flat();
     await waitForStatus(clerk, ids[0], 'AWAITING_DECISION', 60_000);
     await waitForStatus(clerk, ids[1], 'REJECTED', 60_000);
