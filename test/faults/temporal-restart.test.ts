@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTemporalDevServer, type DevServer } from '@vinhdanh/platform/temporal-dev-server';
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
-import { startStack, type Session, type Stack } from '../support/stack';
+import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { submit, waitForStatus, waitForStep } from '../support/nominations';
 
 /**
@@ -31,12 +31,11 @@ describe('Temporal server outage', () => {
   beforeAll(async () => {
     port = await freePort();
     server = await startServer();
-    process.env.TEMPORAL_RPC_TIMEOUT_MS = '3000';
+    // The default deadline for Temporal calls (TEMPORAL_RPC_TIMEOUT_MS, 10 s): what users get.
     stack = await startStack({ TEMPORAL_ADDRESS: server.address });
     [clerk, reviewer, head] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thutruong.so-yte'].map((u) => stack.login(u)));
   });
   afterAll(async () => {
-    delete process.env.TEMPORAL_RPC_TIMEOUT_MS;
     await stack?.close();
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -51,7 +50,8 @@ describe('Temporal server outage', () => {
     const during = await reviewer.post(`/nominations/${ids[0]}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' }, { 'idempotency-key': `outage-${ids[0]}` });
     expect(during.status).toBe(503);
     expect(during.body.messageVi).toMatch(/tạm thời không sẵn sàng/);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Prompt: well within the 10 s deadline an Update may otherwise wait for its effect.
+    expect(Date.now() - started).toBeLessThan(5_000);
     const health = await fetch(`${stack.baseUrl}/health`);
     expect(health.status).toBe(503);
     expect(((await health.json()) as any).checks.temporal).toBe('down');
@@ -74,5 +74,40 @@ describe('Temporal server outage', () => {
       const n = await waitForStatus(clerk, id, 'AWARDED', 30_000);
       expect(n.steps.filter((s: any) => s.type === 'ReviewApproved')).toHaveLength(1);
     }
+  });
+
+  it('an action the server had accepted when it died takes effect once when the client retries', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    // The kill point, reached on purpose: the nomination's row is held, so the activity recording
+    // the accepted action is in flight, waiting on it, when the server goes.
+    const holder = stack.ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [id]);
+    const body = { action: 'APPROVE', justification: 'Đã đối chiếu' };
+    const key = `accepted-${id}`;
+    const first = reviewer.post(`/nominations/${id}/review`, body, { 'idempotency-key': key });
+    try {
+      await eventually(async () => {
+        const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+        return n > 0 || undefined;
+      });
+      await server.stop();
+    } finally {
+      // The activity now writes its effect, and cannot report it: the server is down.
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await first).status).toBe(503);
+    server = await startServer();
+    const retried = await eventually(async () => {
+      const r = await reviewer.post(`/nominations/${id}/review`, body, { 'idempotency-key': key });
+      return r.status === 200 ? r : undefined;
+    }, 90_000);
+    expect(retried.body.nominationId).toBe(id);
+    const n = await waitForStep(head, id, 'AWAITING_DECISION', 'UNIT', 60_000);
+    expect(n.steps.filter((s: any) => s.type === 'ReviewApproved')).toHaveLength(1);
+    expect(n.steps.map((s: any) => s.seq)).toEqual(n.steps.map((_: unknown, i: number) => i + 1));
   });
 });
