@@ -5,14 +5,6 @@
 export const LEVELS = ['UNIT', 'PROVINCE', 'CENTRAL'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
-export function nextLevel(level: Level): Level | undefined {
-  return LEVELS[levelRank(level) + 1];
-}
-
 /** Who an award can go to (Law Art 9, S65): individuals, collectives, households. */
 export const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
