@@ -4,7 +4,7 @@ import { awardDefinition, isAwardCode } from '@vinhdanh/domain/catalogue';
 import { bonusFor, decisionTitle, type BaseSalaryStep } from '@vinhdanh/domain/decisions';
 import type { RecipientKind } from '@vinhdanh/domain/common/levels';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
-import { decisionOfBatch, insertAwardDecision, registerAward } from '@vinhdanh/persistence/read-model/decisions';
+import { decisionOfBatch, insertDecision, registerAward } from '@vinhdanh/persistence/read-model/decisions';
 import { nominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import type { IssueDecisionInput, IssueDecisionResult } from '@vinhdanh/domain/ladder/activities';
 
@@ -38,8 +38,8 @@ async function issueOnce(tx: EntityManager, input: IssueDecisionInput, baseSalar
   if (!decision) {
     const { number, seq, year, today, issuer } = await allocateNumber(tx, 'DECISION', input.issuerUnitId);
     const title = award ? decisionTitle(award, input.year) : { vi: `Quyết định về việc tặng ${input.awardNameVi}`, en: `Decision conferring ${input.awardCode}` };
-    decision = await insertAwardDecision(tx, {
-      id: randomUUID(), batchKey: input.batchKey, number, issuerUnitId: input.issuerUnitId, year, seq, issuedOn: today, signer: input.signer,
+    decision = await insertDecision(tx, {
+      id: randomUUID(), kind: 'AWARD', batchKey: input.batchKey, number, issuerUnitId: input.issuerUnitId, year, seq, issuedOn: today, signer: input.signer,
       awardCode: input.awardCode, title: { vi: input.titleVi ?? title.vi, en: title.en }, issuer, awardYear: input.year,
     });
   }

@@ -46,6 +46,14 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof WorkflowNotFoundError || isGrpcNotFound(exception)) {
       return { status: 404, body: { code: 'NOT_FOUND', kind: 'NOT_FOUND', messageVi: 'Không tìm thấy hồ sơ.', messageEn: 'Nomination not found.' } };
     }
+    if (isBusy(exception)) {
+      // Temporal bounds the Updates in flight on one workflow (10 by default): a council whose
+      // members all vote at the same moment meets it. It is a "retry shortly", not a failure.
+      return {
+        status: 503,
+        body: { code: 'BUSY', kind: 'UNAVAILABLE', retryAfterSeconds: 1, messageVi: 'Hệ thống đang xử lý nhiều yêu cầu cho hồ sơ này; vui lòng gửi lại sau giây lát.', messageEn: 'Many requests for this item are being processed; please send again in a moment.' },
+      };
+    }
     if (isUnavailable(exception)) {
       return {
         status: 503,
@@ -73,6 +81,11 @@ function isGrpcNotFound(e: unknown): boolean {
   return e instanceof ServiceError && (e.cause as { code?: number } | undefined)?.code === GRPC_NOT_FOUND;
 }
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
+
+function isBusy(e: unknown): boolean {
+  return e instanceof ServiceError && (e.cause as { code?: number } | undefined)?.code === GRPC_RESOURCE_EXHAUSTED;
+}
 
 function isUnavailable(e: unknown): boolean {
   // The update's RPC ran out of its deadline: the server (or every worker) is unreachable.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { InboxTask } from '@vinhdanh/domain/ladder/nomination';
 import { api, newIdempotencyKey } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -6,19 +7,8 @@ import { useSession } from '../session';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 import type { ApiError } from '../api';
 
-export interface Task {
-  key: string;
-  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL' | 'POSTING' | 'PROPOSAL';
-  level: string;
-  role: string;
-  dueAt: string | null;
-  createdAt: string;
-  overdue: boolean;
-  nominationId: string;
-  nomineeName: string;
-  awardCode: string;
-  year: number;
-}
+/** The API's inbox row (GET /inbox), typed once in the domain. */
+export type Task = InboxTask;
 
 /** Tasks with their deadlines; overdue ones say so in words and colour, not colour alone. */
 export function TaskTable({ tasks, selectable, selected, onToggle }: { tasks: Task[]; selectable?: (t: Task) => boolean; selected?: Set<string>; onToggle?: (id: string) => void }) {

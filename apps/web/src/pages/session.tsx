@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { api, ApiError } from '../api';
 import { BallotWallet } from '../ballots';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -51,7 +51,7 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
       }
       for (const item of items) {
         const signed = wallet.ballot(item.nominationId)!;
-        const res = await api.postAnonymous<{ receipt: string; messageVi: string; messageEn: string }>(`/councils/sessions/${sessionId}/ballots`, { ...signed, choice: choices[item.nominationId] });
+        const res = await whileBusy(() => api.postAnonymous<{ receipt: string; messageVi: string; messageEn: string }>(`/councils/sessions/${sessionId}/ballots`, { ...signed, choice: choices[item.nominationId] }));
         wallet.cast(item.nominationId, res.receipt);
         setMessage(res);
       }
@@ -225,4 +225,19 @@ export function SessionPage({ id }: { id: string }) {
       {!open && <ReceiptCheck sessionId={id} />}
     </section>
   );
+}
+
+/**
+ * When the whole council votes at once the server may answer BUSY (503, retry in a second): the
+ * same ballot is sent again, which is safe (one token, one ballot, the same receipt).
+ */
+async function whileBusy<T>(send: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await send();
+    } catch (e) {
+      if (i >= attempts || !(e instanceof ApiError) || e.status !== 503 || e.body.code !== 'BUSY') throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
 }

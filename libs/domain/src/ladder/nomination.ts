@@ -117,6 +117,22 @@ export interface OpenTask {
   dueAt?: string;
 }
 
+/** An open task as an inbox lists it: the task, whether it is overdue, and its nomination. */
+export interface InboxTask {
+  key: string;
+  kind: OpenTask['kind'];
+  level: Level;
+  role: Role;
+  dueAt: string | null;
+  createdAt: string;
+  overdue: boolean;
+  nominationId: string;
+  nomineeName: string;
+  awardCode: string;
+  year: number;
+  unitId: string;
+}
+
 /** What a Query returns and what the projection stores as the current state. */
 export interface NominationView {
   nominationId: string;

@@ -20,8 +20,10 @@ export async function decisionOfBatch(tx: EntityManager, batchKey: string): Prom
   return row;
 }
 
-export interface AwardDecisionWrite {
+/** A decision as issued: an award (a batch of nominations) or a revocation (one case). */
+export interface DecisionWrite {
   id: string;
+  kind: 'AWARD' | 'REVOCATION';
   batchKey: string;
   number: string;
   issuerUnitId: string;
@@ -31,17 +33,18 @@ export interface AwardDecisionWrite {
   signer: { userId: string; fullName: string };
   awardCode: string;
   title: { vi: string; en: string };
+  /** The issuer's name as it is on the day it signs (numbers are only unique with it). */
   issuer: { nameVi: string; nameEn: string };
   awardYear: number;
 }
 
-/** Inserts an award decision; a second first member of the same batch violates batch_key's uniqueness (23505). */
-export async function insertAwardDecision(tx: EntityManager, d: AwardDecisionWrite): Promise<IssuedDecision> {
+/** Inserts a decision; a second first member of the same batch violates batch_key's uniqueness (23505). */
+export async function insertDecision(tx: EntityManager, d: DecisionWrite): Promise<IssuedDecision> {
   const [row] = await tx.query(
     `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'AWARD',now())
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,now())
      RETURNING ${ISSUED}`,
-    [d.id, d.batchKey, d.number, d.issuerUnitId, d.year, d.seq, d.issuedOn, d.signer.userId, d.signer.fullName, d.awardCode, d.title.vi, d.title.en, d.issuer.nameVi, d.issuer.nameEn, d.awardYear],
+    [d.id, d.batchKey, d.number, d.issuerUnitId, d.year, d.seq, d.issuedOn, d.signer.userId, d.signer.fullName, d.awardCode, d.title.vi, d.title.en, d.issuer.nameVi, d.issuer.nameEn, d.awardYear, d.kind],
   );
   return row;
 }

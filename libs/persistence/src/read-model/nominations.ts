@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Bonus } from '@vinhdanh/domain/decisions';
-import type { Dossier, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { Dossier, InboxTask, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
 import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
@@ -170,21 +170,6 @@ export async function listNominations(db: EntityManager, reader: Reader, q: Nomi
     params,
   );
   return { total: Number(rows[0]?.total ?? 0), rows };
-}
-
-export interface InboxTask {
-  key: string;
-  kind: string;
-  level: Level;
-  role: Role;
-  dueAt: string | null;
-  createdAt: string;
-  overdue: boolean;
-  nominationId: string;
-  nomineeName: string;
-  awardCode: string;
-  year: number;
-  unitId: string;
 }
 
 /** Open tasks of a unit for any of the given roles; overdue ones flagged. */

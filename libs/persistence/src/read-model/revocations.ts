@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertDecision, type DecisionWrite } from './decisions';
 
 export interface RegisterEntry {
   id: string;
@@ -92,29 +93,10 @@ export async function revokedAward(tx: EntityManager, registerId: string): Promi
   return row;
 }
 
-export interface RevocationDecisionWrite {
-  id: string;
-  caseId: string;
-  registerId: string;
-  number: string;
-  issuerUnitId: string;
-  year: number;
-  seq: number;
-  issuedOn: string;
-  signer: { userId: string; fullName: string };
-  awardCode: string;
-  awardYear: number;
-  title: { vi: string; en: string };
-  issuer: { nameVi: string; nameEn: string };
-}
-
-/** The decision row, and its effect: the register entry is marked revoked and the case points at it. */
-export async function writeRevocationDecision(tx: EntityManager, d: RevocationDecisionWrite): Promise<void> {
-  await tx.query(
-    `INSERT INTO decision (id, batch_key, number, issuer_unit_id, year, seq, issued_on, signer_id, signer_name, award_code, title_vi, title_en, issuer_name_vi, issuer_name_en, award_year, kind, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'REVOCATION',now())`,
-    [d.id, `revocation-${d.caseId}`, d.number, d.issuerUnitId, d.year, d.seq, d.issuedOn, d.signer.userId, d.signer.fullName, d.awardCode, d.title.vi, d.title.en, d.issuer.nameVi, d.issuer.nameEn, d.awardYear],
-  );
-  await tx.query(`UPDATE award_register SET revoked_at=now(), revocation_case_id=$2, revocation_decision_id=$3 WHERE id=$1`, [d.registerId, d.caseId, d.id]);
-  await tx.query(`UPDATE revocation_case SET revocation_decision_id=$2 WHERE id=$1`, [d.caseId, d.id]);
+/** The revocation decision of a case, and its effect: the register entry is marked revoked and the case points at it. */
+export async function writeRevocationDecision(tx: EntityManager, d: Omit<DecisionWrite, 'kind' | 'batchKey'> & { caseId: string; registerId: string }): Promise<void> {
+  const { caseId, registerId, ...decision } = d;
+  await insertDecision(tx, { ...decision, kind: 'REVOCATION', batchKey: `revocation-${caseId}` });
+  await tx.query(`UPDATE award_register SET revoked_at=now(), revocation_case_id=$2, revocation_decision_id=$3 WHERE id=$1`, [registerId, caseId, d.id]);
+  await tx.query(`UPDATE revocation_case SET revocation_decision_id=$2 WHERE id=$1`, [caseId, d.id]);
 }
