@@ -32,10 +32,11 @@ export type Action = (
   | { kind: 'withdraw'; args: WithdrawArgs }
 ) & { updateId?: string };
 
-/**
- * Changes to running workflows (docs/workflows.md). A history recorded before a change replays
- * without it; a workflow that was running when it shipped takes it from its next step on.
+/*
+ * Changes to running workflows, each behind `patched()` (docs/audit.md). A history recorded before
+ * a change replays without it; a workflow that was running when it shipped takes it from its next step on.
  */
+
 /** The posting period gates the council (Decree 98 Art 46(2); Decree 152 Art 44(2)). */
 export const POSTING_GATE = 'law-2025-posting-gate';
 /** State awards go from the Government's proposal to the President (Law Art 83(2)). */
@@ -48,7 +49,6 @@ type Closed = typeof CLOSED;
 const now = (): number => Date.now();
 const iso = (ms: number): string => new Date(ms).toISOString();
 const DAY_MS = 86_400_000;
-
 
 export class NominationProcess {
   /** The input with its route as it stands now: a reorganisation re-routes rungs not yet passed. */
