@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, type Session, type Stack } from '../support/stack';
-import { submit, waitForStep } from '../support/nominations';
+import { person, submit, waitForStep } from '../support/nominations';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
@@ -63,6 +63,27 @@ describe('claims the README makes', () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain("script-src 'unsafe-inline'");
+    }
+  });
+
+  it('ELIGIBILITY_POLICY set in the environment changes what the engine asks: a stricter Giấy khen rating', async () => {
+    // A nominee rated HTTNV (completed tasks well) in the proposal year: enough for a Giấy khen by default.
+    const nominee = person(`Lê Thị Mai ${Date.now()}`, 1985);
+    const { body: n } = await clerk.post('/nominees', nominee);
+    expect((await clerk.post(`/nominees/${n.id}/ratings`, { year: 2025, rating: 'HTTNV' })).status).toBe(200);
+    const ask = (session: Session) => session.post('/eligibility/evaluate', { awardCode: 'GK_DONVI', nominee, year: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' } });
+    const rating = (body: { criteria: { id: string; outcome: string; explanationEn?: string }[] }) => body.criteria.find((c) => c.id.includes('rating'));
+    const byDefault = (await ask(clerk)).body;
+    expect(rating(byDefault)?.outcome).toBe('MET');
+    // The same database, an API configured by a province that asks for HTXSNV (excellent).
+    const strict = await startStack({ ELIGIBILITY_POLICY: JSON.stringify({ giayKhenMinRating: 'HTXSNV' }) });
+    try {
+      const strictClerk = await strict.login('vanthu.so-gddt');
+      const judged = (await ask(strictClerk)).body;
+      expect(rating(judged)?.outcome).toBe('NOT_MET');
+      expect(judged.outcome).not.toBe('ELIGIBLE');
+    } finally {
+      await strict.close();
     }
   });
 
