@@ -110,6 +110,18 @@ describe('claims the README makes', () => {
       expect(report.rows).toBeGreaterThan(5);
     });
 
+    it('the replay check says so when the read model no longer agrees with the history', async () => {
+      const id = await submit(clerk, 'GK_DONVI');
+      await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+      const agree = (await auditor.post(`/audit/nominations/${id}/replay`)).body;
+      expect(agree).toMatchObject({ deterministic: true, readModelAgrees: true, auditLogAgrees: true });
+      // An operator removes a projected event: the history still holds it, the read model does not.
+      await stack.ds.query(`DELETE FROM nomination_event WHERE nomination_id = $1 AND seq = (SELECT max(seq) FROM nomination_event WHERE nomination_id = $1)`, [id]);
+      const disagree = (await auditor.post(`/audit/nominations/${id}/replay`)).body;
+      expect(disagree).toMatchObject({ deterministic: true, readModelAgrees: false, auditLogAgrees: true });
+      expect(disagree.recordedEvents).toBe(agree.recordedEvents);
+    });
+
     it('a deleted row is found where it was, by the API and the CLI (exit 1)', async () => {
       const [{ seq }] = await stack.ds.query(`SELECT min(global_seq)::int + 2 AS seq FROM audit_log`);
       // Only a superuser who disables the triggers can do this: the attack the chain is for.

@@ -59,6 +59,25 @@ describe('deadlines and notifications', () => {
     expect(n.steps[n.steps.length - 1].rule).toBe('POLICY_SUPPLEMENT_DEADLINE');
   });
 
+  it('expires a decision that the decision maker does not sign in time, and says which rule', async () => {
+    // Its own API and worker with a short decision deadline (this file's others keep an hour).
+    const short = await startStack({ POLICY_REVIEW_DEADLINE: '1h', POLICY_ESCALATE_AFTER: '1h', POLICY_REMINDER_BEFORE: '1m', POLICY_DECISION_DEADLINE: '6s' });
+    try {
+      const [c, r] = await Promise.all(['vanthu.cty-cao-su', 'thamdinh.cty-cao-su'].map((u) => short.login(u)));
+      const id = await submit(c, 'GK_DONVI');
+      await waitForStep(r, id, 'IN_REVIEW', 'UNIT');
+      expect((await r.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' })).status).toBe(200);
+      const waiting = await waitForStatus(c, id, 'AWAITING_DECISION');
+      expect(waiting.tasks.find((t: any) => t.kind === 'DECISION' && t.status === 'OPEN').dueAt).toBeTruthy();
+      const n = await waitForStatus(c, id, 'EXPIRED');
+      const last = n.steps[n.steps.length - 1];
+      expect(last).toMatchObject({ type: 'NominationExpired', rule: 'POLICY_DECISION_DEADLINE' });
+      expect(n.tasks.filter((t: any) => t.status === 'OPEN')).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('emails each notification once over SMTP, in Vietnamese with English', async () => {
     const id = await submit(clerk, 'GK_DONVI');
     await approveLevel(stack, reviewer, id, 'UNIT');

@@ -147,6 +147,10 @@ describe('ladder rules: who may act, once, in order', () => {
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['year', 'nominee.kind', 'nominee.name']));
     expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageVi).toBe('year phải là số nguyên');
+    // English alongside, naming the nested field by its full path as the Vietnamese does.
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageEn).toBe('year must be an integer number');
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'nominee.name').messageEn).toBe('nominee.name must be a string');
+    expect(wrongTypes.body.messageEn).toMatch(/^Invalid input in: .*year/);
     const unknown = await clerk.post('/nominations', dossier('HUY_CHUONG_VANG'));
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ code: 'UNKNOWN_AWARD', field: 'awardCode' });
