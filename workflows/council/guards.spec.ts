@@ -4,7 +4,9 @@ import { validateClose, validateConflict, validateSealedBallot, validateSecretBa
 
 /** The council session's Update validators, case by case, with the code each refusal answers. */
 const NOW = Date.parse('2025-12-01T08:00:00Z');
-const auth = () => ({ issuedAt: new Date(NOW).toISOString(), nonce: `nonce-${Math.random().toString(36).slice(2, 12)}` });
+let nonces = 0;
+/** A fresh, well-formed authentication each time (nonces are 16 characters or more). */
+const auth = () => ({ issuedAt: new Date(NOW).toISOString(), nonce: `nonce-${String(++nonces).padStart(16, '0')}` });
 const members = ['chair', 'secretary', 'm1', 'm2', 'm3', 'm4'].map((userId) => ({ userId, fullName: userId, role: userId === 'chair' ? 'CHAIR' : userId === 'secretary' ? 'SECRETARY' : 'MEMBER' }) as const);
 const input = (scheme: 'BLIND_V2' | 'SEALED_V1' = 'BLIND_V2'): CouncilSessionInput =>
   ({
