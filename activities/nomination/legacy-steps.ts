@@ -13,7 +13,7 @@ import type { LegacyStepsInput, LegacyStepsResult } from '@vinhdanh/domain/ladde
 export async function legacyStepsIn(ds: DataSource, input: LegacyStepsInput): Promise<LegacyStepsResult> {
   const row = await nominationRow(ds.manager, input.nominationId);
   if (!row || !isAwardCode(row.award_code)) return { steps: [] };
-  const submittedOn = new Date(row.submitted_at).toISOString().slice(0, 10);
+  const submittedOn = row.submitted_at.toISOString().slice(0, 10);
   const award = awardForNomination(row.award_code, row.dossier.achievementPeriod.to, submittedOn < '2024-01-01' ? '2024-01-01' : submittedOn);
   const today = new Date().toISOString().slice(0, 10);
   const route = planRoute(await orgUnits(ds.manager), row.unit_id, award, { date: today });

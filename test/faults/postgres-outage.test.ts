@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { personalIdHash } from '@vinhdanh/platform';
 import { startPgProcess, type PgController } from '../support/pg-controller';
+import { holdNominationRow } from '../support/row-lock';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { dossier, waitForStatus, waitForStep } from '../support/nominations';
 
@@ -76,24 +76,12 @@ describe('PostgreSQL outage', () => {
     const created = await clerk.post('/nominations', dossier('GK_DONVI'));
     const id = created.body.id as string;
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT', 60_000);
-    // The kill point, reached on purpose: another session holds the nomination's row, so the
-    // activity projecting the action waits on it in the middle of its transaction.
-    const holder = new Client({ connectionString: db.url });
-    holder.on('error', () => undefined); // its connection dies with the server, as intended
-    await holder.connect();
-    await holder.query('BEGIN');
-    await holder.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [id]);
+    // The kill point, reached on purpose: the projection of the accepted action waits on a held row.
+    const held = await holdNominationRow(db.url, id);
     const body = { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' };
     const key = `outage-review-${id}`;
     const first = reviewer.post(`/nominations/${id}/review`, body, { 'idempotency-key': key });
-    await eventually<true>(async () => {
-      // The projection's first write already waits: its event row's foreign key needs a share lock on that row.
-      const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`);
-      return rows[0].n > 0 || undefined;
-    }).catch(async (err) => {
-      await holder.query('ROLLBACK');
-      throw err;
-    });
+    await held.waitedOn();
     await db.stop();
     // Accepted by the workflow, its event not yet recorded: the caller hears "unavailable, retry".
     expect((await first).status).toBe(503);
@@ -107,6 +95,6 @@ describe('PostgreSQL outage', () => {
     const n = (await reviewer.get(`/nominations/${id}`)).body;
     expect(n.steps.filter((s: { type: string }) => s.type === 'ReviewApproved')).toHaveLength(1);
     expect(n.steps.map((s: { seq: number }) => s.seq)).toEqual(n.steps.map((_: unknown, i: number) => i + 1));
-    await holder.end().catch(() => undefined);
+    await held.release();
   });
 });

@@ -6,6 +6,7 @@ import { startTemporalDevServer, type DevServer } from '@vinhdanh/platform/tempo
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { submit, waitForStatus, waitForStep } from '../support/nominations';
+import { holdNominationRow } from '../support/row-lock';
 
 /**
  * The Temporal server is stopped while nominations are in flight and restarted on its persistent
@@ -79,25 +80,18 @@ describe('Temporal server outage', () => {
   it('an action the server had accepted when it died takes effect once when the client retries', async () => {
     const id = await submit(clerk, 'GK_DONVI');
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
-    // The kill point, reached on purpose: the nomination's row is held, so the activity recording
-    // the accepted action is in flight, waiting on it, when the server goes.
-    const holder = stack.ds.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
-    await holder.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [id]);
+    // The kill point, reached on purpose: the activity recording the accepted action is in
+    // flight, waiting on a held row, when the server goes.
+    const held = await holdNominationRow(stack.config.databaseUrl, id);
     const body = { action: 'APPROVE', justification: 'Đã đối chiếu' };
     const key = `accepted-${id}`;
     const first = reviewer.post(`/nominations/${id}/review`, body, { 'idempotency-key': key });
     try {
-      await eventually(async () => {
-        const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
-        return n > 0 || undefined;
-      });
+      await held.waitedOn();
       await server.stop();
     } finally {
       // The activity now writes its effect, and cannot report it: the server is down.
-      await holder.rollbackTransaction();
-      await holder.release();
+      await held.release();
     }
     expect((await first).status).toBe(503);
     server = await startServer();

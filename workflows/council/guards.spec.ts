@@ -1,5 +1,6 @@
 import { DEFAULT_VOTING_RULES } from '@vinhdanh/domain/council';
 import type { CouncilSessionInput } from '@vinhdanh/domain/ladder/council';
+import { refusal } from '../../test/support/refusal';
 import { validateClose, validateConflict, validateSealedBallot, validateSecretBallot, validateTakeBallots, type SessionState } from './guards';
 
 /** The council session's Update validators, case by case, with the code each refusal answers. */
@@ -20,14 +21,6 @@ const input = (scheme: 'BLIND_V2' | 'SEALED_V1' = 'BLIND_V2'): CouncilSessionInp
   }) as unknown as CouncilSessionInput;
 const state = (over: Partial<SessionState> = {}): SessionState => ({ status: 'OPEN', conflicts: [], voted: [], holders: {}, cast: {}, receipts: new Set(), nonces: new Set(), ...over });
 const H = (c: string) => c.repeat(64);
-const refusal = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'ACCEPTED';
-};
 const actor = (userId: string) => ({ userId, fullName: userId, unitId: 'ubnd-tinh', roles: ['COUNCIL_MEMBER'] });
 
 describe('taking blind-signed ballots', () => {

@@ -1,4 +1,5 @@
 import type { Actor, NominationInput, NominationView, OpenTask } from '@vinhdanh/domain/ladder/nomination';
+import { refusal } from '../../test/support/refusal';
 import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
 import { PostingState } from './posting';
 
@@ -10,15 +11,8 @@ const input = { nominationId: 'n1', unitId: 'so-gddt', nominee: { personalIdHash
 const actor = (roles: Actor['roles'], over: Partial<Actor> = {}): Actor => ({ userId: 'u1', fullName: 'Người dùng', unitId: 'so-gddt', roles, ...over });
 const task = (kind: OpenTask['kind'], role: OpenTask['role'], unitId = 'so-gddt'): OpenTask => ({ key: `UNIT:${kind}:0`, kind, level: 'UNIT', unitId, role });
 const view = (status: NominationView['status'], t?: OpenTask, more: Partial<NominationView> = {}): NominationView => ({ nominationId: 'n1', status, level: 'UNIT', step: 'X', lastSeq: 2, task: t, ...more });
-const refusal = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    const { code, field } = e as { code: string; field?: string };
-    return field ? `${code}@${field}` : code;
-  }
-  return 'ACCEPTED';
-};
+/** Refusals read `CODE@field` when they name a field. */
+const refused = (fn: () => void) => refusal(fn, { withField: true });
 
 describe('review', () => {
   const inReview = view('IN_REVIEW', task('REVIEW', 'REVIEWER'), { eligibility: { outcome: 'UNKNOWN', catalogueVersion: '2025.2', summaryVi: '', summaryEn: '' } });
@@ -37,36 +31,36 @@ describe('review', () => {
     ['an unknown action', inReview, reviewer, { action: 'LOSE' }, 'BAD_ACTION@action'],
     ['a late twin, once the task is closed', view('AWAITING_DECISION', task('DECISION', 'DECISION_MAKER')), reviewer, { action: 'APPROVE', justification: 'x' }, 'WRONG_STATE'],
   ])('%s', (_, v, who, args, expected) => {
-    expect(refusal(() => validateReview(input, v as NominationView, { ...(args as object), actor: who } as never))).toBe(expected);
+    expect(refused(() => validateReview(input, v as NominationView, { ...(args as object), actor: who } as never))).toBe(expected);
   });
 });
 
 describe('resubmit, withdraw, decide', () => {
   it('a resubmission needs the supplement step, the unit’s clerk and a note', () => {
     const waiting = view('SUPPLEMENT_REQUESTED', task('SUPPLEMENT', 'CLERK'));
-    expect(refusal(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'Đã bổ sung', documents: [] } as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: '', documents: [] } as never))).toBe('NOTE_REQUIRED@note');
-    expect(refusal(() => validateResubmit(input, view('IN_REVIEW', task('REVIEW', 'REVIEWER')), { actor: actor(['CLERK']), note: 'x', documents: [] } as never))).toBe('WRONG_STATE');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'Đã bổ sung', documents: [] } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: '', documents: [] } as never))).toBe('NOTE_REQUIRED@note');
+    expect(refused(() => validateResubmit(input, view('IN_REVIEW', task('REVIEW', 'REVIEWER')), { actor: actor(['CLERK']), note: 'x', documents: [] } as never))).toBe('WRONG_STATE');
   });
 
   it('a withdrawal: the submitting unit’s clerk, with a reason, while the nomination is open', () => {
-    expect(refusal(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK']), reason: 'Xin rút' } as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateWithdraw(input, view('AWARDED'), { actor: actor(['CLERK']), reason: 'Xin rút' } as never))).toBe('ALREADY_CLOSED');
-    expect(refusal(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK'], { unitId: 'so-yte' }), reason: 'x' } as never))).toBe('WRONG_UNIT');
-    expect(refusal(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK']), reason: '' } as never))).toBe('REASON_REQUIRED@reason');
+    expect(refused(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK']), reason: 'Xin rút' } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateWithdraw(input, view('AWARDED'), { actor: actor(['CLERK']), reason: 'Xin rút' } as never))).toBe('ALREADY_CLOSED');
+    expect(refused(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK'], { unitId: 'so-yte' }), reason: 'x' } as never))).toBe('WRONG_UNIT');
+    expect(refused(() => validateWithdraw(input, view('IN_REVIEW'), { actor: actor(['CLERK']), reason: '' } as never))).toBe('REASON_REQUIRED@reason');
   });
 
   it('a decision: CONFER or REFUSE with a reason; at the proposal step PROPOSE; a valid batch key; never by the submitter', () => {
     const deciding = view('AWAITING_DECISION', task('DECISION', 'DECISION_MAKER'));
     const head = actor(['DECISION_MAKER']);
-    expect(refusal(() => validateDecide(input, deciding, { actor: head, action: 'CONFER', batchKey: 'batch-1|GK_DONVI' } as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateDecide(input, deciding, { actor: head, action: 'PROPOSE' } as never))).toBe('BAD_ACTION@action');
-    expect(refusal(() => validateDecide(input, deciding, { actor: head, action: 'REFUSE' } as never))).toBe('REASON_REQUIRED@reason');
-    expect(refusal(() => validateDecide(input, deciding, { actor: head, action: 'CONFER', batchKey: 'bad key!' } as never))).toBe('BAD_BATCH@batchKey');
-    expect(refusal(() => validateDecide(input, deciding, { actor: { ...head, userId: 'clerk-1' }, action: 'CONFER' } as never))).toBe('CONFLICT_OF_INTEREST');
+    expect(refused(() => validateDecide(input, deciding, { actor: head, action: 'CONFER', batchKey: 'batch-1|GK_DONVI' } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateDecide(input, deciding, { actor: head, action: 'PROPOSE' } as never))).toBe('BAD_ACTION@action');
+    expect(refused(() => validateDecide(input, deciding, { actor: head, action: 'REFUSE' } as never))).toBe('REASON_REQUIRED@reason');
+    expect(refused(() => validateDecide(input, deciding, { actor: head, action: 'CONFER', batchKey: 'bad key!' } as never))).toBe('BAD_BATCH@batchKey');
+    expect(refused(() => validateDecide(input, deciding, { actor: { ...head, userId: 'clerk-1' }, action: 'CONFER' } as never))).toBe('CONFLICT_OF_INTEREST');
     const proposing = view('AWAITING_DECISION', task('PROPOSAL', 'DECISION_MAKER'));
-    expect(refusal(() => validateDecide(input, proposing, { actor: head, action: 'PROPOSE' } as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateDecide(input, proposing, { actor: head, action: 'CONFER' } as never))).toBe('BAD_ACTION@action');
+    expect(refused(() => validateDecide(input, proposing, { actor: head, action: 'PROPOSE' } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateDecide(input, proposing, { actor: head, action: 'CONFER' } as never))).toBe('BAD_ACTION@action');
   });
 });
 
@@ -77,34 +71,34 @@ describe('public comments and answers', () => {
   it('a comment is taken while the posting is open, between 10 and 2,000 characters, not twice', () => {
     const p = posting();
     const ok = { text: 'Tôi xác nhận thành tích của đồng chí này.' };
-    expect(refusal(() => validatePublicComment(p, ok as never, until - 1))).toBe('ACCEPTED');
-    expect(refusal(() => validatePublicComment(p, ok as never, until))).toBe('POSTING_CLOSED');
-    expect(refusal(() => validatePublicComment(undefined, ok as never, 0))).toBe('POSTING_CLOSED');
-    expect(refusal(() => validatePublicComment(p, { text: 'ngắn' } as never, 0))).toBe('BAD_COMMENT@text');
+    expect(refused(() => validatePublicComment(p, ok as never, until - 1))).toBe('ACCEPTED');
+    expect(refused(() => validatePublicComment(p, ok as never, until))).toBe('POSTING_CLOSED');
+    expect(refused(() => validatePublicComment(undefined, ok as never, 0))).toBe('POSTING_CLOSED');
+    expect(refused(() => validatePublicComment(p, { text: 'ngắn' } as never, 0))).toBe('BAD_COMMENT@text');
     p.comments.push({ id: 'PROVINCE-1', key: 'tôi xác nhận thành tích của đồng chí này', answered: false });
-    expect(refusal(() => validatePublicComment(p, { text: 'TÔI xác nhận   thành tích của đồng chí này!' } as never, 0))).toBe('DUPLICATE_COMMENT');
+    expect(refused(() => validatePublicComment(p, { text: 'TÔI xác nhận   thành tích của đồng chí này!' } as never, 0))).toBe('DUPLICATE_COMMENT');
   });
 
   it('an answer: a reviewer of the posting body, to a comment not yet answered, with content', () => {
     const p = posting();
     p.comments.push({ id: 'PROVINCE-1', key: 'k', answered: false });
     const reviewer = actor(['REVIEWER'], { unitId: 'so-noi-vu' });
-    expect(refusal(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-9', answer: 'Đã xác minh.' } as never))).toBe('NO_SUCH_COMMENT');
-    expect(refusal(() => validateAnswerComment(input, p, { actor: actor(['REVIEWER']), commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('WRONG_UNIT');
-    expect(refusal(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'ok' } as never))).toBe('ANSWER_REQUIRED@answer');
+    expect(refused(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-9', answer: 'Đã xác minh.' } as never))).toBe('NO_SUCH_COMMENT');
+    expect(refused(() => validateAnswerComment(input, p, { actor: actor(['REVIEWER']), commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('WRONG_UNIT');
+    expect(refused(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'ok' } as never))).toBe('ANSWER_REQUIRED@answer');
     p.comments[0].answered = true;
-    expect(refusal(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('ALREADY_ANSWERED');
+    expect(refused(() => validateAnswerComment(input, p, { actor: reviewer, commentId: 'PROVINCE-1', answer: 'Đã xác minh.' } as never))).toBe('ALREADY_ANSWERED');
   });
 });
 
 describe('re-routing', () => {
   const order = { actor: actor(['ADMIN']), units: { 'so-noi-vu-dak-nong': 'so-noi-vu' }, councils: {}, reasonVi: 'Sáp nhập tỉnh', reasonEn: 'Provinces merged' };
   it('only an administrator, only while open, only with a unit to move and a reason in both languages', () => {
-    expect(refusal(() => validateReroute(view('IN_REVIEW'), order as never))).toBe('ACCEPTED');
-    expect(refusal(() => validateReroute(view('IN_REVIEW'), { ...order, actor: actor(['REVIEWER']) } as never))).toBe('ROLE_REQUIRED');
-    expect(refusal(() => validateReroute(view('REJECTED'), order as never))).toBe('ALREADY_CLOSED');
-    expect(refusal(() => validateReroute(view('IN_REVIEW'), { ...order, units: {} } as never))).toBe('NOTHING_TO_REROUTE@units');
-    expect(refusal(() => validateReroute(view('IN_REVIEW'), { ...order, reasonEn: '' } as never))).toBe('REASON_REQUIRED@reason');
+    expect(refused(() => validateReroute(view('IN_REVIEW'), order as never))).toBe('ACCEPTED');
+    expect(refused(() => validateReroute(view('IN_REVIEW'), { ...order, actor: actor(['REVIEWER']) } as never))).toBe('ROLE_REQUIRED');
+    expect(refused(() => validateReroute(view('REJECTED'), order as never))).toBe('ALREADY_CLOSED');
+    expect(refused(() => validateReroute(view('IN_REVIEW'), { ...order, units: {} } as never))).toBe('NOTHING_TO_REROUTE@units');
+    expect(refused(() => validateReroute(view('IN_REVIEW'), { ...order, reasonEn: '' } as never))).toBe('REASON_REQUIRED@reason');
   });
 });

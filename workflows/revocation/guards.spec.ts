@@ -1,29 +1,23 @@
 import type { RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
+import { refusal } from '../../test/support/refusal';
 import { validateDecideRevocation } from './guards';
 
 const input = { caseId: 'c1', decidingUnitId: 'ubnd-tinh', nomineeAccountUserId: 'recipient' } as RevocationInput;
 const open: RevocationView = { caseId: 'c1', status: 'OPEN', decidingUnitId: 'ubnd-tinh' };
 const chairman = { userId: 'chutich', fullName: 'Chủ tịch', unitId: 'ubnd-tinh', roles: ['DECISION_MAKER' as const] };
-const refusal = (view: RevocationView, args: object) => {
-  try {
-    validateDecideRevocation(input, view, { actor: chairman, action: 'REVOKE', reason: 'Kê khai gian dối thành tích', ...args } as never);
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'ACCEPTED';
-};
+const decide = (view: RevocationView, args: object) => refusal(() => validateDecideRevocation(input, view, { actor: chairman, action: 'REVOKE', reason: 'Kê khai gian dối thành tích', ...args } as never));
 
 describe('deciding a revocation', () => {
   it('the authority that decided the award revokes or dismisses, with its grounds', () => {
-    expect(refusal(open, {})).toBe('ACCEPTED');
-    expect(refusal(open, { action: 'DISMISS' })).toBe('ACCEPTED');
+    expect(decide(open, {})).toBe('ACCEPTED');
+    expect(decide(open, { action: 'DISMISS' })).toBe('ACCEPTED');
   });
   it('refuses another authority, the recipient, a decided case, an unknown action and a missing reason', () => {
-    expect(refusal(open, { actor: { ...chairman, unitId: 'so-gddt' } })).toBe('NOT_THE_AUTHORITY');
-    expect(refusal(open, { actor: { ...chairman, roles: ['REVIEWER'] } })).toBe('NOT_THE_AUTHORITY');
-    expect(refusal(open, { actor: { ...chairman, userId: 'recipient' } })).toBe('CONFLICT_OF_INTEREST');
-    expect(refusal({ ...open, status: 'REVOKED' }, {})).toBe('CASE_CLOSED');
-    expect(refusal(open, { action: 'PARDON' })).toBe('BAD_ACTION');
-    expect(refusal(open, { reason: 'x' })).toBe('REASON_REQUIRED');
+    expect(decide(open, { actor: { ...chairman, unitId: 'so-gddt' } })).toBe('NOT_THE_AUTHORITY');
+    expect(decide(open, { actor: { ...chairman, roles: ['REVIEWER'] } })).toBe('NOT_THE_AUTHORITY');
+    expect(decide(open, { actor: { ...chairman, userId: 'recipient' } })).toBe('CONFLICT_OF_INTEREST');
+    expect(decide({ ...open, status: 'REVOKED' }, {})).toBe('CASE_CLOSED');
+    expect(decide(open, { action: 'PARDON' })).toBe('BAD_ACTION');
+    expect(decide(open, { reason: 'x' })).toBe('REASON_REQUIRED');
   });
 });

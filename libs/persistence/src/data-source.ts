@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, type EntityManager } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 /** Options shared by the API, the worker, the migrator and the tests: migrations, never `synchronize`. */
@@ -26,4 +26,9 @@ export async function runMigrations(url: string): Promise<string[]> {
   } finally {
     await ds.destroy();
   }
+}
+
+/** A round trip to the database, for the health check. */
+export async function ping(db: EntityManager): Promise<void> {
+  await db.query('SELECT 1');
 }

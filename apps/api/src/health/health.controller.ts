@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ping } from '@vinhdanh/persistence/read-model/identity';
+import { ping } from '@vinhdanh/persistence/data-source';
 import { forbidden } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';

@@ -1,32 +1,25 @@
+import { refusal } from '../../../../test/support/refusal';
 import { checkMessageAuth, isUnauthenticated, MESSAGE_FRESHNESS_MS, UNAUTHENTICATED, unauthenticatedError } from './authenticity';
 
 const NOW = Date.parse('2025-12-01T08:00:00.000Z');
 const auth = (offsetMs = 0, nonce = 'n'.repeat(16)) => ({ issuedAt: new Date(NOW + offsetMs).toISOString(), nonce });
-const codeOf = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as { code: string }).code;
-  }
-  return 'accepted';
-};
 
 describe('message authenticity', () => {
   it('accepts a fresh message once', () => {
-    expect(codeOf(() => checkMessageAuth(auth(), NOW, new Set()))).toBe('accepted');
-    expect(codeOf(() => checkMessageAuth(auth(), NOW, new Set(['n'.repeat(16)])))).toBe('REPLAYED_MESSAGE');
+    expect(refusal(() => checkMessageAuth(auth(), NOW, new Set()))).toBe('ACCEPTED');
+    expect(refusal(() => checkMessageAuth(auth(), NOW, new Set(['n'.repeat(16)])))).toBe('REPLAYED_MESSAGE');
   });
 
   it('refuses a message without authentication, with a short nonce, or with no date', () => {
-    expect(codeOf(() => checkMessageAuth(undefined, NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
-    expect(codeOf(() => checkMessageAuth(auth(0, 'short'), NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
-    expect(codeOf(() => checkMessageAuth({ issuedAt: 'yesterday', nonce: 'n'.repeat(16) }, NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
+    expect(refusal(() => checkMessageAuth(undefined, NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
+    expect(refusal(() => checkMessageAuth(auth(0, 'short'), NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
+    expect(refusal(() => checkMessageAuth({ issuedAt: 'yesterday', nonce: 'n'.repeat(16) }, NOW, new Set()))).toBe('UNAUTHENTICATED_MESSAGE');
   });
 
   it('refuses a message older or newer than the freshness window (a replay, or a clock far off)', () => {
-    expect(codeOf(() => checkMessageAuth(auth(-MESSAGE_FRESHNESS_MS), NOW, new Set()))).toBe('accepted');
-    expect(codeOf(() => checkMessageAuth(auth(-MESSAGE_FRESHNESS_MS - 1), NOW, new Set()))).toBe('STALE_MESSAGE');
-    expect(codeOf(() => checkMessageAuth(auth(MESSAGE_FRESHNESS_MS + 1), NOW, new Set()))).toBe('STALE_MESSAGE');
+    expect(refusal(() => checkMessageAuth(auth(-MESSAGE_FRESHNESS_MS), NOW, new Set()))).toBe('ACCEPTED');
+    expect(refusal(() => checkMessageAuth(auth(-MESSAGE_FRESHNESS_MS - 1), NOW, new Set()))).toBe('STALE_MESSAGE');
+    expect(refusal(() => checkMessageAuth(auth(MESSAGE_FRESHNESS_MS + 1), NOW, new Set()))).toBe('STALE_MESSAGE');
   });
 
   it('recognises the codec’s marker and says why in both languages', () => {

@@ -81,8 +81,3 @@ export async function actingAccount(db: EntityManager, by: { id: string } | { us
   );
   return row;
 }
-
-/** A round trip to the database, for the health check. */
-export async function ping(db: EntityManager): Promise<void> {
-  await db.query('SELECT 1');
-}

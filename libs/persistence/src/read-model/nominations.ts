@@ -75,9 +75,7 @@ export async function nominationRow(db: EntityManager, id: string): Promise<Nomi
   return row;
 }
 
-export type StepRow = RecordedStep;
-
-export async function nominationSteps(db: EntityManager, id: string): Promise<StepRow[]> {
+export async function nominationSteps(db: EntityManager, id: string): Promise<RecordedStep[]> {
   return db.query(
     `SELECT seq, type, level, actor_id AS "actorId", actor_role AS "actorRole", reason, rule, data, occurred_at AS "occurredAt"
        FROM nomination_event WHERE nomination_id = $1 ORDER BY seq`,
