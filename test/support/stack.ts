@@ -69,6 +69,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
       } catch {
         /* not JSON */
       }
+      if (process.env.VINHDANH_API_SAMPLES) fs.appendFileSync(`${process.env.VINHDANH_API_SAMPLES}/${process.pid}.jsonl`, JSON.stringify({ method, path, status: res.status, type: res.headers.get('content-type'), body: typeof parsed === 'string' ? '<text>' : parsed }) + '\n');
       return { status: res.status, body: parsed as any };
     };
     return { token, request, get: (p) => request('GET', p), post: (p, b, h) => request('POST', p, b, h) };

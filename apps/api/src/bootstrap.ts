@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cors from 'cors';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@vinhdanh/platform';
@@ -9,6 +9,7 @@ import { MAX_JSON_DEPTH, jsonDepth, validationPipe } from './common/validation';
 import { privateByDefault } from './common/cache-control';
 import helmet from 'helmet';
 import { serveWeb } from './web/serve-web';
+import { openApiDocument } from './contract/document';
 
 /** Builds the API application (not yet listening), shared by `main.ts` and the end-to-end tests. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -33,15 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const codecOrigins = [...config.codecCorsOrigins, ...(config.temporalUiUrl ? [new URL(config.temporalUiUrl).origin] : [])];
   app.use('/codec', cors({ origin: codecOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'x-namespace'], credentials: true }));
   serveWeb(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vinh Danh API')
-      .setDescription('Quy trình xét tặng danh hiệu thi đua, hình thức khen thưởng — award nominations up the ladder unit → province → central.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

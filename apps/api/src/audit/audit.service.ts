@@ -15,6 +15,8 @@ import { projectedEventKeys, visibleNomination, visibleNominationIds } from '@vi
 import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
+import type { AuditExport, AuditPeriodExport, CouncilTimeline, NominationTimeline, ReplayAllReport, ReplayReport, TemporalHistory, TimelineEntry } from './responses';
+import type { ChainReport } from '@vinhdanh/persistence/audit/verify';
 
 const silent = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: console.error, log: () => undefined };
 
@@ -43,7 +45,7 @@ export class AuditService {
    * The whole chain is verified for everyone (a break anywhere is a finding); an auditor with a
    * scope learns where a break is only when it lies within that scope.
    */
-  async verifyChains(actor: AuthenticatedActor) {
+  async verifyChains(actor: AuthenticatedActor): Promise<ChainReport> {
     const report = await verifyAuditChains(this.ds.manager);
     if (!actor.scopeUnitId || !report.firstBroken) return report;
     const unit = await streamOwnerUnit(this.ds.manager, report.firstBroken.stream);
@@ -64,12 +66,12 @@ export class AuditService {
   }
 
   /** Who did what, when, under which rule: the recorded events, with names, links and the UI link. */
-  async timeline(actor: AuthenticatedActor, id: string, lang: 'vi' | 'en') {
+  async timeline(actor: AuthenticatedActor, id: string, lang: 'vi' | 'en'): Promise<NominationTimeline> {
     const n = await this.nomination(actor, id);
     const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n.workflow_id), this.codec, this.owner(n.workflow_id));
     const users = await userNames(this.ds.manager);
     // Refusals for a conflict of interest are not workflow events (the Update was refused); they sit on their own audit stream.
-    const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r) => {
+    const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r): TimelineEntry => {
       const ground = GROUND_TEXT[r.payload.ground as ConflictGround];
       const who = `${r.full_name ?? r.actor_id} (${r.actor_role})`;
       return {
@@ -110,7 +112,7 @@ export class AuditService {
     };
   }
 
-  async history(actor: AuthenticatedActor, id: string) {
+  async history(actor: AuthenticatedActor, id: string): Promise<TemporalHistory> {
     const n = await this.nomination(actor, id);
     return JSON.parse(historyToJSON(await this.fetchHistory(n.workflow_id)));
   }
@@ -119,7 +121,7 @@ export class AuditService {
    * Replays the recorded history against the current workflow code, and checks that the read model
    * and the audit log hold exactly the events the history recorded.
    */
-  async replay(actor: AuthenticatedActor, id: string) {
+  async replay(actor: AuthenticatedActor, id: string): Promise<ReplayReport> {
     const n = await this.nomination(actor, id);
     const history = await this.fetchHistory(n.workflow_id);
     this.bundle ??= bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
@@ -141,7 +143,7 @@ export class AuditService {
   }
 
   /** Replays every nomination in the auditor's scope (optionally submitted within a period). */
-  async replayAll(actor: AuthenticatedActor, from?: string, to?: string) {
+  async replayAll(actor: AuthenticatedActor, from?: string, to?: string): Promise<ReplayAllReport> {
     const ids = await this.idsInScope(actor, from, to);
     const failed: { nominationId: string; deterministic?: boolean; readModelAgrees?: boolean; auditLogAgrees?: boolean; error?: string }[] = [];
     for (const id of ids) {
@@ -157,7 +159,7 @@ export class AuditService {
   }
 
   /** A council session's story from its audit stream: opened, who voted (never how), tally. */
-  async councilTimeline(actor: AuthenticatedActor, sessionId: string, lang: 'vi' | 'en') {
+  async councilTimeline(actor: AuthenticatedActor, sessionId: string, lang: 'vi' | 'en'): Promise<CouncilTimeline> {
     this.requireAuditor(actor);
     const unit = await workflowOwnerUnit(this.ds.manager, `council-session-${sessionId}`);
     const inScope = unit !== undefined && (!actor.scopeUnitId || (await unitWithin(this.ds.manager, unit, actor.scopeUnitId)));
@@ -185,7 +187,7 @@ export class AuditService {
   }
 
   /** The exports of every nomination submitted in a period, each verifiable on its own. */
-  async exportPeriod(actor: AuthenticatedActor, from: string, to: string) {
+  async exportPeriod(actor: AuthenticatedActor, from: string, to: string): Promise<AuditPeriodExport> {
     const ids = await this.idsInScope(actor, from, to);
     const bundles = [];
     const unavailable: { nominationId: string; error: string }[] = [];
@@ -200,7 +202,7 @@ export class AuditService {
   }
 
   /** Everything an auditor takes away, with a manifest of SHA-256 digests to verify offline. */
-  async export(actor: AuthenticatedActor, id: string) {
+  async export(actor: AuthenticatedActor, id: string): Promise<AuditExport> {
     const n = await this.nomination(actor, id);
     // Hash exactly what is shipped: JSON, with dates as ISO strings.
     const parts: Record<string, unknown> = JSON.parse(JSON.stringify({

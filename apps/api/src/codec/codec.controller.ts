@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { IsArray, IsObject } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -8,11 +8,16 @@ import { unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/
 import { APP_CONFIG, VinhDanhCodec, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { PAYLOAD_CODEC } from '../temporal/temporal.module';
+import { Operation } from '../contract/operation';
 
 /** Temporal's codec-server JSON: metadata values and data as base64 (proto3 JSON of Payloads). */
-interface JsonPayload {
+export interface JsonPayload {
   metadata?: Record<string, string> | null;
   data?: string | null;
+}
+
+export interface CodecPayloads {
+  payloads: JsonPayload[];
 }
 
 class PayloadsDto {
@@ -36,7 +41,6 @@ const toJson = (p: Payload): JsonPayload => ({
  * worker accepts (docs/security.md).
  */
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('codec')
 export class CodecController {
   constructor(
@@ -47,8 +51,17 @@ export class CodecController {
 
   @Post('decode')
   @HttpCode(200)
-  @ApiBody({ schema: { type: 'object', properties: { payloads: { type: 'array', items: { type: 'object' } } } } })
-  async decode(@CurrentActor() actor: AuthenticatedActor, @Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string): Promise<{ payloads: JsonPayload[] }> {
+  @ApiBody({ schema: { type: 'object', properties: { payloads: { type: 'array', items: { type: 'object', properties: { metadata: { type: 'object', additionalProperties: { type: 'string' } }, data: { type: 'string' } } } } }, required: ['payloads'] } })
+  @Operation({
+    summary: { vi: 'Giải mã dữ liệu lịch sử (codec server)', en: 'Decode history payloads (codec server)' },
+    description: {
+      vi: 'Cho Temporal Web UI và CLI của thanh tra: giải mã dữ liệu của quy trình trong phạm vi; dữ liệu ngoài phạm vi hoặc không xác thực được trả nguyên trạng.',
+      en: 'For the auditors’ Temporal Web UI and CLI: decodes payloads of workflows in scope; anything out of scope or not authentic comes back as stored.',
+    },
+    ok: { body: 'CodecPayloads' },
+    errors: [403],
+  })
+  async decode(@CurrentActor() actor: AuthenticatedActor, @Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloads> {
     if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
       throw forbidden('AUDITOR_ONLY', 'Chỉ thanh tra, kiểm tra mới giải mã được lịch sử quy trình.', 'Only auditors may decode workflow histories.');
     }

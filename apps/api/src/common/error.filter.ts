@@ -33,10 +33,8 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res !== null && 'messageVi' in res) return { status, body: res as Record<string, unknown> };
-      // The health check's own report (which component is down) is the useful body here.
-      if (typeof res === 'object' && res !== null && 'details' in res && 'error' in res) {
-        return { status, body: { ...(res as Record<string, unknown>), code: 'UNHEALTHY', kind: 'UNAVAILABLE', messageVi: 'Một số thành phần của hệ thống không hoạt động.', messageEn: 'Some components are down.' } };
-      }
+      // No route matched: Nest's own 404 says "Cannot GET /x" in English only.
+      if (status === 404) return { status, body: { code: 'ROUTE_NOT_FOUND', kind: 'NOT_FOUND', messageVi: 'Không có địa chỉ API này.', messageEn: 'No such API route.' } };
       // Nest turns the JSON parser's SyntaxError into a plain BadRequestException.
       if (status === 400 && (exception.cause instanceof SyntaxError || /JSON/.test(exception.message))) return { status, body: bodyParserError(400) };
       return { status, body: httpBody(status, typeof res === 'string' ? res : (res as { message?: unknown }).message) };

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { invalid } from '@vinhdanh/domain/common/errors';
 
 export interface FieldProblem {
@@ -102,3 +102,7 @@ export function jsonDepth(buf: Buffer): number {
   }
   return max;
 }
+
+/** A path id that must be a UUID: a malformed one is a 400 naming the parameter, in both languages. */
+export const uuidParam = (name = 'id') =>
+  new ParseUUIDPipe({ exceptionFactory: () => invalid('BAD_ID', `Mã ${name} không hợp lệ (cần dạng UUID).`, `Invalid ${name}: a UUID is expected.`, name) });

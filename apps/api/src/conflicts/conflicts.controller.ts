@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { uuidParam } from '../common/validation';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { DomainError, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
@@ -8,6 +9,9 @@ import { declareConflict, findConflictEntry, registerOf, userUnit, withdrawConfl
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, personalIdHash, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { Operation } from '../contract/operation';
+import type { ConflictEntry } from '@vinhdanh/persistence/read-model/conflicts';
+import type { ConflictRegister } from './responses';
 
 export const RELATIONS = ['SPOUSE', 'PARENT', 'CHILD', 'SIBLING', 'PARENT_IN_LAW', 'CHILD_IN_LAW', 'OTHER'] as const;
 
@@ -26,14 +30,17 @@ class DeclareConflictDto {
  * bar a member from a vote. Every entry and withdrawal is on the unit's audit stream.
  */
 @ApiTags('conflicts')
-@ApiBearerAuth()
 @Controller('conflicts')
 export class ConflictsController {
   constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** My entries; a unit head's: the unit's register; an auditor's: the registers in scope. */
   @Get()
-  async list(@CurrentActor() actor: AuthenticatedActor) {
+  @Operation({
+    summary: { vi: 'Sổ theo dõi xung đột lợi ích', en: 'The conflict-of-interest register' },
+    description: { vi: 'Mục của chính mình; thủ trưởng: sổ của đơn vị; thanh tra: các sổ trong phạm vi.', en: 'One’s own entries; a unit head: the unit’s register; an auditor: the registers in scope.' },
+    ok: { body: 'ConflictRegister' },
+  })
+  async list(@CurrentActor() actor: AuthenticatedActor): Promise<ConflictRegister> {
     if (actor.roles.includes('AUDITOR') || actor.roles.includes('ADMIN')) {
       return { items: await registerOf(this.ds.manager, { unitIds: await unitsWithin(this.ds.manager, actor.scopeUnitId) }) };
     }
@@ -42,7 +49,16 @@ export class ConflictsController {
   }
 
   @Post()
-  async declare(@CurrentActor() actor: AuthenticatedActor, @Body() dto: DeclareConflictDto) {
+  @Operation({
+    summary: { vi: 'Khai báo xung đột lợi ích', en: 'Declare a conflict of interest' },
+    description: {
+      vi: 'Người thân (theo số định danh cá nhân, chỉ lưu mã băm) hoặc một hồ sơ cụ thể. Người đó hoặc thủ trưởng đơn vị của họ khai báo; có ghi nhật ký kiểm toán.',
+      en: 'A relative (by personal identification number, kept only as a keyed hash) or one nomination. The person or the head of their unit declares it; it is audited.',
+    },
+    ok: { status: 201, body: 'ConflictEntry' },
+    errors: [403, 404],
+  })
+  async declare(@CurrentActor() actor: AuthenticatedActor, @Body() dto: DeclareConflictDto): Promise<ConflictEntry> {
     const userId = dto.userId ?? actor.userId;
     const unitId = await userUnit(this.ds.manager, userId);
     if (userId !== actor.userId && !(actor.roles.includes('UNIT_HEAD') && unitId === actor.unitId)) {
@@ -61,7 +77,13 @@ export class ConflictsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  async withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
+  @Operation({
+    summary: { vi: 'Rút một mục khai báo', en: 'Withdraw a register entry' },
+    description: { vi: 'Mục vẫn được giữ lại với thời điểm rút.', en: 'The entry is kept, with the time it was withdrawn.' },
+    ok: { body: 'ConflictEntry' },
+    errors: [404],
+  })
+  async withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<ConflictEntry> {
     const entry = await findConflictEntry(this.ds.manager, id);
     const allowed = entry && (entry.userId === actor.userId || (actor.roles.includes('UNIT_HEAD') && entry.unitId === actor.unitId));
     if (!entry || !allowed) throw notFound('CONFLICT_NOT_FOUND', 'Không tìm thấy mục khai báo.', 'Register entry not found.');

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh/domain/council';
 import {
-  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, stillPosted, waitingForCouncil, type SessionRow,
+  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
 import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
 import { asDomainError } from '../common/error.filter';
@@ -19,6 +19,7 @@ import type { AuthenticatedActor } from '../auth/public.decorator';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { CouncilAccess } from './council-access';
+import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, SessionOpened, WaitingNomination } from './responses';
 import { VotingRules } from '@vinhdanh/domain/council';
 
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
@@ -62,19 +63,20 @@ export class CouncilsService {
   }
 
   /** The caller's councils (membership valid today) with their recent sessions and whether they took part. */
-  async mine(actor: AuthenticatedActor) {
+  async mine(actor: AuthenticatedActor): Promise<MyCouncils> {
     const councils = await councilsOf(this.ds.manager, actor.userId);
     const sessions = await recentSessions(this.ds.manager, councils.map((c) => c.id), actor.userId);
     return { councils, sessions };
   }
 
   /** Nominations waiting for this council and on no open session: for its secretary, members and auditors. */
-  async waiting(actor: AuthenticatedActor, councilId: string) {
+  async waiting(actor: AuthenticatedActor, councilId: string): Promise<WaitingNomination[]> {
     await this.access.council(actor, councilId);
-    return waitingForCouncil(this.ds.manager, councilId);
+    // The personal-id hash links a nominee to accounts when the session opens; it is nobody's to read.
+    return (await waitingForCouncil(this.ds.manager, councilId)).map(({ nomineePersonalIdHash: _hash, ...item }) => item);
   }
 
-  async open(actor: AuthenticatedActor, councilId: string, nominationIds: string[], deadline: string) {
+  async open(actor: AuthenticatedActor, councilId: string, nominationIds: string[], deadline: string): Promise<SessionOpened> {
     const council = await this.access.council(actor, councilId);
     const today = new Date().toISOString().slice(0, 10);
     const members = await councilMembers(this.ds.manager, councilId, today);
@@ -138,7 +140,7 @@ export class CouncilsService {
   }
 
   /** What a member sees: the list, recusals marked, each nomination's ballot key, and the ballots already taken. */
-  async myBallot(actor: AuthenticatedActor, sessionId: string) {
+  async myBallot(actor: AuthenticatedActor, sessionId: string): Promise<MyBallot> {
     const session = await this.access.session(actor, sessionId);
     if (!session.members.some((m) => m.userId === actor.userId)) throw forbidden('NOT_A_MEMBER', 'Bạn không phải thành viên Hội đồng của phiên này.', 'You are not a member of this session’s council.');
     // From the read model, not a workflow Query: a member can open the ballot while the worker restarts.
@@ -160,7 +162,7 @@ export class CouncilsService {
    * recused members and second ballots), then the API signs each blinded token. The same request
    * repeated (a lost answer) is signed again; a different one is refused.
    */
-  async issueBallots(actor: AuthenticatedActor, sessionId: string, requests: { nominationId: string; blindedMessage: string }[]) {
+  async issueBallots(actor: AuthenticatedActor, sessionId: string, requests: { nominationId: string; blindedMessage: string }[]): Promise<IssuedBallots> {
     const session = await this.access.session(actor, sessionId);
     if (session.scheme !== 'BLIND_V2') throw invalid('SEALED_SESSION', 'Phiên này dùng phiếu niêm phong kiểu cũ và không nhận phiếu mới.', 'This session used the former sealed ballots and takes no new ballots.');
     const blinded = requests.map((r) => ({ nominationId: r.nominationId, message: base64url(r.blindedMessage, 256, 'blindedMessage') }));
@@ -192,7 +194,7 @@ export class CouncilsService {
    * A ballot with no account: the token and its signature are the only credential. The receipt is
    * what the member keeps to check later that the ballot is in the box; it shows no choice.
    */
-  async castSecretBallot(sessionId: string, ballot: { nominationId: string; token: string; signature: string; choice: Choice }) {
+  async castSecretBallot(sessionId: string, ballot: { nominationId: string; token: string; signature: string; choice: Choice }): Promise<BallotReceipt> {
     const session = await findSession(this.ds.manager, sessionId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
     const token = base64url(ballot.token, 64, 'token');
@@ -213,17 +215,17 @@ export class CouncilsService {
     };
   }
 
-  async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string) {
+  async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
     return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), nominationId, reason }] }));
   }
 
-  async close(actor: AuthenticatedActor, sessionId: string) {
+  async close(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
     return this.update(session, (h) => h.executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor), auth: messageAuth() }] }));
   }
 
-  async tally(actor: AuthenticatedActor, sessionId: string) {
+  async tally(actor: AuthenticatedActor, sessionId: string): Promise<SessionTally> {
     await this.access.session(actor, sessionId);
     const tally = await sessionTally(this.ds.manager, sessionId);
     if (!tally) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
@@ -231,7 +233,7 @@ export class CouncilsService {
   }
 
   /** Whether a receipt is among those counted. It never shows a choice: a receipt cannot prove a vote to anyone. */
-  async checkReceipt(sessionId: string, receipt: string) {
+  async checkReceipt(sessionId: string, receipt: string): Promise<ReceiptCheck> {
     if (!/^[0-9a-f]{64}$/.test(receipt)) throw invalid('BAD_RECEIPT', 'Mã biên nhận gồm 64 ký tự 0-9, a-f.', 'A receipt is 64 characters 0-9, a-f.', 'receipt');
     const session = await findSession(this.ds.manager, sessionId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');

@@ -1,40 +1,48 @@
 import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { storeUpload, unitUpload } from '@vinhdanh/persistence/read-model/documents';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { Operation } from '../contract/operation';
+import type { DocumentRef } from '@vinhdanh/domain/ladder/nomination';
 
 /** Dossier files are evidence, not media: 20 MiB covers a scanned report; larger belongs in the unit's archive. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-const ALLOWED_TYPES = new Set([
+/** The types a dossier file may have: what a download answers is one of these. */
+export const DOCUMENT_TYPES = [
   'application/pdf', 'image/png', 'image/jpeg', 'text/plain',
   'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.text',
-]);
+];
+const ALLOWED_TYPES = new Set(DOCUMENT_TYPES);
 
 interface UploadedPart { originalname: string; mimetype: string; size: number; buffer: Buffer }
 
 @ApiTags('documents')
-@ApiBearerAuth()
 @Controller('documents')
 export class DocumentsController {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * Stores a dossier file and answers with the reference a nomination carries (name, SHA-256, size,
-   * type). Content-addressed: uploading the same bytes again stores nothing new.
-   */
   @Post()
+  @Operation({
+    summary: { vi: 'Tải tệp lên', en: 'Upload a file' },
+    description: {
+      vi: 'Lưu một tệp (tối đa 20 MiB; PDF, ảnh, Word, Excel, văn bản) và trả tham chiếu để đưa vào hồ sơ. Cùng nội dung tải lại không lưu thêm.',
+      en: 'Stores a file (20 MiB at most; PDF, images, Word, Excel, text) and answers the reference a dossier carries. The same bytes uploaded again store nothing new.',
+    },
+    ok: { status: 201, body: 'DocumentRef' },
+    errors: [403, 413],
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   // busboy stops a file when it *reaches* fileSize: one byte of headroom makes exactly 20 MiB fit.
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }))
-  async upload(@CurrentActor() actor: AuthenticatedActor, @UploadedFile() file?: UploadedPart) {
+  async upload(@CurrentActor() actor: AuthenticatedActor, @UploadedFile() file?: UploadedPart): Promise<DocumentRef> {
     // Clerks upload dossiers; inspectors upload the evidence of a revocation case.
     if (!actor.roles.includes('CLERK') && !actor.roles.includes('INSPECTOR')) throw forbidden('ROLE_REQUIRED', 'Chỉ văn thư (hồ sơ) hoặc thanh tra (chứng cứ) mới được tải tài liệu lên.', 'Only a clerk (dossiers) or an inspector (evidence) may upload documents.');
     if (!file) throw invalid('FILE_REQUIRED', 'Chưa chọn tệp (trường "file").', 'No file was sent (field "file").', 'file');
@@ -49,8 +57,13 @@ export class DocumentsController {
     return { name, sha256, sizeBytes: file.size, mimeType: file.mimetype };
   }
 
-  /** A file one's own unit uploaded (an attachment not yet in a dossier). Dossier files: GET /nominations/:id/documents/:sha256. */
   @Get(':sha256')
+  @Operation({
+    summary: { vi: 'Tải về tệp của đơn vị', en: 'Download a file of one’s unit' },
+    description: { vi: 'Tệp do đơn vị mình tải lên (chưa nằm trong hồ sơ). Tệp của hồ sơ: `GET /nominations/{id}/documents/{sha256}`.', en: 'A file one’s own unit uploaded (not yet in a dossier). Dossier files: `GET /nominations/{id}/documents/{sha256}`.' },
+    ok: { file: DOCUMENT_TYPES },
+    errors: [404],
+  })
   async download(@CurrentActor() actor: AuthenticatedActor, @Param('sha256') sha256: string, @Res({ passthrough: true }) res: Response) {
     if (!/^[a-f0-9]{64}$/.test(sha256)) throw invalid('BAD_SHA256', 'Mã SHA-256 không hợp lệ.', 'Invalid SHA-256.', 'sha256');
     const doc = await unitUpload(this.ds.manager, actor.unitId, sha256);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,10 @@ import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.de
 import { PeriodDto } from '../nominations/dto';
 import { resolveNominee } from '../nominees/nominee-identity';
 import { nomineeUnit } from '@vinhdanh/persistence/read-model/identity';
+import { Operation } from '../contract/operation';
+import type { CatalogueVersion } from '@vinhdanh/domain/catalogue';
+import type { EmulationMovement } from '@vinhdanh/domain/movement';
+import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
 
 class HypotheticalNomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: (typeof RECIPIENT_KINDS)[number];
@@ -32,29 +36,46 @@ class EvaluateDto {
 }
 
 @ApiTags('eligibility')
-@ApiBearerAuth()
 @Controller()
 export class EligibilityController {
   constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** The award catalogue, every version, with criteria and citations. */
-  @Public()
   @Get('catalogue')
-  catalogue() {
+  @Operation({
+    summary: { vi: 'Danh mục danh hiệu, hình thức khen thưởng', en: 'The award catalogue' },
+    description: {
+      vi: 'Mọi phiên bản theo thời gian hiệu lực: tiêu chuẩn, thẩm quyền, tuyến trình, hồ sơ cần có, mức thưởng, kèm căn cứ pháp lý.',
+      en: 'Every version by its period in force: criteria, deciding authority, route, required documents, bonus, each with its legal citation.',
+    },
+    ok: { body: 'CatalogueVersions' },
+    public: true,
+  })
+  catalogue(): CatalogueVersion[] {
     return catalogueVersions();
   }
 
-  /** Emulation movements (phong trào thi đua) nominations may refer to, from the seed plan. */
-  @Public()
   @Get('movements')
-  movements() {
+  @Operation({
+    summary: { vi: 'Phong trào thi đua', en: 'Emulation movements' },
+    description: { vi: 'Các phong trào mà hồ sơ có thể gắn với, theo kế hoạch của tỉnh.', en: 'The movements a nomination may refer to, from the provincial plan.' },
+    ok: { body: 'EmulationMovements' },
+    public: true,
+  })
+  movements(): EmulationMovement[] {
     return seedMovements();
   }
 
-  /** Evaluates a nomination before it is submitted, against the nominee's record in the caller's unit. */
   @Post('eligibility/evaluate')
   @HttpCode(200)
-  async evaluate(@CurrentActor() actor: AuthenticatedActor, @Body() dto: EvaluateDto) {
+  @Operation({
+    summary: { vi: 'Kiểm tra điều kiện trước khi nộp', en: 'Check eligibility before submitting' },
+    description: {
+      vi: 'Đối chiếu với quá trình của người được đề nghị do đơn vị mình quản lý; mỗi tiêu chí có kết quả và căn cứ.',
+      en: 'Against the nominee’s record kept by the caller’s unit; each criterion with its outcome and citation.',
+    },
+    ok: { body: 'EligibilityResult' },
+  })
+  async evaluate(@CurrentActor() actor: AuthenticatedActor, @Body() dto: EvaluateDto): Promise<EligibilityResult> {
     if (!isAwardCode(dto.awardCode)) throw invalid('UNKNOWN_AWARD', `Không có hình thức khen thưởng ${dto.awardCode}.`, `Unknown award code ${dto.awardCode}.`, 'awardCode');
     const { nomineeKey } = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId: actor.unitId, ...dto.nominee });
     // Only the unit that keeps a nominee's record reads it; for anyone else the record is empty.

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Response } from 'express';
@@ -9,8 +9,9 @@ import { forbidden } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { Operation, type OperationContract } from '../contract/operation';
+import type { ComponentCheck, HealthDetails, Liveness, Readiness } from './responses';
 
-type Check = { up: boolean; detail: Record<string, unknown> };
 /** A worker polls at least every minute or so; one not seen for longer is gone. */
 const POLLER_FRESH_MS = 120_000;
 
@@ -29,35 +30,41 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Public()
   @Get('live')
-  live() {
+  @Operation({ summary: { vi: 'Tiến trình còn sống', en: 'Liveness' }, description: { vi: 'Tiến trình API trả lời.', en: 'The API process answers.' }, ok: { body: 'Liveness' }, public: true })
+  live(): Liveness {
     return { status: 'ok' };
   }
 
-  @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  @Operation(readiness({ vi: 'Tình trạng hệ thống', en: 'Health' }))
+  async health(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     return this.ready(res);
   }
 
-  @Public()
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response) {
+  @Operation(readiness({ vi: 'Sẵn sàng phục vụ', en: 'Readiness' }))
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     const checks = await this.checks();
     const up = Object.values(checks).every((c) => c.up);
     res.status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'unavailable', checks: Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, c.up ? 'up' : 'down'])) };
+    const state = (c: ComponentCheck): 'up' | 'down' => (c.up ? 'up' : 'down');
+    return { status: up ? 'ok' : 'unavailable', checks: { database: state(checks.database), temporal: state(checks.temporal), worker: state(checks.worker) } };
   }
 
-  @ApiBearerAuth()
   @Get('details')
-  async details(@CurrentActor() actor: AuthenticatedActor) {
+  @Operation({
+    summary: { vi: 'Chi tiết tình trạng (vận hành)', en: 'Health details (operators)' },
+    description: { vi: 'Phiên bản, worker đang nhận việc, lỗi của từng thành phần: cho quản trị và thanh tra.', en: 'Versions, polling workers, each component’s error: for administrators and auditors.' },
+    ok: { body: 'HealthDetails' },
+    errors: [403],
+  })
+  async details(@CurrentActor() actor: AuthenticatedActor): Promise<HealthDetails> {
     if (!actor.roles.includes('ADMIN') && !actor.roles.includes('AUDITOR')) throw forbidden('OPERATORS_ONLY', 'Chỉ người vận hành mới xem được chi tiết.', 'Only operators may read the details.');
     return this.checks();
   }
 
-  private async checks(): Promise<Record<'database' | 'temporal' | 'worker', Check>> {
+  private async checks(): Promise<HealthDetails> {
     const [database, temporalCheck, worker] = await Promise.all([
       this.probe(async () => {
         await ping(this.ds.manager);
@@ -78,13 +85,24 @@ export class HealthController {
     return { database, temporal: temporalCheck, worker };
   }
 
-  private async probe(fn: () => Promise<Record<string, unknown>>): Promise<Check> {
+  private async probe(fn: () => Promise<Record<string, unknown>>): Promise<ComponentCheck> {
     try {
       return { up: true, detail: await withTimeout(fn(), 2000) };
     } catch (err) {
       return { up: false, detail: { message: err instanceof Error ? err.message : String(err) } };
     }
   }
+}
+
+/** `/health` and `/health/ready`: 200 when every component is up, 503 with the same body when one is down. */
+function readiness(summary: { vi: string; en: string }): OperationContract {
+  return {
+    summary,
+    description: { vi: 'PostgreSQL, Temporal và ít nhất một worker đều trả lời; nếu không: 503 nêu thành phần ngừng.', en: 'PostgreSQL, Temporal and at least one worker answer; if not: 503 naming what is down.' },
+    ok: { body: 'Readiness' },
+    also: [{ status: 503, body: 'Readiness', description: { vi: 'Có thành phần ngừng hoạt động', en: 'A component is down' } }],
+    public: true,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

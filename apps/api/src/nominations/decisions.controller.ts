@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { uuidParam } from '../common/validation';
+import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { notFound } from '@vinhdanh/domain/common/errors';
 import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
@@ -8,9 +9,10 @@ import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator'
 import { asDomainError } from '../common/error.filter';
 import { BatchDecisionDto } from './dto';
 import { NominationsService } from './nominations.service';
+import { Operation } from '../contract/operation';
+import type { BatchDecisionItem, BatchDecisionResult, DecisionView } from './decision-responses';
 
 @ApiTags('decisions')
-@ApiBearerAuth()
 @Controller('decisions')
 export class DecisionsController {
   constructor(private readonly service: NominationsService, private readonly ds: DataSource) {}
@@ -22,10 +24,19 @@ export class DecisionsController {
    */
   @Post()
   @HttpCode(200)
-  async confer(@CurrentActor() actor: AuthenticatedActor, @Body() dto: BatchDecisionDto) {
+  @Operation({
+    summary: { vi: 'Quyết định khen thưởng theo danh sách', en: 'Confer awards in a batch' },
+    description: {
+      vi: 'Một quyết định cho mỗi hình thức khen thưởng trong danh sách; từng hồ sơ được báo kết quả hoặc lý do bị từ chối. Gửi lại cùng danh sách nhập vào cùng quyết định.',
+      en: 'One decision per award form in the list; each nomination reports its result or why it was refused. The same list sent again joins the same decision.',
+    },
+    ok: { body: 'BatchDecisionResult' },
+    errors: [403],
+  })
+  async confer(@CurrentActor() actor: AuthenticatedActor, @Body() dto: BatchDecisionDto): Promise<BatchDecisionResult> {
     const ids = [...new Set(dto.nominationIds)].sort();
     const batchKey = `batch-${createHash('sha256').update([actor.userId, ...ids].join('|')).digest('hex').slice(0, 32)}`;
-    const results = [];
+    const results: BatchDecisionItem[] = [];
     for (const id of ids) {
       try {
         const view = await this.service.decide(actor, id, { action: 'CONFER', titleVi: dto.titleVi, batchKey }, `${batchKey}:${id}`);
@@ -44,7 +55,13 @@ export class DecisionsController {
    * the legal basis of its catalogue version, each recipient with their bonus, and any revocation.
    */
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string) {
+  @Operation({
+    summary: { vi: 'Xem một quyết định', en: 'Read a decision' },
+    description: { vi: 'Cơ quan ban hành, địa danh, căn cứ, người được khen thưởng và tiền thưởng, việc hủy bỏ (nếu có).', en: 'The issuer, place, legal bases, recipients and their bonus, and any revocation.' },
+    ok: { body: 'DecisionView' },
+    errors: [404],
+  })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<DecisionView> {
     const decision = await decisionDocument(this.ds.manager, id);
     if (!decision) throw notFound('DECISION_NOT_FOUND', 'Không tìm thấy quyết định.', 'Decision not found.');
     const [recipients, revokes] = await Promise.all([

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { RECIPIENT_KINDS, type RecipientKind } from '@vinhdanh/domain/common/levels';
+import { LEVELS, RECIPIENT_KINDS, type RecipientKind } from '@vinhdanh/domain/common/levels';
+import { NOMINATION_STATUSES } from '@vinhdanh/domain/ladder/nomination';
 
 export class NomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: RecipientKind;
@@ -74,11 +75,11 @@ export class BatchDecisionDto {
 }
 
 export class ListQueryDto {
-  @IsOptional() @IsString() unitId?: string;
-  @IsOptional() @IsIn(['UNIT', 'PROVINCE', 'CENTRAL']) level?: string;
-  @IsOptional() @IsString() awardCode?: string;
-  @IsOptional() @IsString() status?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({ description: 'Đơn vị nộp. *The submitting unit.*', example: 'so-gddt' }) @IsOptional() @IsString() unitId?: string;
+  @ApiPropertyOptional({ enum: LEVELS, description: 'Cấp đang giữ hồ sơ. *The level holding it.*' }) @IsOptional() @IsIn(LEVELS) level?: string;
+  @ApiPropertyOptional({ example: 'BK_TINH' }) @IsOptional() @IsString() awardCode?: string;
+  @ApiPropertyOptional({ enum: NOMINATION_STATUSES }) @IsOptional() @IsString() status?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100, example: 2025 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

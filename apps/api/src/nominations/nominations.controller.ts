@@ -1,45 +1,70 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { uuidParam } from '../common/validation';
+import { ApiTags } from '@nestjs/swagger';
+import type { NominationView } from '@vinhdanh/domain/ladder/nomination';
+import { Operation } from '../contract/operation';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { invalid } from '@vinhdanh/domain/common/errors';
 import { dossierDocument } from '@vinhdanh/persistence/read-model/documents';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
-import { DOCUMENT_NOT_FOUND, sendFile } from '../documents/documents.controller';
+import { DOCUMENT_NOT_FOUND, DOCUMENT_TYPES, sendFile } from '../documents/documents.controller';
 import { DecideDto, ListQueryDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import { NominationsQuery } from './nominations.query';
 import { NominationsService } from './nominations.service';
-
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Repeating a request with the same key has one effect (network retries).' };
+import type { Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
 
 @ApiTags('nominations')
-@ApiBearerAuth()
 @Controller()
 export class NominationsController {
   constructor(private readonly service: NominationsService, private readonly query: NominationsQuery, private readonly ds: DataSource) {}
 
-  /** 201 for a new nomination; 200 with `duplicate: true` when the same dossier was already submitted. */
   @Post('nominations')
-  async submit(@CurrentActor() actor: AuthenticatedActor, @Body() dto: SubmitNominationDto, @Res({ passthrough: true }) res: Response) {
+  @Operation({
+    summary: { vi: 'Nộp hồ sơ đề nghị khen thưởng', en: 'Submit a nomination' },
+    description: {
+      vi: 'Văn thư nộp hồ sơ của đơn vị mình; quy trình bắt đầu ở cấp đơn vị. Nộp lại đúng hồ sơ đó trả 200 với `duplicate: true`, không tạo hồ sơ mới.',
+      en: 'A clerk submits a dossier of their own unit; its workflow starts at unit level. The same dossier sent again answers 200 with `duplicate: true` and starts nothing.',
+    },
+    ok: { status: 201, body: 'SubmitResult', description: { vi: 'Đã tạo hồ sơ', en: 'Created' } },
+    also: [{ status: 200, body: 'SubmitResult', description: { vi: 'Hồ sơ này đã được nộp trước đó', en: 'This dossier was already submitted' } }],
+    errors: [403, 409, 413],
+  })
+  async submit(@CurrentActor() actor: AuthenticatedActor, @Body() dto: SubmitNominationDto, @Res({ passthrough: true }) res: Response): Promise<SubmitResult> {
     const result = await this.service.submit(actor, dto);
     res.status(result.duplicate ? 200 : 201).location(`/nominations/${result.id}`);
     return result;
   }
 
   @Get('nominations')
-  list(@CurrentActor() actor: AuthenticatedActor, @Query() q: ListQueryDto) {
+  @Operation({
+    summary: { vi: 'Danh sách hồ sơ trong phạm vi', en: 'List the nominations in scope' },
+    description: { vi: 'Lọc theo trạng thái, cấp, đơn vị, năm, hình thức; phân trang bằng `page`, `pageSize`.', en: 'Filter by status, level, unit, year and award; page with `page` and `pageSize`.' },
+    ok: { body: 'NominationPage' },
+  })
+  list(@CurrentActor() actor: AuthenticatedActor, @Query() q: ListQueryDto): Promise<NominationPage> {
     return this.query.list(actor, q);
   }
 
   @Get('nominations/:id')
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
+  @Operation({
+    summary: { vi: 'Xem một hồ sơ', en: 'Read a nomination' },
+    description: { vi: 'Hồ sơ với các bước đã ghi, việc đang mở, quyết định và tờ trình. Hồ sơ ngoài phạm vi trả 404 như hồ sơ không tồn tại.', en: 'The nomination with its recorded steps, tasks, decision and proposal. Out of scope answers 404, as for one that does not exist.' },
+    ok: { body: 'NominationDetail' },
+    errors: [404],
+  })
+  get(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<NominationDetail> {
     return this.query.get(actor, id);
   }
 
-  /** A file of this dossier (or of a supplement to it), to whoever may read the nomination. */
   @Get('nominations/:id/documents/:sha256')
-  async document(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Param('sha256') sha256: string, @Res({ passthrough: true }) res: Response) {
+  @Operation({
+    summary: { vi: 'Tải một tệp của hồ sơ', en: 'Download a file of the dossier' },
+    description: { vi: 'Tệp của hồ sơ (hoặc của lần bổ sung), cho người được xem hồ sơ.', en: 'A file of this dossier (or of a supplement to it), to whoever may read the nomination.' },
+    ok: { file: DOCUMENT_TYPES },
+    errors: [404],
+  })
+  async document(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Param('sha256') sha256: string, @Res({ passthrough: true }) res: Response) {
     if (!/^[a-f0-9]{64}$/.test(sha256)) throw invalid('BAD_SHA256', 'Mã SHA-256 không hợp lệ.', 'Invalid SHA-256.', 'sha256');
     await this.query.requireVisible(actor, id);
     const doc = await dossierDocument(this.ds.manager, id, sha256);
@@ -49,39 +74,79 @@ export class NominationsController {
 
   @Post('nominations/:id/review')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
-  review(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReviewDto, @Headers('idempotency-key') key?: string) {
+  @Operation({
+    summary: { vi: 'Thẩm định hồ sơ', en: 'Review a nomination' },
+    description: {
+      vi: 'Thẩm định viên của cấp đang giữ hồ sơ: đạt (trình tiếp), không đạt, hoặc yêu cầu bổ sung. Đạt trái với kết quả kiểm tra điều kiện phải có giải trình.',
+      en: 'The reviewer of the level holding it: approve (send on), reject, or request supplements. Approving against a negative eligibility result needs a justification.',
+    },
+    ok: { body: 'NominationView', description: { vi: 'Trạng thái sau thao tác (đã ghi vào bản đọc)', en: 'The state after the action (already projected)' } },
+    errors: [403, 404, 409],
+    idempotent: true,
+  })
+  review(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviewDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.review(actor, id, dto, key);
   }
 
   @Post('nominations/:id/resubmit')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
-  resubmit(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ResubmitDto, @Headers('idempotency-key') key?: string) {
+  @Operation({
+    summary: { vi: 'Nộp bổ sung hồ sơ', en: 'Answer a supplement request' },
+    description: { vi: 'Văn thư gửi tài liệu bổ sung trước hạn; hồ sơ trở lại bước thẩm định.', en: 'The clerk sends the requested documents before the deadline; the nomination returns to review.' },
+    ok: { body: 'NominationView' },
+    errors: [403, 404, 409],
+    idempotent: true,
+  })
+  resubmit(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: ResubmitDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.resubmit(actor, id, dto, key);
   }
 
   @Post('nominations/:id/withdraw')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
-  withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawDto, @Headers('idempotency-key') key?: string) {
+  @Operation({
+    summary: { vi: 'Rút hồ sơ', en: 'Withdraw a nomination' },
+    description: { vi: 'Đơn vị nộp rút hồ sơ chưa có quyết định, kèm lý do.', en: 'The submitting unit withdraws a nomination not yet decided, with a reason.' },
+    ok: { body: 'NominationView' },
+    errors: [403, 404, 409],
+    idempotent: true,
+  })
+  withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: WithdrawDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.withdraw(actor, id, dto, key);
   }
 
   @Post('nominations/:id/decide')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY)
-  decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecideDto, @Headers('idempotency-key') key?: string) {
+  @Operation({
+    summary: { vi: 'Quyết định khen thưởng', en: 'Decide a nomination' },
+    description: {
+      vi: 'Người có thẩm quyền ký quyết định (khen thưởng hoặc không). Người có xung đột lợi ích bị từ chối.',
+      en: 'The competent authority signs the decision (award or refusal). A decision maker with a conflict of interest is refused.',
+    },
+    ok: { body: 'NominationView' },
+    errors: [403, 404, 409],
+    idempotent: true,
+  })
+  decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.decide(actor, id, dto, key);
   }
 
   @Get('inbox')
-  inbox(@CurrentActor() actor: AuthenticatedActor) {
+  @Operation({
+    summary: { vi: 'Việc cần làm', en: 'My open tasks' },
+    description: { vi: 'Các việc đang mở của đơn vị, theo vai trò của người gọi; việc quá hạn được đánh dấu.', en: 'Open tasks of the caller’s unit for the caller’s roles; overdue ones flagged.' },
+    ok: { body: 'Inbox' },
+  })
+  inbox(@CurrentActor() actor: AuthenticatedActor): Promise<Inbox> {
     return this.query.inbox(actor);
   }
 
   @Get('notifications')
-  notifications(@CurrentActor() actor: AuthenticatedActor) {
+  @Operation({
+    summary: { vi: 'Thông báo của tôi', en: 'My notifications' },
+    description: { vi: 'Thông báo trong ứng dụng đã gửi tới người gọi, mới nhất trước (tối đa 200).', en: 'In-app notifications delivered to the caller, newest first (200 at most).' },
+    ok: { body: 'Notifications' },
+  })
+  notifications(@CurrentActor() actor: AuthenticatedActor): Promise<Notifications> {
     return this.query.notifications(actor);
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import type { ListQueryDto } from './dto';
+import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
 
 const NOT_FOUND = () => notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
 
@@ -30,7 +31,7 @@ export class NominationsQuery {
     return row;
   }
 
-  async get(actor: AuthenticatedActor, id: string) {
+  async get(actor: AuthenticatedActor, id: string): Promise<NominationDetail> {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
     const [steps, tasks, decision, proposal] = await Promise.all([
@@ -42,7 +43,7 @@ export class NominationsQuery {
     return { ...toNomination(row), steps, tasks, decision: decision ?? null, proposal: proposal ?? null };
   }
 
-  async list(actor: AuthenticatedActor, q: ListQueryDto) {
+  async list(actor: AuthenticatedActor, q: ListQueryDto): Promise<NominationPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const { total, rows } = await listNominations(this.ds.manager, actor, { ...q, page, pageSize });
@@ -50,11 +51,11 @@ export class NominationsQuery {
   }
 
   /** Open tasks of the caller's unit for any of the caller's roles; overdue ones flagged. */
-  async inbox(actor: AuthenticatedActor) {
+  async inbox(actor: AuthenticatedActor): Promise<Inbox> {
     return { items: await openTasks(this.ds.manager, actor.unitId, actor.roles) };
   }
 
-  async notifications(actor: AuthenticatedActor) {
+  async notifications(actor: AuthenticatedActor): Promise<Notifications> {
     return { items: await notificationsOf(this.ds.manager, actor.userId) };
   }
 }

@@ -27,14 +27,7 @@ import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
 import type { DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
-
-export interface SubmitResult {
-  id: string;
-  nomineeId: string;
-  workflowId: string;
-  duplicate: boolean;
-  status: string;
-}
+import type { SubmitResult } from './responses';
 
 @Injectable()
 export class NominationsService {

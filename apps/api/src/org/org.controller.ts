@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,8 @@ import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator'
 import { asDomainError } from '../common/error.filter';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
+import { Operation } from '../contract/operation';
+import type { OrgUnits, SuccessionResult } from './responses';
 
 class SuccessionDto {
   @ApiProperty({ example: 'ubnd-tinh' }) @IsString() @MaxLength(100) successorId!: string;
@@ -28,19 +30,32 @@ class SuccessionDto {
  * unit signed keep its name.
  */
 @ApiTags('org')
-@ApiBearerAuth()
 @Controller('org')
 export class OrgController {
   constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('units')
-  async units() {
+  @Operation({
+    summary: { vi: 'Các đơn vị', en: 'Units' },
+    description: { vi: 'Mọi đơn vị, cấp, đơn vị cấp trên; đơn vị đã chấm dứt kèm đơn vị kế thừa và lý do.', en: 'Every unit, its level and parent; ceased ones with their successor and why.' },
+    ok: { body: 'OrgUnits' },
+  })
+  async units(): Promise<OrgUnits> {
     return { items: await orgUnitRows(this.ds.manager) };
   }
 
   @Post('units/:id/succession')
   @HttpCode(200)
-  async succession(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: SuccessionDto) {
+  @Operation({
+    summary: { vi: 'Ghi nhận sắp xếp tổ chức', en: 'Record a reorganisation' },
+    description: {
+      vi: 'Quản trị ghi nhận đơn vị chấm dứt và đơn vị kế thừa; mọi hồ sơ đang đi qua đơn vị đó được chuyển tuyến, có ghi nhật ký. Gửi lại cùng lệnh chuyển nốt hồ sơ còn lại.',
+      en: 'An administrator records that a unit ceased and its successor; every open nomination routed through it is re-routed, audited. The same order again re-routes what was left.',
+    },
+    ok: { body: 'SuccessionResult' },
+    errors: [403, 404, 409],
+  })
+  async succession(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: SuccessionDto): Promise<SuccessionResult> {
     if (!actor.roles.includes('ADMIN')) throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị hệ thống mới ghi nhận sắp xếp tổ chức.', 'Only an administrator records a reorganisation.');
     const units = new Map((await orgUnitRows(this.ds.manager)).map((u) => [u.id, u]));
     const unit = units.get(id);
@@ -66,7 +81,7 @@ export class OrgController {
       const next = councilIdFor(successor.level as Level, successor.id);
       if ((await councilIdsOf(this.ds.manager, successor.id)).includes(next)) councils[councilId] = next;
     }
-    const results = [];
+    const results: SuccessionResult['rerouted'] = [];
     for (const n of await openNominationsRoutedThrough(this.ds.manager, [id])) {
       try {
         const handle = this.temporal.workflow.getHandle(n.workflowId);

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { postedNominations, publishedDecisions } from '@vinhdanh/persistence/read-model/public-record';
 import { invalid } from '@vinhdanh/domain/common/errors';
 import { Public } from '../auth/public.decorator';
+import { Operation } from '../contract/operation';
+import type { Disclosures, PublicDecisions } from './responses';
 
 const YEAR = /^\d{4}$/;
 
@@ -14,13 +16,18 @@ const YEAR = /^\d{4}$/;
  * years, dossiers or votes.
  */
 @ApiTags('public')
-@Public()
 @Controller('public')
 export class PublicController {
   constructor(private readonly ds: DataSource) {}
 
   @Get('disclosures')
-  async disclosures() {
+  @Operation({
+    summary: { vi: 'Danh sách công khai lấy ý kiến', en: 'Nominees under public posting' },
+    description: { vi: 'Người, tập thể đang (hoặc đã) được công khai, thời hạn và việc nhận ý kiến; không đăng nhập.', en: 'Nominees under (or past) public posting, the period and whether comments are open; no sign-in.' },
+    ok: { body: 'Disclosures' },
+    public: true,
+  })
+  async disclosures(): Promise<Disclosures> {
     const rows = await postedNominations(this.ds.manager);
     const now = Date.now();
     return {
@@ -42,9 +49,15 @@ export class PublicController {
    * are for (a 2025 title is decided in 2026). Each names its issuer as it was when it signed.
    */
   @Get('decisions')
-  @ApiQuery({ name: 'year', required: false, example: 2026 })
-  @ApiQuery({ name: 'awardYear', required: false, example: 2025 })
-  async decisions(@Query('year') year?: string, @Query('awardYear') awardYear?: string) {
+  @ApiQuery({ name: 'year', required: false, schema: { type: 'integer', example: 2026 }, description: 'Năm ban hành. *Year of issue.*' })
+  @ApiQuery({ name: 'awardYear', required: false, schema: { type: 'integer', example: 2025 }, description: 'Năm của thành tích. *Year the awards are for.*' })
+  @Operation({
+    summary: { vi: 'Các quyết định khen thưởng đã ban hành', en: 'Decisions issued' },
+    description: { vi: 'Mới nhất trước, tối đa 200; quyết định bị hủy bỏ được đánh dấu. Không đăng nhập.', en: 'Newest first, 200 at most; revoked ones marked. No sign-in.' },
+    ok: { body: 'PublicDecisions' },
+    public: true,
+  })
+  async decisions(@Query('year') year?: string, @Query('awardYear') awardYear?: string): Promise<PublicDecisions> {
     for (const [name, value] of [['year', year], ['awardYear', awardYear]] as const) {
       if (value !== undefined && !YEAR.test(value)) throw invalid('BAD_YEAR', `Năm không hợp lệ: ${value}.`, `Invalid year: ${value}.`, name);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { uuidParam } from '../common/validation';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -19,6 +20,9 @@ import { DocumentDto } from '../nominations/dto';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
+import { Operation } from '../contract/operation';
+import type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
+import type { CaseOpened, RevocationCaseDetail, RevocationCases } from './responses';
 
 class OpenRevocationDto {
   @ApiProperty({ description: 'The award register entry to revoke' }) @IsUUID() registerId!: string;
@@ -40,13 +44,21 @@ const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullNa
  * case. One durable workflow per case; every step on the case's audit stream.
  */
 @ApiTags('revocations')
-@ApiBearerAuth()
 @Controller('revocations')
 export class RevocationsController {
   constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post()
-  async open(@CurrentActor() actor: AuthenticatedActor, @Body() dto: OpenRevocationDto) {
+  @Operation({
+    summary: { vi: 'Mở vụ việc hủy bỏ khen thưởng', en: 'Open a revocation case' },
+    description: {
+      vi: 'Thanh tra mở vụ việc với căn cứ (Điều 93 Luật TĐKT), trình bày và chứng cứ đã tải lên; cơ quan đã quyết định (hoặc đơn vị kế thừa) xem xét.',
+      en: 'An inspector opens a case with its ground (Law art. 93), a statement and uploaded evidence; the authority that decided (or its successor) considers it.',
+    },
+    ok: { status: 201, body: 'CaseOpened' },
+    errors: [403, 404, 409],
+  })
+  async open(@CurrentActor() actor: AuthenticatedActor, @Body() dto: OpenRevocationDto): Promise<CaseOpened> {
     if (!actor.roles.includes('INSPECTOR')) throw forbidden('ROLE_REQUIRED', 'Chỉ thanh tra mới mở vụ việc thu hồi.', 'Only an inspector opens a revocation case.');
     const entry = await registerEntry(this.ds.manager, dto.registerId);
     // Outside the inspector's scope reads like an entry that does not exist.
@@ -80,9 +92,13 @@ export class RevocationsController {
     return { caseId, workflowId, decidingUnitId: deciding.id, status: 'OPEN' };
   }
 
-  /** Inspectors and auditors: the cases in their scope; decision makers: the cases their unit decides. */
   @Get()
-  async list(@CurrentActor() actor: AuthenticatedActor) {
+  @Operation({
+    summary: { vi: 'Các vụ việc hủy bỏ', en: 'Revocation cases' },
+    description: { vi: 'Thanh tra: vụ việc trong phạm vi; người quyết định: vụ việc đơn vị mình phải quyết định.', en: 'Inspectors and auditors: the cases in scope; decision makers: the cases their unit decides.' },
+    ok: { body: 'RevocationCases' },
+  })
+  async list(@CurrentActor() actor: AuthenticatedActor): Promise<RevocationCases> {
     if (actor.roles.includes('INSPECTOR') || actor.roles.includes('AUDITOR') || actor.roles.includes('ADMIN')) {
       return { items: await revocationCases(this.ds.manager, actor.scopeUnitId ? { unitIds: await unitsWithin(this.ds.manager, actor.scopeUnitId) } : {}) };
     }
@@ -91,7 +107,13 @@ export class RevocationsController {
   }
 
   @Get(':id')
-  async get(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string) {
+  @Operation({
+    summary: { vi: 'Xem một vụ việc hủy bỏ', en: 'Read a revocation case' },
+    description: { vi: 'Vụ việc với các bước đã ghi trong nhật ký kiểm toán.', en: 'The case with its steps from the audit log.' },
+    ok: { body: 'RevocationCaseDetail' },
+    errors: [404],
+  })
+  async get(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<RevocationCaseDetail> {
     const c = await this.readable(actor, id);
     const trail = await auditRows(this.ds.manager, `revocation:${id}`);
     return { ...c, trail: trail.map((t) => ({ seq: t.stream_seq, type: t.event_type, actorId: t.actor_id, actorName: t.full_name, actorRole: t.actor_role, at: t.occurred_at, payload: t.payload })) };
@@ -99,7 +121,13 @@ export class RevocationsController {
 
   @Post(':id/decide')
   @HttpCode(200)
-  async decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecideRevocationDto) {
+  @Operation({
+    summary: { vi: 'Quyết định vụ việc hủy bỏ', en: 'Decide a revocation case' },
+    description: { vi: 'Hủy bỏ (ban hành quyết định hủy, đánh dấu trong sổ khen thưởng) hoặc bác, kèm lý do.', en: 'Revoke (issues the revocation decision, marks the register) or dismiss, with a reason.' },
+    ok: { body: 'RevocationView' },
+    errors: [403, 404, 409],
+  })
+  async decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideRevocationDto): Promise<RevocationView> {
     const c = await this.readable(actor, id);
     if (c.status !== 'OPEN') throw conflict('CASE_CLOSED', 'Vụ việc thu hồi đã được quyết định.', 'The revocation case is already decided.');
     const handle = this.temporal.workflow.getHandle(c.workflowId);

@@ -99,13 +99,8 @@ export interface NominationInput {
 }
 
 export const TERMINAL_STATUSES = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
-export type NominationStatus =
-  | 'IN_REVIEW'
-  | 'SUPPLEMENT_REQUESTED'
-  | 'PUBLIC_POSTING'
-  | 'AWAITING_COUNCIL'
-  | 'AWAITING_DECISION'
-  | (typeof TERMINAL_STATUSES)[number];
+export const NOMINATION_STATUSES = ['IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'PUBLIC_POSTING', 'AWAITING_COUNCIL', 'AWAITING_DECISION', ...TERMINAL_STATUSES] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 
 export interface OpenTask {

@@ -6,7 +6,8 @@ export interface ChainReport {
   rows: number;
   streams: number;
   headHash: string;
-  firstBroken?: { globalSeq: number; stream: string; streamSeq: number; problem: string; expected: string; found: string };
+  /** The first broken link; where it lies outside an auditor’s scope, only that it exists. */
+  firstBroken?: { globalSeq: number; stream: string; streamSeq?: number; problem: string; expected?: string; found?: string };
 }
 
 /**

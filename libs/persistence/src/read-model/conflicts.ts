@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/chain';
 
 /** Each unit's conflict-of-interest register (sổ theo dõi xung đột lợi ích), audited per unit. */
 
-export interface RegisterEntry {
+export interface ConflictEntry {
   id: string;
   unitId: string;
   userId: string;
@@ -58,7 +58,7 @@ export async function registeredRecusals(db: EntityManager, userIds: string[], n
 export async function declareConflict(
   tx: EntityManager,
   e: { unitId: string; userId: string; kind: 'RELATIVE' | 'NOMINATION'; relation?: string; relativePersonalIdHash?: string; nominationId?: string; reason: string; declaredBy: string },
-): Promise<RegisterEntry> {
+): Promise<ConflictEntry> {
   const [row] = await tx.query(
     `INSERT INTO conflict_register (unit_id, user_id, kind, relation, relative_personal_id_hash, nomination_id, reason, declared_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING ${COLUMNS}`,
@@ -68,18 +68,18 @@ export async function declareConflict(
   return row;
 }
 
-export async function withdrawConflict(tx: EntityManager, id: string, by: string): Promise<RegisterEntry | undefined> {
+export async function withdrawConflict(tx: EntityManager, id: string, by: string): Promise<ConflictEntry | undefined> {
   const [row] = await tx.query(`UPDATE conflict_register SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`, [id, by]);
   if (row) await appendAudit(tx, { stream: `conflicts:${row.unitId}`, eventType: 'ConflictWithdrawn', actorId: by, occurredAt: new Date().toISOString(), payload: { entryId: id, userId: row.userId } });
   return row;
 }
 
-export async function findConflictEntry(db: EntityManager, id: string): Promise<RegisterEntry | undefined> {
+export async function findConflictEntry(db: EntityManager, id: string): Promise<ConflictEntry | undefined> {
   const [row] = await db.query(`SELECT ${COLUMNS} FROM conflict_register WHERE id=$1`, [id]);
   return row;
 }
 
-export async function registerOf(db: EntityManager, filter: { userId?: string; unitIds?: string[] }): Promise<RegisterEntry[]> {
+export async function registerOf(db: EntityManager, filter: { userId?: string; unitIds?: string[] }): Promise<ConflictEntry[]> {
   if (filter.userId) return db.query(`SELECT ${COLUMNS} FROM conflict_register WHERE user_id=$1 ORDER BY declared_at DESC`, [filter.userId]);
   return db.query(`SELECT ${COLUMNS} FROM conflict_register WHERE unit_id = ANY($1) ORDER BY declared_at DESC LIMIT 1000`, [filter.unitIds ?? []]);
 }

@@ -54,7 +54,24 @@ export async function councilsOf(db: EntityManager, userId: string): Promise<(Co
   );
 }
 
-export async function recentSessions(db: EntityManager, councilIds: string[], userId: string) {
+/** A session as its council's members list it. */
+export interface SessionSummary {
+  id: string;
+  councilId: string;
+  status: 'OPEN' | 'CLOSED';
+  scheme: 'SEALED_V1' | 'BLIND_V2';
+  openedAt: Date;
+  deadline: Date;
+  closedAt: Date | null;
+  itemCount: number;
+  memberCount: number;
+  /** Members who took part (took a ballot, or voted under the former scheme); never how. */
+  voted: number;
+  /** Whether the caller took part. */
+  iVoted: boolean;
+}
+
+export async function recentSessions(db: EntityManager, councilIds: string[], userId: string): Promise<SessionSummary[]> {
   return db.query(
     `SELECT s.id, s.council_id AS "councilId", s.status, s.scheme, s.opened_at AS "openedAt", s.deadline, s.closed_at AS "closedAt",
             jsonb_array_length(s.items) AS "itemCount", jsonb_array_length(s.members) AS "memberCount",
@@ -64,7 +81,7 @@ export async function recentSessions(db: EntityManager, councilIds: string[], us
               OR EXISTS (SELECT 1 FROM council_voter v WHERE v.session_id = s.id AND v.user_id = $2) AS "iVoted"
        FROM council_session s WHERE s.council_id = ANY($1) ORDER BY s.opened_at DESC LIMIT 50`,
     [councilIds, userId],
-  ) as Promise<{ id: string; councilId: string; status: string; scheme: string; openedAt: string; deadline: string; closedAt: string | null; itemCount: number; memberCount: number; voted: number; iVoted: boolean }[]>;
+  );
 }
 
 /** Nominations whose current level waits for this council's vote and that sit on no open session. */
@@ -142,7 +159,26 @@ export async function ballotKeys(db: EntityManager, sessionId: string): Promise<
   return new Map(rows.map((r) => [r.nomination_id, { spki: r.spki, sealedPrivateKey: r.sealed_private_key }]));
 }
 
-export async function sessionTally(db: EntityManager, sessionId: string) {
+/** The tally record (biên bản kiểm phiếu) of a session: who took part, the receipts counted, each nomination's result. */
+export interface SessionTally {
+  id: string;
+  councilId: string;
+  councilNameVi: string;
+  councilNameEn: string;
+  status: 'OPEN' | 'CLOSED';
+  scheme: 'SEALED_V1' | 'BLIND_V2';
+  openedAt: Date;
+  deadline: Date;
+  closedAt: Date | null;
+  closedReason: 'CLOSED_BY_SECRETARY' | 'ALL_VOTED' | 'DEADLINE' | null;
+  /** Members who took part; never how. */
+  voters: { userId: string; fullName: string }[];
+  /** The receipts of the ballots counted: a member finds theirs here. */
+  receiptHashes: string[];
+  records: TallyRecord[];
+}
+
+export async function sessionTally(db: EntityManager, sessionId: string): Promise<SessionTally | undefined> {
   const [session] = await db.query(
     `SELECT s.id, s.council_id AS "councilId", c.name_vi AS "councilNameVi", c.name_en AS "councilNameEn", s.status, s.scheme, s.opened_at AS "openedAt", s.deadline,
             s.closed_at AS "closedAt", s.closed_reason AS "closedReason"

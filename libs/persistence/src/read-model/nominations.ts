@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Bonus } from '@vinhdanh/domain/decisions';
-import type { Dossier, InboxTask, NominationStatus, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { Dossier, InboxTask, NominationStatus, NominationView, Nominee, Role } from '@vinhdanh/domain/ladder';
 import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
@@ -31,11 +31,43 @@ export interface NominationRow {
   updated_at: Date;
   last_seq: number;
   /** The public posting's state as the workflow last reported it (see workflows/nomination/posting.ts). */
-  posting: Record<string, unknown> | null;
+  posting: NominationView['posting'] | null;
 }
 
 /** A nomination as the API shows it. */
-export function toNomination(r: NominationRow) {
+export interface NominationRecord {
+  id: string;
+  /** The Temporal workflow that carries it: `nomination-<id>`. */
+  workflowId: string;
+  /** The submitting unit. */
+  unitId: string;
+  nominee: NominationRow['nominee'];
+  /** The award's code in the catalogue (`GET /catalogue`). */
+  awardCode: string;
+  awardNameVi?: string;
+  awardNameEn?: string;
+  /** The year the award is for. */
+  year: number;
+  status: NominationStatus;
+  /** The level holding it now: UNIT, PROVINCE or CENTRAL. */
+  currentLevel: Level;
+  currentStep: string;
+  outcomeReason: string | null;
+  /** The eligibility engine's last judgement, with its citations. */
+  eligibility: EligibilityResult | null;
+  decisionId: string | null;
+  catalogueVersion?: string;
+  dossier: NominationRow['dossier'];
+  submittedBy: string;
+  submittedAt: Date;
+  updatedAt: Date;
+  /** The sequence number of the last event projected: a client reads its own writes by waiting for it. */
+  lastSeq: number;
+  /** The public posting's state as the workflow last reported it. */
+  posting: NominationView['posting'] | null;
+}
+
+export function toNomination(r: NominationRow): NominationRecord {
   return {
     id: r.id,
     workflowId: r.workflow_id,
@@ -60,7 +92,6 @@ export function toNomination(r: NominationRow) {
     posting: r.posting ?? null,
   };
 }
-export type NominationRecord = ReturnType<typeof toNomination>;
 
 /** The nomination, if it exists and the reader may see it (out of scope reads like absent). */
 export async function visibleNomination(db: EntityManager, reader: Reader, id: string): Promise<NominationRow | undefined> {

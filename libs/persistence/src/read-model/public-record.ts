@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { NominationEventData } from '@vinhdanh/domain/ladder/events';
 import type { Bonus } from '@vinhdanh/domain/decisions';
 
 /** What the public reads without signing in: nominations under posting, the decisions issued, and comments. */
@@ -16,7 +17,7 @@ export interface PostedNomination {
   status: string;
   posting: { level: string; kind: string; from: string; until: string; comments: number; unanswered: number; ended: boolean };
   /** The PublicPostingStarted event's data (the posting rule as applied). */
-  rule: Record<string, unknown> | null;
+  rule: NominationEventData['PublicPostingStarted'] | null;
 }
 
 /** Nominations that are or were posted (not those that ended otherwise), open ones first. */

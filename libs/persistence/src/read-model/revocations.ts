@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { RevocationGround, RevocationStatus } from '@vinhdanh/domain/ladder/revocation';
 import { insertDecision, type DecisionWrite } from './decisions';
 
-export interface RegisterEntry {
+export interface AwardRegisterEntry {
   id: string;
   nomineeName: string;
   nomineeKey: string;
@@ -17,7 +18,7 @@ export interface RegisterEntry {
   nomineeAccountUserId: string | null;
 }
 
-export async function registerEntry(db: EntityManager, id: string): Promise<RegisterEntry | undefined> {
+export async function registerEntry(db: EntityManager, id: string): Promise<AwardRegisterEntry | undefined> {
   const [row] = await db.query(
     `SELECT r.id, r.nominee_name AS "nomineeName", r.nominee_key AS "nomineeKey", r.award_code AS "awardCode", r.year, r.unit_id AS "unitId",
             r.decision_id AS "decisionId", r.decision_number AS "decisionNumber", COALESCE(r.issuer_unit_id, d.issuer_unit_id) AS "issuerUnitId",
@@ -45,7 +46,36 @@ const CASE_COLUMNS = `c.id, c.workflow_id AS "workflowId", c.register_id AS "reg
   r.decision_number AS "decisionNumber", r.issuer_name_vi AS "issuerNameVi", r.unit_id AS "unitId",
   rd.number AS "revocationNumber", rd.issuer_name_vi AS "revocationIssuerNameVi", rd.issued_on::text AS "revocationIssuedOn"`;
 
-export type RevocationCaseRow = Record<string, unknown> & { id: string; workflowId: string; decidingUnitId: string; unitId: string; status: string };
+/** A revocation case (hủy bỏ quyết định khen thưởng) with the award it concerns and, once decided, its decision. */
+export interface RevocationCaseRow {
+  id: string;
+  workflowId: string;
+  registerId: string;
+  nominationId: string | null;
+  /** The decision whose award the case may take back. */
+  decisionId: string;
+  /** The authority that decided the award, or its successor after a reorganisation. */
+  decidingUnitId: string;
+  ground: RevocationGround;
+  statement: string;
+  evidence: { name: string; sha256: string }[];
+  status: RevocationStatus;
+  openedBy: string;
+  openedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  reason: string | null;
+  nomineeName: string;
+  awardCode: string;
+  year: number;
+  decisionNumber: string;
+  issuerNameVi: string | null;
+  /** The unit the award was given in. */
+  unitId: string;
+  revocationNumber: string | null;
+  revocationIssuerNameVi: string | null;
+  revocationIssuedOn: string | null;
+}
 
 /** Cases whose award was given to a unit in `unitIds`, or that `decidingUnitId` must decide. */
 export async function revocationCases(db: EntityManager, filter: { unitIds?: string[]; decidingUnitId?: string }): Promise<RevocationCaseRow[]> {

@@ -1,0 +1,12 @@
+import type { AuthenticatedActor } from './public.decorator';
+import type { Role } from '@vinhdanh/domain/ladder/nomination';
+
+/** A signed-in session: the bearer token for every other request, and who it belongs to. */
+export interface LoginResult {
+  /** A JWT (HS256); send it as `Authorization: Bearer …`. It expires (JWT_EXPIRES_IN). */
+  accessToken: string;
+  user: { id: string; fullName: string; unitId: string; roles: Role[] };
+}
+
+/** The caller as the API knows them: unit, roles and, for auditors and inspectors, the scope. */
+export type Me = AuthenticatedActor;

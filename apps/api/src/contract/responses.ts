@@ -1,0 +1,29 @@
+/**
+ * Every body the API answers, by name: the input of `npm run api:generate`, which writes their JSON
+ * Schemas to `schemas.generated.json` for the OpenAPI document. A type answered by an operation
+ * must be exported here under the name its `@Operation` gives.
+ */
+export type { ApiError } from './errors';
+export type { LoginResult, Me } from '../auth/responses';
+export type { Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from '../nominations/responses';
+export type { BatchDecisionResult, DecisionView } from '../nominations/decision-responses';
+export type { NominationView, DocumentRef } from '@vinhdanh/domain/ladder/nomination';
+export type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, SessionOpened, WaitingNominations } from '../councils/responses';
+export type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
+export type { SessionTally } from '@vinhdanh/persistence/read-model/councils';
+export type { AuditExport, AuditPeriodExport, CouncilTimeline, NominationTimeline, ReplayAllReport, ReplayReport, TemporalHistory } from '../audit/responses';
+export type { ChainReport } from '@vinhdanh/persistence/audit/verify';
+export type { CodecPayloads } from '../codec/codec.controller';
+export type { PublicCommentResult } from '@vinhdanh/workflows/nomination/messages';
+export type { CommentList } from '../comments/responses';
+export type { ConflictRegister } from '../conflicts/responses';
+export type { ConflictEntry } from '@vinhdanh/persistence/read-model/conflicts';
+export type { Dashboard } from '../dashboard/responses';
+export type { CatalogueVersions, EmulationMovements } from '../eligibility/responses';
+export type { EligibilityResult } from '@vinhdanh/domain/eligibility';
+export type { HealthDetails, Liveness, Readiness } from '../health/responses';
+export type { NomineeRecordView, NomineeRegistered } from '../nominees/responses';
+export type { OrgUnits, SuccessionResult } from '../org/responses';
+export type { Disclosures, PublicDecisions } from '../public/responses';
+export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';
+export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';

@@ -1,0 +1,64 @@
+import type { CouncilRole } from '@vinhdanh/domain/council';
+import type { CouncilRow, SessionSummary, WaitingItem } from '@vinhdanh/persistence/read-model/councils';
+
+/** The bodies the council endpoints answer; the OpenAPI document's schemas are generated from these. */
+
+export interface MyCouncils {
+  /** The councils the caller sits on today, with their role. */
+  councils: (CouncilRow & { role: CouncilRole })[];
+  /** Their 50 most recent sessions. */
+  sessions: SessionSummary[];
+}
+
+/** A nomination waiting for the council's vote and on no open session. */
+export type WaitingNomination = Omit<WaitingItem, 'nomineePersonalIdHash'>;
+
+export interface SessionOpened {
+  sessionId: string;
+  workflowId: string;
+  /** Nominations on the session. */
+  items: number;
+  /** Members of the council today. */
+  members: number;
+}
+
+/** What a member sees before voting: the list, recusals marked, each nomination's ballot key, the ballots taken. */
+export interface MyBallot {
+  sessionId: string;
+  scheme: 'SEALED_V1' | 'BLIND_V2';
+  status: 'OPEN' | 'CLOSED';
+  deadline: string;
+  /** Whether the caller has taken any ballot. */
+  voted: boolean;
+  items: {
+    nominationId: string;
+    awardCode: string;
+    nomineeName: string;
+    /** The caller may not vote on it (conflict of interest). */
+    recused: boolean;
+    /** The caller has already taken its ballot. */
+    taken: boolean;
+    /** The council's RSA public key for this nomination's ballots (SPKI, base64), or null for a sealed session. */
+    publicKey: string | null;
+  }[];
+}
+
+/** The council's blind signatures over the member's blinded tokens, one per nomination. */
+export interface IssuedBallots {
+  signatures: { nominationId: string; blindSignature: string }[];
+}
+
+/** A ballot in the box: the receipt lets its holder check it was counted, and shows no choice. */
+export interface BallotReceipt {
+  receipt: string;
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface ReceiptCheck {
+  status: 'OPEN' | 'CLOSED';
+  /** Whether a ballot with this receipt is in the box. */
+  counted: boolean;
+}
+
+export type WaitingNominations = WaitingNomination[];

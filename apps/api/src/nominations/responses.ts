@@ -1,0 +1,42 @@
+import type { InboxTask, NominationStatus } from '@vinhdanh/domain/ladder';
+import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
+import type { AwardingDecision, NominationRecord, NotificationRow, TaskRow } from '@vinhdanh/persistence/read-model/nominations';
+
+/** The bodies the nominations endpoints answer; the OpenAPI document's schemas are generated from these. */
+
+export interface SubmitResult {
+  /** The nomination's id, derived from the dossier: the same dossier submitted twice has the same id. */
+  id: string;
+  nomineeId: string;
+  workflowId: string;
+  /** True when this dossier had already been submitted (answered 200 instead of 201; nothing new started). */
+  duplicate: boolean;
+  status: NominationStatus;
+}
+
+/** A nomination with everything a reader in scope may see: its steps, tasks, decision and proposal. */
+export interface NominationDetail extends NominationRecord {
+  /** Every step recorded, oldest first, as the workflow's events projected them. */
+  steps: RecordedStep[];
+  tasks: TaskRow[];
+  decision: AwardingDecision | null;
+  /** The Government's proposal to the President (tờ trình), once submitted. */
+  proposal: { number: string; submittedOn: string } | null;
+}
+
+/** One page of nominations, newest first. */
+export interface NominationPage {
+  page: number;
+  pageSize: number;
+  /** Matching nominations in all pages. */
+  total: number;
+  items: NominationRecord[];
+}
+
+export interface Inbox {
+  items: InboxTask[];
+}
+
+export interface Notifications {
+  items: NotificationRow[];
+}
