@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
+import { breakingChanges } from './api-breaking';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FILES = {
@@ -15,6 +16,8 @@ export const FILES = {
   openapi: path.join(ROOT, 'docs/api/openapi.json'),
   client: path.join(ROOT, 'apps/web/src/api/schema.gen.ts'),
 };
+const RELEASES = path.join(ROOT, 'docs/api/releases');
+const CHANGELOG = path.join(ROOT, 'docs/api/CHANGELOG.md');
 
 export function generateSchemas(): string {
   const generator = createGenerator({
@@ -74,7 +77,46 @@ async function main(check: boolean): Promise<void> {
   put(FILES.openapi, openapi);
   put(FILES.client, await generateClientTypes(openapi));
   if (stale.length) return fail(stale);
+  const problems = releaseProblems(JSON.parse(openapi));
+  if (problems.length) {
+    console.error(`The API document and its last release disagree:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+    return;
+  }
   console.log(check ? 'API contract is up to date.' : `Wrote ${Object.values(FILES).map((f) => path.relative(ROOT, f)).join(', ')}.`);
+}
+
+/**
+ * A document that differs from the last release must carry a new version with a changelog entry,
+ * and a new major version if a client of the release would break (scripts/api-breaking.ts).
+ */
+export function releaseProblems(current: { info: { version: string } }): string[] {
+  const versions = fs.existsSync(RELEASES) ? fs.readdirSync(RELEASES).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f)).map((f) => f.slice(0, -5)) : [];
+  const latest = versions.sort(bySemver).at(-1);
+  if (!latest) return [];
+  const released = JSON.parse(fs.readFileSync(path.join(RELEASES, `${latest}.json`), 'utf8'));
+  if (JSON.stringify(released) === JSON.stringify(current)) return [];
+  const version = current.info.version;
+  const out: string[] = [];
+  if (bySemver(version, latest) <= 0) out.push(`the document changed since release ${latest}: raise API_VERSION (apps/api/src/contract/document.ts)`);
+  const breaking = breakingChanges(released, current);
+  if (breaking.length && major(version) === major(latest)) out.push(...breaking.map((b) => `breaking since ${latest} (needs a new major version): ${b}`));
+  if (!fs.readFileSync(CHANGELOG, 'utf8').includes(`## ${version}`)) out.push(`docs/api/CHANGELOG.md has no entry for ${version}`);
+  return out;
+}
+
+const major = (v: string) => Number(v.split('.')[0]);
+function bySemver(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+
+/** `npm run api:release`: the current document becomes the release its version names. */
+export function release(): void {
+  const doc = JSON.parse(fs.readFileSync(FILES.openapi, 'utf8'));
+  fs.mkdirSync(RELEASES, { recursive: true });
+  fs.writeFileSync(path.join(RELEASES, `${doc.info.version}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`Released API ${doc.info.version}.`);
 }
 
 function fail(stale: string[]): void {
@@ -82,7 +124,8 @@ function fail(stale: string[]): void {
   process.exitCode = 1;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--release')) release();
+else if (require.main === module) {
   main(process.argv.includes('--check')).then(
     () => process.exit(),
     (err) => {

@@ -52,7 +52,12 @@ describe('fair and closed', () => {
       const refused = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'x' });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'CONFLICT_OF_INTEREST' });
       expect(refused.body.messageEn).toMatch(/registered relative/);
-      expect((await reviewer.post(`/conflicts/${entry.body.id}/withdraw`)).status).toBe(200);
+      // The register lists the entry to its owner, and the unit's audit stream holds both steps.
+      expect((await reviewer.get('/conflicts')).body.items.map((e: { id: string }) => e.id)).toContain(entry.body.id);
+      const withdrawn = await reviewer.post(`/conflicts/${entry.body.id}/withdraw`);
+      expect({ status: withdrawn.status, id: withdrawn.body.id, withdrawn: typeof withdrawn.body.withdrawnAt }).toEqual({ status: 200, id: entry.body.id, withdrawn: 'string' });
+      const audited = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = 'conflicts:so-yte' AND payload->>'entryId' = $1 ORDER BY stream_seq`, [entry.body.id]);
+      expect(audited.map((r: { event_type: string }) => r.event_type)).toEqual(['ConflictRegistered', 'ConflictWithdrawn']);
       expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' })).status).toBe(200);
     });
 

@@ -62,6 +62,12 @@ export default async function globalSetup(): Promise<void> {
   // (test/setup/database-per-file.ts), so no file sees another's nominations, sessions or counts.
   process.env.VINHDANH_TEST_TEMPLATE_URL = process.env.DATABASE_URL;
 
+  // Each stack session records the operations it called (test/support/contract.ts), for scripts/contract-coverage.ts.
+  const contractLog = path.join(__dirname, '../../test-artifacts/contract');
+  fs.rmSync(contractLog, { recursive: true, force: true });
+  fs.mkdirSync(contractLog, { recursive: true });
+  process.env.VINHDANH_CONTRACT_LOG = contractLog;
+
   const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
   const bundlePath = path.join(os.tmpdir(), `vinhdanh-workflow-bundle-${process.pid}.js`);
   fs.writeFileSync(bundlePath, bundle.code);

@@ -10,6 +10,7 @@ import { VinhDanhCodec, loadConfig, productClient, type AppConfig } from '@vinhd
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import { watchApi } from './contract';
 
 let runtimeInstalled = false;
 
@@ -52,6 +53,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  watchApi(baseUrl);
   // The product's own client (through the payload codec); attack tests make raw clients of their own.
   const temporal = await productClient(config);
 
@@ -69,7 +71,6 @@ export async function startStack(env: Record<string, string> = {}, options: { in
       } catch {
         /* not JSON */
       }
-      if (process.env.VINHDANH_API_SAMPLES) fs.appendFileSync(`${process.env.VINHDANH_API_SAMPLES}/${process.pid}.jsonl`, JSON.stringify({ method, path, status: res.status, type: res.headers.get('content-type'), body: typeof parsed === 'string' ? '<text>' : parsed }) + '\n');
       return { status: res.status, body: parsed as any };
     };
     return { token, request, get: (p) => request('GET', p), post: (p, b, h) => request('POST', p, b, h) };

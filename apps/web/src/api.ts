@@ -1,13 +1,14 @@
-/** The API client: bearer token from the session, one error shape (the API's) for every failure. */
+/**
+ * The API client: `openapi-fetch` over the types generated from the API's own OpenAPI document
+ * (api/schema.gen.ts, `npm run api:generate`), so every path, parameter and body here is the
+ * server's, checked by the compiler. Failures become one error shape (the API's `ApiError`).
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api/schema.gen';
 
-export interface ApiErrorBody {
-  code: string;
-  kind?: string;
-  messageVi: string;
-  messageEn: string;
-  field?: string;
-  fields?: { field: string; messageVi: string; messageEn: string }[];
-}
+/** The server's body types, by name (NominationDetail, InboxTask, ApiError…). */
+export type Schemas = components['schemas'];
+export type ApiErrorBody = Pick<Schemas['ApiError'], 'code' | 'messageVi' | 'messageEn' | 'field' | 'fields'>;
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: ApiErrorBody) {
@@ -27,23 +28,38 @@ export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, anonymous = false): Promise<T> {
-  const token = anonymous ? null : tokenStore.get();
-  const isForm = body instanceof FormData;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
-  } catch {
+/** Any answer that is not a success is thrown as an ApiError; a network failure too. */
+const failures: Middleware = {
+  async onResponse({ request, response }) {
+    if (response.status === 401 && !new URL(request.url).pathname.endsWith('/auth/login')) onUnauthorized();
+    if (!response.ok) throw apiError(response.status, await response.clone().text());
+    return undefined;
+  },
+  onError({ error }) {
+    if (error instanceof ApiError) throw error;
     throw new ApiError(0, { code: 'NETWORK', messageVi: 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.', messageEn: 'Cannot reach the server. Check the connection and retry.' });
-  }
-  if (res.status === 401 && path !== '/auth/login') onUnauthorized();
-  const text = await res.text();
-  if (!res.ok) throw apiError(res.status, text);
-  return (text ? safeJson(text) : undefined) as T;
+  },
+};
+
+const bearer: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStore.get();
+    if (token) request.headers.set('authorization', `Bearer ${token}`);
+    return request;
+  },
+};
+
+const base = { baseUrl: globalThis.location?.origin ?? '' };
+/** Signed in: the session's token on every request. */
+export const client = createClient<paths>(base);
+client.use(bearer, failures);
+/** Without the session's token: a secret ballot is cast with no account (ballots.ts), a public comment with none. */
+export const anonymous = createClient<paths>(base);
+anonymous.use(failures);
+
+/** The body of a successful answer (failures were thrown by the middleware, so it is there). */
+export async function data<T>(answer: Promise<{ data?: T }>): Promise<T> {
+  return (await answer).data as T;
 }
 
 /** The API's error body, or a plain one naming the status when the body is not ours (a proxy's page). */
@@ -69,20 +85,10 @@ function safeJson(text: string): unknown {
 /** A fresh key per user action: a retried click is the same action, never a second one. */
 export const newIdempotencyKey = () => crypto.randomUUID();
 
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
-  /** Without the session's token: a secret ballot is cast with no account (ballots.ts). */
-  postAnonymous: <T>(path: string, body: unknown) => request<T>('POST', path, body, {}, true),
-  /** A file the API serves behind authentication, saved under a name the user recognises. */
-  async download(path: string, fileName: string): Promise<void> {
-    const token = tokenStore.get();
-    const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!res.ok) throw apiError(res.status, await res.text());
-    saveBlob(await res.blob(), fileName);
-  },
-};
+/** A file the API serves behind authentication (asked for with `parseAs: 'blob'`), saved under a name the user recognises. */
+export async function download(answer: Promise<{ data?: Blob }>, fileName: string): Promise<void> {
+  saveBlob((await answer).data as Blob, fileName);
+}
 
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -93,9 +99,4 @@ export function saveBlob(blob: Blob, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function query(params: Record<string, string | number | undefined | null>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }

@@ -1,19 +1,10 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from './api';
-/** A legal citation as the catalogue gives it (libs/domain/src/catalogue/types.ts). */
-export interface Citation { instrument: string; article?: string; clause?: string; point?: string; source?: string; note?: { vi: string; en: string } }
+import { client, data, type Schemas } from './api';
 
-export interface AwardDef {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  tier: string;
-  recipientKinds: string[];
-  decidingLevel: string;
-  simplifiedProcedureAllowed: boolean;
-  requiredDocuments: { code: string; vi: string; en: string; citation: Citation[] }[];
-}
-export interface CatalogueVersion { version: string; effectiveFrom: string; effectiveTo?: string; awards: Record<string, AwardDef> }
+/** A legal citation as the catalogue gives it. */
+export type Citation = Schemas['Citation'];
+export type AwardDef = Schemas['AwardDefinition'];
+export type CatalogueVersion = Schemas['CatalogueVersion'];
 
 /** The catalogue version in force on a date (the end of the achievement period decides, as the API does). */
 export function versionFor(versions: CatalogueVersion[], date: string): CatalogueVersion | undefined {
@@ -26,7 +17,7 @@ const CatalogueContext = createContext<CatalogueVersion[] | undefined>(undefined
 export function CatalogueProvider({ children }: { children: ReactNode }) {
   const [versions, setVersions] = useState<CatalogueVersion[]>();
   useEffect(() => {
-    api.get<CatalogueVersion[]>('/catalogue').then(setVersions, () => setVersions([]));
+    data(client.GET('/catalogue')).then(setVersions, () => setVersions([]));
   }, []);
   return <CatalogueContext.Provider value={versions}>{children}</CatalogueContext.Provider>;
 }
@@ -37,6 +28,11 @@ export function useCatalogue(): CatalogueVersion[] | undefined {
 
 /** An award's name in the chosen language from the newest version that has it; the code otherwise. */
 export function awardName(versions: CatalogueVersion[] | undefined, code: string, lang: 'vi' | 'en'): string {
-  const award = [...(versions ?? [])].reverse().map((v) => v.awards[code]).find(Boolean);
+  const award = [...(versions ?? [])].reverse().map((v) => awardsOf(v)[code]).find(Boolean);
   return award ? (lang === 'vi' ? award.nameVi : award.nameEn) : code;
+}
+
+/** A version's awards by code: codes arrive as plain strings (from a nomination, a URL, a form). */
+export function awardsOf(version: CatalogueVersion): Record<string, AwardDef | undefined> {
+  return version.awards;
 }

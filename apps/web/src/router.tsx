@@ -65,3 +65,9 @@ export function Link({ to, children, ...rest }: { to: string; children: ReactNod
     </a>
   );
 }
+
+/** A query string for an address of the web app, without the empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}

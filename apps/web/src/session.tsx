@@ -1,19 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, setUnauthorizedHandler, tokenStore } from './api';
+import { client, data, setUnauthorizedHandler, tokenStore, type Schemas } from './api';
 import { navigate } from './router';
 
-export type Role = 'CLERK' | 'REVIEWER' | 'DECISION_MAKER' | 'UNIT_HEAD' | 'COUNCIL_MEMBER' | 'COUNCIL_SECRETARY' | 'AUDITOR' | 'INSPECTOR' | 'ADMIN';
-
-export interface Actor {
-  userId: string;
-  username?: string;
-  fullName: string;
-  unitId: string;
-  roles: Role[];
-  scopeUnitId?: string | null;
-}
-
-export interface Membership { id: string; nameVi: string; nameEn: string; level: string; role: 'CHAIR' | 'VICE_CHAIR' | 'SECRETARY' | 'MEMBER' }
+export type Role = Schemas['Role'];
+export type Actor = Schemas['Me'];
+export type Membership = Schemas['MyCouncils']['councils'][number];
 
 interface Session {
   actor: Actor | null;
@@ -49,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signOut]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await api.post<{ accessToken: string }>('/auth/login', { username, password });
+    const { accessToken } = await data(client.POST('/auth/login', { body: { username, password } }));
     tokenStore.set(accessToken);
     const { me, mine } = await loadActor();
     setCouncils(mine);
@@ -61,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 async function loadActor(): Promise<{ me: Actor; mine: Membership[] }> {
-  const [me, mine] = await Promise.all([api.get<Actor>('/auth/me'), api.get<{ councils: Membership[] }>('/councils/mine')]);
+  const [me, mine] = await Promise.all([data(client.GET('/auth/me')), data(client.GET('/councils/mine'))]);
   return { me, mine: mine.councils };
 }
 

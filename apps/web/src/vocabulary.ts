@@ -5,5 +5,5 @@
 export { AWARD_CODES } from '../../../libs/domain/src/catalogue/types';
 export { LEVELS, RECIPIENT_KINDS } from '../../../libs/domain/src/common/levels';
 
-/** Nomination statuses in ladder order (libs/domain/src/ladder/nomination.ts holds the type). */
-export const STATUSES = ['IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'PUBLIC_POSTING', 'AWAITING_COUNCIL', 'AWAITING_DECISION', 'AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
+/** Nomination statuses in ladder order. */
+export { NOMINATION_STATUSES as STATUSES } from '../../../libs/domain/src/ladder/nomination';

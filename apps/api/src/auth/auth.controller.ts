@@ -30,7 +30,7 @@ export class AuthController {
       en: 'Local accounts; answers the access token (JWT) every other request carries. Repeated failures from one address are refused for a while (429, Retry-After).',
     },
     ok: { body: 'LoginResult' },
-    errors: [429],
+    errors: [401, 429],
     public: true,
   })
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResult> {

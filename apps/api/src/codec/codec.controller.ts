@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { IsArray, IsObject } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -51,6 +51,7 @@ export class CodecController {
 
   @Post('decode')
   @HttpCode(200)
+  @ApiHeader({ name: 'x-namespace', required: false, description: 'Namespace Temporal gửi kèm; chỉ giải mã dữ liệu của namespace này. *The namespace Temporal sends; only its payloads are decoded.*' })
   @ApiBody({ schema: { type: 'object', properties: { payloads: { type: 'array', items: { type: 'object', properties: { metadata: { type: 'object', additionalProperties: { type: 'string' } }, data: { type: 'string' } } } } }, required: ['payloads'] } })
   @Operation({
     summary: { vi: 'Giải mã dữ liệu lịch sử (codec server)', en: 'Decode history payloads (codec server)' },

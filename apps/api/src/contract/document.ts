@@ -72,7 +72,11 @@ function finishDocument(document: OpenAPIObject): OpenAPIObject {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
       const idempotent = op[IDEMPOTENT_EXTENSION] === true;
       delete op[IDEMPOTENT_EXTENSION];
-      op.parameters = (op.parameters ?? []).map((p: { name?: string; in?: string }) => {
+      // Header names are case-insensitive: `@Headers('idempotency-key')` and the documented
+      // `Idempotency-Key` are one parameter, described once.
+      const params = (op.parameters ?? []).filter((p: { name?: string; in?: string }) => !(p.in === 'header' && p.name?.toLowerCase() === 'idempotency-key'));
+      if (idempotent) params.push({ in: 'header', name: 'Idempotency-Key' });
+      op.parameters = params.map((p: { name?: string; in?: string }) => {
         if (p.in === 'header' && p.name === 'Idempotency-Key') return { $ref: '#/components/parameters/IdempotencyKey' };
         if (p.in === 'query' && p.name === 'page') return { $ref: '#/components/parameters/Page' };
         if (p.in === 'query' && p.name === 'pageSize') return { $ref: '#/components/parameters/PageSize' };

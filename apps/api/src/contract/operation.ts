@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { ERROR_STATUS } from './errors';
 import { schemaRef, type SchemaName } from './schema';
@@ -51,7 +51,7 @@ export function Operation(contract: OperationContract): MethodDecorator {
     answer(contract.ok, contract.ok.status ?? 200),
     ...also.map((a) => answer(a, a.status)),
     ...[...new Set(failures)].sort().map((status) => ApiResponse({ status, description: bilingual(ERROR_STATUS[status]), schema: schemaRef('ApiError') })),
-    ...(contract.idempotent ? [ApiExtension(IDEMPOTENT_EXTENSION, true), ApiHeader({ name: 'Idempotency-Key', required: false })] : []),
+    ...(contract.idempotent ? [ApiExtension(IDEMPOTENT_EXTENSION, true)] : []),
     ...(contract.public ? [Public()] : []),
   );
 }

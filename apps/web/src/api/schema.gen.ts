@@ -2081,7 +2081,7 @@ export interface components {
         };
         EmulationMovements: components["schemas"]["EmulationMovement"][];
         /** @enum {string} */
-        ErrorCode: "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_IDEMPOTENCY_KEY" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNHEALTHY" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT";
+        ErrorCode: "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT";
         EvaluateDto: {
             achievementPeriod: components["schemas"]["PeriodDto"];
             achievementRef?: string;
@@ -2277,6 +2277,7 @@ export interface components {
             currentStep: string;
             decision: components["schemas"]["AwardingDecision"] | null;
             decisionId: string | null;
+            /** @description The dossier as submitted, with the award's names, the catalogue version and the route resolved at submission. */
             dossier: {
                 achievementPeriod: {
                     from: string;
@@ -2291,6 +2292,7 @@ export interface components {
                 documents: components["schemas"]["DocumentRef"][];
                 /** @description Truy tặng: the nominee has died; the award is given posthumously. */
                 posthumous?: boolean;
+                route?: components["schemas"]["RouteStep"][];
                 /** @description Simplified procedure case (Law Art 85, Decree 98 Art 40(1)), 1–5, if claimed. */
                 simplifiedProcedureCase?: number;
             };
@@ -2393,6 +2395,7 @@ export interface components {
             currentLevel: components["schemas"]["Level"];
             currentStep: string;
             decisionId: string | null;
+            /** @description The dossier as submitted, with the award's names, the catalogue version and the route resolved at submission. */
             dossier: {
                 achievementPeriod: {
                     from: string;
@@ -2407,6 +2410,7 @@ export interface components {
                 documents: components["schemas"]["DocumentRef"][];
                 /** @description Truy tặng: the nominee has died; the award is given posthumously. */
                 posthumous?: boolean;
+                route?: components["schemas"]["RouteStep"][];
                 /** @description Simplified procedure case (Law Art 85, Decree 98 Art 40(1)), 1–5, if claimed. */
                 simplifiedProcedureCase?: number;
             };
@@ -3377,7 +3381,42 @@ export interface components {
             openedAt: string;
             /** @description The receipts of the ballots counted: a member finds theirs here. */
             receiptHashes: string[];
-            records: components["schemas"]["TallyRecord"][];
+            /** @description VOID: the nomination was decided or withdrawn elsewhere before this tally; it counts for nothing. */
+            records: {
+                awardCode: string;
+                /** @description Ballots in the box for this nomination (blind ballots; for sealed ones, as many as present). */
+                ballotsCast: number;
+                counts: components["schemas"]["ChoiceCounts"];
+                eligibleMembers: number;
+                membersTotal: number;
+                nominationId: string;
+                nomineeName: string;
+                /** @description Members who took part: for blind ballots, those who received a ballot for this nomination. */
+                present: {
+                    fullName: string;
+                    userId: string;
+                }[];
+                quorum: {
+                    base: number;
+                    counted: number;
+                    met: boolean;
+                    required: string;
+                };
+                reasonEn: string;
+                reasonVi: string;
+                recused: {
+                    fullName: string;
+                    reason: string;
+                    userId: string;
+                }[];
+                result: components["schemas"]["TallyResult"] | "VOID";
+                rule: components["schemas"]["VotingRule"];
+                threshold: {
+                    denominator: number;
+                    met: boolean;
+                    required: string;
+                };
+            }[];
             /** @enum {string} */
             scheme: "SEALED_V1" | "BLIND_V2";
             /** @enum {string} */
@@ -3445,42 +3484,6 @@ export interface components {
             })[];
             successorId: string;
             unitId: string;
-        };
-        /** @description The tally record (biên bản kiểm phiếu) of one nomination in one session. */
-        TallyRecord: {
-            awardCode: string;
-            /** @description Ballots in the box for this nomination (blind ballots; for sealed ones, as many as present). */
-            ballotsCast: number;
-            counts: components["schemas"]["ChoiceCounts"];
-            eligibleMembers: number;
-            membersTotal: number;
-            nominationId: string;
-            nomineeName: string;
-            /** @description Members who took part: for blind ballots, those who received a ballot for this nomination. */
-            present: {
-                fullName: string;
-                userId: string;
-            }[];
-            quorum: {
-                base: number;
-                counted: number;
-                met: boolean;
-                required: string;
-            };
-            reasonEn: string;
-            reasonVi: string;
-            recused: {
-                fullName: string;
-                reason: string;
-                userId: string;
-            }[];
-            result: components["schemas"]["TallyResult"];
-            rule: components["schemas"]["VotingRule"];
-            threshold: {
-                denominator: number;
-                met: boolean;
-                required: string;
-            };
         };
         /** @enum {string} */
         TallyResult: "PASSED" | "FAILED" | "NO_QUORUM";
@@ -4292,6 +4295,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Quá nhiều lần thử; chờ theo Retry-After
              *
              *     *Too many attempts; wait as Retry-After says*
@@ -4431,8 +4447,9 @@ export interface operations {
     codecDecode: {
         parameters: {
             query?: never;
-            header: {
-                "x-namespace": string;
+            header?: {
+                /** @description Namespace Temporal gửi kèm; chỉ giải mã dữ liệu của namespace này. *The namespace Temporal sends; only its payloads are decoded.* */
+                "x-namespace"?: string;
             };
             path?: never;
             cookie?: never;
@@ -6804,8 +6821,7 @@ export interface operations {
     commentsAnswer: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Khóa chống gửi trùng: gửi lại cùng yêu cầu với cùng khóa chỉ có một tác dụng. *One effect for a repeated request: 8–100 characters of letters, digits, `. _ : -`; bound to the caller, the route and the body (another body with the same key: 422 IDEMPOTENCY_KEY_REUSED).* */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -6923,8 +6939,7 @@ export interface operations {
     nominationsDecide: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Khóa chống gửi trùng: gửi lại cùng yêu cầu với cùng khóa chỉ có một tác dụng. *One effect for a repeated request: 8–100 characters of letters, digits, `. _ : -`; bound to the caller, the route and the body (another body with the same key: 422 IDEMPOTENCY_KEY_REUSED).* */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7125,8 +7140,7 @@ export interface operations {
     nominationsResubmit: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Khóa chống gửi trùng: gửi lại cùng yêu cầu với cùng khóa chỉ có một tác dụng. *One effect for a repeated request: 8–100 characters of letters, digits, `. _ : -`; bound to the caller, the route and the body (another body with the same key: 422 IDEMPOTENCY_KEY_REUSED).* */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7243,8 +7257,7 @@ export interface operations {
     nominationsReview: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Khóa chống gửi trùng: gửi lại cùng yêu cầu với cùng khóa chỉ có một tác dụng. *One effect for a repeated request: 8–100 characters of letters, digits, `. _ : -`; bound to the caller, the route and the body (another body with the same key: 422 IDEMPOTENCY_KEY_REUSED).* */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -7365,8 +7378,7 @@ export interface operations {
     nominationsWithdraw: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description Khóa chống gửi trùng: gửi lại cùng yêu cầu với cùng khóa chỉ có một tác dụng. *One effect for a repeated request: 8–100 characters of letters, digits, `. _ : -`; bound to the caller, the route and the body (another body with the same key: 422 IDEMPOTENCY_KEY_REUSED).* */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };

@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import { api, saveBlob, type ApiError } from '../api';
+import { client, data, saveBlob, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 
-interface Timeline {
-  nominationId: string; workflowId: string; temporalUi: string | null;
-  entries: { seq: number; at: string; level: string; type: string; text: string; rule: string | null; historyEventId: number; links: { decision?: string; tally?: string } }[];
-}
-interface Replay { deterministic: boolean; error?: string; historyEvents: number; recordedEvents: number; readModelAgrees: boolean; auditLogAgrees: boolean }
 
 /** One nomination as an auditor sees it: the timeline from Temporal's history, replay, export. */
 export function AuditNominationPage({ id }: { id: string }) {
   const { t, lang, dateTime } = useI18n();
   const label = useLabel();
-  const timeline = useLoad<Timeline>(`/audit/nominations/${id}/timeline?lang=${lang}`);
-  const [replay, setReplay] = useState<Replay>();
+  const timeline = useLoad(() => client.GET('/audit/nominations/{id}/timeline', { params: { path: { id }, query: { lang } } }), [id, lang]);
+  const [replay, setReplay] = useState<Schemas['ReplayReport']>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -23,7 +18,7 @@ export function AuditNominationPage({ id }: { id: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      setReplay(await api.post<Replay>(`/audit/nominations/${id}/replay`));
+      setReplay(await data(client.POST('/audit/nominations/{id}/replay', { params: { path: { id } } })));
     } catch (e) {
       setError(asApiError(e));
     } finally {
@@ -32,7 +27,8 @@ export function AuditNominationPage({ id }: { id: string }) {
   }
   async function exportOne() {
     try {
-      saveBlob(new Blob([JSON.stringify(await api.get(`/audit/nominations/${id}/export`), null, 2)], { type: 'application/json' }), `vinhdanh-audit-${id}.json`);
+      const bundle = await data(client.GET('/audit/nominations/{id}/export', { params: { path: { id } } }));
+      saveBlob(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }), `vinhdanh-audit-${id}.json`);
     } catch (e) {
       setError(asApiError(e));
     }

@@ -1,25 +1,22 @@
 import { useState } from 'react';
-import { api, query, saveBlob, type ApiError } from '../api';
+import { client, data, saveBlob, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Badge, ErrorNotice, Notice, PageTitle, Progress, asApiError } from '../ui/kit';
-import { NominationSearch, type ListPage } from './nomination-list';
-
-interface ChainReport { ok: boolean; rows: number; streams: number; headHash: string; firstBroken?: { globalSeq: number; stream: string; streamSeq: number; problem: string } }
-interface ReplayReport { checked: number; ok: boolean; failed: { nominationId: string; deterministic?: boolean; readModelAgrees?: boolean; auditLogAgrees?: boolean; error?: string }[] }
+import { NominationSearch, listQuery } from './nomination-list';
 
 /** Verification results in plain words: what was checked, how many, and the first broken link if any. */
 function Verification() {
   const { t } = useI18n();
-  const [chain, setChain] = useState<ChainReport>();
-  const [replay, setReplay] = useState<ReplayReport>();
+  const [chain, setChain] = useState<Schemas['ChainReport']>();
+  const [replay, setReplay] = useState<Schemas['ReplayAllReport']>();
   const [busy, setBusy] = useState<'chain' | 'replay'>();
   const [error, setError] = useState<ApiError>();
   async function run(kind: 'chain' | 'replay') {
     setBusy(kind);
     setError(undefined);
     try {
-      if (kind === 'chain') setChain(await api.get<ChainReport>('/audit/verify'));
-      else setReplay(await api.post<ReplayReport>('/audit/replay'));
+      if (kind === 'chain') setChain(await data(client.GET('/audit/verify')));
+      else setReplay(await data(client.POST('/audit/replay')));
     } catch (e) {
       setError(asApiError(e));
     } finally {
@@ -68,7 +65,7 @@ function ExportSelection({ filters }: { filters: Record<string, string> }) {
       const ids: string[] = [];
       let page = 1;
       for (;;) {
-        const p = await api.get<ListPage>(`/nominations${query({ ...filters, page, pageSize: 200 })}`);
+        const p = await data(client.GET('/nominations', { params: { query: listQuery(filters, page, 200) } }));
         ids.push(...p.items.map((i) => i.id));
         setProgress({ done: ids.length, total: p.total, phase: 'list' });
         if (ids.length >= p.total || p.items.length === 0) break;
@@ -78,7 +75,7 @@ function ExportSelection({ filters }: { filters: Record<string, string> }) {
       const unavailable: { nominationId: string; error: string }[] = [];
       for (const [i, id] of ids.entries()) {
         try {
-          bundles.push(await api.get(`/audit/nominations/${id}/export`));
+          bundles.push(await data(client.GET('/audit/nominations/{id}/export', { params: { path: { id } } })));
         } catch (e) {
           unavailable.push({ nominationId: id, error: asApiError(e).body.messageEn });
         }

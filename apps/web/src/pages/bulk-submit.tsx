@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { api } from '../api';
+import { client, data } from '../api';
 import { versionFor, type CatalogueVersion } from '../catalogue';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -24,7 +24,7 @@ export function parseRows(text: string): Row[] {
  */
 export function BulkSubmitPage() {
   const { t, pick } = useI18n();
-  const catalogue = useLoad<CatalogueVersion[]>('/catalogue');
+  const catalogue = useLoad(() => client.GET('/catalogue'), []);
   const lastYear = new Date().getFullYear() - 1;
   const [text, setText] = useState('');
   const [awardCode, setAwardCode] = useState('');
@@ -52,7 +52,7 @@ export function BulkSubmitPage() {
         year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements, movementId: '',
       };
       try {
-        const res = await api.post<{ id: string }>('/nominations', toRequest(draft, documents));
+        const res = await data(client.POST('/nominations', { body: toRequest(draft, documents) }));
         results.push({ ok: true, id: res.id });
       } catch (e) {
         const b = asApiError(e).body;

@@ -1,16 +1,11 @@
 import { useState } from 'react';
-import { api, newIdempotencyKey } from '../api';
+import { client, data, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { Badge, ErrorNotice, Field, Loading, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 import type { ApiError } from '../api';
 
-export interface MySessions {
-  councils: { id: string; nameVi: string; nameEn: string; level: string; role: string }[];
-  sessions: { id: string; councilId: string; status: 'OPEN' | 'CLOSED'; openedAt: string; deadline: string; closedAt: string | null; itemCount: number; memberCount: number; voted: number; iVoted: boolean }[];
-}
-
-interface Waiting { nominationId: string; awardCode: string; nomineeName: string; unitId: string; year: number }
+export type MySessions = Schemas['MyCouncils'];
 
 /** Default voting window: a week, closing at 17:00 local time. */
 function defaultDeadline(): string {
@@ -23,12 +18,11 @@ function defaultDeadline(): string {
 function OpenSession({ councilId }: { councilId: string }) {
   const { t } = useI18n();
   const label = useLabel();
-  const waiting = useLoad<Waiting[]>(`/councils/${councilId}/waiting`);
+  const waiting = useLoad(() => client.GET('/councils/{councilId}/waiting', { params: { path: { councilId } } }), [councilId]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [deadline, setDeadline] = useState(defaultDeadline);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
   const items = waiting.data ?? [];
   const selected = chosen.size ? chosen : new Set(items.map((i) => i.nominationId));
 
@@ -36,7 +30,8 @@ function OpenSession({ councilId }: { councilId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.post<{ sessionId: string }>(`/councils/${councilId}/sessions`, { nominationIds: [...selected], deadline: new Date(deadline).toISOString() }, key);
+      // A retried click finds the nominations already on the session (409 ALREADY_IN_SESSION): never a second session.
+      const r = await data(client.POST('/councils/{councilId}/sessions', { params: { path: { councilId } }, body: { nominationIds: [...selected], deadline: new Date(deadline).toISOString() } }));
       navigate(`/councils/sessions/${r.sessionId}`);
     } catch (e) {
       setError(asApiError(e));
@@ -83,7 +78,7 @@ function OpenSession({ councilId }: { councilId: string }) {
 export function CouncilsPage() {
   const { t, pick, dateTime } = useI18n();
   const label = useLabel();
-  const mine = useLoad<MySessions>('/councils/mine');
+  const mine = useLoad(() => client.GET('/councils/mine'), []);
   if (mine.loading && !mine.data) return <Loading />;
   if (!mine.data) return <ErrorNotice error={mine.error} />;
   return (

@@ -1,16 +1,9 @@
 import { useState } from 'react';
-import { query } from '../api';
+import { client } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { BarChart, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
 
-interface Dashboard {
-  byStatus: { level: string; status: string; count: number }[];
-  byAward: { awardCode: string; total: number; awarded: number; closed: number }[];
-  processing: { level: string; awardCode: string; count: number; avgDays: number; medianDays: number }[];
-  overdue: { total: number; tasks: { id: string; kind: string; level: string; dueAt: string; nominationId: string; nomineeName: string; awardCode: string }[] };
-  priorities: { nomineeKind: string; awarded: number; priority: number }[];
-}
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
 
@@ -18,7 +11,7 @@ export function DashboardPage() {
   const { t, dateTime } = useI18n();
   const label = useLabel();
   const [year, setYear] = useState('');
-  const d = useLoad<Dashboard>(`/dashboard${query({ year: /^\d{4}$/.test(year) ? year : undefined })}`);
+  const d = useLoad(() => client.GET('/dashboard', { params: { query: { year: /^\d{4}$/.test(year) ? Number(year) : undefined } } }), [year]);
   const data = d.data;
   const levels = data ? [...new Set(data.byStatus.map((r) => r.level))] : [];
   const total = data?.byStatus.reduce((s, r) => s + r.count, 0) ?? 0;

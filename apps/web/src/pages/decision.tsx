@@ -2,14 +2,8 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { OpenRevocationForm } from './revocations';
 import { ErrorNotice, Loading, useLabel, useLoad } from '../ui/kit';
+import { client } from '../api';
 
-interface Bonus { multiple: number; baseSalaryVnd: number; amountVnd: number; baseSalarySource: string; uncertain: boolean }
-interface Decision {
-  id: string; number: string; kind: 'AWARD' | 'REVOCATION'; issuerUnitId: string; issuerNameVi: string; issuedOn: string; signerName: string; awardCode: string; titleVi: string;
-  place: string; basisVi: string[];
-  recipients: { registerId: string; nomineeName: string; nomineeKind: string; awardCode: string; year: number; bonus: Bonus | null; posthumous: boolean; revokedBy: string | null }[];
-  revokes: { nomineeName: string; decisionNumber: string; issuerNameVi: string; reason: string }[];
-}
 
 const VI_ORDER = new Intl.Collator('vi');
 const VND = new Intl.NumberFormat('vi-VN');
@@ -24,7 +18,7 @@ export function DecisionPage({ id }: { id: string }) {
   const { t } = useI18n();
   const label = useLabel();
   const { has } = useSession();
-  const d = useLoad<Decision>(`/decisions/${id}`);
+  const d = useLoad(() => client.GET('/decisions/{id}', { params: { path: { id } } }), [id]);
   if (d.loading && !d.data) return <Loading />;
   if (!d.data) return <ErrorNotice error={d.error} />;
   const x = d.data;

@@ -2,10 +2,8 @@ import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { Badge, PageTitle, useLabel, useLoad } from '../ui/kit';
+import { client } from '../api';
 import { TaskTable, type Task } from './inbox';
-import type { MySessions } from './councils';
-
-interface Notification { id: string; subjectVi: string; subjectEn: string; createdAt: string; nominationId: string | null; readAt: string | null }
 
 /** One home per person: what their roles ask of them today, first. */
 export function HomePage() {
@@ -13,9 +11,9 @@ export function HomePage() {
   const { actor, councils: memberships, has } = useSession();
   const label = useLabel();
   const taskRoles = has('CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD');
-  const inbox = useLoad<{ items: Task[] }>(taskRoles ? '/inbox' : null);
-  const councils = useLoad<MySessions>(memberships.length ? '/councils/mine' : null);
-  const notes = useLoad<{ items: Notification[] }>('/notifications');
+  const inbox = useLoad(taskRoles ? () => client.GET('/inbox') : null, []);
+  const councils = useLoad(memberships.length ? () => client.GET('/councils/mine') : null, []);
+  const notes = useLoad(() => client.GET('/notifications'), []);
   if (!actor) return null;
   const tasks = inbox.data?.items ?? [];
   const byKind = (kind: Task['kind']) => tasks.filter((x) => x.kind === kind);

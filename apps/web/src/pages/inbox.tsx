@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import type { InboxTask } from '@vinhdanh/domain/ladder/nomination';
-import { api, newIdempotencyKey } from '../api';
+import { client, data, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 import type { ApiError } from '../api';
 
-/** The API's inbox row (GET /inbox), typed once in the domain. */
-export type Task = InboxTask;
+/** The API's inbox row (GET /inbox). */
+export type Task = Schemas['InboxTask'];
 
 /** Tasks with their deadlines; overdue ones say so in words and colour, not colour alone. */
 export function TaskTable({ tasks, selectable, selected, onToggle }: { tasks: Task[]; selectable?: (t: Task) => boolean; selected?: Set<string>; onToggle?: (id: string) => void }) {
@@ -56,7 +55,7 @@ export function TaskTable({ tasks, selectable, selected, onToggle }: { tasks: Ta
 export function InboxPage() {
   const { t, pick } = useI18n();
   const { has } = useSession();
-  const inbox = useLoad<{ items: Task[] }>('/inbox');
+  const inbox = useLoad(() => client.GET('/inbox'), []);
   const [selected, setSelected] = useState(new Set<string>());
   const [error, setError] = useState<ApiError>();
   const [result, setResult] = useState<string>();
@@ -73,10 +72,11 @@ export function InboxPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.post<{ results: { nominationId: string; ok: boolean; decision?: { number: string }; error?: { messageVi: string; messageEn: string } }[] }>('/decisions', { nominationIds: [...selected] }, newIdempotencyKey());
-      const ok = r.results.filter((x) => x.ok);
-      const failed = r.results.filter((x) => !x.ok);
-      setResult(t('inbox.batchDone', { count: ok.length, number: ok[0]?.decision?.number ?? '—' }) + failed.map((f) => ` ${pick(f.error?.messageVi, f.error?.messageEn)}`).join(''));
+      // The batch key is derived from the list itself: the same list sent again joins the same decision.
+      const r = await data(client.POST('/decisions', { body: { nominationIds: [...selected] } }));
+      const ok = r.results.flatMap((x) => (x.ok ? [x] : []));
+      const failed = r.results.flatMap((x) => (x.ok ? [] : [x]));
+      setResult(t('inbox.batchDone', { count: ok.length, number: ok[0]?.decision?.number ?? '—' }) + failed.map((f) => ` ${pick(f.error.messageVi, f.error.messageEn)}`).join(''));
       setSelected(new Set());
       inbox.reload();
     } catch (e) {

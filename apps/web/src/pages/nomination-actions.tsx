@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, newIdempotencyKey, type ApiError } from '../api';
+import { client, newIdempotencyKey, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
 import { ErrorNotice, Field, asApiError, describedBy } from '../ui/kit';
@@ -13,11 +13,12 @@ export function useAction(onDone: () => void) {
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
-  async function run(path: string, body: unknown) {
+  /** `send` makes the request with the attempt's Idempotency-Key. */
+  async function run(send: (idempotencyKey: string) => Promise<unknown>) {
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(path, body, key);
+      await send(key);
       setKey(newIdempotencyKey());
       onDone();
     } catch (e) {
@@ -52,14 +53,14 @@ export function ReviewForm({ id, needsJustification, onDone }: { id: string; nee
   const [deadlineDays, setDeadlineDays] = useState('10');
   function submit(e: FormEvent) {
     e.preventDefault();
-    const body: Record<string, unknown> = { action };
+    const body: Schemas['ReviewDto'] = { action };
     if (reason.trim()) body.reason = reason.trim();
     if (action === 'APPROVE' && justification.trim()) body.justification = justification.trim();
     if (action === 'REQUEST_SUPPLEMENTS') {
       body.items = items.split('\n').map((s) => s.trim()).filter(Boolean);
       body.deadlineDays = Number(deadlineDays) || undefined;
     }
-    void run(`/nominations/${id}/review`, body);
+    void run((key) => client.POST('/nominations/{id}/review', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body }));
   }
   return (
     <ActionCard title={t('review.title')}>
@@ -102,7 +103,7 @@ export function ResubmitForm({ id, onDone }: { id: string; onDone(): void }) {
   const [documents, setDocuments] = useState<DocumentRef[]>([]);
   return (
     <ActionCard title={t('resubmit.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/resubmit`, { note: note.trim(), documents }); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/resubmit', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { note: note.trim(), documents } })); }} noValidate>
         <Field id="note" label={t('resubmit.note')} error={errors.note}>
           <textarea {...describedBy('note', errors.note)} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
@@ -123,7 +124,7 @@ export function DecideForm({ id, proposal = false, onDone }: { id: string; propo
   const [reason, setReason] = useState('');
   return (
     <ActionCard title={proposal ? t('decide.proposalTitle') : t('decide.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/decide`, { action, ...(reason.trim() ? { reason: reason.trim() } : {}) }); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/decide', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { action, ...(reason.trim() ? { reason: reason.trim() } : {}) } })); }} noValidate>
         <fieldset className="radio-row">
           <legend>{t('decide.choice')}</legend>
           <label><input type="radio" name="decide-action" checked={action === yes} onChange={() => setAction(yes)} /> {t(`decide.${yes}`)}</label>
@@ -147,7 +148,7 @@ export function WithdrawForm({ id, onDone }: { id: string; onDone(): void }) {
   if (!open) return <button type="button" className="danger" onClick={() => setOpen(true)}>{t('withdraw.open')}</button>;
   return (
     <ActionCard title={t('withdraw.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${id}/withdraw`, { reason: reason.trim() }); }} noValidate>
+      <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/withdraw', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { reason: reason.trim() } })); }} noValidate>
         <Field id="withdraw-reason" label={t('review.reasonRequired')} error={errors.reason}>
           <textarea {...describedBy('withdraw-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { api, type ApiError } from '../api';
+import { client, data, type ApiError, type Schemas } from '../api';
 import { versionFor, type CatalogueVersion } from '../catalogue';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
@@ -31,7 +31,7 @@ export interface NominationDraft {
   simplifiedCase?: string;
 }
 
-export function toRequest(d: NominationDraft, documents: DocumentRef[]) {
+export function toRequest(d: NominationDraft, documents: DocumentRef[]): Schemas['SubmitNominationDto'] {
   return {
     nominee: {
       kind: d.kind,
@@ -70,8 +70,8 @@ export function NominationFormPage() {
   const { t, pick } = useI18n();
   const { has } = useSession();
   const label = useLabel();
-  const catalogue = useLoad<CatalogueVersion[]>('/catalogue');
-  const movements = useLoad<{ id: string; titleVi: string; titleEn?: string }[]>('/movements');
+  const catalogue = useLoad(() => client.GET('/catalogue'), []);
+  const movements = useLoad(() => client.GET('/movements'), []);
   const lastYear = new Date().getFullYear() - 1;
   const [d, setD] = useState<NominationDraft>({
     kind: 'INDIVIDUAL', name: '', birthYear: '', personalId: '', position: '', frontLine: false, memberCount: '', awardCode: '',
@@ -102,7 +102,7 @@ export function NominationFormPage() {
       const req = toRequest(d, documents);
       // The nominee's identity (kind, name, birth year) finds their record; the rest does not bear on eligibility.
       const { kind, name, birthYear, personalId } = req.nominee;
-      setEligibility(await api.post<Eligibility>('/eligibility/evaluate', { awardCode: req.awardCode, nominee: { kind, name, ...(birthYear ? { birthYear } : {}), ...(personalId ? { personalId } : {}) }, year: req.year, achievementPeriod: req.achievementPeriod }));
+      setEligibility(await data(client.POST('/eligibility/evaluate', { body: { awardCode: req.awardCode, nominee: { kind, name, ...(birthYear ? { birthYear } : {}), ...(personalId ? { personalId } : {}) }, year: req.year, achievementPeriod: req.achievementPeriod } })));
     } catch (e) {
       const err = asApiError(e);
       setError(err);
@@ -118,7 +118,7 @@ export function NominationFormPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api.post<{ id: string }>('/nominations', toRequest(d, documents));
+      const r = await data(client.POST('/nominations', { body: toRequest(d, documents) }));
       navigate(`/nominations/${r.id}?submitted=1`);
     } catch (ex) {
       const err = asApiError(ex);

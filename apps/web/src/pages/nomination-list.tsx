@@ -1,12 +1,17 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { query } from '../api';
+import { client, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { Link, navigate, usePath } from '../router';
+import { Link, navigate, query, usePath } from '../router';
 import { Badge, ErrorNotice, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
 import { AWARD_CODES, LEVELS, STATUSES } from '../vocabulary';
 
-export interface ListItem { id: string; unitId: string; nominee: { name: string; kind: string; frontLine?: boolean }; awardCode: string; awardNameVi: string; awardNameEn: string; year: number; status: string; currentLevel: string; submittedAt: string; updatedAt: string }
-export interface ListPage { page: number; pageSize: number; total: number; items: ListItem[] }
+type ListItem = Schemas['NominationRecord'];
+
+/** GET /nominations's query from the address's filters (empty ones left out). */
+export function listQuery(filters: Record<string, string>, page: number, pageSize: number) {
+  const value = (f: string) => filters[f] || undefined;
+  return { unitId: value('unitId'), awardCode: value('awardCode'), status: value('status') as Schemas['NominationStatus'] | undefined, level: value('level') as Schemas['Level'] | undefined, year: filters.year ? Number(filters.year) : undefined, page, pageSize };
+}
 
 export const FILTERS = ['unitId', 'awardCode', 'year', 'status', 'level'] as const;
 
@@ -104,7 +109,7 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
  */
 export function NominationSearch({ basePath, linkTo, summary, footer }: { basePath: string; linkTo(id: string): string; summary?(total: number): string; footer?(filters: Record<string, string>): ReactNode }) {
   const { filters, page, apply } = useListFilters(basePath);
-  const list = useLoad<ListPage>(`/nominations${query({ ...filters, page, pageSize: 20 })}`);
+  const list = useLoad(() => client.GET('/nominations', { params: { query: listQuery(filters, page, 20) } }), [JSON.stringify(filters), page]);
   return (
     <>
       <FilterForm filters={filters} onApply={(f) => apply(f)} />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Badge, ErrorNotice, Field, describedBy, useLoad } from '../ui/kit';
+import { client, type Schemas } from '../api';
 import { useAction } from './nomination-actions';
 
-export interface PostingView { level: string; kind: 'PUBLIC_POSTING' | 'CENTRAL_CONSULTATION'; from: string; until: string; comments: number; unanswered: number; ended: boolean }
-interface Comment { commentId: string; level: string; text: string; authorName: string | null; receivedAt: string; answer: string | null; answeredAt: string | null; answeredBy: string | null }
+export type PostingView = NonNullable<Schemas['NominationRecord']['posting']>;
+type Comment = Schemas['PublicComment'];
 
 /**
  * The posting of a nomination: its period, the public's comments and their answers. A reviewer of
@@ -12,7 +13,7 @@ interface Comment { commentId: string; level: string; text: string; authorName: 
  */
 export function PostingPanel({ nominationId, posting, canAnswer, onAnswered }: { nominationId: string; posting: PostingView; canAnswer: boolean; onAnswered(): void }) {
   const { t, date, dateTime } = useI18n();
-  const comments = useLoad<{ items: Comment[] }>(`/nominations/${nominationId}/comments`);
+  const comments = useLoad(() => client.GET('/nominations/{id}/comments', { params: { path: { id: nominationId } } }), [nominationId]);
   return (
     <section className="card" aria-labelledby="posting-title">
       <h2 id="posting-title">{t('posting.title')}</h2>
@@ -44,7 +45,7 @@ function AnswerForm({ nominationId, commentId, onDone }: { nominationId: string;
   const [answer, setAnswer] = useState('');
   const id = `answer-${commentId}`;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void run(`/nominations/${nominationId}/comments/${commentId}/answer`, { answer: answer.trim() }); }} noValidate>
+    <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/comments/{commentId}/answer', { params: { path: { id: nominationId, commentId }, header: { 'Idempotency-Key': key } }, body: { answer: answer.trim() } })); }} noValidate>
       <Field id={id} label={t('posting.answer')} error={errors.answer}>
         <textarea {...describedBy(id, errors.answer)} rows={2} value={answer} onChange={(e) => setAnswer(e.target.value)} />
       </Field>

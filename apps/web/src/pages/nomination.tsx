@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
+import { client, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
@@ -10,31 +10,8 @@ import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination
 import { PostingPanel, type PostingView } from './nomination-posting';
 
 /** Recorded before a field existed, an event lacks it: the page reads every field as optional. */
-type Step = RecordedStep extends infer S ? (S extends RecordedStep ? Omit<S, 'data'> & { data: Partial<S['data']> } : never) : never;
-interface OpenTask { key: string; kind: string; level: string; unitId: string; role: string; status: string; dueAt: string | null }
-export interface Nomination {
-  id: string;
-  unitId: string;
-  nominee: { kind: string; name: string; birthYear?: number; position?: string; frontLine?: boolean; memberCount?: number };
-  awardCode: string;
-  awardNameVi: string;
-  awardNameEn: string;
-  year: number;
-  status: string;
-  currentLevel: string;
-  currentStep: string;
-  outcomeReason: string | null;
-  eligibility: Eligibility | null;
-  decisionId: string | null;
-  dossier: { achievementPeriod: { from: string; to: string }; achievements: string; documents: DocumentRef[]; posthumous?: boolean; route: { level: string; reviewUnitId: string; decisionUnitId: string; council?: { councilId: string }; posting?: unknown; president?: { officeUnitId: string } }[] };
-  posting: PostingView | null;
-  proposal: { number: string; submittedOn: string } | null;
-  submittedAt: string;
-  lastSeq: number;
-  steps: Step[];
-  tasks: OpenTask[];
-  decision: { id: string; number: string; issuedOn: string; signerName: string; issuerNameVi: string; issuerNameEn: string; bonus?: { multiple: number; amountVnd: number } | null; revokedBy?: string | null } | null;
-}
+type Step = Schemas['RecordedStep'] extends infer S ? (S extends Schemas['RecordedStep'] ? Omit<S, 'data'> & { data: Partial<S['data']> } : never) : never;
+type Nomination = Omit<Schemas['NominationDetail'], 'steps'> & { steps: Step[] };
 
 const TERMINAL = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
 
@@ -43,7 +20,7 @@ export function NominationPage({ id }: { id: string }) {
   const { actor, has } = useSession();
   const label = useLabel();
   const { search } = usePath();
-  const n = useLoad<Nomination>(`/nominations/${id}`);
+  const n = useLoad(async (): Promise<{ data?: Nomination }> => client.GET('/nominations/{id}', { params: { path: { id } } }), [id]);
   // Between one person's action and the next task the workflow is working (appraisal, routing,
   // the decision number); the page follows it instead of showing a stale state.
   // After one's own action, also until the read model shows it (projection may trail the answer).
@@ -84,7 +61,7 @@ export function NominationPage({ id }: { id: string }) {
       )}
 
       <ol className="ladder" aria-label={t('nomination.ladder')}>
-        {nom.dossier.route.map((r) => (
+        {(nom.dossier.route ?? []).map((r) => (
           <li key={r.level} className={r.level === nom.currentLevel && !TERMINAL.includes(nom.status) ? 'current' : reached.has(r.level) ? 'done' : 'todo'} aria-current={r.level === nom.currentLevel ? 'step' : undefined}>
             {label('level', r.level)}{r.posting ? ` · ${t('posting.title')}` : ''}{r.council ? ` · ${t('nomination.withCouncil')}` : ''}{r.president ? ` · ${t('task.PROPOSAL')}` : ''}
           </li>

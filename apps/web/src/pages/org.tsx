@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { fieldErrors } from '../ui/documents';
 import { Badge, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 
-interface Unit { id: string; parentId: string | null; kind: string; level: string; nameVi: string; nameEn: string; validTo: string | null; successorId: string | null; ceasedReason: string | null }
+type Unit = Schemas['OrgUnitRow'];
 
 /** The organisation, ceased units with their successors (the 2025 mergers), and for administrators the succession form. */
 export function OrgPage() {
   const { t, pick, date } = useI18n();
   const { has } = useSession();
   const label = useLabel();
-  const units = useLoad<{ items: Unit[] }>('/org/units');
+  const units = useLoad(() => client.GET('/org/units'), []);
   if (units.loading && !units.data) return <Loading />;
   if (!units.data) return <ErrorNotice error={units.error} />;
   const byId = new Map(units.data.items.map((u) => [u.id, u]));
@@ -51,7 +51,7 @@ function SuccessionForm({ units, onDone }: { units: Unit[]; onDone(): void }) {
   async function send() {
     setError(undefined);
     try {
-      const res = await api.post<{ rerouted: unknown[] }>(`/org/units/${encodeURIComponent(unitId)}/succession`, { successorId, lastDay, reasonVi: reasonVi.trim(), reasonEn: reasonEn.trim() });
+      const res = await data(client.POST('/org/units/{id}/succession', { params: { path: { id: unitId } }, body: { successorId, lastDay, reasonVi: reasonVi.trim(), reasonEn: reasonEn.trim() } }));
       setDone(res.rerouted.length);
       onDone();
     } catch (e) {

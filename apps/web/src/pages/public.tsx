@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { api, query, type ApiError } from '../api';
+import { anonymous, client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors } from '../ui/documents';
 import { Badge, Citations, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad, type Citation } from '../ui/kit';
 
-interface Disclosure { nominationId: string; nomineeName: string; nomineeKind: string; awardNameVi: string; awardNameEn: string; year: number; unitNameVi: string; unitNameEn: string; kind: string; period: { from: string; to: string; days: number | null; unit: string | null }; open: boolean; comments: number; citation: Citation[] }
-interface PublicDecision {
-  id: string; number: string; kind: 'AWARD' | 'REVOCATION'; issuedOn: string; awardYear: number | null; awardCode: string; titleVi: string; titleEn: string | null; signerName: string; issuerNameVi: string; issuerNameEn: string;
-  recipients: { nomineeName: string; nomineeKind: string; posthumous: boolean; revoked: boolean; revokedBy: string | null; revokedByIssuerVi: string | null }[];
-}
+type Disclosure = Schemas['Disclosure'];
+
+const yearOrNothing = (y: string) => (/^\d{4}$/.test(y) ? Number(y) : undefined);
 
 /** What the law makes public, for anyone: nominees under public posting (with a comment form), and decisions issued. */
 export function PublicPage() {
@@ -17,8 +15,8 @@ export function PublicPage() {
   const [year, setYear] = useState('');
   const [awardYear, setAwardYear] = useState('');
   const [commenting, setCommenting] = useState<Disclosure>();
-  const disclosures = useLoad<{ items: Disclosure[] }>('/public/disclosures');
-  const decisions = useLoad<{ items: PublicDecision[] }>(`/public/decisions${query({ year: /^\d{4}$/.test(year) ? year : undefined, awardYear: /^\d{4}$/.test(awardYear) ? awardYear : undefined })}`);
+  const disclosures = useLoad(() => client.GET('/public/disclosures'), []);
+  const decisions = useLoad(() => client.GET('/public/decisions', { params: { query: { year: yearOrNothing(year), awardYear: yearOrNothing(awardYear) } } }), [year, awardYear]);
   return (
     <section>
       <PageTitle>{t('public.title')}</PageTitle>
@@ -101,7 +99,7 @@ function CommentForm({ target, onClose }: { target: Disclosure; onClose(): void 
     setBusy(true);
     setError(undefined);
     try {
-      const res = await api.postAnonymous<{ commentId: string }>(`/public/nominations/${target.nominationId}/comments`, { text: text.trim(), ...(authorName.trim() ? { authorName: authorName.trim() } : {}), ...(website ? { website } : {}) });
+      const res = await data(anonymous.POST('/public/nominations/{id}/comments', { params: { path: { id: target.nominationId } }, body: { text: text.trim(), ...(authorName.trim() ? { authorName: authorName.trim() } : {}), ...(website ? { website } : {}) } }));
       setSent(res.commentId);
     } catch (e) {
       setError(asApiError(e));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -7,13 +7,13 @@ import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
 import { Badge, ErrorNotice, Field, Loading, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 
 const GROUNDS = ['FRAUDULENT_DECLARATION', 'FALSE_DOCUMENTS', 'UNLAWFUL_PROCEDURE', 'LATER_FINDING'] as const;
-interface CaseRow { id: string; status: string; ground: string; nomineeName: string; awardCode: string; year: number; decisionNumber: string; issuerNameVi: string; openedAt: string; revocationNumber: string | null; revocationIssuerNameVi: string | null; decidingUnitId: string; statement: string; reason: string | null; evidence: DocumentRef[]; trail?: { seq: number; type: string; actorName: string | null; at: string }[] }
+type CaseRow = Schemas['RevocationCaseRow'];
 
 /** Revocation cases: inspectors and auditors see those in scope; decision makers those their unit decides. */
 export function RevocationsPage() {
   const { t, date } = useI18n();
   const label = useLabel();
-  const cases = useLoad<{ items: CaseRow[] }>('/revocations');
+  const cases = useLoad(() => client.GET('/revocations'), []);
   return (
     <section>
       <PageTitle>{t('revocation.title')}</PageTitle>
@@ -45,7 +45,7 @@ export function RevocationPage({ id }: { id: string }) {
   const { t, pick, dateTime } = useI18n();
   const { actor } = useSession();
   const label = useLabel();
-  const c = useLoad<CaseRow>(`/revocations/${id}`);
+  const c = useLoad(() => client.GET('/revocations/{id}', { params: { path: { id } } }), [id]);
   const [action, setAction] = useState<'REVOKE' | 'DISMISS'>('REVOKE');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -57,7 +57,7 @@ export function RevocationPage({ id }: { id: string }) {
   async function decide() {
     setError(undefined);
     try {
-      await api.post(`/revocations/${id}/decide`, { action, reason: reason.trim() });
+      await client.POST('/revocations/{id}/decide', { params: { path: { id } }, body: { action, reason: reason.trim() } });
       c.reload();
     } catch (e) {
       setError(asApiError(e));
@@ -108,7 +108,7 @@ export function OpenRevocationForm({ registerId, nomineeName }: { registerId: st
   async function send() {
     setError(undefined);
     try {
-      const res = await api.post<{ caseId: string }>('/revocations', { registerId, ground, statement: statement.trim(), evidence });
+      const res = await data(client.POST('/revocations', { body: { registerId, ground, statement: statement.trim(), evidence } }));
       navigate(`/revocations/${res.caseId}`);
     } catch (e) {
       setError(asApiError(e));

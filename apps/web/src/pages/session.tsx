@@ -1,24 +1,11 @@
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { anonymous, client, data, ApiError, type Schemas } from '../api';
 import { BallotWallet } from '../ballots';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
-interface SessionView {
-  sessionId: string; councilId: string; status: 'OPEN' | 'CLOSED'; deadline: string; closedReason?: string; membersTotal: number; turnoutUserIds: string[];
-  items: { nominationId: string; awardCode: string; nomineeName: string; voted: number; holders: number; eligible: number; quorumReached: boolean }[];
-  results?: { nominationId: string; result: string; reasonVi: string; reasonEn: string }[];
-}
-interface Ballot { sessionId: string; scheme: string; status: string; deadline: string; voted: boolean; items: { nominationId: string; awardCode: string; nomineeName: string; recused: boolean; taken: boolean; publicKey: string | null }[] }
-interface TallyRecord {
-  nominationId: string; nomineeName: string; awardCode: string; membersTotal: number; eligibleMembers: number; ballotsCast: number;
-  present: { fullName: string }[]; recused: { fullName: string; reason: string }[];
-  counts: { agree: number; disagree: number; abstain: number };
-  quorum: { required: string; base: number; counted: number; met: boolean }; threshold: { required: string; denominator: number; met: boolean };
-  result: string; reasonVi: string; reasonEn: string; rule: { ruleKey: string; citation: { vi: string; en: string }[] };
-}
-interface Tally { councilNameVi: string; status: string; openedAt: string; closedAt: string | null; closedReason: string | null; voters: { fullName: string }[]; receiptHashes: string[]; records: TallyRecord[] }
+type Ballot = Schemas['MyBallot'];
 
 const CHOICES = ['AGREE', 'DISAGREE', 'ABSTAIN'] as const;
 
@@ -46,12 +33,12 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
       const items = votable.map((i) => ({ nominationId: i.nominationId, publicKey: i.publicKey! }));
       const requests = await wallet.requests(items);
       if (requests.length) {
-        const issued = await api.post<{ signatures: { nominationId: string; blindSignature: string }[] }>(`/councils/sessions/${sessionId}/ballots/issue`, { requests });
+        const issued = await data(client.POST('/councils/sessions/{id}/ballots/issue', { params: { path: { id: sessionId } }, body: { requests } }));
         await wallet.signed(items, issued.signatures);
       }
       for (const item of items) {
         const signed = wallet.ballot(item.nominationId)!;
-        const res = await whileBusy(() => api.postAnonymous<{ receipt: string; messageVi: string; messageEn: string }>(`/councils/sessions/${sessionId}/ballots`, { ...signed, choice: choices[item.nominationId] }));
+        const res = await whileBusy(() => data(anonymous.POST('/councils/sessions/{id}/ballots', { params: { path: { id: sessionId } }, body: { ...signed, choice: choices[item.nominationId] as (typeof CHOICES)[number] } })));
         wallet.cast(item.nominationId, res.receipt);
         setMessage(res);
       }
@@ -105,7 +92,7 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
 function TallyView({ sessionId }: { sessionId: string }) {
   const { t, pick, dateTime } = useI18n();
   const label = useLabel();
-  const tally = useLoad<Tally>(`/councils/sessions/${sessionId}/tally`);
+  const tally = useLoad(() => client.GET('/councils/sessions/{id}/tally', { params: { path: { id: sessionId } } }), [sessionId]);
   const pending = !!tally.data && tally.data.records.length === 0;
   // The tally is recorded by an activity just after the session closes; wait for it rather than show an empty record.
   useRefreshWhile(pending, tally.reload, 1500, tally.data);
@@ -151,7 +138,7 @@ function ReceiptCheck({ sessionId }: { sessionId: string }) {
   async function check() {
     setError(undefined);
     try {
-      setResult(await api.get(`/councils/sessions/${sessionId}/receipts/${receipt.trim().toLowerCase()}`));
+      setResult(await data(client.GET('/councils/sessions/{id}/receipts/{receipt}', { params: { path: { id: sessionId, receipt: receipt.trim().toLowerCase() } } })));
     } catch (e) {
       setError(asApiError(e));
     }
@@ -173,8 +160,8 @@ export function SessionPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
   const { actor, councils } = useSession();
   const label = useLabel();
-  const view = useLoad<SessionView>(`/councils/sessions/${id}`);
-  const ballot = useLoad<Ballot>(`/councils/sessions/${id}/ballot`);
+  const view = useLoad(() => client.GET('/councils/sessions/{id}', { params: { path: { id } } }), [id]);
+  const ballot = useLoad(() => client.GET('/councils/sessions/{id}/ballot', { params: { path: { id } } }), [id]);
   const [closeError, setCloseError] = useState<ApiError>();
   const open = view.data?.status === 'OPEN';
   // Turnout is live: the secretary watches it climb while members vote.
@@ -187,7 +174,7 @@ export function SessionPage({ id }: { id: string }) {
   async function close() {
     setCloseError(undefined);
     try {
-      await api.post(`/councils/sessions/${id}/close`, {});
+      await client.POST('/councils/sessions/{id}/close', { params: { path: { id } } });
       view.reload();
     } catch (e) {
       setCloseError(asApiError(e));

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api, type ApiError } from '../api';
+import { client, data, download, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Progress, asApiError } from './kit';
 
-export interface DocumentRef { name: string; sha256: string; sizeBytes?: number; mimeType?: string }
+export type DocumentRef = Schemas['DocumentRef'];
 
 /** Picks files, uploads each (with progress), and keeps the references the dossier will carry. */
 export function DocumentsInput({ id, value, onChange, error }: { id: string; value: DocumentRef[]; onChange(docs: DocumentRef[]): void; error?: string }) {
@@ -21,7 +21,8 @@ export function DocumentsInput({ id, value, onChange, error }: { id: string; val
       const form = new FormData();
       form.append('file', file, file.name);
       try {
-        added.push(await api.upload<DocumentRef>('/documents', form));
+        // The body is the multipart form itself; the schema's `file` is its one part.
+        added.push(await data(client.POST('/documents', { body: { file: '' }, bodySerializer: () => form })));
       } catch (e) {
         setUploadError(asApiError(e));
         break;
@@ -64,7 +65,7 @@ export function DocumentLinks({ docs, nominationId }: { docs: DocumentRef[]; nom
       <ul className="doc-list">
         {docs.map((d) => (
           <li key={`${d.sha256}:${d.name}`}>
-            <button type="button" className="link-button" onClick={() => api.download(`/nominations/${nominationId}/documents/${d.sha256}`, d.name).then(() => setError(undefined), (e) => { const b = asApiError(e).body; setError(pick(b.messageVi, b.messageEn)); })}>{d.name}</button>{' '}
+            <button type="button" className="link-button" onClick={() => download(client.GET('/nominations/{id}/documents/{sha256}', { params: { path: { id: nominationId, sha256: d.sha256 } }, parseAs: 'blob' }), d.name).then(() => setError(undefined), (e) => { const b = asApiError(e).body; setError(pick(b.messageVi, b.messageEn)); })}>{d.name}</button>{' '}
             <code className="muted" title="SHA-256">{d.sha256.slice(0, 12)}…</code>
           </li>
         ))}

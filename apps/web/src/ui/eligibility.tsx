@@ -1,8 +1,8 @@
 import { useI18n } from '../i18n/i18n';
-import { Badge, Citations, statusTone, useLabel, type Citation } from './kit';
+import type { Schemas } from '../api';
+import { Badge, Citations, statusTone, useLabel } from './kit';
 
-interface Criterion { id: string; outcome: 'MET' | 'NOT_MET' | 'UNKNOWN' | 'REVIEWER_JUDGES'; descriptionVi: string; descriptionEn: string; reasonVi: string; reasonEn: string; citation: Citation[]; oneOf?: { group: string; label: { vi: string; en: string } } }
-export interface Eligibility { award: string; outcome: 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE' | 'REVIEWER_JUDGES'; catalogueVersion: string; criteria: Criterion[]; guards: Criterion[]; summaryVi: string; summaryEn: string; alternativeMet?: { vi: string; en: string } }
+export type Eligibility = Schemas['EligibilityResult'];
 
 /** The engine's explanation: each criterion, whether it is met, why, and the article it comes from. */
 export function EligibilityView({ result }: { result: Eligibility }) {

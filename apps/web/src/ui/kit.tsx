@@ -1,28 +1,36 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError, api, type ApiErrorBody } from '../api';
+import { ApiError, type ApiErrorBody } from '../api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { MESSAGES } from '../i18n/messages';
 import { awardName, useCatalogue, type Citation } from '../catalogue';
 
-/** GET a path and keep the result; `null` skips the request (not allowed yet, or not ready). */
-export function useLoad<T>(path: string | null): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void } {
+/**
+ * Loads with the typed client and keeps the result: `useLoad(() => client.GET('/inbox'), [])`.
+ * `null` skips the request (not allowed yet, or not ready); `deps` say when to load again.
+ */
+export function useLoad<T>(load: (() => Promise<{ data?: T }>) | null, deps: unknown[]): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload(): void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(load !== null);
   const [tick, setTick] = useState(0);
+  const current = useRef(load);
+  current.current = load;
+  const active = load !== null;
   useEffect(() => {
-    if (path === null) return;
+    const run = current.current;
+    if (!run) return;
     let live = true;
     setLoading(true);
-    api.get<T>(path).then(
-      (d) => live && (setData(d), setError(undefined)),
+    run().then(
+      (r) => live && (setData(r.data), setError(undefined)),
       (e: unknown) => live && setError(asApiError(e)),
     ).finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [path, tick]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the request depends on
+  }, [active, tick, ...deps]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }

@@ -69,7 +69,8 @@ export async function declareConflict(
 }
 
 export async function withdrawConflict(tx: EntityManager, id: string, by: string): Promise<ConflictEntry | undefined> {
-  const [row] = await tx.query(`UPDATE conflict_register SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`, [id, by]);
+  // TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, rowCount].
+  const [[row]] = await tx.query(`UPDATE conflict_register SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`, [id, by]);
   if (row) await appendAudit(tx, { stream: `conflicts:${row.unitId}`, eventType: 'ConflictWithdrawn', actorId: by, occurredAt: new Date().toISOString(), payload: { entryId: id, userId: row.userId } });
   return row;
 }

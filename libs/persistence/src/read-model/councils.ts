@@ -175,7 +175,8 @@ export interface SessionTally {
   voters: { userId: string; fullName: string }[];
   /** The receipts of the ballots counted: a member finds theirs here. */
   receiptHashes: string[];
-  records: TallyRecord[];
+  /** VOID: the nomination was decided or withdrawn elsewhere before this tally; it counts for nothing. */
+  records: (Omit<TallyRecord, 'result'> & { result: TallyRecord['result'] | 'VOID' })[];
 }
 
 export async function sessionTally(db: EntityManager, sessionId: string): Promise<SessionTally | undefined> {

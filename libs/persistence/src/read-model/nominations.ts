@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Bonus } from '@vinhdanh/domain/decisions';
-import type { Dossier, InboxTask, NominationStatus, NominationView, Nominee, Role } from '@vinhdanh/domain/ladder';
+import type { Dossier, InboxTask, NominationStatus, NominationView, Nominee, Role, RouteStep } from '@vinhdanh/domain/ladder';
 import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import type { EligibilityResult } from '@vinhdanh/domain/eligibility';
@@ -18,7 +18,8 @@ export interface NominationRow {
   nominee: Nominee & { personalIdHash?: string; accountUserId?: string; userId?: string };
   award_code: string;
   year: number;
-  dossier: Dossier & { awardNameVi?: string; awardNameEn?: string; catalogueVersion?: string };
+  /** The dossier as submitted, with the award's names, the catalogue version and the route resolved at submission. */
+  dossier: Dossier & { awardNameVi?: string; awardNameEn?: string; catalogueVersion?: string; route?: RouteStep[] };
   status: NominationStatus;
   current_level: Level;
   current_step: string;
