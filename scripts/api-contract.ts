@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
 import { breakingChanges } from './api-breaking';
+import { scanErrorCodes } from '../apps/api/src/contract/error-code-scan';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FILES = {
+  errorCodes: path.join(ROOT, 'apps/api/src/contract/error-codes.generated.json'),
   schemas: path.join(ROOT, 'apps/api/src/contract/schemas.generated.json'),
   openapi: path.join(ROOT, 'docs/api/openapi.json'),
   client: path.join(ROOT, 'apps/web/src/api/schema.gen.ts'),
@@ -71,6 +73,7 @@ async function main(check: boolean): Promise<void> {
       fs.writeFileSync(file, text);
     }
   };
+  put(FILES.errorCodes, `${JSON.stringify(scanErrorCodes(ROOT), null, 2)}\n`);
   put(FILES.schemas, schemas);
   if (stale.length) return fail(stale);
   const openapi = await generateOpenApi();

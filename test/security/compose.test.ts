@@ -37,6 +37,7 @@ describe('docker-compose.yml', () => {
       BALLOT_KEY: randomBytes(32).toString('base64'),
       CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       IDENTITY_KEY: randomBytes(32).toString('base64'),
+      FEED_SIGNING_KEY: randomBytes(32).toString('base64'),
     });
     expect(r.stderr).not.toMatch(/ERROR/);
     const rendered = services(r.stdout);

@@ -8,6 +8,7 @@ export const TEST_SECRETS = {
   BALLOT_KEY: Buffer.from('test-only-ballot-key-0123456789!').toString('base64'),
   CODEC_KEYS: `test1:${Buffer.from('test-only-codec-key-0123456789!!').toString('base64')}`,
   IDENTITY_KEY: Buffer.from('test-only-identity-key-012345!!!').toString('base64'),
+  FEED_SIGNING_KEY: Buffer.from('test-only-feed-signing-key-0123!').toString('base64'),
 };
 
 export function applyTestSecrets(env: NodeJS.ProcessEnv = process.env): void {

@@ -7,6 +7,7 @@ import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { VotingRules } from '@vinhdanh/domain/council';
 import { AuditModule } from './audit/audit.module';
+import { FeedModule } from './feed/feed.module';
 import { AuthModule } from './auth/auth.module';
 import { CodecModule } from './codec/codec.module';
 import { CommentsModule } from './comments/comments.module';
@@ -71,6 +72,7 @@ export class AppModule {
         RevocationsModule,
         OrgModule,
         AuditModule,
+        FeedModule,
         CodecModule,
         DashboardModule,
         PublicModule,

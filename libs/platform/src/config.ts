@@ -29,6 +29,8 @@ export interface AppConfig {
   codecKeys: CodecKey[];
   /** Key of the HMAC that turns personal identification numbers into stable, unreadable ids. */
   identityKey: Buffer;
+  /** The Ed25519 seed that signs the change feed's pages (docs/integration.md). */
+  feedSigningKey: Buffer;
   /** Origins allowed to call the codec endpoint from a browser (the Temporal UI). */
   codecCorsOrigins: string[];
   /** Deadline of every Temporal call made for a request. */
@@ -168,6 +170,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = secret('JWT_SECRET', DEV_SECRETS.JWT_SECRET, (v) => (v.length < 32 ? 'must be at least 32 characters (openssl rand -base64 32)' : undefined));
   const ballotKey = secret('BALLOT_KEY', DEV_SECRETS.BALLOT_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
   const identityKey = secret('IDENTITY_KEY', DEV_SECRETS.IDENTITY_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
+  const feedSigningKey = secret('FEED_SIGNING_KEY', DEV_SECRETS.FEED_SIGNING_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
   const codecText = secret('CODEC_KEYS', DEV_SECRETS.CODEC_KEYS, () => undefined);
   const codec = codecText ? parseCodecKeys(codecText) : { keys: [], problems: [] };
   problems.push(...codec.problems);
@@ -192,6 +195,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     codecKeys: codec.keys,
     identityKey: Buffer.from(identityKey, 'base64'),
+    feedSigningKey: Buffer.from(feedSigningKey, 'base64'),
     codecCorsOrigins: (env.CODEC_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 10_000, 100, 600_000),
     emailLeaseMs: int('NOTIFICATION_EMAIL_LEASE_MS', 60_000, 1000, 3_600_000),
@@ -246,5 +250,6 @@ export const DEV_SECRETS = {
   BALLOT_KEY: 'dmluaGRhbmgtZGV2ZWxvcG1lbnQtYmFsbG90LWtleSE=',
   CODEC_KEYS: `dev:${Buffer.from('vinhdanh-development-codec-key!!').toString('base64')}`,
   IDENTITY_KEY: Buffer.from('vinhdanh-development-identity!!!').toString('base64'),
+  FEED_SIGNING_KEY: Buffer.from('vinhdanh-development-feed-key!!!').toString('base64'),
 } as const;
 const DEV_CODEC_KEY = Buffer.from('vinhdanh-development-codec-key!!');

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_CODES } from './errors';
 import { IDEMPOTENT_EXTENSION } from './operation';
 import { SCHEMAS, asComponents, schemaRef } from './schema';
 
@@ -23,6 +24,7 @@ const TAGS: [string, string, string][] = [
   ['comments', 'Ý kiến nhân dân', 'Public comments during public posting, and their answers'],
   ['public', 'Công khai', 'What the law makes public: nominees under posting and decisions issued'],
   ['audit', 'Thanh tra, kiểm tra', 'Auditors’ reads: verified audit chain, timelines, histories, replay, export'],
+  ['feed', 'Luồng thay đổi', 'The signed change feed other systems pull'],
   ['dashboard', 'Thống kê', 'Figures for the movement and the inbox'],
   ['org', 'Tổ chức', 'Units, their levels and their successions (2025 reorganisation)'],
   ['health', 'Tình trạng hệ thống', 'Liveness and readiness'],
@@ -54,7 +56,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 /** Shared components, described once: the error body, Idempotency-Key, paging, Retry-After. */
 function finishDocument(document: OpenAPIObject): OpenAPIObject {
   // The request DTOs' schemas (from their decorators) and the generated ones of every body.
-  const schemas: Record<string, unknown> = { ...(document.components?.schemas ?? {}), ...asComponents(SCHEMAS) };
+  const schemas: Record<string, any> = { ...(document.components?.schemas ?? {}), ...asComponents(SCHEMAS) };
+  // The codes are data (scanned from the source), not a TypeScript union: the enum is set here.
+  schemas.ApiError.properties.code = { ...schemas.ApiError.properties.code, anyOf: [{ enum: [...ERROR_CODES] }, { pattern: '^HTTP_[0-9]{3}$' }] };
   const parameters = {
     IdempotencyKey: {
       name: 'Idempotency-Key', in: 'header', required: false,

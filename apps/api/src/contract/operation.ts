@@ -6,8 +6,8 @@ import { schemaRef, type SchemaName } from './schema';
 
 export type Bilingual = { vi: string; en: string };
 
-/** A success answer: a named JSON body, or a file of the given media types. */
-export type Answer = { status?: number; description?: Bilingual } & ({ body: SchemaName } | { file: string[] });
+/** A success answer: a named JSON body, or a file of the given media types; and its headers. */
+export type Answer = { status?: number; description?: Bilingual; headers?: Record<string, { description: string; schema: object }> } & ({ body: SchemaName } | { file: string[] });
 
 export interface OperationContract {
   summary: Bilingual;
@@ -30,8 +30,9 @@ const bilingual = (t: Bilingual) => `${t.vi}\n\n*${t.en}*`;
 
 function answer(a: Answer, status: number) {
   const description = a.description ? bilingual(a.description) : 'OK';
-  if ('body' in a) return ApiResponse({ status, description, schema: schemaRef(a.body) });
-  return ApiResponse({ status, description, content: Object.fromEntries(a.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) });
+  const headers = a.headers ? { headers: a.headers } : {};
+  if ('body' in a) return ApiResponse({ status, description, schema: schemaRef(a.body), ...headers });
+  return ApiResponse({ status, description, content: Object.fromEntries(a.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])), ...headers });
 }
 
 /**

@@ -27,3 +27,4 @@ export type { OrgUnits, SuccessionResult } from '../org/responses';
 export type { Disclosures, PublicDecisions } from '../public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';
 export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
+export type { ChangeFeedPage, FeedKey } from '../feed/responses';

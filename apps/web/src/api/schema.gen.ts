@@ -689,6 +689,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feed/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Luồng thay đổi cho hệ thống khác — The change feed for other systems
+         * @description Các mục của nhật ký kiểm toán theo thứ tự ghi, từ vị trí `after`; mỗi trang có chữ ký Ed25519 ở tiêu đề `Vinhdanh-Signature`. Cho tài khoản thanh tra (tài khoản dịch vụ), trong phạm vi của tài khoản.
+         *
+         *     *Audit log entries in the order they were appended, from position `after`; each page is signed with Ed25519 in the `Vinhdanh-Signature` header. For auditor accounts (service accounts), within their scope.*
+         */
+        get: operations["feedChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feed/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Khóa công khai của luồng thay đổi — The change feed’s public key
+         * @description Ghim khóa này một lần (đối chiếu keyId qua kênh khác) rồi kiểm tra chữ ký của mọi trang.
+         *
+         *     *Pin this key once (compare the keyId through another channel), then verify every page’s signature.*
+         */
+        get: operations["feedKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1417,8 +1461,8 @@ export interface components {
          *     }
          */
         ApiError: {
-            /** @description Stable, machine-readable reason. */
-            code: components["schemas"]["ErrorCode"] | components["schemas"]["HttpStatusCode"];
+            /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
+            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -1666,6 +1710,13 @@ export interface components {
             ok: boolean;
             rows: number;
             streams: number;
+        };
+        /** @description A page of the change feed: audit log entries in the order they were appended. Ask again with `after=next` for the following ones; `more` says whether there are more now. */
+        ChangeFeedPage: {
+            items: components["schemas"]["FeedRow"][];
+            more: boolean;
+            /** @description The position to ask from next (`after=`): the last entry read, even one outside the caller's scope. */
+            next: number;
         };
         ChoiceCounts: {
             abstain: number;
@@ -2080,8 +2131,6 @@ export interface components {
             titleVi: string;
         };
         EmulationMovements: components["schemas"]["EmulationMovement"][];
-        /** @enum {string} */
-        ErrorCode: "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT";
         EvaluateDto: {
             achievementPeriod: components["schemas"]["PeriodDto"];
             achievementRef?: string;
@@ -2096,6 +2145,39 @@ export interface components {
             fullName: string;
             role: components["schemas"]["Role"] | "SYSTEM" | "PUBLIC";
             userId: string;
+        };
+        /** @description The feed's public key, to pin once and verify every page's `Vinhdanh-Signature` with. */
+        FeedKey: {
+            /** @constant */
+            alg: "ed25519";
+            /** @description RFC 8037 (OKP, Ed25519). */
+            jwk: {
+                /** @constant */
+                crv: "Ed25519";
+                /** @constant */
+                kty: "OKP";
+                x: string;
+            };
+            keyId: string;
+            /** @description The same key as SPKI PEM. */
+            pem: string;
+        };
+        /** @description One entry of the audit log as the change feed carries it. */
+        FeedRow: {
+            actorId: string | null;
+            actorRole: string | null;
+            globalHash: string;
+            globalSeq: number;
+            occurredAt: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            prevGlobalHash: string;
+            rule: string | null;
+            stream: string;
+            streamHash: string;
+            streamSeq: number;
+            type: string;
         };
         /** @description Exact fractions: 2/3 of 9 is 6, never 5.999… */
         Fraction: {
@@ -2122,8 +2204,6 @@ export interface components {
             temporal: components["schemas"]["ComponentCheck"];
             worker: components["schemas"]["ComponentCheck"];
         };
-        /** @description A failure the API has no code of its own for, named after its status. */
-        HttpStatusCode: string;
         HypotheticalNomineeDto: {
             birthYear?: number;
             /** @enum {string} */
@@ -6132,6 +6212,133 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    feedChanges: {
+        parameters: {
+            query?: {
+                /** @description Vị trí đã đọc tới (next của trang trước). *The position read so far (the previous page’s next).* */
+                after?: number;
+                /** @description Số mục tối đa. *Entries at most.* */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description keyid="…", alg="ed25519", sig="<base64url>": chữ ký trên đúng các byte của thân trả lời. *The signature over the exact bytes of the body.* */
+                    "Vinhdanh-Signature"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPage"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    feedKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedKey"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,3 +30,31 @@ export async function userNames(db: EntityManager): Promise<Map<string, string>>
   const rows: { id: string; full_name: string }[] = await db.query(`SELECT id, full_name FROM user_account`);
   return new Map(rows.map((u) => [u.id, u.full_name]));
 }
+
+/** One entry of the audit log as the change feed carries it. */
+export interface FeedRow {
+  globalSeq: number;
+  stream: string;
+  streamSeq: number;
+  type: string;
+  actorId: string | null;
+  actorRole: string | null;
+  rule: string | null;
+  occurredAt: string;
+  payload: Record<string, unknown>;
+  streamHash: string;
+  prevGlobalHash: string;
+  globalHash: string;
+}
+
+/** Audit log entries after a position, in the order they were appended. */
+export async function auditLogAfter(db: EntityManager, after: number, limit: number): Promise<FeedRow[]> {
+  const rows: (Omit<FeedRow, 'globalSeq'> & { globalSeq: string })[] = await db.query(
+    `SELECT global_seq AS "globalSeq", stream, stream_seq AS "streamSeq", event_type AS type, actor_id AS "actorId", actor_role AS "actorRole", rule,
+            occurred_at AS "occurredAt", payload, stream_hash AS "streamHash", prev_global_hash AS "prevGlobalHash", global_hash AS "globalHash"
+       FROM audit_log WHERE global_seq > $1 ORDER BY global_seq LIMIT $2`,
+    [after, limit],
+  );
+  // bigint arrives as a string; positions stay far below 2^53.
+  return rows.map((r) => ({ ...r, globalSeq: Number(r.globalSeq) }));
+}
