@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
@@ -35,7 +36,8 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
-    recordEvent: (input) => recordEventIn(dataSource.manager, input, mailer !== undefined),
+    // The run is the activity's own: the row names the run that really submitted the dossier.
+    recordEvent: (input) => recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId),
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
     issueDecision: (input) => issueDecisionIn(dataSource, input, baseSalary),
     planPosting: (input) => planPostingIn(dataSource, input, postingClock),

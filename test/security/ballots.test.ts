@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
@@ -86,6 +87,14 @@ describe('secret ballots and single votes', () => {
     // A receipt proves inclusion, never the choice.
     const check = await (await fetch(`${stack.baseUrl}/councils/sessions/${body.sessionId}/receipts/${results[0].receipts[a]}`)).json();
     expect(check).toEqual({ status: 'CLOSED', counted: true });
+    // Temporal keeps Update ids in clear. Someone holding a member's receipt (a coercer) and the
+    // history, without the key, tries each choice against them: nothing matches.
+    const history = await attacker.workflow.getHandle(`council-session-${body.sessionId}`).fetchHistory();
+    const ids = (history.events ?? []).map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId).filter((id): id is string => !!id);
+    expect(ids.length).toBeGreaterThanOrEqual(17);
+    const receipt = results[0].receipts[a];
+    const guesses = ['A', 'D', 'N', 'AGREE', 'DISAGREE', 'ABSTAIN'].map((c) => `secret-ballot-${createHash('sha256').update(`${body.sessionId}|${a}|${receipt}|${c}`).digest('hex').slice(0, 40)}`);
+    expect(ids.filter((id) => guesses.includes(id) || id.includes(receipt))).toEqual([]);
   });
 
   it('one ballot per member and nomination: a second take, a reused token, a token for another nomination are refused', async () => {

@@ -55,6 +55,17 @@ describe('trust at the engine boundary', () => {
     expect(after.status).toBe('AWAITING_COUNCIL');
     expect(after.steps.find((s: { type: string }) => s.type === 'UnauthenticatedMessageIgnored').reason).toBe('councilResult: PLAINTEXT');
     expect(after.steps.some((s: { type: string }) => s.type === 'CouncilResultReceived')).toBe(false);
+
+    // A signal with no payload never passes through the codec: it must be ignored too, not crash
+    // the handler (a failed workflow task retries for ever and the nomination stops).
+    await attacker.workflow.getHandle(n.workflowId).signal('councilResult');
+    const ignored = await eventually(async () => {
+      const r = (await reviewer.get(`/nominations/${id}`)).body;
+      return r.steps.some((s: { reason: string | null }) => s.reason === 'councilResult: MALFORMED') ? r : undefined;
+    });
+    expect(ignored.status).toBe('AWAITING_COUNCIL');
+    const history = await stack.temporal.workflow.getHandle(n.workflowId).fetchHistory();
+    expect(history.events!.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
   });
 
   it('a payload captured from one workflow’s history is refused by another, and by the same one later', async () => {
@@ -86,6 +97,24 @@ describe('trust at the engine boundary', () => {
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause).toMatchObject({ type: 'UNAUTHENTICATED_START' });
     expect((await stack.ds.query(`SELECT count(*)::int AS n FROM nomination WHERE id=$1`, [forged.nominationId]))[0].n).toBe(0);
+  });
+
+  it('a run started under a finished nomination’s id does not replace it for auditors', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Chưa đủ thành tích' })).status).toBe(200);
+    await waitForStatus(reviewer, id, 'REJECTED');
+    const workflowId = `nomination-${id}`;
+    // The id is free again once the run has closed: a new, forged run takes it (and fails at once).
+    const forged = await attacker.workflow.start('nominationWorkflow', { taskQueue: stack.config.taskQueue, workflowId, args: [{ ...dossier('GK_DONVI'), nominationId: id, submittedBy: forgedActor }] });
+    await expect(forged.result()).rejects.toThrow();
+    const latest = await attacker.workflow.getHandle(workflowId).describe();
+    expect(latest.runId).toBe(forged.firstExecutionRunId);
+    // The auditor still reads the real run: its timeline, its history and a replay that agrees.
+    const timeline = (await auditor.get(`/audit/nominations/${id}/timeline`)).body;
+    expect(timeline.entries.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['NominationSubmitted', 'NominationRejected']));
+    const replay = (await auditor.post(`/audit/nominations/${id}/replay`)).body;
+    expect(replay).toMatchObject({ deterministic: true, readModelAgrees: true, auditLogAgrees: true, unauthenticatedHistoryEvents: [] });
   });
 
   it('history read without the key shows ciphertext only: no name, no reason, no actor', async () => {

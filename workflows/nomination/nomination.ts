@@ -9,7 +9,7 @@ import { validateAnswerComment, validateDecide, validatePublicComment, validateR
 import type { AnswerCommentArgs, CouncilResult, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, PostingState } from './posting';
 import type { Actor, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
-import type { EventType, NominationEvent, NominationEventData } from '@vinhdanh/domain/ladder/events';
+import { isCouncilResult, type EventType, type NominationEvent, type NominationEventData } from '@vinhdanh/domain/ladder/events';
 
 // Short: these are single database transactions, and an activity lost with a crashed worker is
 // retried only once its start-to-close timeout has passed.
@@ -415,6 +415,12 @@ export class NominationProcess {
   async onCouncilResult(result: CouncilResult): Promise<void> {
     if (isUnauthenticated(result)) {
       await this.emit('UnauthenticatedMessageIgnored', undefined, { reason: `councilResult: ${result.$unauthenticated}`, data: { message: 'councilResult', reason: result.$unauthenticated } });
+      return;
+    }
+    // Authentic payloads come only from the product; a signal with no payload at all never went
+    // through the codec. Reading it would throw and fail the workflow task on every retry.
+    if (!isCouncilResult(result)) {
+      await this.emit('UnauthenticatedMessageIgnored', undefined, { reason: 'councilResult: MALFORMED', data: { message: 'councilResult', reason: 'MALFORMED' } });
       return;
     }
     const key = `${result.councilId}/${result.sessionId}`;

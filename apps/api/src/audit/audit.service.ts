@@ -11,7 +11,7 @@ import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinh
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { projectedEventKeys, visibleNomination, visibleNominationIds } from '@vinhdanh/persistence/read-model/nominations';
+import { projectedEventKeys, visibleNomination, visibleNominationIds, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { describeEvent, eventsFromHistory } from './history';
@@ -61,14 +61,28 @@ export class AuditService {
     return row;
   }
 
-  private fetchHistory(workflowId: string) {
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).fetchHistory(), this.config.temporalRpcTimeoutMs);
+  /**
+   * The history of the run the record belongs to. Never simply the latest run: anyone who reaches
+   * the Temporal frontend may start another run under a finished nomination's id. Rows from before
+   * the run was recorded resolve to the id's first run.
+   */
+  private async fetchHistory(n: Pick<NominationRow, 'workflow_id' | 'run_id'>) {
+    const runId = n.run_id ?? (await this.firstRun(n.workflow_id));
+    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(n.workflow_id, runId).fetchHistory(), this.config.temporalRpcTimeoutMs);
+  }
+
+  private async firstRun(workflowId: string): Promise<string | undefined> {
+    let first: { runId: string; startTime: Date } | undefined;
+    for await (const run of this.temporal.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, '')}'` })) {
+      if (!first || run.startTime < first.startTime) first = { runId: run.runId, startTime: run.startTime };
+    }
+    return first?.runId;
   }
 
   /** Who did what, when, under which rule: the recorded events, with names, links and the UI link. */
   async timeline(actor: AuthenticatedActor, id: string, lang: 'vi' | 'en'): Promise<NominationTimeline> {
     const n = await this.nomination(actor, id);
-    const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n.workflow_id), this.codec, this.owner(n.workflow_id));
+    const { events, unauthenticated } = await eventsFromHistory(await this.fetchHistory(n), this.codec, this.owner(n.workflow_id));
     const users = await userNames(this.ds.manager);
     // Refusals for a conflict of interest are not workflow events (the Update was refused); they sit on their own audit stream.
     const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r): TimelineEntry => {
@@ -114,7 +128,7 @@ export class AuditService {
 
   async history(actor: AuthenticatedActor, id: string): Promise<TemporalHistory> {
     const n = await this.nomination(actor, id);
-    return JSON.parse(historyToJSON(await this.fetchHistory(n.workflow_id)));
+    return JSON.parse(historyToJSON(await this.fetchHistory(n)));
   }
 
   /**
@@ -123,7 +137,7 @@ export class AuditService {
    */
   async replay(actor: AuthenticatedActor, id: string): Promise<ReplayReport> {
     const n = await this.nomination(actor, id);
-    const history = await this.fetchHistory(n.workflow_id);
+    const history = await this.fetchHistory(n);
     this.bundle ??= bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
     let deterministic = true;
     let error: string | undefined;

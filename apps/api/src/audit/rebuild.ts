@@ -29,7 +29,7 @@ export async function rebuildProjections(ds: DataSource, client: Client, codec: 
       const { inputs } = await recordInputsFromHistory(history, codec, { namespace: client.options.namespace, workflowId: wf.workflowId });
       for (const input of inputs) {
         const { historyEventId: _ignored, ...recorded } = input;
-        await recordEventIn(scratch.manager, recorded);
+        await recordEventIn(scratch.manager, recorded, false, wf.runId);
         events++;
       }
       workflows++;

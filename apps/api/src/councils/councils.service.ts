@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
@@ -36,6 +36,8 @@ const SESSION_CLOSED = () => conflict('SESSION_CLOSED', 'Phiên họp đã kết
 @Injectable()
 export class CouncilsService {
   private readonly ballotKey: Buffer;
+  /** Keys the ids of ballot Updates (derived from BALLOT_KEY). */
+  private readonly updateIdKey: Buffer;
 
   constructor(
     private readonly ds: DataSource,
@@ -45,6 +47,7 @@ export class CouncilsService {
     private readonly rules: VotingRules,
   ) {
     this.ballotKey = ballotKeyFrom(config.ballotKey);
+    this.updateIdKey = Buffer.from(hkdfSync('sha256', this.ballotKey, Buffer.alloc(0), 'vinhdanh ballot update ids', 32));
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
@@ -206,7 +209,8 @@ export class CouncilsService {
     const receipt = receiptHash(sessionId, ballot.nominationId, token);
     const choice = BALLOT_CODE[ballot.choice];
     // The same ballot sent again (a retry) is the same Update; the same token with another choice is refused.
-    const updateId = `secret-ballot-${sha256(`${sessionId}|${ballot.nominationId}|${receipt}|${choice}`).slice(0, 40)}`;
+    // Temporal stores Update ids in clear: keyed, so nobody holding a receipt can test the three choices against it.
+    const updateId = `secret-ballot-${createHmac('sha256', this.updateIdKey).update(`${sessionId}|${ballot.nominationId}|${receipt}|${choice}`).digest('hex').slice(0, 40)}`;
     await this.update(session, (h) => h.executeUpdate(castSecretBallotUpdate, { args: [{ auth: messageAuth(), nominationId: ballot.nominationId, receiptHash: receipt, choice }], updateId }));
     return {
       receipt,

@@ -109,8 +109,9 @@ export class NominationsService {
       submittedBy: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles },
     };
     const workflowId = nominationWorkflowId(nominationId);
+    let runId: string;
     try {
-      await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
+      ({ firstExecutionRunId: runId } = await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId,
         args: [input],
@@ -122,13 +123,13 @@ export class NominationsService {
           { key: SA_STATUS, value: 'IN_REVIEW' },
           { key: SA_YEAR, value: input.year },
         ],
-      }), this.config.temporalRpcTimeoutMs);
+      }), this.config.temporalRpcTimeoutMs));
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const row = await nominationRow(this.ds.manager, nominationId);
       return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
     }
-    await insertNominationRow(this.ds.manager, input, new Date().toISOString());
+    await insertNominationRow(this.ds.manager, input, new Date().toISOString(), runId);
     return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
   }
 

@@ -39,6 +39,16 @@ export interface CouncilResult {
 }
 
 /**
+ * Whether a signal's argument has the shape of a council result. Anyone who reaches the Temporal
+ * frontend can send a signal with no argument, or any JSON: that must be ignored, not crash the handler.
+ */
+export function isCouncilResult(value: unknown): value is CouncilResult {
+  const v = value as Partial<Record<keyof CouncilResult, unknown>> | null | undefined;
+  return typeof v === 'object' && v !== null && typeof v.sessionId === 'string' && typeof v.councilId === 'string'
+    && (v.result === 'PASSED' || v.result === 'FAILED' || v.result === 'NO_QUORUM') && typeof v.reasonVi === 'string' && typeof v.reasonEn === 'string';
+}
+
+/**
  * What each event of a nomination records, by its type. Events are facts in the past tense with
  * no derived data; the projection, the notifications, the timeline and the web app read them.
  * Histories recorded before a field existed lack it, so readers treat added fields as optional.

@@ -7,6 +7,7 @@ import { Documents1764090000000 } from './1764090000000-Documents';
 import { TrustBoundary1764100000000 } from './1764100000000-TrustBoundary';
 import { FairAndClosed1764110000000 } from './1764110000000-FairAndClosed';
 import { TheLaw1764120000000 } from './1764120000000-TheLaw';
+import { RunId1764130000000 } from './1764130000000-RunId';
 
 /** In order. A new migration is added here and never edited once it has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000, TheLaw1764120000000];
+export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000, TheLaw1764120000000, RunId1764130000000];

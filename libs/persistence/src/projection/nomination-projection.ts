@@ -10,11 +10,11 @@ import { appendAudit } from '../audit/chain';
  * a single transaction. Keyed by (nomination, seq): a retried activity changes nothing twice.
  * The projection rebuild runs this same fold over the events recorded in Temporal histories.
  */
-export async function recordEventIn(db: EntityManager, input: RecordEventInput, emailEnabled = false): Promise<RecordEventResult> {
+export async function recordEventIn(db: EntityManager, input: RecordEventInput, emailEnabled = false, runId?: string): Promise<RecordEventResult> {
   const { nominationId, event, view } = input;
   return db.transaction(async (tx) => {
     if (event.type === 'NominationSubmitted') {
-      await insertNominationRow(tx, event.data.input, event.at);
+      await insertNominationRow(tx, event.data.input, event.at, runId);
     }
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO nomination_event (nomination_id, seq, type, level, actor_id, actor_role, reason, rule, data, occurred_at)

@@ -12,6 +12,8 @@ import { shiftPlaceholders, visibleNominationsSql, type Reader } from './visibil
 export interface NominationRow {
   id: string;
   workflow_id: string;
+  /** The run this record belongs to (NULL for rows from before it was kept: the id's first run). */
+  run_id: string | null;
   unit_id: string;
   nominee_kind: 'INDIVIDUAL' | 'COLLECTIVE';
   nominee_name: string;
