@@ -203,6 +203,18 @@ describe('fair and closed', () => {
       expect(withdraw.status).toBe(404);
       expect(JSON.stringify(withdraw.body)).not.toMatch(/so-gddt/);
     });
+
+    it('another unit submitting the same person, award and year learns neither the nomination nor its state', async () => {
+      const [clerk, outsider] = await Promise.all(['vanthu.so-gddt', 'vanthu.cty-cao-su'].map((u) => stack.login(u)));
+      const nominee = person('Trần Văn Trùng Lặp');
+      const id = await submit(clerk, 'GK_DONVI', { nominee });
+      const again = await outsider.post('/nominations', dossier('GK_DONVI', { nominee }));
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'DUPLICATE_NOMINATION' });
+      expect(JSON.stringify(again.body)).not.toMatch(new RegExp(`${id}|so-gddt|IN_REVIEW`));
+      // The submitting unit itself still gets its own nomination back (a retried submission).
+      const retry = await clerk.post('/nominations', dossier('GK_DONVI', { nominee }));
+      expect({ status: retry.status, id: retry.body.id, duplicate: retry.body.duplicate }).toEqual({ status: 200, id, duplicate: true });
+    });
   });
 
   describe('Idempotency-Key', () => {

@@ -127,6 +127,11 @@ export class NominationsService {
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const row = await nominationRow(this.ds.manager, nominationId);
+      // Another unit's nomination of the same person, award and year: refused, and nothing of it
+      // (id, state, unit) is told — a person is nominated once per award and year.
+      if (row && row.unit_id !== unitId) {
+        throw conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.');
+      }
       return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
     }
     await insertNominationRow(this.ds.manager, input, new Date().toISOString(), runId);
