@@ -102,6 +102,32 @@ describe('browser journeys', () => {
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('%PDF-1.4 biên bản');
   });
 
+  it('clerk: submits a list of people at once; each line gets its own result, a bad line its reason', async () => {
+    const page = await as(`vanthu.${unit}`);
+    await page.goto('/app/nominations/bulk');
+    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ theo danh sách' }).waitFor();
+    await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    const [lan, minh] = [person('Ngô Thị Lan', 1985), person('Đinh Văn Minh', 1979)];
+    await page.getByLabel('Danh sách cá nhân').fill([
+      `Ngô Thị Lan; 1985; ${lan.personalId}; Giáo viên; x`,
+      'Lý Văn Sai Số; 1990; 12345; Nhân viên',
+      `Đinh Văn Minh; 1979; ${minh.personalId}; Tổ trưởng chuyên môn`,
+    ].join('\n'));
+    await page.getByLabel('Tóm tắt thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm học.');
+    await page.getByRole('button', { name: 'Nộp 3 hồ sơ' }).click();
+    const rows = page.getByRole('table').getByRole('row');
+    await eventually(async () => (await rows.count()) === 4);
+    await page.getByRole('link', { name: 'Đã nộp — xem hồ sơ' }).nth(1).waitFor();
+    await check(page, 'clerk-bulk-01-results');
+    // Two nominations exist, each in its own workflow; the bad line names its reason and made nothing.
+    expect(await page.getByRole('link', { name: 'Đã nộp — xem hồ sơ' }).count()).toBe(2);
+    await expect(rows.nth(2).textContent()).resolves.toMatch(/Lý Văn Sai Số.*(định danh|12 chữ số)/);
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const listed = (await clerk.get(`/nominations?unitId=${unit}&awardCode=GK_DONVI&pageSize=200`)).body.items.map((n: { nominee: { name: string } }) => n.nominee.name);
+    expect(listed).toEqual(expect.arrayContaining(['Ngô Thị Lan', 'Đinh Văn Minh']));
+    expect(listed).not.toContain('Lý Văn Sai Số');
+  });
+
   it('clerk on a phone: the home page and the form fit the screen', async () => {
     // A supplement is waiting, so the home page shows its task table (the widest thing on it), for a
     // nominee whose name is one long unbroken word, as a careless paste can make it.

@@ -73,6 +73,8 @@ describe('hardening at the edge', () => {
       'POST /councils/sessions/{id}/ballots → 400', 'GET /councils/sessions/{id}/receipts/{receipt} → 400',
       // Anyone may comment on a nomination under public posting (docs/law.md); the body is checked first.
       'POST /public/nominations/{id}/comments → 400',
+      // The change feed's public key, which integrators pin (docs/integration.md).
+      'GET /feed/key → 200',
     ].sort());
   });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { onFreePort } from '../support/ports';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -23,13 +23,7 @@ describe('PostgreSQL outage', () => {
 
   beforeAll(async () => {
     fs.chmodSync(dir, 0o755);
-    const port = await new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
-    db = await startPgProcess(path.join(dir, 'data'), port);
+    ({ server: db } = await onFreePort((port) => startPgProcess(path.join(dir, `data-${port}`), port)));
     await runMigrations(db.url);
     const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
     await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, Buffer.from(process.env.IDENTITY_KEY!, 'base64')) });

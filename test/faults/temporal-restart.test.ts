@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort, onFreePort } from '../support/ports';
 import os from 'node:os';
 import path from 'node:path';
 import { startTemporalDevServer, type DevServer } from '@vinhdanh/platform/temporal-dev-server';
@@ -19,19 +19,13 @@ describe('Temporal server outage', () => {
   let clerk: Session, reviewer: Session, head: Session;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-temporal-'));
   let port: number;
+  let uiPort: number;
 
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as net.AddressInfo).port;
-        s.close(() => resolve(p));
-      });
-    });
-  const startServer = () => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port, uiPort: port + 1, log: () => undefined });
+  const startServer = () => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port, uiPort, log: () => undefined });
 
   beforeAll(async () => {
-    port = await freePort();
-    server = await startServer();
+    uiPort = await freePort();
+    ({ port, server } = await onFreePort((p) => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port: p, uiPort, log: () => undefined })));
     // The default deadline for Temporal calls (TEMPORAL_RPC_TIMEOUT_MS, 10 s): what users get.
     stack = await startStack({ TEMPORAL_ADDRESS: server.address });
     [clerk, reviewer, head] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thutruong.so-yte'].map((u) => stack.login(u)));

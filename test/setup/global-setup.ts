@@ -13,6 +13,7 @@ import { SEARCH_ATTRIBUTES } from '../../libs/domain/src/ladder/search-attribute
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import type { TestStackGlobals } from './globals';
 import { applyTestSecrets } from '../support/test-secrets';
+import { onFreePort } from '../support/ports';
 
 /**
  * Starts the real servers once for the integration project:
@@ -45,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-pg-'));
     fs.chmodSync(dir, 0o755);
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 55000 + (process.pid % 5000), database: dbName, log: () => undefined });
+    const { server: db } = await onFreePort((port) => startEmbeddedPostgres({ dataDir: path.join(dir, `data-${port}`), port, database: dbName, log: () => undefined }));
     globals.embeddedStop = db.stop;
     globals.embeddedDir = dir;
     process.env.DATABASE_URL = db.url;
