@@ -55,6 +55,10 @@ describe('audit', () => {
   it('auditors are read-only and scoped; others cannot read the audit trail', async () => {
     const id = awarded.GK_DONVI;
     expect((await provinceAuditor.get(`/audit/nominations/${id}/timeline`)).status).toBe(200);
+    // The raw history is Temporal's own, payloads still encrypted: it starts with the workflow's start.
+    const history = await provinceAuditor.get(`/audit/nominations/${id}/history`);
+    expect(history.body.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+    expect(JSON.stringify(history.body)).not.toContain('Nguyễn');
     expect((await clerk.get(`/audit/nominations/${id}/timeline`)).status).toBe(403);
     const submitAnother = await submit(clerk, 'GK_DONVI');
     await waitForStep(reviewer, submitAnother, 'IN_REVIEW', 'UNIT');

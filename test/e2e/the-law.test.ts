@@ -249,6 +249,9 @@ describe('revocation (thu hồi)', () => {
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ decidingUnitId: unit, status: 'OPEN' });
     expect((await inspector.post('/revocations', body)).body).toMatchObject({ code: 'CASE_OPEN' });
+    // The inspector's list holds the case, open, with the award it concerns.
+    const listed = (await inspector.get('/revocations')).body.items.find((c: { id: string }) => c.id === opened.body.caseId);
+    expect(listed).toMatchObject({ status: 'OPEN', decidingUnitId: unit, ground: body.ground });
     // Neither the clerk nor another unit's head may read it; the unit head decides.
     expect((await clerk.get(`/revocations/${opened.body.caseId}`)).status).toBe(404);
     expect((await (await stack.login('thutruong.so-yte')).post(`/revocations/${opened.body.caseId}/decide`, { action: 'REVOKE', reason: 'Không có thẩm quyền' })).status).toBe(404);

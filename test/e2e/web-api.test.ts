@@ -41,6 +41,10 @@ describe('web application API', () => {
     expect(tooBig.status).toBe(413);
     expect((await upload(reviewer.token, 'x.pdf', 'application/pdf', content)).status).toBe(403);
 
+    // The uploading unit reads its own upload back (before a dossier cites it), byte for byte.
+    const own = await fetch(`${stack.baseUrl}/documents/${ref.sha256}`, { headers: { authorization: `Bearer ${clerk.token}` } });
+    expect({ status: own.status, type: own.headers.get('content-type'), cache: own.headers.get('cache-control') }).toEqual({ status: 200, type: 'application/pdf', cache: 'no-store' });
+    expect(Buffer.from(await own.arrayBuffer()).equals(content)).toBe(true);
     // Files are read through the dossier that cites them, by those who may read that dossier.
     const otherUnitReviewer = await stack.login('thamdinh.so-gddt');
     expect((await otherUnitReviewer.get(`/documents/${ref.sha256}`)).status).toBe(404);
