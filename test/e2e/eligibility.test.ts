@@ -41,11 +41,14 @@ describe('eligibility in the review step', () => {
   });
 
   it('an eligible nominee is appraised ELIGIBLE and can be approved without justification', async () => {
-    // CSTĐ cơ sở has no criterion left to judgement: an 'excellent' year meets it outright.
-    const body = dossier('CSTDCS');
+    // Bằng khen of the provincial Chairman, point (d), is rules only: two consecutive grassroots
+    // emulation-fighter titles meet it outright.
+    const body = dossier('BK_TINH');
     const { kind, name, birthYear, personalId } = body.nominee;
     const { body: nominee } = await clerk.post('/nominees', { kind, name, birthYear, personalId });
-    await clerk.post(`/nominees/${nominee.id}/ratings`, { year: 2025, rating: 'HTXSNV' });
+    for (const year of [2024, 2025]) {
+      expect((await clerk.post(`/nominees/${nominee.id}/awards`, { awardCode: 'CSTDCS', year, decisionNumber: `${year - 2000}/QĐ-SGDĐT`, decidedOn: `${year}-12-20` })).status).toBe(200);
+    }
     const sub = await clerk.post('/nominations', body);
     expect(sub.body.nomineeId).toBe(nominee.id);
     const n = await waitForStep(reviewer, sub.body.id, 'IN_REVIEW', 'UNIT');

@@ -65,6 +65,8 @@ export function awardsOf(era: Era): Partial<Record<AwardCode, AwardDefinition>> 
       requiredDocuments: TITLE_WITH_INITIATIVE_DOCS, simplifiedProcedureAllowed: false, posthumous: 'UNCERTAIN', bonus: titleBonus(1.0),
       criteria: [
         rule('CSTDCS.ldtt', 'Đạt tiêu chuẩn Lao động tiên tiến (xếp loại và thời gian công tác)', 'Meets the advanced-worker standard (rating and length of service)', [art('23', '1', undefined, 'S11'), C01_RECRUITED]),
+        // The advanced-worker standard has a qualitative half too (Art 24(1)(b)), which only a person can judge.
+        judged('CSTDCS.ldttSpirit', 'Tiêu chuẩn Lao động tiên tiến: tinh thần tự lực, đoàn kết, tích cực tham gia phong trào thi đua', 'Advanced-worker standard: self-reliance, solidarity, active part in emulation', [art('23', '1', undefined, 'S11'), art('24', '1', 'b', 'S13')]),
         rule('CSTDCS.excellent', 'Hoàn thành xuất sắc nhiệm vụ', 'Rated ‘excellent’', [art('23', '2', undefined, 'S11')], option('23(2)', 'excellent', 'hoàn thành xuất sắc nhiệm vụ', 'rated ‘excellent’')),
         rule('CSTDCS.initiative', 'Có sáng kiến được cơ sở công nhận', 'An initiative recognised at grassroots', [art('23', '2', undefined, 'S11')], option('23(2)', 'initiative', 'sáng kiến', 'an initiative')),
         rule('CSTDCS.scienceTech', 'Có đề tài khoa học được nghiệm thu', 'An accepted S&T work', [art('23', '2', undefined, 'S11')], option('23(2)', 'science', 'đề tài khoa học', 'an S&T work')),

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { WORKED_CASES, requestOf } from '../../test/eligibility-cases';
 import { TABLE_END, TABLE_START, workedCasesTable } from '../../test/worked-cases-table';
 import { evaluateEligibility } from './evaluate';
+import { AWARD_CODES } from '../catalogue/types';
 import { ceilShare, validateEligibilityPolicy } from './policy';
 import type { EvaluationRequest, NomineeRecord } from './types';
 
 const person = (over: Partial<NomineeRecord> = {}): NomineeRecord => ({ kind: 'INDIVIDUAL', ratings: [], awards: [], initiatives: [], disciplines: [], ...over });
 const ratings = (from: number, to: number, rating = 'HTTNV') => Array.from({ length: to - from + 1 }, (_, i) => ({ year: from + i, rating }));
+const titles = (code: string, ...years: number[]) => years.map((year) => ({ code, year, source: 'MANUAL' as const }));
 const title = (code: string, year: number) => ({ code, year, source: 'REGISTER' as const });
 const ask = (award: EvaluationRequest['award'], record: NomineeRecord, over: Partial<EvaluationRequest> = {}) =>
   evaluateEligibility({ award, record, proposalYear: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' }, asOf: '2026-01-15', ...over });
@@ -38,13 +40,18 @@ describe('explanations', () => {
       expect(r.summaryVi).toMatch(/: \S/);
       expect(r.summaryEn).toMatch(/: \S/);
     }
-    const eligible = ask('CSTDCS', person({ ratings: ratings(2025, 2025, 'HTXSNV') }));
-    expect(eligible.summaryEn).toMatch(/^Eligible for Grassroots emulation fighter \(catalogue 2025\.2\): .*Rated excellent/);
-    expect(eligible.alternativeMet).toEqual({ vi: 'Điều 23(2), hoàn thành xuất sắc nhiệm vụ', en: 'Art 23(2), rated ‘excellent’' });
+    const alternative = ask('CSTDCS', person({ ratings: ratings(2025, 2025, 'HTXSNV') }));
+    expect(alternative.summaryEn).toMatch(/^The reviewer must judge for Grassroots emulation fighter \(catalogue 2025\.2\): Advanced-worker standard: self-reliance.*Rated excellent/);
+    expect(alternative.reviewerJudges).toEqual(['CSTDCS.ldttSpirit']);
+    expect(alternative.alternativeMet).toEqual({ vi: 'Điều 23(2), hoàn thành xuất sắc nhiệm vụ', en: 'Art 23(2), rated ‘excellent’' });
+    const eligible = ask('BK_TINH', person({ awards: titles('CSTDCS', 2024, 2025) }));
+    expect(eligible.outcome).toBe('ELIGIBLE');
+    expect(eligible.summaryEn).toMatch(/^Eligible for /);
   });
 
   it('English texts carry neither Vietnamese rating labels nor raw codes', () => {
-    const raw = /\b(HTTNV|HTXSNV|HTNV|KHTNV|CSTDCS|CSTD_TINH|CSTD_TQ|BK_TINH|BK_TTG|LDTT|TTLDTT|TTLDXS|HCLD\d)\b|LĐTT|CSTĐ/;
+    // Every award code of the catalogue, and the rating codes: an English reader sees names.
+    const raw = new RegExp(`\\b(HTTNV|HTXSNV|HTNV|KHTNV|${AWARD_CODES.join('|')})\\b|LĐTT|CSTĐ`);
     for (const r of results) {
       expect(r.summaryEn).not.toMatch(raw);
       for (const c of [...r.criteria, ...r.guards]) {
