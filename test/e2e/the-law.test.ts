@@ -132,6 +132,10 @@ describe('decisions', () => {
     const form = await submit(clerk, 'GK_DONVI');
     for (const id of [title, form]) await approveLevel(stack, reviewer, id, 'UNIT');
     for (const id of [title, form]) await waitForStatus(head, id, 'AWAITING_DECISION');
+    // One title cannot word two award forms: refused, and nothing decided.
+    const worded = await head.post('/decisions', { nominationIds: [title, form], titleVi: 'Quyết định về việc tặng Giấy khen' });
+    expect({ status: worded.status, code: worded.body.code, field: worded.body.field }).toEqual({ status: 400, code: 'TITLE_FOR_ONE_AWARD', field: 'titleVi' });
+    expect((await head.get(`/nominations/${title}`)).body.status).toBe('AWAITING_DECISION');
     const batch = await head.post('/decisions', { nominationIds: [title, form] });
     expect(batch.status).toBe(200);
     const numbers = new Set(batch.body.results.map((r: any) => r.decision.number));

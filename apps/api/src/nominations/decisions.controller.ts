@@ -3,7 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { uuidParam } from '../common/validation';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { notFound } from '@vinhdanh/domain/common/errors';
+import { invalid, notFound } from '@vinhdanh/domain/common/errors';
+import { awardCodesOf } from '@vinhdanh/persistence/read-model/nominations';
 import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { asDomainError } from '../common/error.filter';
@@ -35,6 +36,11 @@ export class DecisionsController {
   })
   async confer(@CurrentActor() actor: AuthenticatedActor, @Body() dto: BatchDecisionDto): Promise<BatchDecisionResult> {
     const ids = [...new Set(dto.nominationIds)].sort();
+    // Each award form gets a decision of its own, worded from the catalogue; a title supplied by
+    // hand could word only one of them.
+    if (dto.titleVi !== undefined && new Set(await awardCodesOf(this.ds.manager, ids)).size > 1) {
+      throw invalid('TITLE_FOR_ONE_AWARD', 'Chỉ ghi trích yếu khi danh sách có một hình thức khen thưởng: mỗi hình thức có quyết định riêng, trích yếu theo danh mục.', 'A title may be given only when the list holds one award form: each form gets its own decision, titled from the catalogue.', 'titleVi');
+    }
     const batchKey = `batch-${createHash('sha256').update([actor.userId, ...ids].join('|')).digest('hex').slice(0, 32)}`;
     const results: BatchDecisionItem[] = [];
     for (const id of ids) {

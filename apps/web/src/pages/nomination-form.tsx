@@ -209,7 +209,8 @@ export function NominationFormPage() {
           {award && award.requiredDocuments.length > 0 && (
             <div className="hint-box">
               <strong>{t('form.requiredDocs')}</strong>
-              <ul>{award.requiredDocuments.map((r) => <li key={r.code}>{pick(r.vi, r.en)}</li>)}</ul>
+              {/* The simplified procedure (Law Art 85) asks for one set: the proposal and a brief report. */}
+              <ul>{(d.simplifiedCase && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments).map((r) => <li key={r.code}>{pick(r.vi, r.en)}</li>)}</ul>
             </div>
           )}
         </fieldset>

@@ -2,7 +2,7 @@ import {
   ART5_2, ART79, ART80_1, ART80_2, ART80_3, ART80_4, ART83_2, ART83_4, D129_COMMUNE, D152_ART21, D152_ART44_2, D152_ART54, D86_FRAMEWORK, D98_ART3, D98_ART46_1, D98_ART46_2, D98_ART54,
   D98_ART55, C01_RECRUITED, art, inferred, unnumbered, LAW,
 } from './citations';
-import { FORM_DOCS, TITLE_DOCS, TITLE_WITH_INITIATIVE_DOCS } from './documents';
+import { FORM_DOCS, TITLE_DOCS, TITLE_WITH_INITIATIVE_DOCS, simplifiedDocs } from './documents';
 import type { AwardCode, AwardDefinition, Authority, Citation, CriterionDefinition } from './types';
 
 /**
@@ -42,7 +42,8 @@ export function awardsOf(era: Era): Partial<Record<AwardCode, AwardDefinition>> 
   const communeChair: Authority = { vi: 'Chủ tịch UBND cấp xã', en: "Commune People's Committee Chairman", citation: v2025 ? [ART80_3, D129_COMMUNE] : [ART80_3] };
   const districtChair: Authority = { vi: 'Chủ tịch UBND cấp huyện (đến 30/06/2025)', en: "District People's Committee Chairman (until 30/06/2025)", citation: [ART80_2] };
   const provinceChair: Authority = { vi: 'Chủ tịch UBND tỉnh', en: "Chairman of the provincial People's Committee", citation: [ART79] };
-  const primeMinister: Authority = { vi: 'Thủ tướng Chính phủ (theo đề nghị của Chủ tịch UBND tỉnh)', en: 'Prime Minister, on the provincial Chairman’s proposal', citation: [ART83_4, D98_ART3] };
+  // Decree 98 is cited only while it details the Law (to 30/06/2025); Decree 152's article is not verified.
+  const primeMinister: Authority = { vi: 'Thủ tướng Chính phủ (theo đề nghị của Chủ tịch UBND tỉnh)', en: 'Prime Minister, on the provincial Chairman’s proposal', citation: v2025 ? [ART83_4] : [ART83_4, D98_ART3] };
   const government: Authority = { vi: 'Chính phủ (Thủ tướng ký), theo đề nghị của Chủ tịch UBND tỉnh', en: 'The Government (signed by the Prime Minister), on the provincial Chairman’s proposal', citation: [ART83_4] };
   const president: Authority = { vi: 'Chủ tịch nước, theo đề nghị của Thủ tướng Chính phủ', en: 'The President, on the Prime Minister’s proposal', citation: [ART83_2] };
 
@@ -255,6 +256,8 @@ export function awardsOf(era: Era): Partial<Record<AwardCode, AwardDefinition>> 
       criteria: giayKhenCriteria('tỉnh', 'province'),
     };
   }
+  // The simplified procedure's one set replaces the regular dossier wherever the procedure is allowed.
+  for (const award of Object.values(awards)) if (award.simplifiedProcedureAllowed) award.simplifiedDocuments = simplifiedDocs(v2025);
   return awards;
 }
 

@@ -75,6 +75,21 @@ describe('award catalogue', () => {
     expect(awardDefinition('LDTT', '2025-12-31').posthumous).toBe('UNCERTAIN');
   });
 
+  it('gives the simplified procedure its one set of documents, cited to the decree in force', () => {
+    const codes = (d?: { code: string }[]) => d?.map((x) => x.code);
+    expect(codes(awardDefinition('BK_TINH', '2025-12-31').simplifiedDocuments)).toEqual(['TO_TRINH', 'BAO_CAO_TOM_TAT']);
+    expect(awardDefinition('CSTD_TINH', '2025-12-31').simplifiedDocuments).toBeUndefined();
+    const report = (date: string) => awardDefinition('BK_TINH', date).simplifiedDocuments![1].citation.map((c) => c.instrument);
+    expect(report('2024-12-31').some((i) => i.includes('98/2023'))).toBe(true);
+    expect(report('2025-12-31').some((i) => i.includes('98/2023'))).toBe(false);
+  });
+
+  it('cites Decree 98 for the Prime Minister’s authority only while it details the Law', () => {
+    const decider = (date: string) => awardDefinition('BK_TTG', date).decider.citation.map((c) => c.instrument);
+    expect(decider('2024-12-31').some((i) => i.includes('98/2023'))).toBe(true);
+    expect(decider('2025-12-31').some((i) => i.includes('98/2023'))).toBe(false);
+  });
+
   it('knows its codes', () => {
     expect(isAwardCode('BK_TINH')).toBe(true);
     expect(isAwardCode('HUY_CHUONG_VANG')).toBe(false);

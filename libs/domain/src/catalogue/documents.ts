@@ -14,10 +14,14 @@ export const XAC_NHAN_SANG_KIEN: Doc = {
   en: 'Certification of the initiative or S&T work by the competent body',
   citation: [ART84_1],
 };
-/** The simplified procedure's one set: the proposal and a brief report (Law Art 85, Decree 98 Art 40(1)). */
-export const BAO_CAO_TOM_TAT: Doc = { code: 'BAO_CAO_TOM_TAT', vi: 'Báo cáo tóm tắt thành tích', en: 'Brief achievement report', citation: [ART85, D98_ART40_1] };
+/**
+ * The simplified procedure's one set: the proposal and a brief report (Law Art 85; Decree 98
+ * Art 40(1) detailed it until Decree 152 took over on 01/07/2025, whose article is not verified).
+ */
+export function simplifiedDocs(decree152: boolean): Doc[] {
+  return [TO_TRINH, { code: 'BAO_CAO_TOM_TAT', vi: 'Báo cáo tóm tắt thành tích', en: 'Brief achievement report', citation: decree152 ? [ART85] : [ART85, D98_ART40_1] }];
+}
 
 export const TITLE_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_THI_DUA];
 export const TITLE_WITH_INITIATIVE_DOCS = [...TITLE_DOCS, XAC_NHAN_SANG_KIEN];
 export const FORM_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_KHEN];
-export const SIMPLIFIED_DOCS = [TO_TRINH, BAO_CAO_TOM_TAT];

@@ -1,4 +1,4 @@
 export * from './types';
 export * from './catalogue';
 export type { Citation } from './types';
-export { SIMPLIFIED_DOCS } from './documents';
+export { simplifiedDocs } from './documents';

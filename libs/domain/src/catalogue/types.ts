@@ -90,6 +90,8 @@ export interface AwardDefinition {
   requiredDocuments: { code: string; vi: string; en: string; citation: Citation[] }[];
   criteria: CriterionDefinition[];
   simplifiedProcedureAllowed: boolean;
+  /** What the dossier holds under the simplified procedure (Law Art 85): one set, instead of requiredDocuments. */
+  simplifiedDocuments?: { code: string; vi: string; en: string; citation: Citation[] }[];
   /** Truy tặng: given after death. UNCERTAIN where the sources are silent. */
   posthumous: 'ALLOWED' | 'NOT_ALLOWED' | 'UNCERTAIN';
   /** Tiền thưởng: multiples of the base salary (lương cơ sở) in force on the decision date. */

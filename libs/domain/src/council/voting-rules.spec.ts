@@ -53,6 +53,14 @@ describe('voting rules', () => {
     expect(() => new VotingRules(JSON.stringify({ councils: { 'hd-a': { '*': 'NOPE' } } }))).toThrow(/NOPE/);
   });
 
+  it('refuses a misspelt award code or council id instead of ignoring it', () => {
+    const { problems } = parseVotingRules(JSON.stringify({ councils: { 'hd-ubnd-tinh': { CSTD_TIHN: 'PROVINCE_DEFAULT', CSTD_TINH: 'PROVINCE_DEFAULT' }, 'HD UBND': { '*': 'PROVINCE_DEFAULT' } } }));
+    expect(problems).toEqual([
+      'VOTING_RULES: councils.hd-ubnd-tinh.CSTD_TIHN is not an award code (or "*")',
+      'VOTING_RULES: councils.HD UBND is not a council id (hd-<unit>, e.g. hd-ubnd-tinh)',
+    ]);
+  });
+
   it('refuses what is not a JSON object, and names the setting', () => {
     expect(parseVotingRules('[1]').problems).toEqual(['VOTING_RULES must be a JSON object with "rules" and/or "councils"']);
     expect(parseVotingRules('{oops').problems[0]).toMatch(/^VOTING_RULES/);

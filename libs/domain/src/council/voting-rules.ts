@@ -1,5 +1,6 @@
 import { readJsonSetting } from '../common/json-setting';
 import type { Fraction, VotingRule } from './types';
+import { AWARD_CODES } from '../catalogue/types';
 
 /**
  * Default voting rules by key, and per-council / per-award overrides. The current decrees do not
@@ -92,7 +93,11 @@ export function parseVotingRules(json: string | undefined): { overrides: Overrid
       problems.push(`VOTING_RULES: councils.${councilId} must map award codes (or "*") to rule keys`);
       continue;
     }
+    // Council ids are `hd-<unit>` (routing/route.ts); a misspelt one or a misspelt award code would
+    // otherwise be ignored in silence, and the council would vote under the default rule.
+    if (!/^hd-[a-z0-9-]+$/.test(councilId)) problems.push(`VOTING_RULES: councils.${councilId} is not a council id (hd-<unit>, e.g. hd-ubnd-tinh)`);
     for (const [award, key] of Object.entries(map)) {
+      if (award !== '*' && !(AWARD_CODES as readonly string[]).includes(award)) problems.push(`VOTING_RULES: councils.${councilId}.${award} is not an award code (or "*")`);
       if (typeof key !== 'string' || !known.has(key)) problems.push(`VOTING_RULES: councils.${councilId}.${award} names rule "${String(key)}", which does not exist (known: ${[...known].join(', ')})`);
     }
     councils[councilId] = map as Record<string, string>;

@@ -38,6 +38,9 @@ describe('notification templates', () => {
   it('the decision and the endings tell the clerk, with the number or the reason', () => {
     const decided = planNotification(event({ type: 'DecisionIssued', data: { decisionId: 'd', number: '12/QĐ-SGDĐT', issuedOn: '2025-12-15' } }), view(), ctx)!;
     expect(decided.bodyVi).toBe('Quyết định số 12/QĐ-SGDĐT ngày 2025-12-15.');
+    // With its issuer, the number identifies the decision (numbers repeat across issuers).
+    const named = planNotification(event({ type: 'DecisionIssued', data: { decisionId: 'd', number: '1/QĐ-UBND', issuedOn: '2026-01-10', issuerNameVi: 'UBND tỉnh Lâm Đồng', issuerNameEn: "Lâm Đồng Provincial People's Committee" } }), view(), ctx)!;
+    expect([named.bodyVi, named.bodyEn]).toEqual(['Quyết định số 1/QĐ-UBND ngày 2026-01-10 của UBND tỉnh Lâm Đồng.', "Decision No. 1/QĐ-UBND of 2026-01-10, issued by Lâm Đồng Provincial People's Committee."]);
     const rejected = planNotification(event({ type: 'NominationRejected', reason: 'Không đủ minh chứng', data: {} }), view(), ctx)!;
     expect(rejected).toMatchObject({ kind: 'REJECTED', subjectVi: 'Hồ sơ không được chấp thuận: Trần Thị Bích Ngọc — Giấy khen', bodyEn: 'Reason: Không đủ minh chứng' });
     expect(planNotification(event({ type: 'NominationExpired', reason: 'Quá hạn', data: {} }), view(), ctx)!.kind).toBe('EXPIRED');

@@ -86,8 +86,9 @@ export function planNotification(event: NominationEvent, view: NominationView, c
         recipients: clerk,
         subjectVi: `Đã có quyết định khen thưởng: ${who}`,
         subjectEn: `Award decision issued: ${whoEn}`,
-        bodyVi: `Quyết định số ${event.data.number} ngày ${event.data.issuedOn}.`,
-        bodyEn: `Decision No. ${event.data.number} of ${event.data.issuedOn}.`,
+        // A number is unique only with its issuer: every commune and the province have a 1/QĐ-UBND.
+        bodyVi: `Quyết định số ${event.data.number} ngày ${event.data.issuedOn}${event.data.issuerNameVi ? ` của ${event.data.issuerNameVi}` : ''}.`,
+        bodyEn: `Decision No. ${event.data.number} of ${event.data.issuedOn}${event.data.issuerNameEn ? `, issued by ${event.data.issuerNameEn}` : ''}.`,
       };
     case 'NominationRejected':
     case 'NominationExpired':

@@ -271,3 +271,9 @@ export async function projectedEventKeys(db: EntityManager, nominationId: string
   const rows: { seq: number; type: string }[] = await db.query(`SELECT seq, type FROM nomination_event WHERE nomination_id=$1 ORDER BY seq`, [nominationId]);
   return rows.map((r) => `${r.seq}:${r.type}`);
 }
+
+/** The award codes of these nominations (one per nomination that exists). */
+export async function awardCodesOf(db: EntityManager, ids: string[]): Promise<string[]> {
+  const rows: { award_code: string }[] = await db.query(`SELECT award_code FROM nomination WHERE id = ANY($1)`, [ids]);
+  return rows.map((r) => r.award_code);
+}
