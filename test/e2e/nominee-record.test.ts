@@ -55,6 +55,20 @@ describe("the nominee's record", () => {
     expect(tooMany.body.field).toBe('ldttCount');
   });
 
+  it('a collective that led its emulation cluster can be judged for the provincial flag; one that did not, cannot win it', async () => {
+    const nominee = { kind: 'COLLECTIVE', name: `Trường THPT Dẫn Đầu Cụm ${Date.now()}` };
+    const { body } = await clerk.post('/nominees', nominee);
+    const flag = async () => (await clerk.post('/eligibility/evaluate', { awardCode: 'CO_TINH', nominee, year: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' } })).body.criteria.find((c: { id: string }) => c.id === 'CO_TINH.leader');
+    // Nothing recorded about the cluster yet: the engine cannot decide.
+    expect((await flag()).outcome).toBe('UNKNOWN');
+    const led = await clerk.post(`/nominees/${body.id}/collective-years`, { year: 2025, members: 40, clusterLedBy: 'PROVINCE' });
+    expect(led.body.record.clusterLeadership).toEqual([{ year: 2025, organisedBy: 'PROVINCE' }]);
+    expect((await flag()).outcome).toBe('MET');
+    await clerk.post(`/nominees/${body.id}/collective-years`, { year: 2025, members: 40, clusterLedBy: 'NONE' });
+    expect((await flag()).outcome).toBe('NOT_MET');
+    expect((await clerk.post(`/nominees/${body.id}/collective-years`, { year: 2025, members: 40, clusterLedBy: 'DISTRICT' })).body.field).toBe('clusterLedBy');
+  });
+
   it('awards issued through the ladder enter the same record', async () => {
     const body = dossier('GK_DONVI');
     const sub = await clerk.post('/nominations', body);

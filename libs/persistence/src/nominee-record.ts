@@ -1,15 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { ClusterOrganiser, NomineeRecord } from '@vinhdanh/domain/eligibility';
 
-/** The nominee's facts as the eligibility engine reads them (shape of the domain's NomineeRecord). */
-export interface StoredNomineeRecord {
-  kind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
-  recruitedOn?: string;
-  ratings: { year: number; rating: string }[];
-  awards: { code: string; year: number; decisionNumber?: string; issuer?: string; decidedOn?: string; source: 'REGISTER' | 'MANUAL'; achievementRef?: string; basis?: 'REGULAR' | 'SUDDEN' | 'THEMATIC' }[];
-  initiatives: { year: number; level: string; kind: string; title: string }[];
-  disciplines: { from: string; to?: string; level: string; underReview?: boolean }[];
-  collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number }[];
-}
+/** The nominee's facts as the eligibility engine reads them: the domain's own record type. */
+export type StoredNomineeRecord = NomineeRecord;
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
@@ -31,6 +24,7 @@ interface CollectiveYearRow {
   ldtt_count: number | null;
   cstdcs_count: number | null;
   members_disciplined_warning_or_above: number | null;
+  cluster_led_by: ClusterOrganiser | 'NONE' | null;
 }
 
 /** Loads everything known about a nominee, by its normalised key; undefined facts stay absent. */
@@ -75,7 +69,12 @@ export async function loadNomineeRecord(db: EntityManager, nomineeKey: string, k
             ldttCount: opt(c.ldtt_count),
             cstdcsCount: opt(c.cstdcs_count),
             membersDisciplinedWarningOrAbove: opt(c.members_disciplined_warning_or_above),
+            ...(c.cluster_led_by ? { clusterLedBy: c.cluster_led_by } : {}),
           })),
+          // The years the collective led its cluster or block; unknown (no year says) when none was recorded.
+          ...(collective.some((c) => c.cluster_led_by)
+            ? { clusterLeadership: collective.filter((c) => c.cluster_led_by && c.cluster_led_by !== 'NONE').map((c) => ({ year: c.year, organisedBy: c.cluster_led_by as ClusterOrganiser })) }
+            : {}),
         }),
   };
 }
@@ -141,16 +140,17 @@ export interface CollectiveYear {
   ldttCount: number | null;
   cstdcsCount: number | null;
   membersDisciplinedWarningOrAbove: number | null;
+  clusterLedBy: ClusterOrganiser | 'NONE' | null;
   enteredBy: string;
 }
 
 export async function recordCollectiveYear(db: EntityManager, nomineeKey: string, c: CollectiveYear): Promise<void> {
   await db.query(
-    `INSERT INTO nominee_collective_year (nominee_key, year, members, members_completing_tasks, ldtt_count, cstdcs_count, members_disciplined_warning_or_above, entered_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+    `INSERT INTO nominee_collective_year (nominee_key, year, members, members_completing_tasks, ldtt_count, cstdcs_count, members_disciplined_warning_or_above, cluster_led_by, entered_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
      ON CONFLICT (nominee_key, year) DO UPDATE SET members=EXCLUDED.members, members_completing_tasks=EXCLUDED.members_completing_tasks,
        ldtt_count=EXCLUDED.ldtt_count, cstdcs_count=EXCLUDED.cstdcs_count, members_disciplined_warning_or_above=EXCLUDED.members_disciplined_warning_or_above,
-       entered_by=EXCLUDED.entered_by, entered_at=now()`,
-    [nomineeKey, c.year, c.members, c.membersCompletingTasks, c.ldttCount, c.cstdcsCount, c.membersDisciplinedWarningOrAbove, c.enteredBy],
+       cluster_led_by=EXCLUDED.cluster_led_by, entered_by=EXCLUDED.entered_by, entered_at=now()`,
+    [nomineeKey, c.year, c.members, c.membersCompletingTasks, c.ldttCount, c.cstdcsCount, c.membersDisciplinedWarningOrAbove, c.clusterLedBy, c.enteredBy],
   );
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RATINGS, RECIPIENT_KINDS } from '@vinhdanh/domain/common/levels';
+import { CLUSTER_ORGANISERS, type ClusterOrganiser } from '@vinhdanh/domain/eligibility';
 
 export class RegisterNomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: (typeof RECIPIENT_KINDS)[number];
@@ -48,4 +49,9 @@ export class CollectiveYearDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) ldttCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) cstdcsCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) membersDisciplinedWarningOrAbove?: number;
+  @ApiPropertyOptional({
+    enum: ['NONE', ...CLUSTER_ORGANISERS],
+    description: 'Dẫn đầu cụm, khối thi đua trong năm, và cấp tổ chức cụm, khối (NONE: không dẫn đầu). *Led its emulation cluster or block that year, and who organised it (NONE: did not lead). Cờ thi đua is chosen on it.*',
+  })
+  @IsOptional() @IsIn(['NONE', ...CLUSTER_ORGANISERS]) clusterLedBy?: ClusterOrganiser | 'NONE';
 }

@@ -140,6 +140,7 @@ export class NomineesController {
       ldttCount: dto.ldttCount ?? null,
       cstdcsCount: dto.cstdcsCount ?? null,
       membersDisciplinedWarningOrAbove: dto.membersDisciplinedWarningOrAbove ?? null,
+      clusterLedBy: dto.clusterLedBy ?? null,
       enteredBy: actor.userId,
     });
     return this.record(actor, id);

@@ -1743,10 +1743,20 @@ export interface components {
             point?: string;
             source?: string;
         };
+        /**
+         * @description Who organises an emulation cluster or block (cụm, khối thi đua).
+         * @enum {string}
+         */
+        ClusterOrganiser: "PROVINCE" | "MINISTRY" | "CENTRAL";
         CodecPayloads: {
             payloads: components["schemas"]["JsonPayload"][];
         };
         CollectiveYearDto: {
+            /**
+             * @description Dẫn đầu cụm, khối thi đua trong năm, và cấp tổ chức cụm, khối (NONE: không dẫn đầu). *Led its emulation cluster or block that year, and who organised it (NONE: did not lead). Cờ thi đua is chosen on it.*
+             * @enum {string}
+             */
+            clusterLedBy?: "NONE" | "PROVINCE" | "MINISTRY" | "CENTRAL";
             cstdcsCount?: number;
             ldttCount?: number;
             members: number;
@@ -2654,11 +2664,11 @@ export interface components {
             }[];
             /** @description Years a collective led an emulation cluster or block, and who organised it. */
             clusterLeadership?: {
-                /** @enum {string} */
-                organisedBy: "PROVINCE" | "MINISTRY" | "CENTRAL";
+                organisedBy: components["schemas"]["ClusterOrganiser"];
                 year: number;
             }[];
             collective?: {
+                clusterLedBy?: components["schemas"]["ClusterOrganiser"] | "NONE";
                 cstdcsCount?: number;
                 ldttCount?: number;
                 members: number;

@@ -9,10 +9,14 @@ export interface NomineeRecord {
   initiatives: { year: number; level: 'GRASSROOTS' | 'PROVINCE' | 'NATIONAL' | string; kind: 'INITIATIVE' | 'SCIENCE_TECH' | 'COMBAT_INGENUITY' | string; title: string }[];
   disciplines: { from: string; to?: string; level: 'KHIEN_TRACH' | 'CANH_CAO' | 'HIGHER' | string; underReview?: boolean }[];
   recruitedOn?: string;
-  collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number }[];
+  collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number; /** Whether it led its cluster or block that year, and who organised it. */ clusterLedBy?: ClusterOrganiser | 'NONE' }[];
   /** Years a collective led an emulation cluster or block, and who organised it. */
-  clusterLeadership?: { year: number; organisedBy: 'PROVINCE' | 'MINISTRY' | 'CENTRAL' }[];
+  clusterLeadership?: { year: number; organisedBy: ClusterOrganiser }[];
 }
+
+/** Who organises an emulation cluster or block (cụm, khối thi đua). */
+export type ClusterOrganiser = 'PROVINCE' | 'MINISTRY' | 'CENTRAL';
+export const CLUSTER_ORGANISERS: readonly ClusterOrganiser[] = ['PROVINCE', 'MINISTRY', 'CENTRAL'];
 
 export type Outcome = 'ELIGIBLE' | 'NOT_ELIGIBLE' | 'CANNOT_DECIDE' | 'REVIEWER_JUDGES';
 export type CriterionOutcome = 'MET' | 'NOT_MET' | 'UNKNOWN' | 'REVIEWER_JUDGES';
