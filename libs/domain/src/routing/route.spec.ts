@@ -18,6 +18,17 @@ const ORG: OrgUnit[] = [
 const ON = { date: '2025-09-01' };
 
 describe('planRoute', () => {
+  it('a title the district Chairman gave (2024 catalogue) is proposed by the commune and decided by its district; with no district it is refused', () => {
+    const withDistrict: OrgUnit[] = [...ORG, { id: 'district', parentId: 'pc', kind: 'DISTRICT_PC', level: 'UNIT' }, { id: 'commune', parentId: 'district', kind: 'COMMUNE', level: 'UNIT' }, { id: 'lone-commune', parentId: 'pc', kind: 'COMMUNE', level: 'UNIT' }];
+    const in2024 = { date: '2024-12-10' };
+    for (const code of ['THON_VH', 'XA_TIEUBIEU', 'GK_HUYEN'] as const) {
+      expect(planRoute(withDistrict, 'commune', awardDefinition(code, '2024-12-31'), in2024)).toEqual([{ level: 'UNIT', reviewUnitId: 'commune', decisionUnitId: 'district' }]);
+    }
+    expect(() => planRoute(withDistrict, 'lone-commune', awardDefinition('THON_VH', '2024-12-31'), in2024)).toThrow(expect.objectContaining({ code: 'NO_DISTRICT', field: 'awardCode' }));
+    // From 01/07/2025 the commune Chairman gives it: the unit decides.
+    expect(planRoute(withDistrict, 'commune', awardDefinition('THON_VH', ON.date), ON)[0].decisionUnitId).toBe('commune');
+  });
+
   it('a Giấy khen stays in the unit: its reviewers and its head, no council', () => {
     expect(planRoute(ORG, 'school', awardDefinition('GK_DONVI', ON.date), ON)).toEqual([{ level: 'UNIT', reviewUnitId: 'school', decisionUnitId: 'school' }]);
   });

@@ -77,10 +77,21 @@ export function planRoute(units: OrgUnit[], unitId: string, award: AwardDefiniti
   const government = live.find((u) => u.kind === 'GOVERNMENT');
   const office = live.find((u) => u.kind === 'PRESIDENT_OFFICE');
   const presidentUnit = live.find((u) => u.kind === 'PRESIDENT');
+  // Until 30/06/2025 some local titles and the district Giấy khen were the district Chairman's to
+  // give (Law Art 80(2)): the unit proposes, the district above it decides. No district, no route.
+  const district = award.decidedByDistrict ? ancestor(byId, unit, 'DISTRICT_PC', opts.date) : undefined;
+  if (award.decidedByDistrict && (!district || (district.validTo && district.validTo < opts.date))) {
+    throw invalid(
+      'NO_DISTRICT',
+      `${award.nameVi} do Chủ tịch UBND cấp huyện quyết định, nhưng đơn vị ${unitId} không thuộc huyện nào đang hoạt động (cấp huyện kết thúc ngày 30/06/2025).`,
+      `${award.nameEn} is decided by the district Chairman, but unit ${unitId} is under no district in operation (districts ended on 30/06/2025).`,
+      'awardCode',
+    );
+  }
 
   return award.route.map((level): RouteStep => {
     const [reviewUnit, decisionUnit, councilBody] =
-      level === 'UNIT' ? [unit, unit, unit] : level === 'PROVINCE' ? [homeAffairs, province, province] : [board, government, board];
+      level === 'UNIT' ? [unit, district ?? unit, unit] : level === 'PROVINCE' ? [homeAffairs, province, province] : [board, government, board];
     if (!reviewUnit || !decisionUnit || !councilBody) {
       throw invalid('ROUTE_INCOMPLETE', `Chưa cấu hình cơ quan cấp ${level} cho đơn vị ${unitId}.`, `No ${level}-level bodies are configured for unit ${unitId}.`);
     }
