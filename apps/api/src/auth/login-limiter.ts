@@ -37,10 +37,10 @@ export class LoginLimiter {
     this.blocks = new RateLimiterPostgres({ ...store, keyPrefix: 'blocks', points: 1000, duration: 86_400 });
   }
 
-  /** Refuses with 429 while the pair or the address is blocked. */
+  /** Refuses with 429 while the pair is blocked, or once the address has used up its allowance. */
   async check(username: string, ip: string): Promise<void> {
     const [pair, address] = await Promise.all([this.pair.get(pairKey(username, ip)), this.address.get(ip)]);
-    const waits = [pair && pair.consumedPoints > this.limits.maxFailures ? pair.msBeforeNext : 0, address && address.consumedPoints > this.limits.maxFailuresPerAddress ? address.msBeforeNext : 0];
+    const waits = [pair && pair.consumedPoints > this.limits.maxFailures ? pair.msBeforeNext : 0, address && address.consumedPoints >= this.limits.maxFailuresPerAddress ? address.msBeforeNext : 0];
     const ms = Math.max(...waits);
     if (ms > 0) throw tooMany(Math.ceil(ms / 1000));
   }

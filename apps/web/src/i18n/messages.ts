@@ -106,7 +106,7 @@ export const MESSAGES = {
   'form.periodOrder': ['Ngày bắt đầu phải trước ngày kết thúc.', 'The start must be before the end.'],
 
   'docs.label': ['Tài liệu kèm theo', 'Documents'],
-  'docs.hint': ['PDF, ảnh, Word, Excel; tối đa 20 MB mỗi tệp.', 'PDF, images, Word, Excel; up to 20 MB each.'],
+  'docs.hint': ['PDF, ảnh, Word, Excel; tối đa 20 MiB mỗi tệp.', 'PDF, images, Word, Excel; up to 20 MiB each.'],
   'docs.uploading': ['Đang tải lên', 'Uploading'],
   'docs.attached': ['Tài liệu đã đính kèm', 'Attached documents'],
   'docs.remove': ['Bỏ tệp {name}', 'Remove {name}'],
