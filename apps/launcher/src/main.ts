@@ -1,18 +1,19 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
-import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
+import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
 import { adoptLegacyWorkflows } from './adopt-legacy';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole product on one machine. Uses DATABASE_URL and TEMPORAL_ADDRESS when set;
  * otherwise starts an embedded PostgreSQL and the Temporal dev server with data under ./.data/.
- * Then migrates, seeds the demo organisation, runs the worker and the API as child processes and
- * stops everything, in reverse order, on Ctrl-C.
+ * Then migrates, seeds the demo organisation, runs `WORKERS` workers (1 by default) and the API as
+ * supervised child processes — one that dies is restarted, with a growing wait while it keeps
+ * dying — and stops everything, in reverse order, on Ctrl-C.
  */
 const root = repoRoot();
 const dataDir = process.env.VINHDANH_DATA_DIR ?? path.join(root, '.data');
@@ -61,9 +62,12 @@ async function main(): Promise<void> {
     await ds.destroy();
   }
 
-  const worker = startChild('worker', path.join(root, 'dist/apps/worker/src/main.js'), env);
-  const api = startChild('api', path.join(root, 'dist/apps/api/src/main.js'), env);
-  stops.push({ name: 'worker', stop: () => stopChild(worker) }, { name: 'api', stop: () => stopChild(api) });
+  const workers = Number(env.WORKERS ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error(`WORKERS=${env.WORKERS} must be a whole number from 1 to 16`);
+  const supervisor = new Supervisor({ log: say });
+  for (let i = 1; i <= workers; i++) supervisor.start(workers > 1 ? `worker-${i}` : 'worker', path.join(root, 'dist/apps/worker/src/main.js'), env);
+  supervisor.start('api', path.join(root, 'dist/apps/api/src/main.js'), env);
+  stops.push({ name: 'the API and the workers', stop: () => supervisor.stop() });
 
   const port = Number(env.PORT ?? 3000);
   await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
@@ -72,21 +76,9 @@ async function main(): Promise<void> {
   say(`  API            http://127.0.0.1:${port}`);
   say(`  Web app        http://127.0.0.1:${port}/app/`);
   say(`  OpenAPI docs   http://127.0.0.1:${port}/docs`);
-  say(`  Health         http://127.0.0.1:${port}/health`);
+  say(`  Health         http://127.0.0.1:${port}/health (${workers} worker${workers > 1 ? 's' : ''})`);
   if (env.TEMPORAL_UI_URL) say(`  Temporal UI    ${env.TEMPORAL_UI_URL}`);
   say('Press Ctrl-C to stop.');
-}
-
-function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
-  // Own process group: Ctrl-C reaches only the launcher, which stops the children in order.
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  child.on('exit', (code, signal) => {
-    if (!shuttingDown) {
-      say(`${name} exited unexpectedly (code ${code}, signal ${signal}); stopping.`);
-      void shutdown(1);
-    }
-  });
-  return child;
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {

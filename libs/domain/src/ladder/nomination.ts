@@ -1,3 +1,4 @@
+import type { ActorConflictFacts } from '@vinhdanh/domain/conflicts';
 import type { Level, RecipientKind } from '@vinhdanh/domain/common/levels';
 import type { PostingRule, RouteStep } from '@vinhdanh/domain/routing';
 
@@ -21,7 +22,7 @@ export interface Actor {
   unitId: string;
   roles: Role[];
   /** What makes a conflict of interest, read fresh by the API for this action (docs/conflicts.md). */
-  conflicts?: import('@vinhdanh/domain/conflicts').ActorConflictFacts;
+  conflicts?: ActorConflictFacts;
 }
 
 /** The route's vocabulary is the domain's (libs/domain/src/routing). */
