@@ -1,19 +1,11 @@
 import type { Citation } from '@vinhdanh/domain/catalogue';
-import type { PublishedDecision } from '@vinhdanh/persistence/read-model/public-record';
+import type { PostedNomination, PublishedDecision } from '@vinhdanh/persistence/read-model/public-record';
 
 /** What the public reads without signing in. */
 
 /** A nominee under public posting (or whose posting has ended): only what a posted list shows. */
-export interface Disclosure {
+export interface Disclosure extends Pick<PostedNomination, 'nomineeName' | 'nomineeKind' | 'awardCode' | 'awardNameVi' | 'awardNameEn' | 'year' | 'unitNameVi' | 'unitNameEn'> {
   nominationId: string;
-  nomineeName: string;
-  nomineeKind: string;
-  awardCode: string;
-  awardNameVi: string;
-  awardNameEn: string;
-  year: number;
-  unitNameVi: string;
-  unitNameEn: string;
   level: string;
   /** PUBLIC_POSTING (niêm yết công khai) or CENTRAL_CONSULTATION (lấy ý kiến). */
   kind: string;
