@@ -3,12 +3,18 @@ import type { DataSource } from 'typeorm';
 import { revocationTitle } from '@vinhdanh/domain/decisions';
 import { appendAudit } from '@vinhdanh/persistence/audit/chain';
 import { allocateNumber } from '@vinhdanh/persistence/read-model/numbering';
-import { closeRevocationCase, revocationDecisionOf, revocationStepRecorded, revokedAward, writeRevocationDecision } from '@vinhdanh/persistence/read-model/revocations';
+import { closeRevocationCase, moveRevocationCase, revocationDecisionOf, revocationStepRecorded, revokedAward, writeRevocationDecision } from '@vinhdanh/persistence/read-model/revocations';
 import type { IssueRevocationInput, IssueRevocationResult, RecordRevocationEventInput } from '@vinhdanh/domain/ladder/activities';
 
 /** One step of a revocation case: its audit entry and the case's state, in one transaction. */
 export async function recordRevocationEventIn(ds: DataSource, input: RecordRevocationEventInput): Promise<void> {
   await ds.transaction(async (tx) => {
+    if (input.type === 'RevocationRerouted') {
+      // Idempotent by the move itself: a retried activity finds the case already with its successor.
+      if (!(await moveRevocationCase(tx, input.caseId, String(input.data.to)))) return;
+      await appendAudit(tx, { stream: `revocation:${input.caseId}`, eventType: input.type, actorId: input.actor.userId, actorRole: input.actor.role, rule: 'Luật TĐKT, Chương VII', occurredAt: new Date().toISOString(), payload: input.data });
+      return;
+    }
     // Idempotent by (case, step): a retried activity appends nothing twice.
     if (await revocationStepRecorded(tx, input.caseId, input.type)) return;
     await appendAudit(tx, { stream: `revocation:${input.caseId}`, eventType: input.type, actorId: input.actor.userId, actorRole: input.actor.role, rule: 'Luật TĐKT, Chương VII', occurredAt: new Date().toISOString(), payload: input.data });

@@ -229,6 +229,35 @@ describe('the 2025 reorganisation', () => {
     expect(n.body.dossier.route[1]).toMatchObject({ reviewUnitId: 'so-noi-vu', decisionUnitId: 'ubnd-tinh', council: { councilId: 'hd-ubnd-tinh' } });
   });
 
+  it('an open revocation case passes to the successor of the authority that must decide it', async () => {
+    const { xa } = await oldProvince();
+    const hash = (await stack.ds.query(`SELECT password_hash FROM user_account WHERE id='vanthu.so-gddt'`))[0].password_hash;
+    await stack.ds.query(`INSERT INTO user_account (id, username, password_hash, full_name, unit_id, roles) VALUES ($1,$1,$2,$1,$3,$4)`, [`thutruong.${xa}`, hash, xa, ['DECISION_MAKER']]);
+    const [oldClerk, oldReviewer, oldHead, admin, inspector, newHead] = await Promise.all([`vanthu.${xa}`, `thamdinh.${xa}`, `thutruong.${xa}`, 'quantri', 'thanhtra', 'thutruong.xa-quang-khe'].map((u) => stack.login(u)));
+    const id = await submit(oldClerk, 'GK_DONVI');
+    await approveLevel(stack, oldReviewer, id, 'UNIT');
+    await waitForStatus(oldHead, id, 'AWAITING_DECISION');
+    expect((await oldHead.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+    await waitForStatus(oldClerk, id, 'AWARDED');
+    const [entry] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [id]);
+    const evidence = await uploadDocument(inspector, stack.baseUrl, 'ket-luan.pdf');
+    const opened = await inspector.post('/revocations', { registerId: entry.id, ground: 'UNLAWFUL_PROCEDURE', statement: 'Hồ sơ không qua bình xét của đơn vị; xác minh tại xã.', evidence: [evidence] });
+    expect(opened.body).toMatchObject({ decidingUnitId: xa, status: 'OPEN' });
+    await eventually(async () => ((await inspector.get(`/revocations/${opened.body.caseId}`)).body.trail?.length ?? 0) >= 1);
+
+    const yesterday = new Date(Date.now() - 86_400_000 - 7 * 3_600_000).toISOString().slice(0, 10);
+    const moved = await admin.post(`/org/units/${xa}/succession`, { lastDay: yesterday, successorId: 'xa-quang-khe', reasonVi: 'Nghị quyết sáp nhập xã', reasonEn: 'Resolution merging the communes' });
+    expect(moved.body.reroutedCases).toEqual([{ caseId: opened.body.caseId, ok: true }]);
+    // The ceased commune's head no longer decides it; the successor's does, in the successor's series.
+    expect((await oldHead.post(`/revocations/${opened.body.caseId}/decide`, { action: 'REVOKE', reason: 'Không còn thẩm quyền' })).status).toBe(404);
+    const revoked = await newHead.post(`/revocations/${opened.body.caseId}/decide`, { action: 'REVOKE', reason: 'Kết luận thanh tra: sai quy trình bình xét.' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'REVOKED', decidingUnitId: 'xa-quang-khe' });
+    const trail = (await inspector.get(`/revocations/${opened.body.caseId}`)).body.trail.map((t: { type: string }) => t.type);
+    expect(trail).toEqual(expect.arrayContaining(['RevocationOpened', 'RevocationRerouted', 'AwardRevoked']));
+    expect(revoked.body.revocationDecision.issuerNameVi).toBe('Ủy ban nhân dân xã Quảng Khê');
+  });
+
   it('the demo organisation shows the merger of Đắk Nông into Lâm Đồng', async () => {
     const units = (await clerk.get('/org/units')).body.items;
     expect(units.find((u: any) => u.id === 'ubnd-dak-nong')).toMatchObject({ validTo: '2025-06-30', successorId: 'ubnd-tinh', ceasedReason: expect.stringContaining('Lâm Đồng') });

@@ -3,8 +3,8 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { RevocationActivities } from '@vinhdanh/domain/ladder/activities';
 import { guard, requireAuthentic } from '../guard';
-import { validateDecideRevocation } from './guards';
-import { decideRevocationUpdate, revocationQuery } from './messages';
+import { validateDecideRevocation, validateRerouteRevocation } from './guards';
+import { decideRevocationUpdate, rerouteRevocationUpdate, revocationQuery } from './messages';
 import type { DecideRevocationArgs, RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
 
 const outcomeOf = (d: DecideRevocationArgs) => (d.action === 'REVOKE' ? 'REVOKED' : 'DISMISSED');
@@ -46,11 +46,26 @@ export async function revocationWorkflow(input: RevocationInput): Promise<Revoca
   );
 
   const actor = (a: RevocationInput['openedBy'], role: string) => ({ userId: a.userId, fullName: a.fullName, role });
+  // The authority ceased in a reorganisation: its successor decides (audited, with the reason).
+  wf.setHandler(
+    rerouteRevocationUpdate,
+    async (args) => {
+      if (args.auth) nonces.add(args.auth.nonce);
+      const from = view.decidingUnitId;
+      view = { ...view, decidingUnitId: args.successorUnitId };
+      await recordRevocationEvent({ caseId: input.caseId, type: 'RevocationRerouted', actor: actor(args.actor, 'ADMIN'), status: 'OPEN', data: { from, to: args.successorUnitId, reasonVi: args.reasonVi, reasonEn: args.reasonEn } });
+      return view;
+    },
+    { validator: (args) => guard(() => {
+      requireAuthentic(args, Date.now(), nonces);
+      validateRerouteRevocation(view, decision !== undefined, args);
+    }) },
+  );
   await recordRevocationEvent({ caseId: input.caseId, type: 'RevocationOpened', actor: actor(input.openedBy, 'INSPECTOR'), status: 'OPEN', data: { ground: input.ground, statement: input.statement, evidence: input.evidence, registerId: input.registerId, decisionNumber: input.decisionNumber, decidingUnitId: input.decidingUnitId } });
   await wf.condition(() => decision !== undefined);
   const { action, reason, actor: decider } = decision!;
   if (action === 'REVOKE') {
-    const revocation = await issueRevocation({ caseId: input.caseId, registerId: input.registerId, issuerUnitId: input.decidingUnitId, signer: decider, reason });
+    const revocation = await issueRevocation({ caseId: input.caseId, registerId: input.registerId, issuerUnitId: view.decidingUnitId, signer: decider, reason });
     view = { ...view, status: 'REVOKED', revocationDecision: revocation, reason };
     await recordRevocationEvent({ caseId: input.caseId, type: 'AwardRevoked', actor: actor(decider, 'DECISION_MAKER'), status: 'REVOKED', data: { reason, revocationDecision: revocation } });
   } else {

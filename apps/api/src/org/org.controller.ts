@@ -8,6 +8,8 @@ import { councilIdFor } from '@vinhdanh/domain/routing';
 import { councilIdsOf, openNominationsRoutedThrough, orgUnitRows, recordSuccession, vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { rerouteUpdate } from '@vinhdanh/workflows/nomination/messages';
+import { rerouteRevocationUpdate } from '@vinhdanh/workflows/revocation/messages';
+import { openCasesDecidedBy } from '@vinhdanh/persistence/read-model/revocations';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { asDomainError } from '../common/error.filter';
@@ -49,8 +51,8 @@ export class OrgController {
   @Operation({
     summary: { vi: 'Ghi nhận sắp xếp tổ chức', en: 'Record a reorganisation' },
     description: {
-      vi: 'Quản trị ghi nhận đơn vị chấm dứt và đơn vị kế thừa; mọi hồ sơ đang đi qua đơn vị đó được chuyển tuyến, có ghi nhật ký. Gửi lại cùng lệnh chuyển nốt hồ sơ còn lại.',
-      en: 'An administrator records that a unit ceased and its successor; every open nomination routed through it is re-routed, audited. The same order again re-routes what was left.',
+      vi: 'Quản trị ghi nhận đơn vị chấm dứt và đơn vị kế thừa; mọi hồ sơ đang đi qua đơn vị đó, và mọi vụ việc thu hồi đơn vị đó phải quyết định, được chuyển cho đơn vị kế thừa, có ghi nhật ký. Gửi lại cùng lệnh chuyển nốt phần còn lại.',
+      en: 'An administrator records that a unit ceased and its successor; every open nomination routed through it, and every open revocation case it had to decide, passes to the successor, audited. The same order again moves what was left.',
     },
     ok: { body: 'SuccessionResult' },
     errors: [403, 404, 409],
@@ -94,6 +96,19 @@ export class OrgController {
         results.push({ nominationId: n.id, ok: false, error });
       }
     }
-    return { unitId: id, successorId: successor.id, lastDay: dto.lastDay, rerouted: results };
+    // Open revocation cases the ceased unit had to decide pass to its successor too.
+    const cases: SuccessionResult['reroutedCases'] = [];
+    for (const c of await openCasesDecidedBy(this.ds.manager, id)) {
+      try {
+        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, auth: messageAuth(), successorUnitId: successor.id, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
+        await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(c.workflowId).executeUpdate(rerouteRevocationUpdate, { args: [args] }), this.config.temporalRpcTimeoutMs);
+        cases.push({ caseId: c.id, ok: true });
+      } catch (err) {
+        const error = asDomainError(err);
+        if (!error) throw err;
+        cases.push({ caseId: c.id, ok: false, error });
+      }
+    }
+    return { unitId: id, successorId: successor.id, lastDay: dto.lastDay, rerouted: results, reroutedCases: cases };
   }
 }

@@ -13,4 +13,6 @@ export interface SuccessionResult {
   successorId: string;
   lastDay: string;
   rerouted: ({ nominationId: string; ok: true; changed: boolean } | { nominationId: string; ok: false; error: DomainErrorBody })[];
+  /** Open revocation cases the ceased unit had to decide, now its successor's. */
+  reroutedCases: ({ caseId: string; ok: true } | { caseId: string; ok: false; error: DomainErrorBody })[];
 }

@@ -1278,9 +1278,9 @@ export interface paths {
         put?: never;
         /**
          * Ghi nhận sắp xếp tổ chức — Record a reorganisation
-         * @description Quản trị ghi nhận đơn vị chấm dứt và đơn vị kế thừa; mọi hồ sơ đang đi qua đơn vị đó được chuyển tuyến, có ghi nhật ký. Gửi lại cùng lệnh chuyển nốt hồ sơ còn lại.
+         * @description Quản trị ghi nhận đơn vị chấm dứt và đơn vị kế thừa; mọi hồ sơ đang đi qua đơn vị đó, và mọi vụ việc thu hồi đơn vị đó phải quyết định, được chuyển cho đơn vị kế thừa, có ghi nhật ký. Gửi lại cùng lệnh chuyển nốt phần còn lại.
          *
-         *     *An administrator records that a unit ceased and its successor; every open nomination routed through it is re-routed, audited. The same order again re-routes what was left.*
+         *     *An administrator records that a unit ceased and its successor; every open nomination routed through it, and every open revocation case it had to decide, passes to the successor, audited. The same order again moves what was left.*
          */
         post: operations["orgSuccession"];
         delete?: never;
@@ -3576,6 +3576,17 @@ export interface components {
             } | {
                 error: components["schemas"]["DomainErrorBody"];
                 nominationId: string;
+                /** @constant */
+                ok: false;
+            })[];
+            /** @description Open revocation cases the ceased unit had to decide, now its successor's. */
+            reroutedCases: ({
+                caseId: string;
+                /** @constant */
+                ok: true;
+            } | {
+                caseId: string;
+                error: components["schemas"]["DomainErrorBody"];
                 /** @constant */
                 ok: false;
             })[];

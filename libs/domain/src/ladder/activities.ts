@@ -114,7 +114,7 @@ export interface BenchActivities {
 
 export interface RecordRevocationEventInput {
   caseId: string;
-  type: 'RevocationOpened' | 'AwardRevoked' | 'RevocationDismissed';
+  type: 'RevocationOpened' | 'AwardRevoked' | 'RevocationDismissed' | 'RevocationRerouted';
   actor: { userId: string; fullName: string; role: string };
   status: import('./revocation').RevocationStatus;
   data: Record<string, unknown>;

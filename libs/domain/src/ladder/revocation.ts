@@ -36,6 +36,15 @@ export interface RevocationView {
   reason?: string;
 }
 
+/** The deciding authority ceased (a reorganisation): its successor decides the case. */
+export interface RerouteRevocationArgs {
+  actor: Actor;
+  auth?: MessageAuth;
+  successorUnitId: string;
+  reasonVi: string;
+  reasonEn: string;
+}
+
 export interface DecideRevocationArgs {
   actor: Actor;
   auth?: MessageAuth;

@@ -130,3 +130,14 @@ export async function writeRevocationDecision(tx: EntityManager, d: Omit<Decisio
   await tx.query(`UPDATE award_register SET revoked_at=now(), revocation_case_id=$2, revocation_decision_id=$3 WHERE id=$1`, [registerId, caseId, d.id]);
   await tx.query(`UPDATE revocation_case SET revocation_decision_id=$2 WHERE id=$1`, [caseId, d.id]);
 }
+
+/** Hands an open case to another deciding unit; false when it already has it (a retried step). */
+export async function moveRevocationCase(tx: EntityManager, caseId: string, decidingUnitId: string): Promise<boolean> {
+  const [rows] = await tx.query(`UPDATE revocation_case SET deciding_unit_id=$2 WHERE id=$1 AND deciding_unit_id <> $2 AND status='OPEN' RETURNING id`, [caseId, decidingUnitId]);
+  return rows.length > 0;
+}
+
+/** The open cases a unit must decide: what a reorganisation hands to its successor. */
+export async function openCasesDecidedBy(db: EntityManager, unitId: string): Promise<{ id: string; workflowId: string }[]> {
+  return db.query(`SELECT id, workflow_id AS "workflowId" FROM revocation_case WHERE deciding_unit_id=$1 AND status='OPEN' ORDER BY opened_at`, [unitId]);
+}
