@@ -45,11 +45,15 @@ describe('audit', () => {
     expect(types[types.length - 1]).toBe('DecisionIssued');
     expect(vi.body.entries.map((e: any) => e.seq)).toEqual(vi.body.entries.map((_: unknown, i: number) => i + 1));
     const approved = vi.body.entries.find((e: any) => e.type === 'ReviewApproved');
-    expect(approved.text).toMatch(/^Thẩm định viên so-gddt \(REVIEWER\) thẩm định đạt/);
+    expect(approved.text).toMatch(/^Thẩm định viên so-gddt \(Thẩm định viên\) thẩm định đạt/);
     expect(vi.body.entries.find((e: any) => e.type === 'DecisionIssued').links.decision).toMatch(/^\/decisions\//);
     expect(vi.body.entries.find((e: any) => e.type === 'EligibilityAssessed').rule).toMatch(/^catalogue 2025\.2$/);
     const en = await auditor.get(`/audit/nominations/${awarded[award]}/timeline?lang=en`);
     expect(en.body.entries.find((e: any) => e.type === 'ReviewApproved').text).toMatch(/approved the review/);
+    // Roles by the names people use, in the language asked for: never the codes.
+    expect(vi.body.entries.find((e: any) => e.type === 'NominationSubmitted').text).toMatch(/\(Văn thư\)/);
+    expect(en.body.entries.find((e: any) => e.type === 'NominationSubmitted').text).toMatch(/\(Clerk\)/);
+    expect(JSON.stringify([vi.body.entries, en.body.entries].flat().map((e: any) => e.text))).not.toMatch(/\((CLERK|REVIEWER|DECISION_MAKER)\)/);
   });
 
   it('auditors are read-only and scoped; others cannot read the audit trail', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import { roleName } from '@vinhdanh/domain/ladder/nomination';
 import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -87,7 +88,7 @@ export class AuditService {
     // Refusals for a conflict of interest are not workflow events (the Update was refused); they sit on their own audit stream.
     const recusals = (await auditRows(this.ds.manager, `recusal:nomination:${id}`)).map((r): TimelineEntry => {
       const ground = GROUND_TEXT[r.payload.ground as ConflictGround];
-      const who = `${r.full_name ?? r.actor_id} (${r.actor_role})`;
+      const who = `${r.full_name ?? r.actor_id} (${roleName(r.actor_role, lang)})`;
       return {
         seq: null,
         at: r.occurred_at,
@@ -109,7 +110,7 @@ export class AuditService {
       unauthenticatedHistoryEvents: unauthenticated,
       recusals,
       entries: events.map((e) => {
-        const who = e.actor ? `${users.get(e.actor.userId) ?? e.actor.fullName} (${e.actor.role})` : lang === 'vi' ? 'Hệ thống' : 'System';
+        const who = e.actor ? `${users.get(e.actor.userId) ?? e.actor.fullName} (${roleName(e.actor.role, lang)})` : lang === 'vi' ? 'Hệ thống' : 'System';
         return {
           seq: e.seq,
           at: e.at,

@@ -2,6 +2,7 @@
  * Every UI text, Vietnamese first, English second. Legal names (Giấy khen, Hội đồng TĐKT…) stay
  * in Vietnamese in the English column where they are the true names.
  */
+import { ROLES, ROLE_NAMES } from '../../../../libs/domain/src/ladder/nomination';
 export const MESSAGES = {
   'brand.subtitle': ['Thi đua, khen thưởng', 'Emulation & commendation'],
   'nav.skip': ['Bỏ qua, đến nội dung chính', 'Skip to main content'],
@@ -312,15 +313,6 @@ export const MESSAGES = {
   'kind.INDIVIDUAL': ['Cá nhân', 'Individual'],
   'kind.COLLECTIVE': ['Tập thể', 'Collective'],
   'kind.HOUSEHOLD': ['Hộ gia đình', 'Household'],
-  'role.CLERK': ['Văn thư', 'Clerk'],
-  'role.REVIEWER': ['Thẩm định viên', 'Reviewer'],
-  'role.DECISION_MAKER': ['Người có thẩm quyền quyết định', 'Decision maker'],
-  'role.UNIT_HEAD': ['Thủ trưởng đơn vị', 'Unit head'],
-  'role.COUNCIL_MEMBER': ['Thành viên Hội đồng', 'Council member'],
-  'role.COUNCIL_SECRETARY': ['Thư ký Hội đồng', 'Council secretary'],
-  'role.AUDITOR': ['Kiểm soát, giám sát', 'Auditor'],
-  'role.INSPECTOR': ['Thanh tra', 'Inspector'],
-  'role.ADMIN': ['Quản trị', 'Administrator'],
   'councilRole.CHAIR': ['Chủ tịch Hội đồng', 'Chair'],
   'councilRole.VICE_CHAIR': ['Phó Chủ tịch Hội đồng', 'Vice-chair'],
   'councilRole.SECRETARY': ['Thư ký', 'Secretary'],
@@ -434,6 +426,8 @@ export const MESSAGES = {
   'ground.LATER_FINDING': ['Kết luận, bản án sau đó cho thấy không đủ điều kiện', 'A later finding or judgment shows ineligibility'],
   'decision.bonus': ['Tiền thưởng', 'Bonus'],
   'decision.bonusNote': ['{multiple} lần mức lương cơ sở {base} đồng ({source})', '{multiple} × the base salary of {base} VND ({source})'],
+  // Role names are the domain's (libs/domain/src/ladder/nomination.ts), one home for both languages.
+  ...(Object.fromEntries(ROLES.map((r) => [`role.${r}`, [ROLE_NAMES[r].vi, ROLE_NAMES[r].en] as const])) as Record<`role.${(typeof ROLES)[number]}`, readonly [string, string]>),
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -15,6 +15,25 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What people call each role: the timeline, the web app and the notifications say these, never the codes. */
+export const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
+  CLERK: { vi: 'Văn thư', en: 'Clerk' },
+  REVIEWER: { vi: 'Thẩm định viên', en: 'Reviewer' },
+  DECISION_MAKER: { vi: 'Người có thẩm quyền quyết định', en: 'Decision maker' },
+  UNIT_HEAD: { vi: 'Thủ trưởng đơn vị', en: 'Unit head' },
+  COUNCIL_MEMBER: { vi: 'Thành viên Hội đồng', en: 'Council member' },
+  COUNCIL_SECRETARY: { vi: 'Thư ký Hội đồng', en: 'Council secretary' },
+  AUDITOR: { vi: 'Kiểm soát, giám sát', en: 'Auditor' },
+  INSPECTOR: { vi: 'Thanh tra', en: 'Inspector' },
+  ADMIN: { vi: 'Quản trị', en: 'Administrator' },
+};
+
+/** A role's name in a language; an unknown code (SYSTEM, PUBLIC) as it is. */
+export function roleName(role: string | null | undefined, lang: 'vi' | 'en'): string {
+  const names = (ROLE_NAMES as Record<string, { vi: string; en: string } | undefined>)[role ?? ''];
+  return names ? names[lang] : String(role ?? '');
+}
+
 /** The authenticated caller, as the API vouches for it; recorded with every action. */
 export interface Actor {
   userId: string;
