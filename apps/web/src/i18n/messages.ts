@@ -225,6 +225,7 @@ export const MESSAGES = {
   'session.notCounted': ['Không tìm thấy phiếu với mã này.', 'No ballot with this receipt.'],
 
   'decision.print': ['In quyết định', 'Print'],
+  'decision.signedPdf': ['Tải bản PDF có chữ ký số', 'Download the digitally signed PDF'],
   'decision.legalNote': ['Văn bản quyết định bằng tiếng Việt.', 'The decision is a legal text in Vietnamese.'],
 
   'audit.title': ['Thanh tra, kiểm tra', 'Audit'],

@@ -1,2 +1,3 @@
 export * from './bonus';
 export * from './wording';
+export * from './document';

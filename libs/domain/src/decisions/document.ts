@@ -1,0 +1,72 @@
+import type { Bonus } from './bonus';
+
+/** What a decision document needs to know (the API's DecisionView carries it). */
+export interface DecisionFacts {
+  number: string;
+  kind: 'AWARD' | 'REVOCATION';
+  issuerNameVi: string;
+  issuedOn: string;
+  place: string;
+  titleVi: string;
+  awardCode: string | null;
+  basisVi: string[];
+  signerName: string;
+  recipients: { nomineeName: string; nomineeKind: string; posthumous: boolean; bonus: Bonus | null }[];
+  revokes: { nomineeName: string; decisionNumber: string; issuerNameVi: string; reason: string }[];
+}
+
+/** One article (Điều): its text and, for Article 1 of an award, the recipients listed under it. */
+export interface Article {
+  number: number;
+  text: string;
+  list?: string[];
+}
+
+/**
+ * The text of a decision in the administrative layout of Decree 30/2020/NĐ-CP: issuer and number,
+ * the national motto, place and date, the title (trích yếu), the authority, the legal bases, the
+ * articles and the signature. Always Vietnamese: it is the legal text. The web page and the signed
+ * PDF both set this same text, so what is printed is what is signed.
+ */
+export function decisionText(d: DecisionFacts, awardNameVi: (code: string) => string) {
+  const [yyyy, mm, dd] = d.issuedOn.split('-');
+  const subject = d.titleVi.replace(/^Quyết định\s+/i, '');
+  // Vietnamese alphabetical order (Đ after D), which the database's collation does not know.
+  const recipients = [...d.recipients].sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName));
+  const who = d.recipients.length > 1 ? 'tập thể, cá nhân' : d.recipients[0]?.nomineeKind === 'COLLECTIVE' ? 'tập thể' : d.recipients[0]?.nomineeKind === 'HOUSEHOLD' ? 'hộ gia đình' : 'cá nhân';
+  const award = d.awardCode ? awardNameVi(d.awardCode) : '';
+  const verb = /công nhận danh hiệu/i.test(d.titleVi) ? `Công nhận danh hiệu "${award}"` : `Tặng ${award}`;
+  const bonusOf = recipients.find((r) => r.bonus)?.bonus;
+  const articles: Article[] =
+    d.kind === 'REVOCATION'
+      ? d.revokes.map((r, i) => ({ number: i + 1, text: `Hủy bỏ khen thưởng đối với ${r.nomineeName} tại Quyết định số ${r.decisionNumber} của ${r.issuerNameVi}; thu hồi hiện vật và tiền thưởng đã nhận. Lý do: ${r.reason}` }))
+      : [
+          {
+            number: 1,
+            text: `${verb} cho ${d.recipients.length} ${who} có tên sau${recipients.some((r) => r.posthumous) ? ' (truy tặng đối với người đã mất)' : ''}:`,
+            list: recipients.map((r) => `${r.nomineeName}${r.posthumous ? ' (truy tặng)' : ''}${r.bonus ? ` — tiền thưởng ${VND.format(r.bonus.amountVnd)} đồng (${String(r.bonus.multiple).replace('.', ',')} lần mức lương cơ sở)` : ''}`),
+          },
+          ...(bonusOf
+            ? [{ number: 2, text: `Tiền thưởng tính theo mức lương cơ sở ${VND.format(bonusOf.baseSalaryVnd)} đồng (${bonusOf.baseSalarySource}) tại ngày ký, chi từ quỹ thi đua, khen thưởng theo quy định.` }]
+            : []),
+        ];
+  articles.push({ number: articles.length + 1, text: 'Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.' });
+  return {
+    issuer: d.issuerNameVi,
+    number: `Số: ${d.number}`,
+    motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const,
+    placeDate: `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`,
+    title: 'QUYẾT ĐỊNH',
+    subject: subject.charAt(0).toUpperCase() + subject.slice(1),
+    authority: d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi,
+    bases: [...d.basisVi, 'Xét đề nghị của cơ quan thẩm định và kết quả xét duyệt trên hệ thống Vinh Danh,'],
+    decides: 'QUYẾT ĐỊNH:',
+    articles,
+    signer: d.signerName,
+  };
+}
+
+export type DecisionText = ReturnType<typeof decisionText>;
+
+const VI_ORDER = new Intl.Collator('vi');
+const VND = new Intl.NumberFormat('vi-VN');

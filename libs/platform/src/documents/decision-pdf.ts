@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { P12Signer } from '@signpdf/signer-p12';
+import signpdf from '@signpdf/signpdf';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { DecisionText } from '@vinhdanh/domain/decisions';
+import type { SigningIdentity } from './signing-authorities';
+
+/** Liberation Serif: metric-compatible with Times New Roman (Decree 30), every Vietnamese diacritic. */
+export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/liberation';
+
+const MM = 72 / 25.4;
+// Decree 30/2020 Appendix I: A4, margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm; body 13–14 pt.
+const PAGE = { width: 210 * MM, height: 297 * MM, top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
+const BODY = 13;
+
+interface Fonts { regular: PDFFont; bold: PDFFont; italic: PDFFont }
+
+/**
+ * The decision as a PDF in the administrative layout, signed by its authority (PAdES:
+ * ETSI.CAdES.detached). The text is the domain's `decisionText`, the same the web page shows.
+ */
+export async function signedDecisionPdf(text: DecisionText, signer: SigningIdentity, fontDir = DEFAULT_FONT_DIR, signedAt = new Date()): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: true });
+  const fonts: Fonts = { regular: await font('LiberationSerif-Regular.ttf'), bold: await font('LiberationSerif-Bold.ttf'), italic: await font('LiberationSerif-Italic.ttf') };
+  doc.setTitle(`${text.title} ${text.number}`);
+  doc.setLanguage('vi-VN');
+  doc.setCreator('Vinh Danh');
+  doc.setCreationDate(signedAt);
+  doc.setModificationDate(signedAt);
+  const layout = new Layout(doc, fonts);
+  layout.header(text);
+  layout.centered(text.title, fonts.bold, 14);
+  layout.centered(text.subject, fonts.bold, 14);
+  layout.gap(6);
+  layout.centered(text.authority.toUpperCase(), fonts.bold, BODY);
+  layout.gap(6);
+  for (const basis of text.bases) layout.paragraph(basis, fonts.italic);
+  layout.gap(4);
+  layout.centered(text.decides, fonts.bold, BODY);
+  for (const a of text.articles) {
+    layout.paragraph(`Điều ${a.number}. ${a.text}`, fonts.regular, `Điều ${a.number}.`);
+    for (const [i, line] of (a.list ?? []).entries()) layout.paragraph(`${i + 1}. ${line}`, fonts.regular, undefined, 10 * MM);
+  }
+  layout.signature(text.signer, signer.subject, signedAt);
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    pdfPage: layout.page,
+    reason: `Ký ban hành ${text.title.toLowerCase()} ${text.number}`,
+    contactInfo: 'Vinh Danh',
+    name: signer.subject,
+    location: 'Việt Nam',
+    signingTime: signedAt,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    signatureLength: 16_384,
+  });
+  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
+  return signpdf.sign(unsigned, new P12Signer(signer.p12, { passphrase: signer.passphrase }), signedAt);
+}
+
+/** Lines set top-down with word wrap, a new page when one is full. */
+class Layout {
+  page: PDFPage;
+  private y = PAGE.height - PAGE.top;
+  private readonly width = PAGE.width - PAGE.left - PAGE.right;
+
+  constructor(private readonly doc: PDFDocument, private readonly fonts: Fonts) {
+    this.page = doc.addPage([PAGE.width, PAGE.height]);
+  }
+
+  header(text: DecisionText): void {
+    const half = this.width / 2;
+    const leftX = PAGE.left - 10 * MM;
+    const rightX = PAGE.left + half - 15 * MM;
+    const top = this.y;
+    const column = (lines: { text: string; font: PDFFont; size: number; underline?: boolean }[], x: number, w: number) => {
+      let y = top;
+      for (const l of lines) {
+        for (const part of this.wrap(l.text, l.font, l.size, w)) {
+          const tw = l.font.widthOfTextAtSize(part, l.size);
+          this.page.drawText(part, { x: x + (w - tw) / 2, y: y - l.size, size: l.size, font: l.font });
+          y -= l.size * 1.25;
+          if (l.underline) this.page.drawLine({ start: { x: x + (w - tw) / 2 + tw * 0.2, y: y + 2 }, end: { x: x + (w + tw) / 2 - tw * 0.2, y: y + 2 }, thickness: 0.6, color: rgb(0, 0, 0) });
+        }
+      }
+      return y;
+    };
+    const leftEnd = column([{ text: text.issuer.toUpperCase(), font: this.fonts.bold, size: 12, underline: true }, { text: text.number, font: this.fonts.regular, size: BODY }], leftX, half);
+    const rightEnd = column(
+      [{ text: text.motto[0], font: this.fonts.bold, size: 12 }, { text: text.motto[1], font: this.fonts.bold, size: BODY, underline: true }, { text: text.placeDate, font: this.fonts.italic, size: BODY }],
+      rightX,
+      half + 25 * MM,
+    );
+    this.y = Math.min(leftEnd, rightEnd) - 12;
+  }
+
+  centered(text: string, font: PDFFont, size: number): void {
+    for (const line of this.wrap(text, font, size, this.width)) {
+      this.room(size);
+      this.page.drawText(line, { x: PAGE.left + (this.width - font.widthOfTextAtSize(line, size)) / 2, y: this.y - size, size, font });
+      this.y -= size * 1.3;
+    }
+  }
+
+  /** A justified-left paragraph, first-line indent; `lead` (Điều n.) set in bold. */
+  paragraph(text: string, font: PDFFont, lead?: string, indent = 10 * MM): void {
+    const lines = this.wrap(text, font, BODY, this.width - indent);
+    for (const [i, line] of lines.entries()) {
+      this.room(BODY);
+      const x = PAGE.left + (i === 0 ? indent : 0);
+      if (i === 0 && lead && line.startsWith(lead)) {
+        this.page.drawText(lead, { x, y: this.y - BODY, size: BODY, font: this.fonts.bold });
+        this.page.drawText(line.slice(lead.length), { x: x + this.fonts.bold.widthOfTextAtSize(lead, BODY), y: this.y - BODY, size: BODY, font });
+      } else {
+        this.page.drawText(line, { x, y: this.y - BODY, size: BODY, font });
+      }
+      this.y -= BODY * 1.35;
+    }
+    this.y -= 3;
+  }
+
+  signature(signerName: string, authority: string, signedAt: Date): void {
+    this.gap(10);
+    this.room(90);
+    const x = PAGE.left + this.width / 2;
+    const w = this.width / 2;
+    const line = (t: string, font: PDFFont, size: number) => {
+      for (const part of this.wrap(t, font, size, w)) {
+        this.page.drawText(part, { x: x + (w - font.widthOfTextAtSize(part, size)) / 2, y: this.y - size, size, font });
+        this.y -= size * 1.3;
+      }
+    };
+    line(authority.toUpperCase(), this.fonts.bold, 12);
+    line(`(Đã ký số ngày ${signedAt.toISOString().slice(0, 10).split('-').reverse().join('/')})`, this.fonts.italic, 11);
+    this.y -= 28;
+    line(signerName, this.fonts.bold, BODY);
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+
+  private room(points: number): void {
+    if (this.y - points < PAGE.bottom) {
+      this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+      this.y = PAGE.height - PAGE.top;
+    }
+  }
+
+  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && font.widthOfTextAtSize(next, size) > width) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+}
