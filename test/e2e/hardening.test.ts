@@ -75,6 +75,8 @@ describe('hardening at the edge', () => {
       'POST /public/nominations/{id}/comments → 400',
       // The change feed's public key, which integrators pin (docs/integration.md).
       'GET /feed/key → 200',
+      // Anyone may check a downloaded decision (docs/documents.md); the upload is checked first.
+      'POST /decisions/verify → 400',
     ].sort());
   });
 });

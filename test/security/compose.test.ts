@@ -38,6 +38,7 @@ describe('docker-compose.yml', () => {
       CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       IDENTITY_KEY: randomBytes(32).toString('base64'),
       FEED_SIGNING_KEY: randomBytes(32).toString('base64'),
+      SIGNING_P12_PASSPHRASE: randomBytes(16).toString('hex'),
     });
     expect(r.stderr).not.toMatch(/ERROR/);
     const rendered = services(r.stdout);

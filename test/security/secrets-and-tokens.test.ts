@@ -36,13 +36,13 @@ describe('secrets outside development mode', () => {
   it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('%s refuses to start without its secrets, naming each (NODE_ENV does not matter)', async (entry) => {
     const { code, output } = await run(entry, { ...servers(), NODE_ENV: 'development' });
     expect(code).toBe(1);
-    for (const name of ['JWT_SECRET', 'BALLOT_KEY', 'CODEC_KEYS', 'IDENTITY_KEY', 'FEED_SIGNING_KEY']) expect(output).toContain(`${name} is required outside development mode`);
+    for (const name of ['JWT_SECRET', 'BALLOT_KEY', 'CODEC_KEYS', 'IDENTITY_KEY', 'FEED_SIGNING_KEY', 'SIGNING_P12_PASSPHRASE']) expect(output).toContain(`${name} is required outside development mode`);
   });
 
   it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('%s refuses the published development secrets', async (entry) => {
     const { code, output } = await run(entry, { ...servers(), ...DEV_SECRETS });
     expect(code).toBe(1);
-    for (const name of ['JWT_SECRET', 'BALLOT_KEY', 'CODEC_KEYS', 'IDENTITY_KEY', 'FEED_SIGNING_KEY']) expect(output).toContain(`${name} is the public development default`);
+    for (const name of ['JWT_SECRET', 'BALLOT_KEY', 'CODEC_KEYS', 'IDENTITY_KEY', 'FEED_SIGNING_KEY', 'SIGNING_P12_PASSPHRASE']) expect(output).toContain(`${name} is the public development default`);
   });
 });
 

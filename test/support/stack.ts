@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -45,7 +47,9 @@ export async function startStack(env: Record<string, string> = {}, options: { in
     runtimeInstalled = true;
   }
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', ...env });
+  // Each stack signs decisions with keys of its own, issued by a local CA made for it.
+  const signingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-signing-'));
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
   const running = inProcess?.worker.run();
@@ -98,6 +102,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
       }
       await temporal.connection.close();
       await workerCtx.close();
+      fs.rmSync(signingDir, { recursive: true, force: true });
     },
   };
 }

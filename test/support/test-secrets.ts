@@ -9,6 +9,7 @@ export const TEST_SECRETS = {
   CODEC_KEYS: `test1:${Buffer.from('test-only-codec-key-0123456789!!').toString('base64')}`,
   IDENTITY_KEY: Buffer.from('test-only-identity-key-012345!!!').toString('base64'),
   FEED_SIGNING_KEY: Buffer.from('test-only-feed-signing-key-0123!').toString('base64'),
+  SIGNING_P12_PASSPHRASE: 'test-only-signing-passphrase',
 };
 
 export function applyTestSecrets(env: NodeJS.ProcessEnv = process.env): void {

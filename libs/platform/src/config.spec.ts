@@ -6,6 +6,7 @@ const secrets = {
   CODEC_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
   IDENTITY_KEY: Buffer.alloc(32, 5).toString('base64'),
   FEED_SIGNING_KEY: Buffer.alloc(32, 3).toString('base64'),
+  SIGNING_P12_PASSPHRASE: 'a-deployment-signing-passphrase',
 };
 const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', TEMPORAL_ADDRESS: '127.0.0.1:7233', ...secrets };
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseCodecKeys } from './codec/keys';
 import { parseVotingRules } from '@vinhdanh/domain/council/voting-rules';
 import { validateEligibilityPolicy } from '@vinhdanh/domain/eligibility/policy';
@@ -31,6 +32,8 @@ export interface AppConfig {
   identityKey: Buffer;
   /** The Ed25519 seed that signs the change feed's pages (docs/integration.md). */
   feedSigningKey: Buffer;
+  /** Decision signing (docs/documents.md): where each authority's PKCS#12 and the CA live. */
+  signing: { dir: string; passphrase: string; autoIssue: boolean; fontDir: string };
   /** Origins allowed to call the codec endpoint from a browser (the Temporal UI). */
   codecCorsOrigins: string[];
   /** Deadline of every Temporal call made for a request. */
@@ -171,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const ballotKey = secret('BALLOT_KEY', DEV_SECRETS.BALLOT_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
   const identityKey = secret('IDENTITY_KEY', DEV_SECRETS.IDENTITY_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
   const feedSigningKey = secret('FEED_SIGNING_KEY', DEV_SECRETS.FEED_SIGNING_KEY, (v) => (Buffer.from(v, 'base64').length !== 32 ? 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' : undefined));
+  const signingPassphrase = secret('SIGNING_P12_PASSPHRASE', DEV_SECRETS.SIGNING_P12_PASSPHRASE, (v) => (v.length < 12 ? 'must be at least 12 characters' : undefined));
   const codecText = secret('CODEC_KEYS', DEV_SECRETS.CODEC_KEYS, () => undefined);
   const codec = codecText ? parseCodecKeys(codecText) : { keys: [], problems: [] };
   problems.push(...codec.problems);
@@ -196,6 +200,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     codecKeys: codec.keys,
     identityKey: Buffer.from(identityKey, 'base64'),
     feedSigningKey: Buffer.from(feedSigningKey, 'base64'),
+    signing: {
+      dir: env.SIGNING_DIR?.trim() || path.join(process.cwd(), '.data', 'signing'),
+      passphrase: signingPassphrase,
+      // A local CA that issues keys on demand: development and tests only; elsewhere the operator's keys.
+      autoIssue: bool('SIGNING_AUTO_ISSUE', mode === 'development'),
+      fontDir: env.DOCUMENT_FONT_DIR?.trim() || '/usr/share/fonts/truetype/liberation2',
+    },
     codecCorsOrigins: (env.CODEC_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 10_000, 100, 600_000),
     emailLeaseMs: int('NOTIFICATION_EMAIL_LEASE_MS', 60_000, 1000, 3_600_000),
@@ -251,5 +262,6 @@ export const DEV_SECRETS = {
   CODEC_KEYS: `dev:${Buffer.from('vinhdanh-development-codec-key!!').toString('base64')}`,
   IDENTITY_KEY: Buffer.from('vinhdanh-development-identity!!!').toString('base64'),
   FEED_SIGNING_KEY: Buffer.from('vinhdanh-development-feed-key!!!').toString('base64'),
+  SIGNING_P12_PASSPHRASE: 'vinhdanh-development-signing',
 } as const;
 const DEV_CODEC_KEY = Buffer.from('vinhdanh-development-codec-key!!');

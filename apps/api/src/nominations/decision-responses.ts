@@ -1,4 +1,5 @@
 import type { DomainErrorBody } from '@vinhdanh/domain/common/errors';
+import type { SignatureReport } from '@vinhdanh/platform/documents/verify-signature';
 import type { NominationStatus, NominationView } from '@vinhdanh/domain/ladder/nomination';
 import type { DecisionDocument, DecisionRecipient } from '@vinhdanh/persistence/read-model/public-record';
 
@@ -24,4 +25,10 @@ export interface DecisionView extends DecisionDocument {
   recipients: DecisionRecipient[];
   /** For a revocation decision: the awards it takes back. */
   revokes: { nomineeName: string; decisionNumber: string; issuerNameVi: string; reason: string }[];
+}
+
+/** What a check of a downloaded decision found: the signature, the chain, and the register's copy. */
+export interface DecisionVerification extends SignatureReport {
+  /** The decision whose signed PDF this is, when the register holds this very file. */
+  register: { decisionId: string; number: string; issuerNameVi: string } | null;
 }

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import { uuidParam } from '../common/validation';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { awardNames } from '@vinhdanh/domain/catalogue';
+import { decisionText } from '@vinhdanh/domain/decisions';
+import { decisionBySignedHash, keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+import { signedDecisionPdf } from '@vinhdanh/platform/documents/decision-pdf';
+import { SigningAuthorities } from '@vinhdanh/platform/documents/signing-authorities';
+import { verifySignedPdf } from '@vinhdanh/platform/documents/verify-signature';
+import { MAX_DOCUMENT_BYTES, sendFile } from '../documents/documents.controller';
 import { DataSource } from 'typeorm';
 import { invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { awardCodesOf } from '@vinhdanh/persistence/read-model/nominations';
@@ -11,12 +21,16 @@ import { asDomainError } from '../common/error.filter';
 import { BatchDecisionDto } from './dto';
 import { NominationsService } from './nominations.service';
 import { Operation } from '../contract/operation';
-import type { BatchDecisionItem, BatchDecisionResult, DecisionView } from './decision-responses';
+import type { BatchDecisionItem, BatchDecisionResult, DecisionVerification, DecisionView } from './decision-responses';
 
 @ApiTags('decisions')
 @Controller('decisions')
 export class DecisionsController {
-  constructor(private readonly service: NominationsService, private readonly ds: DataSource) {}
+  private readonly authorities: SigningAuthorities;
+
+  constructor(private readonly service: NominationsService, private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.authorities = new SigningAuthorities(config.signing.dir, config.signing.passphrase, config.signing.autoIssue);
+  }
 
   /**
    * Confers several nominations in one decision: each nomination's workflow is asked to decide with
@@ -67,7 +81,50 @@ export class DecisionsController {
     ok: { body: 'DecisionView' },
     errors: [404],
   })
-  async get(@Param('id', uuidParam('id')) id: string): Promise<DecisionView> {
+  get(@Param('id', uuidParam('id')) id: string): Promise<DecisionView> {
+    return this.view(id);
+  }
+
+  @Get(':id/document.pdf')
+  @Operation({
+    summary: { vi: 'Bản quyết định có chữ ký số', en: 'The digitally signed decision' },
+    description: {
+      vi: 'Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng.',
+      en: 'The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register.',
+    },
+    ok: { file: ['application/pdf'] },
+    errors: [404],
+  })
+  async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(id));
+    const view = await this.view(id);
+    return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${view.number.replace(/\//g, '-')}.pdf`);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES + 1, files: 1 } }))
+  @Operation({
+    summary: { vi: 'Kiểm tra một quyết định đã tải về', en: 'Verify a downloaded decision' },
+    description: {
+      vi: 'Ai cũng kiểm tra được: chữ ký số hợp lệ trên đúng các byte của tệp, chứng thư do CA tin cậy cấp, và tệp trùng với bản đã ghi trong sổ khen thưởng.',
+      en: 'Anyone may check: the signature is valid over the file’s bytes, the certificate chains to the trusted CA, and the file is the one the register holds.',
+    },
+    ok: { body: 'DecisionVerification' },
+    errors: [413],
+    public: true,
+  })
+  async verify(@UploadedFile() file?: { buffer: Buffer }): Promise<DecisionVerification> {
+    if (!file?.buffer?.length) throw invalid('FILE_REQUIRED', 'Chưa chọn tệp (trường "file").', 'No file was sent (field "file").', 'file');
+    const report = verifySignedPdf(file.buffer, this.authorities.caCertificatePem());
+    const kept = await decisionBySignedHash(this.ds.manager, report.sha256);
+    return { ...report, register: kept ? { decisionId: kept.decisionId, number: kept.number, issuerNameVi: kept.issuerNameVi } : null };
+  }
+
+  /** The decision with what its document shows. */
+  private async view(id: string): Promise<DecisionView> {
     const decision = await decisionDocument(this.ds.manager, id);
     if (!decision) throw notFound('DECISION_NOT_FOUND', 'Không tìm thấy quyết định.', 'Decision not found.');
     const [recipients, revokes] = await Promise.all([
@@ -75,6 +132,16 @@ export class DecisionsController {
       decision.kind === 'REVOCATION' ? awardsRevokedBy(this.ds.manager, id) : [],
     ]);
     return { ...decision, place: placeOf(decision), basisVi: basisOf(decision.issuedOn), recipients, revokes };
+  }
+
+  /** Sets the decision in its administrative layout and signs it with its issuer's key; kept once. */
+  private async sign(id: string): Promise<SignedDecisionDocument> {
+    const view = await this.view(id);
+    const identity = this.authorities.identity(view.issuerUnitId, view.issuerNameVi);
+    const signedAt = new Date();
+    const pdf = await signedDecisionPdf(decisionText(view, (code) => awardNames(code).vi), identity, this.config.signing.fontDir, signedAt);
+    const doc = { decisionId: id, sha256: createHash('sha256').update(pdf).digest('hex'), pdf, signer: identity.subject, signedAt };
+    return this.ds.transaction((tx) => keepSignedDecision(tx, doc));
   }
 }
 

@@ -623,6 +623,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decisions/{id}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bản quyết định có chữ ký số — The digitally signed decision
+         * @description Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng.
+         *
+         *     *The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register.*
+         */
+        get: operations["decisionsDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/decisions/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kiểm tra một quyết định đã tải về — Verify a downloaded decision
+         * @description Ai cũng kiểm tra được: chữ ký số hợp lệ trên đúng các byte của tệp, chứng thư do CA tin cậy cấp, và tệp trùng với bản đã ghi trong sổ khen thưởng.
+         *
+         *     *Anyone may check: the signature is valid over the file’s bytes, the certificate chains to the trusted CA, and the file is the one the register holds.*
+         */
+        post: operations["decisionsVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents": {
         parameters: {
             query?: never;
@@ -1966,6 +2010,27 @@ export interface components {
             revokedBy: string | null;
             revokedByDecisionId: string | null;
             year: number;
+        };
+        /** @description What a check of a downloaded decision found: the signature, the chain, and the register's copy. */
+        DecisionVerification: {
+            /** @description The signer's certificate was issued by the trusted CA and was valid when it signed. */
+            certificateChainValid: boolean;
+            /** @description The signature covers the whole file: nothing was added after signing. */
+            coversWholeFile: boolean;
+            /** @description The decision whose signed PDF this is, when the register holds this very file. */
+            register: {
+                decisionId: string;
+                issuerNameVi: string;
+                number: string;
+            } | null;
+            /** @description SHA-256 of the whole file, as the register keeps it. */
+            sha256: string;
+            /** @description The signed bytes are the bytes received, and the signature over them verifies with the signer's key. */
+            signatureValid: boolean;
+            /** @description A signature is there, in the form this product signs with (CAdES detached). */
+            signed: boolean;
+            signedAt: string | null;
+            signer: string | null;
         };
         /** @description A decision as its document shows it: issuer, place, legal basis, recipients with their bonus, any revocation. */
         DecisionView: {
@@ -6000,6 +6065,148 @@ export interface operations {
              *     *Not found, or outside the caller’s scope*
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    decisionsDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    decisionsVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionVerification"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Dữ liệu gửi lên quá lớn
+             *
+             *     *The request body is too large*
+             */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,6 +70,12 @@ export function awardForNomination(code: AwardCode, periodEnd: string, submitted
   };
 }
 
+/** An award's name in each language, from the newest catalogue version that has it; the code otherwise. */
+export function awardNames(code: string): { vi: string; en: string } {
+  const award = [...VERSIONS].reverse().map((v) => (v.awards as Record<string, AwardDefinition | undefined>)[code]).find(Boolean);
+  return { vi: award?.nameVi ?? code, en: award?.nameEn ?? code };
+}
+
 export function isAwardCode(s: string): s is AwardCode {
   return (AWARD_CODES as readonly string[]).includes(s);
 }

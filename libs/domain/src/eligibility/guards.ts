@@ -3,13 +3,7 @@ import type { AwardDefinition, CriterionDefinition } from '../catalogue/types';
 import type { Facts } from './facts';
 import type { CriterionResult, EvaluationRequest } from './types';
 import { verdict } from './rules/result';
-import { catalogueVersions } from '../catalogue/catalogue';
-
-/** An award's name in each language, from the newest catalogue version that has it; the code otherwise. */
-function namesOf(code: string): { vi: string; en: string } {
-  const award = [...catalogueVersions()].reverse().map((v) => (v.awards as Record<string, AwardDefinition | undefined>)[code]).find(Boolean);
-  return { vi: award?.nameVi ?? code, en: award?.nameEn ?? code };
-}
+import { awardNames } from '../catalogue/catalogue';
 
 const DISCIPLINE: CriterionDefinition = { id: 'GUARD.discipline', judgedBy: 'RULE', vi: 'Không xét khen thưởng khi đang bị xem xét kỷ luật, điều tra, thanh tra hoặc đang chịu kỷ luật; thành tích tính từ khi hết thời hạn kỷ luật', en: 'No award while under disciplinary review, investigation or inspection, or during a sanction; achievements count from the end of the sanction', citation: [D152_PRINCIPLES] };
 const ONCE: CriterionDefinition = { id: 'GUARD.onceOnly', judgedBy: 'RULE', vi: 'Một thành tích không được khen thưởng nhiều lần, nhiều hình thức', en: 'One achievement is not rewarded twice or with several forms', citation: [ART5_2] };
@@ -30,7 +24,7 @@ export function guards(req: EvaluationRequest, award: AwardDefinition, facts: Fa
   }
   if (req.achievementRef) {
     const reused = req.record.awards.find((a) => a.achievementRef === req.achievementRef);
-    const was = reused ? namesOf(reused.code) : undefined;
+    const was = reused ? awardNames(reused.code) : undefined;
     results.push(verdict(ONCE, reused && was
       ? { outcome: 'NOT_MET', vi: `Thành tích này đã được khen (${was.vi}, năm ${reused.year}${reused.decisionNumber ? `, quyết định ${reused.decisionNumber}${reused.issuer ? ` của ${reused.issuer}` : ''}` : ''}).`, en: `This achievement was already rewarded (${was.en}, ${reused.year}${reused.decisionNumber ? `, decision ${reused.decisionNumber}${reused.issuer ? ` of ${reused.issuer}` : ''}` : ''}).`, facts: { achievementRef: req.achievementRef } }
       : { outcome: 'MET', vi: 'Thành tích chưa được khen thưởng.', en: 'The achievement has not been rewarded before.', facts: { achievementRef: req.achievementRef } }));

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Bonus } from '@vinhdanh/domain/decisions';
+import { appendAudit } from '../audit/chain';
 
 /** Award decisions and proposals as the worker issues them (numbers come from numbering.ts). */
 
@@ -76,4 +77,43 @@ export async function insertProposal(tx: EntityManager, p: ProposalWrite): Promi
     `INSERT INTO proposal_submission (nomination_id, number, issuer_unit_id, issuer_name_vi, year, seq, submitted_on, signer_id, signer_name) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [p.nominationId, p.number, p.issuerUnitId, p.issuerNameVi, p.year, p.seq, p.submittedOn, p.signer.userId, p.signer.fullName],
   );
+}
+
+/** A decision's signed PDF, as kept. */
+export interface SignedDecisionDocument {
+  decisionId: string;
+  sha256: string;
+  pdf: Buffer;
+  signer: string;
+  signedAt: Date;
+}
+
+export async function signedDecisionDocument(db: EntityManager, decisionId: string): Promise<SignedDecisionDocument | undefined> {
+  const [row] = await db.query(`SELECT decision_id AS "decisionId", sha256, pdf, signer, signed_at AS "signedAt" FROM decision_document WHERE decision_id = $1`, [decisionId]);
+  return row;
+}
+
+/** The decision whose signed PDF has this SHA-256: what a downloaded copy is checked against. */
+export async function decisionBySignedHash(db: EntityManager, sha256: string): Promise<{ decisionId: string; number: string; issuerNameVi: string; signedAt: Date } | undefined> {
+  const [row] = await db.query(
+    `SELECT d.id AS "decisionId", d.number, d.issuer_name_vi AS "issuerNameVi", dd.signed_at AS "signedAt"
+       FROM decision_document dd JOIN decision d ON d.id = dd.decision_id WHERE dd.sha256 = $1`,
+    [sha256],
+  );
+  return row;
+}
+
+/**
+ * Keeps a decision's signed PDF once: the first signing wins (two requests at once sign twice, one
+ * is kept). Its hash goes onto the register's entries of the decision and into the audit chain.
+ */
+export async function keepSignedDecision(tx: EntityManager, doc: SignedDecisionDocument): Promise<SignedDecisionDocument> {
+  const [inserted] = await tx.query(
+    `INSERT INTO decision_document (decision_id, sha256, pdf, signer, signed_at) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (decision_id) DO NOTHING RETURNING decision_id`,
+    [doc.decisionId, doc.sha256, doc.pdf, doc.signer, doc.signedAt],
+  );
+  if (!inserted) return (await signedDecisionDocument(tx, doc.decisionId))!;
+  await tx.query(`UPDATE award_register SET document_sha256 = $2 WHERE decision_id = $1`, [doc.decisionId, doc.sha256]);
+  await appendAudit(tx, { stream: `decision:${doc.decisionId}`, eventType: 'DecisionDocumentSigned', actorId: null, rule: 'Nghị định 30/2020/NĐ-CP', occurredAt: doc.signedAt.toISOString(), payload: { sha256: doc.sha256, signer: doc.signer } });
+  return doc;
 }

@@ -9,8 +9,8 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DecisionText } from '@vinhdanh/domain/decisions';
 import type { SigningIdentity } from './signing-authorities';
 
-/** Liberation Serif: metric-compatible with Times New Roman (Decree 30), every Vietnamese diacritic. */
-export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/liberation';
+/** Liberation Serif 2 (Debian's fonts-liberation2): metric-compatible with Times New Roman (Decree 30), with every Vietnamese letter. */
+export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/liberation2';
 
 const MM = 72 / 25.4;
 // Decree 30/2020 Appendix I: A4, margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm; body 13–14 pt.
@@ -26,8 +26,16 @@ interface Fonts { regular: PDFFont; bold: PDFFont; italic: PDFFont }
 export async function signedDecisionPdf(text: DecisionText, signer: SigningIdentity, fontDir = DEFAULT_FONT_DIR, signedAt = new Date()): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: true });
+  // Whole fonts: pdf-lib's subsetting drops the precomposed Vietnamese letters (Ủ, ế, ộ…).
+  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: false });
   const fonts: Fonts = { regular: await font('LiberationSerif-Regular.ttf'), bold: await font('LiberationSerif-Bold.ttf'), italic: await font('LiberationSerif-Italic.ttf') };
+  // A letter the font lacks would print as an empty box in a legal text: refuse instead.
+  const letters = new Set([...JSON.stringify(text)].map((c) => c.codePointAt(0)!).filter((c) => c > 32));
+  for (const [style, f] of Object.entries(fonts)) {
+    const has = new Set(f.getCharacterSet());
+    const missing = [...letters].filter((c) => !has.has(c) && c !== 0x22 && c !== 0x5c);
+    if (missing.length) throw new Error(`the ${style} font in ${fontDir} lacks ${missing.map((c) => String.fromCodePoint(c)).join(' ')} (install fonts-liberation2, or set DOCUMENT_FONT_DIR)`);
+  }
   doc.setTitle(`${text.title} ${text.number}`);
   doc.setLanguage('vi-VN');
   doc.setCreator('Vinh Danh');

@@ -33,6 +33,11 @@ describe('a signed decision document (real keys, real PDF, real CMS)', () => {
     expect(verifySignedPdf(Buffer.concat([pdf, Buffer.from('\n% appended\n')]), ca).coversWholeFile).toBe(false);
   });
 
+  it('refuses to set a letter its font lacks, rather than print an empty box', async () => {
+    const text = decisionText({ ...facts, signerName: 'Nguyễn Văn ✠' }, () => 'Bằng khen');
+    await expect(signedDecisionPdf(text, authorities.identity('ubnd-tinh', 'Ủy ban nhân dân tỉnh Lâm Đồng'))).rejects.toThrow(/lacks ✠/);
+  });
+
   it('a key from another CA signs, but does not chain to ours; an unsigned PDF is not signed', async () => {
     const other = new SigningAuthorities(fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-other-ca-')), 'x', true);
     const text = decisionText(facts, () => 'Bằng khen');

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startStack, type Session, type Stack } from '../support/stack';
+import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * A decision as a government office files it: a PDF in the administrative layout, signed by its
+ * issuer, whose hash is on the audit chain and the register, and which anyone can verify — online,
+ * or offline with the script and the CA certificate.
+ */
+describe('signed decisions', () => {
+  let stack: Stack;
+  let clerk: Session, reviewer: Session, head: Session;
+  let decisionId: string;
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [clerk, reviewer, head] = await Promise.all(['vanthu.so-gddt', 'thamdinh.so-gddt', 'thutruong.so-gddt'].map((u) => stack.login(u)));
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Phan Thị Ký Số' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStatus(head, id, 'AWAITING_DECISION');
+    decisionId = (await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).body.decision.decisionId;
+  });
+  afterAll(() => stack?.close());
+
+  const download = async (who: Session) => fetch(`${stack.baseUrl}/decisions/${decisionId}/document.pdf`, { headers: { authorization: `Bearer ${who.token}` } });
+  const verify = async (file: Buffer) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'quyet-dinh.pdf');
+    return (await (await fetch(`${stack.baseUrl}/decisions/verify`, { method: 'POST', body: form })).json()) as any;
+  };
+
+  it('is signed once by its issuer; the same file every time, its hash on the audit chain and the register', async () => {
+    const first = await download(clerk);
+    expect({ status: first.status, type: first.headers.get('content-type'), cache: first.headers.get('cache-control') }).toEqual({ status: 200, type: 'application/pdf', cache: 'no-store' });
+    pdf = Buffer.from(await first.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.includes('/SubFilter /ETSI.CAdES.detached')).toBe(true);
+    const again = Buffer.from(await (await download(head)).arrayBuffer());
+    expect(again.equals(pdf)).toBe(true);
+    const [{ sha256 }] = await stack.ds.query(`SELECT encode(sha256(pdf), 'hex') AS sha256 FROM decision_document WHERE decision_id = $1`, [decisionId]);
+    const audited = await stack.ds.query(`SELECT event_type, payload FROM audit_log WHERE stream = $1`, [`decision:${decisionId}`]);
+    expect(audited).toEqual([{ event_type: 'DecisionDocumentSigned', payload: { sha256, signer: 'Sở Giáo dục và Đào tạo' } }]);
+    const register = await stack.ds.query(`SELECT DISTINCT document_sha256 FROM award_register WHERE decision_id = $1`, [decisionId]);
+    expect(register).toEqual([{ document_sha256: sha256 }]);
+  });
+
+  it('anyone can verify the downloaded file: signature, chain to the CA, and the register’s copy', async () => {
+    const report = await verify(pdf);
+    expect(report).toMatchObject({ signed: true, coversWholeFile: true, signatureValid: true, certificateChainValid: true, signer: 'Sở Giáo dục và Đào tạo', register: { decisionId } });
+  });
+
+  it('an altered copy, or one with pages added after signing, is told apart', async () => {
+    const altered = Buffer.from(pdf);
+    const at = altered.indexOf('/Title');
+    altered[at + 12] = altered[at + 12] ^ 1;
+    expect(await verify(altered)).toMatchObject({ signatureValid: false, register: null });
+    expect(await verify(Buffer.concat([pdf, Buffer.from('\n% trang thêm\n')]))).toMatchObject({ coversWholeFile: false, register: null });
+    expect((await verify(Buffer.from('%PDF-1.4 chưa ký'))).signed).toBe(false);
+  });
+
+  it('verifies offline with the script and the CA certificate, with exit codes a clerk’s tools can use', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-verify-'));
+    const file = path.join(dir, 'quyet-dinh.pdf');
+    const ca = path.join(dir, 'ca.pem');
+    fs.writeFileSync(file, pdf);
+    fs.writeFileSync(ca, fs.readFileSync(path.join(stack.config.signing.dir, 'ca.pem')));
+    const script = ['-r', './test/support/ts-register.js', 'scripts/verify-decision.ts'];
+    const ok = await run(process.execPath, [...script, file, ca], { cwd: ROOT });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ signatureValid: true, certificateChainValid: true });
+    const tampered = Buffer.from(pdf);
+    tampered[tampered.indexOf('/Title') + 12] ^= 1;
+    fs.writeFileSync(file, tampered);
+    const bad = await run(process.execPath, [...script, file, ca], { cwd: ROOT }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a decision that does not exist has no document', async () => {
+    expect((await clerk.get('/decisions/00000000-0000-4000-8000-000000000000/document.pdf')).status).toBe(404);
+  });
+});
