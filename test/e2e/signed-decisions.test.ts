@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
 
@@ -81,6 +82,17 @@ describe('signed decisions', () => {
     const bad = await run(process.execPath, [...script, file, ca], { cwd: ROOT }).catch((e) => e);
     expect(bad.code).toBe(1);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints one certificate per recipient, A4 landscape, with the name and the decision', async () => {
+    const res = await fetch(`${stack.baseUrl}/decisions/${decisionId}/certificates.pdf`, { headers: { authorization: `Bearer ${clerk.token}` } });
+    expect({ status: res.status, type: res.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
+    const doc = await PDFDocument.load(Buffer.from(await res.arrayBuffer()));
+    const recipients = (await clerk.get(`/decisions/${decisionId}`)).body.recipients.length;
+    expect(doc.getPageCount()).toBe(recipients);
+    const { width, height } = doc.getPage(0).getSize();
+    expect(Math.round(width)).toBe(842);
+    expect(Math.round(height)).toBe(595);
   });
 
   it('a decision that does not exist has no document', async () => {

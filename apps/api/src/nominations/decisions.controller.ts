@@ -5,10 +5,10 @@ import type { Response } from 'express';
 import { uuidParam } from '../common/validation';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { awardNames } from '@vinhdanh/domain/catalogue';
-import { decisionText } from '@vinhdanh/domain/decisions';
+import { certificateTexts, decisionText } from '@vinhdanh/domain/decisions';
 import { decisionBySignedHash, keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { signedDecisionPdf } from '@vinhdanh/platform/documents/decision-pdf';
+import { certificatesPdf, signedDecisionPdf } from '@vinhdanh/platform/documents/decision-pdf';
 import { SigningAuthorities } from '@vinhdanh/platform/documents/signing-authorities';
 import { verifySignedPdf } from '@vinhdanh/platform/documents/verify-signature';
 import { MAX_DOCUMENT_BYTES, sendFile } from '../documents/documents.controller';
@@ -99,6 +99,20 @@ export class DecisionsController {
     const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(id));
     const view = await this.view(id);
     return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${view.number.replace(/\//g, '-')}.pdf`);
+  }
+
+  @Get(':id/certificates.pdf')
+  @Operation({
+    summary: { vi: 'In bằng, giấy khen theo quyết định', en: 'Print the certificates of a decision' },
+    description: { vi: 'Mỗi người, tập thể được khen thưởng một trang A4 khổ ngang, để in cả loạt.', en: 'One A4 landscape page per recipient, to print as a batch.' },
+    ok: { file: ['application/pdf'] },
+    errors: [404],
+  })
+  async certificates(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const view = await this.view(id);
+    if (view.kind !== 'AWARD') throw notFound('DECISION_NOT_FOUND', 'Quyết định này không có bằng, giấy khen.', 'This decision has no certificates.');
+    const pdf = await certificatesPdf(certificateTexts(view, (code) => awardNames(code).vi), this.config.signing.fontDir);
+    return sendFile(res, pdf, 'application/pdf', `bang-khen-${view.number.replace(/\//g, '-')}.pdf`);
   }
 
   @Post('verify')

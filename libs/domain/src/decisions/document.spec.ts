@@ -1,4 +1,4 @@
-import { decisionText, type DecisionFacts } from './document';
+import { certificateTexts, decisionText, type DecisionFacts } from './document';
 
 const base: DecisionFacts = {
   number: '7/QĐ-UBND', kind: 'AWARD', issuerNameVi: 'Ủy ban nhân dân xã Quảng Khê', issuedOn: '2026-02-03', place: 'Lâm Đồng',
@@ -29,6 +29,13 @@ describe('the text of a decision (Decree 30 layout)', () => {
     expect(t.articles.map((a) => a.text.slice(0, 40))).toEqual(['Tặng Giấy khen của Chủ tịch UBND cấp xã ', 'Quyết định này có hiệu lực kể từ ngày ký']);
     expect(t.articles[0].text).toMatch(/cho 1 tập thể có tên sau:$/);
     expect(decisionText({ ...base, recipients: [{ ...base.recipients[1], nomineeKind: 'HOUSEHOLD' }] }, () => 'x').articles[0].text).toMatch(/1 hộ gia đình/);
+  });
+
+  it('makes one certificate per recipient, the dead named as such', () => {
+    const pages = certificateTexts(base, () => 'Lao động tiên tiến');
+    expect(pages.map((p) => p.recipient)).toEqual(['Dương Thị An', 'Truy tặng: Đỗ Văn Bình']);
+    expect(pages[0]).toMatchObject({ verb: 'Công nhận danh hiệu', award: 'LAO ĐỘNG TIÊN TIẾN', reference: 'Quyết định số 7/QĐ-UBND ngày 03/02/2026', authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ QUẢNG KHÊ' });
+    expect(certificateTexts({ ...base, titleVi: 'Quyết định về việc tặng Giấy khen' }, () => 'Giấy khen')[0].verb).toBe('Tặng');
   });
 
   it('revokes what it names, with the reason, in articles of its own', () => {

@@ -70,3 +70,24 @@ export type DecisionText = ReturnType<typeof decisionText>;
 
 const VI_ORDER = new Intl.Collator('vi');
 const VND = new Intl.NumberFormat('vi-VN');
+
+/** One certificate page (Bằng khen, Giấy khen, or a title's certificate) per recipient of a decision. */
+export function certificateTexts(d: DecisionFacts, awardNameVi: (code: string) => string) {
+  const [yyyy, mm, dd] = d.issuedOn.split('-');
+  const award = d.awardCode ? awardNameVi(d.awardCode) : '';
+  const isTitle = /công nhận danh hiệu/i.test(d.titleVi);
+  return [...d.recipients]
+    .sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName))
+    .map((r) => ({
+      motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const,
+      authority: (d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi).toUpperCase(),
+      verb: isTitle ? 'Công nhận danh hiệu' : 'Tặng',
+      award: award.toUpperCase(),
+      recipient: `${r.posthumous ? 'Truy tặng: ' : ''}${r.nomineeName}`,
+      reference: `Quyết định số ${d.number} ngày ${dd}/${mm}/${yyyy}`,
+      placeDate: `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`,
+      signer: d.signerName,
+    }));
+}
+
+export type CertificateText = ReturnType<typeof certificateTexts>[number];

@@ -6,7 +6,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import signpdf from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { DecisionText } from '@vinhdanh/domain/decisions';
+import type { CertificateText, DecisionText } from '@vinhdanh/domain/decisions';
 import type { SigningIdentity } from './signing-authorities';
 
 /** Liberation Serif 2 (Debian's fonts-liberation2): metric-compatible with Times New Roman (Decree 30), with every Vietnamese letter. */
@@ -173,4 +173,47 @@ class Layout {
     if (line) lines.push(line);
     return lines;
   }
+}
+
+/**
+ * The certificates of a decision, one A4 landscape page per recipient, for printing in a batch.
+ * Not signed: the signed decision is the legal act; a certificate is its printed token.
+ */
+export async function certificatesPdf(pages: CertificateText[], fontDir = DEFAULT_FONT_DIR): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: false });
+  const [regular, bold, italic] = [await font('LiberationSerif-Regular.ttf'), await font('LiberationSerif-Bold.ttf'), await font('LiberationSerif-Italic.ttf')];
+  doc.setLanguage('vi-VN');
+  doc.setCreator('Vinh Danh');
+  const [width, height] = [PAGE.height, PAGE.width];
+  for (const c of pages) {
+    const page = doc.addPage([width, height]);
+    page.drawRectangle({ x: 12 * MM, y: 12 * MM, width: width - 24 * MM, height: height - 24 * MM, borderColor: rgb(0.6, 0.1, 0.1), borderWidth: 3 });
+    let y = height - 30 * MM;
+    const centered = (text: string, f: PDFFont, size: number, color = rgb(0, 0, 0)) => {
+      page.drawText(text, { x: (width - f.widthOfTextAtSize(text, size)) / 2, y, size, font: f, color });
+      y -= size * 1.5;
+    };
+    centered(c.motto[0], bold, 14);
+    centered(c.motto[1], bold, 14);
+    y -= 10;
+    centered(c.authority, bold, 16);
+    centered(c.verb, regular, 16);
+    y -= 6;
+    centered(c.award, bold, c.award.length > 40 ? 24 : 32, rgb(0.6, 0.1, 0.1));
+    y -= 10;
+    centered(c.recipient, bold, 22);
+    y -= 14;
+    centered(c.reference, italic, 13);
+    y = 45 * MM;
+    const right = (text: string, f: PDFFont, size: number) => {
+      page.drawText(text, { x: width * 0.72 - f.widthOfTextAtSize(text, size) / 2, y, size, font: f });
+      y -= size * 1.5;
+    };
+    right(c.placeDate, italic, 13);
+    y -= 40;
+    right(c.signer, bold, 14);
+  }
+  return Buffer.from(await doc.save());
 }
