@@ -14,6 +14,7 @@ import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import type { TestStackGlobals } from './globals';
 import { applyTestSecrets } from '../support/test-secrets';
 import { onFreePort } from '../support/ports';
+import { CONTRACT_LOG_DIR } from '../../scripts/contract-coverage';
 
 /**
  * Starts the real servers once for the integration project:
@@ -64,10 +65,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.VINHDANH_TEST_TEMPLATE_URL = process.env.DATABASE_URL;
 
   // Each stack session records the operations it called (test/support/contract.ts), for scripts/contract-coverage.ts.
-  const contractLog = path.join(__dirname, '../../test-artifacts/contract');
-  fs.rmSync(contractLog, { recursive: true, force: true });
-  fs.mkdirSync(contractLog, { recursive: true });
-  process.env.VINHDANH_CONTRACT_LOG = contractLog;
+  fs.rmSync(CONTRACT_LOG_DIR, { recursive: true, force: true });
+  fs.mkdirSync(CONTRACT_LOG_DIR, { recursive: true });
+  process.env.VINHDANH_CONTRACT_LOG = CONTRACT_LOG_DIR;
 
   const bundle = await bundleWorkflowCode({ ...workflowBundleOptions(), logger: silent });
   const bundlePath = path.join(os.tmpdir(), `vinhdanh-workflow-bundle-${process.pid}.js`);

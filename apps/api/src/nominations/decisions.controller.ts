@@ -96,8 +96,8 @@ export class DecisionsController {
     errors: [404],
   })
   async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(id));
     const view = await this.view(id);
+    const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(view, id));
     return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${view.number.replace(/\//g, '-')}.pdf`);
   }
 
@@ -149,8 +149,7 @@ export class DecisionsController {
   }
 
   /** Sets the decision in its administrative layout and signs it with its issuer's key; kept once. */
-  private async sign(id: string): Promise<SignedDecisionDocument> {
-    const view = await this.view(id);
+  private async sign(view: DecisionView, id: string): Promise<SignedDecisionDocument> {
     const identity = this.authorities.identity(view.issuerUnitId, view.issuerNameVi);
     const signedAt = new Date();
     const pdf = await signedDecisionPdf(decisionText(view, (code) => awardNames(code).vi), identity, this.config.signing.fontDir, signedAt);

@@ -25,10 +25,7 @@ interface Fonts { regular: PDFFont; bold: PDFFont; italic: PDFFont }
  */
 export async function signedDecisionPdf(text: DecisionText, signer: SigningIdentity, fontDir = DEFAULT_FONT_DIR, signedAt = new Date()): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  // Whole fonts: pdf-lib's subsetting drops the precomposed Vietnamese letters (Ủ, ế, ộ…).
-  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: false });
-  const fonts: Fonts = { regular: await font('LiberationSerif-Regular.ttf'), bold: await font('LiberationSerif-Bold.ttf'), italic: await font('LiberationSerif-Italic.ttf') };
+  const fonts = await embedFonts(doc, fontDir);
   // A letter the font lacks would print as an empty box in a legal text: refuse instead.
   const letters = new Set([...JSON.stringify(text)].map((c) => c.codePointAt(0)!).filter((c) => c > 32));
   for (const [style, f] of Object.entries(fonts)) {
@@ -69,6 +66,21 @@ export async function signedDecisionPdf(text: DecisionText, signer: SigningIdent
   });
   const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
   return signpdf.sign(unsigned, new P12Signer(signer.p12, { passphrase: signer.passphrase }), signedAt);
+}
+
+const fontFiles = new Map<string, Buffer>();
+
+/** The three styles of Liberation Serif, read from disk once per process. */
+async function embedFonts(doc: PDFDocument, fontDir: string): Promise<Fonts> {
+  doc.registerFontkit(fontkit);
+  const bytes = (file: string) => {
+    const full = path.join(fontDir, file);
+    if (!fontFiles.has(full)) fontFiles.set(full, fs.readFileSync(full));
+    return fontFiles.get(full)!;
+  };
+  // Whole fonts: pdf-lib's subsetting drops the precomposed Vietnamese letters (Ủ, ế, ộ…).
+  const embed = (file: string) => doc.embedFont(bytes(file), { subset: false });
+  return { regular: await embed('LiberationSerif-Regular.ttf'), bold: await embed('LiberationSerif-Bold.ttf'), italic: await embed('LiberationSerif-Italic.ttf') };
 }
 
 /** Lines set top-down with word wrap, a new page when one is full. */
@@ -181,9 +193,7 @@ class Layout {
  */
 export async function certificatesPdf(pages: CertificateText[], fontDir = DEFAULT_FONT_DIR): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = (file: string) => doc.embedFont(fs.readFileSync(path.join(fontDir, file)), { subset: false });
-  const [regular, bold, italic] = [await font('LiberationSerif-Regular.ttf'), await font('LiberationSerif-Bold.ttf'), await font('LiberationSerif-Italic.ttf')];
+  const { regular, bold, italic } = await embedFonts(doc, fontDir);
   doc.setLanguage('vi-VN');
   doc.setCreator('Vinh Danh');
   const [width, height] = [PAGE.height, PAGE.width];
