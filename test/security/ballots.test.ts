@@ -97,6 +97,22 @@ describe('secret ballots and single votes', () => {
     expect(ids.filter((id) => guesses.includes(id) || id.includes(receipt))).toEqual([]);
   });
 
+  it('a ballot sent again once the session has closed (its answer lost) gets its receipt back, counted once', async () => {
+    const a = await toCouncil();
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(120_000) });
+    const [last] = await takeBallots(members[6], body.sessionId, [a]);
+    await Promise.all(allNine().slice(0, 8).map((m) => vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })));
+    // The last ballot in closes the session (every member has voted).
+    const first = await castBallot(stack.baseUrl, body.sessionId, last, 'DISAGREE');
+    expect(first.status).toBe(200);
+    await eventually(async () => ((await secretary.get(`/councils/sessions/${body.sessionId}/tally`)).body.records.length > 0 ? true : undefined));
+    const again = await castBallot(stack.baseUrl, body.sessionId, last, 'DISAGREE');
+    expect({ status: again.status, receipt: again.body.receipt }).toEqual({ status: 200, receipt: first.body.receipt });
+    // Nothing was counted twice.
+    const counts = await stack.ds.query(`SELECT count(*)::int AS n FROM council_item_ballot WHERE session_id = $1`, [body.sessionId]);
+    expect(counts[0].n).toBe(9);
+  });
+
   it('one ballot per member and nomination: a second take, a reused token, a token for another nomination are refused', async () => {
     const [a, b] = [await toCouncil(), await toCouncil()];
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(120_000) });

@@ -211,12 +211,21 @@ export class CouncilsService {
     // The same ballot sent again (a retry) is the same Update; the same token with another choice is refused.
     // Temporal stores Update ids in clear: keyed, so nobody holding a receipt can test the three choices against it.
     const updateId = `secret-ballot-${createHmac('sha256', this.updateIdKey).update(`${sessionId}|${ballot.nominationId}|${receipt}|${choice}`).digest('hex').slice(0, 40)}`;
-    await this.update(session, (h) => h.executeUpdate(castSecretBallotUpdate, { args: [{ auth: messageAuth(), nominationId: ballot.nominationId, receiptHash: receipt, choice }], updateId }));
-    return {
+    const inTheBox: BallotReceipt = {
       receipt,
       messageVi: 'Phiếu đã vào hòm phiếu. Hãy giữ mã biên nhận để kiểm tra sau khi kiểm phiếu; mã này không cho ai biết bạn đã chọn gì.',
       messageEn: 'Your ballot is in the box. Keep the receipt to check it after the count; it tells nobody what you chose.',
     };
+    try {
+      await this.update(session, (h) => h.executeUpdate(castSecretBallotUpdate, { args: [{ auth: messageAuth(), nominationId: ballot.nominationId, receiptHash: receipt, choice }], updateId }));
+    } catch (err) {
+      // The answer to a counted ballot was lost and the last ballot closed the session meanwhile:
+      // the retry gets its receipt, not SESSION_CLOSED. The box holds one ballot per token whatever
+      // the retry says, and which choice it holds stays secret.
+      if (asDomainError(err)?.code === 'SESSION_CLOSED' && (await receiptCounted(this.ds.manager, sessionId, receipt))) return inTheBox;
+      throw err;
+    }
+    return inTheBox;
   }
 
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
