@@ -29,9 +29,8 @@ export function breakingChanges(before: Json, after: Json): string[] {
       for (const status of Object.keys(was.responses ?? {}).filter((s) => s.startsWith('2'))) {
         if (!now.responses?.[status]) out.push(`${op}: the ${status} answer was removed`);
       }
-      const required = (o: Json) => new Set((o.parameters ?? []).map((p: Json) => resolve(o === was ? before : after, p)).filter((p: Json) => p.required).map((p: Json) => `${p.in}:${p.name}`));
-      const wasRequired = required(was);
-      for (const p of required(now)) if (!wasRequired.has(p)) out.push(`${op}: parameter ${p} is now required`);
+      const wasRequired = requiredParameters(before, was);
+      for (const p of requiredParameters(after, now)) if (!wasRequired.has(p)) out.push(`${op}: parameter ${p} is now required`);
     }
   }
   const schemasBefore: Json = before.components?.schemas ?? {};
@@ -55,6 +54,11 @@ export function breakingChanges(before: Json, after: Json): string[] {
     }
   }
   return out;
+}
+
+/** An operation's required parameters as `in:name`, shared ones ($ref) resolved in their document. */
+function requiredParameters(doc: Json, operation: Json): Set<string> {
+  return new Set((operation.parameters ?? []).map((p: Json) => resolve(doc, p)).filter((p: Json) => p.required).map((p: Json) => `${p.in}:${p.name}`));
 }
 
 function resolve(doc: Json, node: Json): Json {

@@ -25,7 +25,7 @@ let loaded: { operations: Operation[]; ajv: Ajv2020; validators: Map<string, Val
 
 function contract() {
   if (loaded) return loaded;
-  const doc = JSON.parse(fs.readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, Record<string, Operation['responses'] extends infer R ? { responses: R } : never>>; components: { schemas: Record<string, object> } };
+  const doc = JSON.parse(fs.readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, Record<string, Pick<Operation, 'responses'>>>; components: object };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ $id: 'vinhdanh-openapi', components: doc.components });
@@ -42,7 +42,7 @@ function contract() {
   return loaded;
 }
 
-export function findOperation(method: string, urlPath: string): Operation | undefined {
+function findOperation(method: string, urlPath: string): Operation | undefined {
   const p = urlPath.split('?')[0];
   return contract().operations.find((o) => o.method === method && o.pattern.test(p));
 }

@@ -29,7 +29,7 @@ export function useLoad<T>(load: (() => Promise<{ data?: T }>) | null, deps: unk
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the request depends on
+    // The request is whatever `load` is now; the caller names what it depends on.
   }, [active, tick, ...deps]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };

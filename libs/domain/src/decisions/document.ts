@@ -29,10 +29,8 @@ export interface Article {
  * PDF both set this same text, so what is printed is what is signed.
  */
 export function decisionText(d: DecisionFacts, awardNameVi: (code: string) => string) {
-  const [yyyy, mm, dd] = d.issuedOn.split('-');
   const subject = d.titleVi.replace(/^Quyết định\s+/i, '');
-  // Vietnamese alphabetical order (Đ after D), which the database's collation does not know.
-  const recipients = [...d.recipients].sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName));
+  const recipients = inVietnameseOrder(d.recipients);
   const who = d.recipients.length > 1 ? 'tập thể, cá nhân' : d.recipients[0]?.nomineeKind === 'COLLECTIVE' ? 'tập thể' : d.recipients[0]?.nomineeKind === 'HOUSEHOLD' ? 'hộ gia đình' : 'cá nhân';
   const award = d.awardCode ? awardNameVi(d.awardCode) : '';
   const verb = /công nhận danh hiệu/i.test(d.titleVi) ? `Công nhận danh hiệu "${award}"` : `Tặng ${award}`;
@@ -54,11 +52,11 @@ export function decisionText(d: DecisionFacts, awardNameVi: (code: string) => st
   return {
     issuer: d.issuerNameVi,
     number: `Số: ${d.number}`,
-    motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const,
-    placeDate: `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`,
+    motto: MOTTO,
+    placeDate: placeDate(d),
     title: 'QUYẾT ĐỊNH',
     subject: subject.charAt(0).toUpperCase() + subject.slice(1),
-    authority: d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi,
+    authority: authorityOf(d),
     bases: [...d.basisVi, 'Xét đề nghị của cơ quan thẩm định và kết quả xét duyệt trên hệ thống Vinh Danh,'],
     decides: 'QUYẾT ĐỊNH:',
     articles,
@@ -76,18 +74,31 @@ export function certificateTexts(d: DecisionFacts, awardNameVi: (code: string) =
   const [yyyy, mm, dd] = d.issuedOn.split('-');
   const award = d.awardCode ? awardNameVi(d.awardCode) : '';
   const isTitle = /công nhận danh hiệu/i.test(d.titleVi);
-  return [...d.recipients]
-    .sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName))
-    .map((r) => ({
-      motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const,
-      authority: (d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi).toUpperCase(),
-      verb: isTitle ? 'Công nhận danh hiệu' : 'Tặng',
-      award: award.toUpperCase(),
-      recipient: `${r.posthumous ? 'Truy tặng: ' : ''}${r.nomineeName}`,
-      reference: `Quyết định số ${d.number} ngày ${dd}/${mm}/${yyyy}`,
-      placeDate: `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`,
-      signer: d.signerName,
-    }));
+  return inVietnameseOrder(d.recipients).map((r) => ({
+    motto: MOTTO,
+    authority: authorityOf(d).toUpperCase(),
+    verb: isTitle ? 'Công nhận danh hiệu' : 'Tặng',
+    award: award.toUpperCase(),
+    recipient: `${r.posthumous ? 'Truy tặng: ' : ''}${r.nomineeName}`,
+    reference: `Quyết định số ${d.number} ngày ${dd}/${mm}/${yyyy}`,
+    placeDate: placeDate(d),
+    signer: d.signerName,
+  }));
+}
+
+const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const;
+
+/** Who signs: the Chairman for a People's Committee, the head of the body otherwise. */
+const authorityOf = (d: DecisionFacts) => (d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi);
+
+function placeDate(d: DecisionFacts): string {
+  const [yyyy, mm, dd] = d.issuedOn.split('-');
+  return `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
+}
+
+/** Vietnamese alphabetical order (Đ after D), which the database's collation does not know. */
+function inVietnameseOrder<T extends { nomineeName: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName));
 }
 
 export type CertificateText = ReturnType<typeof certificateTexts>[number];

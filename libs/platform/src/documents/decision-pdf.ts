@@ -27,10 +27,10 @@ export async function signedDecisionPdf(text: DecisionText, signer: SigningIdent
   const doc = await PDFDocument.create();
   const fonts = await embedFonts(doc, fontDir);
   // A letter the font lacks would print as an empty box in a legal text: refuse instead.
-  const letters = new Set([...JSON.stringify(text)].map((c) => c.codePointAt(0)!).filter((c) => c > 32));
+  const letters = new Set([...stringsIn(text).join('')].map((c) => c.codePointAt(0)!).filter((c) => c > 32));
   for (const [style, f] of Object.entries(fonts)) {
     const has = new Set(f.getCharacterSet());
-    const missing = [...letters].filter((c) => !has.has(c) && c !== 0x22 && c !== 0x5c);
+    const missing = [...letters].filter((c) => !has.has(c));
     if (missing.length) throw new Error(`the ${style} font in ${fontDir} lacks ${missing.map((c) => String.fromCodePoint(c)).join(' ')} (install fonts-liberation2, or set DOCUMENT_FONT_DIR)`);
   }
   doc.setTitle(`${text.title} ${text.number}`);
@@ -66,6 +66,13 @@ export async function signedDecisionPdf(text: DecisionText, signer: SigningIdent
   });
   const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
   return signpdf.sign(unsigned, new P12Signer(signer.p12, { passphrase: signer.passphrase }), signedAt);
+}
+
+/** Every string a text holds, at any depth. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }
 
 const fontFiles = new Map<string, Buffer>();
