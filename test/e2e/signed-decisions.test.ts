@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
+import { docxText, flat, pdfText } from '../support/document-text';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');
@@ -53,6 +54,33 @@ describe('signed decisions', () => {
     expect(register).toEqual([{ document_sha256: sha256 }]);
   });
 
+  it('reads as the decision: issuer, number, motto, date, the award, the recipient with the bonus, the bases of the day, Nơi nhận, the signer', async () => {
+    const view = (await clerk.get(`/decisions/${decisionId}`)).body;
+    const [yyyy, mm, dd] = view.issuedOn.split('-');
+    const parts = [
+      'SỞ GIÁO DỤC VÀ ĐÀO TẠO', `Số: ${view.number}`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', `ngày ${dd} tháng ${mm} năm ${yyyy}`, 'QUYẾT ĐỊNH',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Nghị định số 152/2025/NĐ-CP', 'Điều 1.', 'Phan Thị Ký Số', 'tiền thưởng',
+      'Nơi nhận:', '- Lưu: VT.', 'GIÁM ĐỐC', view.signerName,
+    ];
+    const signed = flat(pdfText(pdf));
+    for (const part of [...parts, '(Đã ký số ngày']) expect(signed).toContain(part);
+    expect(signed).toContain(view.recipients[0].bonus ? new Intl.NumberFormat('vi-VN').format(view.recipients[0].bonus.amountVnd) : 'tiền thưởng');
+    // The Word copy is the same text, unsigned.
+    const res = await fetch(`${stack.baseUrl}/decisions/${decisionId}/document.docx`, { headers: { authorization: `Bearer ${clerk.token}` } });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    const word = flat(await docxText(Buffer.from(await res.arrayBuffer())));
+    for (const part of parts) expect(word).toContain(part);
+    expect(word).not.toContain('Đã ký số');
+  });
+
+  it('the signed PDF is public, as decisions are; the Word copy and the certificates need a sign-in', async () => {
+    const anonymous = await fetch(`${stack.baseUrl}/decisions/${decisionId}/document.pdf`);
+    expect(anonymous.status).toBe(200);
+    expect(Buffer.from(await anonymous.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await fetch(`${stack.baseUrl}/decisions/${decisionId}/document.docx`)).status).toBe(401);
+    expect((await fetch(`${stack.baseUrl}/decisions/${decisionId}/certificates.pdf`)).status).toBe(401);
+  });
+
   it('anyone can verify the downloaded file: signature, chain to the CA, and the register’s copy', async () => {
     const report = await verify(pdf);
     expect(report).toMatchObject({ signed: true, coversWholeFile: true, signatureValid: true, certificateChainValid: true, signer: 'Sở Giáo dục và Đào tạo', register: { decisionId } });
@@ -93,6 +121,8 @@ describe('signed decisions', () => {
     const { width, height } = doc.getPage(0).getSize();
     expect(Math.round(width)).toBe(842);
     expect(Math.round(height)).toBe(595);
+    const text = flat(pdfText(Buffer.from(await doc.save())));
+    for (const part of ['TẶNG', 'PHAN THỊ KÝ SỐ'.normalize('NFC')]) expect(text.toUpperCase()).toContain(part);
   });
 
   it('a decision that does not exist has no document', async () => {

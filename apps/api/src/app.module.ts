@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NomineesModule } from './nominees/nominees.module';
 import { OrgModule } from './org/org.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -76,6 +77,7 @@ export class AppModule {
         CodecModule,
         DashboardModule,
         PublicModule,
+        ProposalsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -5,10 +5,11 @@ import type { Response } from 'express';
 import { uuidParam } from '../common/validation';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { awardNames } from '@vinhdanh/domain/catalogue';
-import { certificateTexts, decisionText } from '@vinhdanh/domain/decisions';
+import { certificateTexts, decisionText, legalBasesOn, placeOf } from '@vinhdanh/domain/decisions';
 import { decisionBySignedHash, keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { certificatesPdf, signedDecisionPdf } from '@vinhdanh/platform/documents/decision-pdf';
+import { decisionDocx, DOCX } from '@vinhdanh/platform/documents/docx';
+import { certificatesPdf, signedDecisionPdf } from '@vinhdanh/platform/documents/pdf';
 import { SigningAuthorities } from '@vinhdanh/platform/documents/signing-authorities';
 import { verifySignedPdf } from '@vinhdanh/platform/documents/verify-signature';
 import { MAX_DOCUMENT_BYTES, sendFile } from '../documents/documents.controller';
@@ -89,16 +90,33 @@ export class DecisionsController {
   @Operation({
     summary: { vi: 'Bản quyết định có chữ ký số', en: 'The digitally signed decision' },
     description: {
-      vi: 'Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng.',
-      en: 'The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register.',
+      vi: 'Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng. Công khai: quyết định khen thưởng được công bố.',
+      en: 'The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register. Public: decisions are published (Law Art 8).',
     },
     ok: { file: ['application/pdf'] },
     errors: [404],
+    public: true,
   })
   async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const view = await this.view(id);
     const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(view, id));
     return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${view.number.replace(/\//g, '-')}.pdf`);
+  }
+
+  @Get(':id/document.docx')
+  @Operation({
+    summary: { vi: 'Bản Word của quyết định', en: 'The decision as a Word file' },
+    description: {
+      vi: 'Cùng văn bản với bản PDF, để cơ quan lưu và biên tập trong hệ thống văn bản của mình. Không có chữ ký số: bản PDF đã ký mới là văn bản có giá trị.',
+      en: 'The same text as the PDF, for the office to file and edit in its own document system. Not signed: the signed PDF is the act.',
+    },
+    ok: { file: [DOCX] },
+    errors: [404],
+  })
+  async docx(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const view = await this.view(id);
+    const docx = await decisionDocx(decisionText(view, (code) => awardNames(code).vi), this.config.signing.fontDir);
+    return sendFile(res, docx, DOCX, `quyet-dinh-${view.number.replace(/\//g, '-')}.docx`);
   }
 
   @Get(':id/certificates.pdf')
@@ -145,7 +163,7 @@ export class DecisionsController {
       decisionRecipients(this.ds.manager, id),
       decision.kind === 'REVOCATION' ? awardsRevokedBy(this.ds.manager, id) : [],
     ]);
-    return { ...decision, place: placeOf(decision), basisVi: basisOf(decision.issuedOn), recipients, revokes };
+    return { ...decision, place: placeOf(decision), basisVi: legalBasesOn(decision.issuedOn), recipients, revokes };
   }
 
   /** Sets the decision in its administrative layout and signs it with its issuer's key; kept once. */
@@ -156,20 +174,4 @@ export class DecisionsController {
     const doc = { decisionId: id, sha256: createHash('sha256').update(pdf).digest('hex'), pdf, signer: identity.subject, signedAt };
     return this.ds.transaction((tx) => keepSignedDecision(tx, doc));
   }
-}
-
-/** The place line of the document: the capital for central bodies, else the province named in the issuer. */
-function placeOf(d: { issuerLevel: string; issuerNameVi: string; parentNameVi: string | null }): string {
-  if (d.issuerLevel === 'CENTRAL') return 'Hà Nội';
-  const province = [d.issuerNameVi, d.parentNameVi ?? ''].map((n) => /tỉnh\s+(.+?)(\s*\(|$)/.exec(n)?.[1]).find(Boolean);
-  return province ?? d.issuerNameVi;
-}
-
-/** The decree that details the Law on the day of issue (docs/law.md). */
-function basisOf(issuedOn: string): string[] {
-  const decree = issuedOn >= '2025-07-01'
-    ? // The decree's full title is not verified (docs/law.md): cited by number and date only.
-      'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ;'
-    : 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;';
-  return ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', decree];
 }

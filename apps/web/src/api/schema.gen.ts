@@ -645,6 +645,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/decisions/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bản Word của quyết định — The decision as a Word file
+         * @description Cùng văn bản với bản PDF, để cơ quan lưu và biên tập trong hệ thống văn bản của mình. Không có chữ ký số: bản PDF đã ký mới là văn bản có giá trị.
+         *
+         *     *The same text as the PDF, for the office to file and edit in its own document system. Not signed: the signed PDF is the act.*
+         */
+        get: operations["decisionsDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/decisions/{id}/document.pdf": {
         parameters: {
             query?: never;
@@ -654,9 +676,9 @@ export interface paths {
         };
         /**
          * Bản quyết định có chữ ký số — The digitally signed decision
-         * @description Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng.
+         * @description Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, PDF có chữ ký số (PAdES) của cơ quan ban hành. Ký một lần; mã băm SHA-256 của tệp được ghi vào nhật ký kiểm toán và sổ khen thưởng. Công khai: quyết định khen thưởng được công bố.
          *
-         *     *The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register.*
+         *     *The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register. Public: decisions are published (Law Art 8).*
          */
         get: operations["decisionsDocument"];
         put?: never;
@@ -1355,6 +1377,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/letter.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tờ trình và danh sách (Word) — Proposal letter and list (Word)
+         * @description Tờ trình và danh sách đề nghị khen thưởng theo thể thức Nghị định 30/2020/NĐ-CP, cho các hồ sơ một cấp đã trình lên trên: cơ quan trình, nơi nhận, căn cứ, danh sách theo từng hình thức. Số văn bản để trống cho văn thư ghi, chữ ký để thủ trưởng ký.
+         *
+         *     *The proposal letter (tờ trình) and list (danh sách) in the layout of Decree 30/2020, for nominations a level forwarded upward: proposer, addressee, legal bases, the list by award. The number is left for the clerk, the signature for the head.*
+         */
+        get: operations["proposalsDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tờ trình và danh sách (PDF) — Proposal letter and list (PDF)
+         * @description Tờ trình và danh sách đề nghị khen thưởng theo thể thức Nghị định 30/2020/NĐ-CP, cho các hồ sơ một cấp đã trình lên trên: cơ quan trình, nơi nhận, căn cứ, danh sách theo từng hình thức. Số văn bản để trống cho văn thư ghi, chữ ký để thủ trưởng ký.
+         *
+         *     *The proposal letter (tờ trình) and list (danh sách) in the layout of Decree 30/2020, for nominations a level forwarded upward: proposer, addressee, legal bases, the list by award. The number is left for the clerk, the signature for the head.*
+         */
+        get: operations["proposalsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/decisions": {
         parameters: {
             query?: never;
@@ -1528,7 +1594,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -6185,6 +6251,81 @@ export interface operations {
             };
         };
     };
+    decisionsDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     decisionsDocument: {
         parameters: {
             query?: never;
@@ -6211,19 +6352,6 @@ export interface operations {
              *     *Invalid request (see code, field)*
              */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /**
-             * @description Chưa đăng nhập hoặc phiên đã hết hạn
-             *
-             *     *Not signed in, or the session expired*
-             */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8852,6 +8980,188 @@ export interface operations {
              *     *Not allowed to do this*
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    proposalsDocx: {
+        parameters: {
+            query: {
+                /** @description Cấp trình đề nghị lên trên. *The level that forwarded the proposals upward.* */
+                level: "UNIT" | "PROVINCE" | "CENTRAL";
+                /** @description Các hồ sơ, cách nhau bởi dấu phẩy (tối đa 500). *Nomination ids, comma-separated (at most 500).* */
+                nominationIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    proposalsPdf: {
+        parameters: {
+            query: {
+                /** @description Cấp trình đề nghị lên trên. *The level that forwarded the proposals upward.* */
+                level: "UNIT" | "PROVINCE" | "CENTRAL";
+                /** @description Các hồ sơ, cách nhau bởi dấu phẩy (tối đa 500). *Nomination ids, comma-separated (at most 500).* */
+                nominationIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -76,6 +76,11 @@ export function awardNames(code: string): { vi: string; en: string } {
   return { vi: award?.nameVi ?? code, en: award?.nameEn ?? code };
 }
 
+/** Whether an award is a title (công nhận danh hiệu) or a form given (tặng), from the newest version that has it. */
+export function awardKindOf(code: string): AwardDefinition['kind'] | undefined {
+  return [...VERSIONS].reverse().map((v) => (v.awards as Record<string, AwardDefinition | undefined>)[code]).find(Boolean)?.kind;
+}
+
 export function isAwardCode(s: string): s is AwardCode {
   return (AWARD_CODES as readonly string[]).includes(s);
 }

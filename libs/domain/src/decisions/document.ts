@@ -1,3 +1,4 @@
+import { authorityOf, inVietnameseOrder, MOTTO, placeDateLine, signerTitleOf } from './administrative';
 import type { Bonus } from './bonus';
 
 /** What a decision document needs to know (the API's DecisionView carries it). */
@@ -56,17 +57,19 @@ export function decisionText(d: DecisionFacts, awardNameVi: (code: string) => st
     placeDate: placeDate(d),
     title: 'QUYẾT ĐỊNH',
     subject: subject.charAt(0).toUpperCase() + subject.slice(1),
-    authority: authorityOf(d),
+    authority: authorityOf(d.issuerNameVi),
     bases: [...d.basisVi, 'Xét đề nghị của cơ quan thẩm định và kết quả xét duyệt trên hệ thống Vinh Danh,'],
     decides: 'QUYẾT ĐỊNH:',
     articles,
     signer: d.signerName,
+    signerTitle: signerTitleOf(d.issuerNameVi, false),
+    // Nơi nhận (Decree 30 Appendix I): those the last article charges, and the issuer's archive.
+    recipients: [`Như Điều ${articles.length};`, 'Lưu: VT.'],
   };
 }
 
 export type DecisionText = ReturnType<typeof decisionText>;
 
-const VI_ORDER = new Intl.Collator('vi');
 const VND = new Intl.NumberFormat('vi-VN');
 
 /** One certificate page (Bằng khen, Giấy khen, or a title's certificate) per recipient of a decision. */
@@ -76,7 +79,7 @@ export function certificateTexts(d: DecisionFacts, awardNameVi: (code: string) =
   const isTitle = /công nhận danh hiệu/i.test(d.titleVi);
   return inVietnameseOrder(d.recipients).map((r) => ({
     motto: MOTTO,
-    authority: authorityOf(d).toUpperCase(),
+    authority: authorityOf(d.issuerNameVi).toUpperCase(),
     verb: isTitle ? 'Công nhận danh hiệu' : 'Tặng',
     award: award.toUpperCase(),
     recipient: `${r.posthumous ? 'Truy tặng: ' : ''}${r.nomineeName}`,
@@ -86,19 +89,7 @@ export function certificateTexts(d: DecisionFacts, awardNameVi: (code: string) =
   }));
 }
 
-const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const;
 
-/** Who signs: the Chairman for a People's Committee, the head of the body otherwise. */
-const authorityOf = (d: DecisionFacts) => (d.issuerNameVi.startsWith('Ủy ban') ? `Chủ tịch ${d.issuerNameVi}` : d.issuerNameVi);
-
-function placeDate(d: DecisionFacts): string {
-  const [yyyy, mm, dd] = d.issuedOn.split('-');
-  return `${d.place}, ngày ${dd} tháng ${mm} năm ${yyyy}`;
-}
-
-/** Vietnamese alphabetical order (Đ after D), which the database's collation does not know. */
-function inVietnameseOrder<T extends { nomineeName: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => VI_ORDER.compare(a.nomineeName, b.nomineeName));
-}
+const placeDate = (d: DecisionFacts) => placeDateLine(d.place, d.issuedOn);
 
 export type CertificateText = ReturnType<typeof certificateTexts>[number];

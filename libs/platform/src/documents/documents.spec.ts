@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decisionText } from '@vinhdanh/domain/decisions';
-import { signedDecisionPdf } from './decision-pdf';
+import { signedDecisionPdf } from './pdf';
 import { SigningAuthorities } from './signing-authorities';
 import { verifySignedPdf } from './verify-signature';
 
