@@ -2,7 +2,8 @@
 /**
  * Verifies an audit export offline: `node scripts/verify-export.js bundle.json`.
  * Recomputes the SHA-256 of every part against the manifest, and the per-nomination hash chain
- * of the audit rows (each row's hash over its content and the previous row's hash).
+ * of the audit rows (each row's hash over its content and the previous row's hash), and the signed
+ * decision PDF against the hash its audit row recorded (verify its signature with `npm run verify:decision`).
  * No database or network needed; exit 0 when everything matches.
  */
 'use strict';
@@ -20,16 +21,23 @@ const problems = [];
 for (const [part, digest] of Object.entries(bundle.manifest)) {
   if (sha(canonical(bundle.parts[part])) !== digest) problems.push(`part ${part}: digest mismatch`);
 }
+const rowHash = (r, prev) => sha(`${prev}\n${canonical({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: Number(r.global_seq), eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload })}`);
 let prev = '0'.repeat(64);
 for (const r of bundle.parts.auditRows) {
-  const content = canonical({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: Number(r.global_seq), eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload });
   if (r.prev_stream_hash !== prev) problems.push(`audit row ${r.stream_seq}: link to the previous row broken`);
-  const hash = sha(`${prev}\n${content}`);
-  if (r.stream_hash !== hash) problems.push(`audit row ${r.stream_seq}: content does not match its hash`);
+  if (r.stream_hash !== rowHash(r, prev)) problems.push(`audit row ${r.stream_seq}: content does not match its hash`);
   prev = r.stream_hash;
+}
+// The signed decision: the file is the one whose hash the audit chain recorded when it was signed.
+const doc = bundle.parts.decisionDocument;
+if (doc) {
+  if (sha(Buffer.from(doc.pdfBase64, 'base64')) !== doc.sha256) problems.push('decision document: the file does not match its SHA-256');
+  const row = doc.auditRow;
+  if (!row || row.event_type !== 'DecisionDocumentSigned' || row.payload.sha256 !== doc.sha256) problems.push('decision document: the audit chain did not record this file');
+  else if (row.stream_hash !== rowHash(row, row.prev_stream_hash)) problems.push('decision document: its audit row does not match its hash');
 }
 if (problems.length) {
   console.error(`NOT VERIFIED (${problems.length} problem(s)):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`verified: ${Object.keys(bundle.manifest).length} parts, ${bundle.parts.auditRows.length} audit rows, chain head ${prev}`);
+console.log(`verified: ${Object.keys(bundle.manifest).length} parts, ${bundle.parts.auditRows.length} audit rows, chain head ${prev}${doc ? `, signed decision ${doc.sha256}` : ''}`);

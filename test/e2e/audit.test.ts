@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@vinhdanh/persistence';
 import { Client } from '@temporalio/client';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -160,10 +162,22 @@ describe('audit', () => {
     const file = path.join(os.tmpdir(), `export-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify(res.body));
     const script = path.join(__dirname, '..', '..', 'scripts', 'verify-export.js');
-    expect(execFileSync(process.execPath, [script, file], { encoding: 'utf8' })).toMatch(/^verified: 5 parts/);
-    res.body.parts.auditRows[2].payload.reason = 'sửa';
-    fs.writeFileSync(file, JSON.stringify(res.body));
+    const doc = res.body.parts.decisionDocument;
+    expect(execFileSync(process.execPath, [script, file], { encoding: 'utf8' })).toMatch(new RegExp(`^verified: 6 parts, \\d+ audit rows, chain head [0-9a-f]{64}, signed decision ${doc.sha256}`));
+    // The signed PDF the export carries is the file anyone downloads, and the one the chain recorded.
+    const download = Buffer.from(await (await fetch(`${stack.baseUrl}/decisions/${doc.decisionId}/document.pdf`)).arrayBuffer());
+    expect(Buffer.from(doc.pdfBase64, 'base64').equals(download)).toBe(true);
+    expect(doc.auditRow).toMatchObject({ stream: `decision:${doc.decisionId}`, event_type: 'DecisionDocumentSigned', payload: { sha256: doc.sha256 } });
+    const edited = structuredClone(res.body);
+    edited.parts.auditRows[2].payload.reason = 'sửa';
+    fs.writeFileSync(file, JSON.stringify(edited));
     expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe' })).toThrow(/NOT VERIFIED/);
+    // Another PDF slipped in, with the manifest recomputed to match: the chain's hash still tells.
+    const swapped = structuredClone(res.body);
+    swapped.parts.decisionDocument.pdfBase64 = Buffer.concat([download, Buffer.from('\n%%')]).toString('base64');
+    swapped.manifest.decisionDocument = createHash('sha256').update(canonicalJson(swapped.parts.decisionDocument)).digest('hex');
+    fs.writeFileSync(file, JSON.stringify(swapped));
+    expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe' })).toThrow(/decision document: the file does not match its SHA-256/);
     fs.rmSync(file);
   });
 

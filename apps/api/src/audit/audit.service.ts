@@ -12,6 +12,7 @@ import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinh
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../auth/public.decorator';
+import { DecisionDocuments } from '../nominations/decision-documents.service';
 import { projectedEventKeys, visibleNomination, visibleNominationIds, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';
 import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
@@ -30,6 +31,7 @@ export class AuditService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
+    private readonly decisions: DecisionDocuments,
   ) {}
 
   private owner(workflowId: string) {
@@ -216,6 +218,13 @@ export class AuditService {
     return { format: 'vinhdanh-audit-export-period/1', from, to, count: bundles.length, bundles, unavailable };
   }
 
+  /** The signed decision as filed, with the audit row that recorded its hash: the auditor checks both offline. */
+  private async signedDecision(decisionId: string) {
+    const doc = await this.decisions.signed(decisionId);
+    const [auditRow] = await auditStreamRows(this.ds.manager, `decision:${decisionId}`);
+    return { decisionId, sha256: doc.sha256, signer: doc.signer, signedAt: doc.signedAt, pdfBase64: doc.pdf.toString('base64'), auditRow };
+  }
+
   /** Everything an auditor takes away, with a manifest of SHA-256 digests to verify offline. */
   async export(actor: AuthenticatedActor, id: string): Promise<AuditExport> {
     const n = await this.nomination(actor, id);
@@ -226,6 +235,7 @@ export class AuditService {
       auditRows: await auditStreamRows(this.ds.manager, `nomination:${id}`),
       decision: n.decision_id ? await decisionRowOf(this.ds.manager, n.decision_id) : null,
       tallies: await tallyRecordsOf(this.ds.manager, id),
+      decisionDocument: n.decision_id ? await this.signedDecision(n.decision_id) : null,
     }));
     const manifest = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, createHash('sha256').update(canonicalJson(v)).digest('hex')]));
     return { format: 'vinhdanh-audit-export/1', nominationId: id, exportedAt: new Date().toISOString(), exportedBy: actor.userId, manifest, parts };

@@ -79,7 +79,7 @@ export interface AuditExport {
   exportedBy: string;
   /** SHA-256 (hex) of each part's canonical JSON. */
   manifest: Record<string, string>;
-  /** timeline, history, auditRows, decision, tallies: as stored, so the digests can be recomputed. */
+  /** timeline, history, auditRows, decision, tallies, and the signed decision PDF (base64) with its audit row: as stored, so the digests can be recomputed. */
   parts: Record<string, unknown>;
 }
 

@@ -5,21 +5,20 @@ import type { Response } from 'express';
 import { uuidParam } from '../common/validation';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { awardNames } from '@vinhdanh/domain/catalogue';
-import { certificateTexts, decisionText, legalBasesOn, placeOf } from '@vinhdanh/domain/decisions';
-import { decisionBySignedHash, keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
+import { certificateTexts, decisionText } from '@vinhdanh/domain/decisions';
+import { decisionBySignedHash } from '@vinhdanh/persistence/read-model/decisions';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { decisionDocx, DOCX } from '@vinhdanh/platform/documents/docx';
-import { certificatesPdf, signedDecisionPdf } from '@vinhdanh/platform/documents/pdf';
-import { SigningAuthorities } from '@vinhdanh/platform/documents/signing-authorities';
+import { certificatesPdf } from '@vinhdanh/platform/documents/pdf';
 import { verifySignedPdf } from '@vinhdanh/platform/documents/verify-signature';
 import { MAX_DOCUMENT_BYTES, sendFile } from '../documents/documents.controller';
 import { DataSource } from 'typeorm';
 import { invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { awardCodesOf } from '@vinhdanh/persistence/read-model/nominations';
-import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { asDomainError } from '../common/error.filter';
 import { BatchDecisionDto } from './dto';
+import { DecisionDocuments } from './decision-documents.service';
 import { NominationsService } from './nominations.service';
 import { Operation } from '../contract/operation';
 import type { BatchDecisionItem, BatchDecisionResult, DecisionVerification, DecisionView } from './decision-responses';
@@ -27,11 +26,12 @@ import type { BatchDecisionItem, BatchDecisionResult, DecisionVerification, Deci
 @ApiTags('decisions')
 @Controller('decisions')
 export class DecisionsController {
-  private readonly authorities: SigningAuthorities;
-
-  constructor(private readonly service: NominationsService, private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.authorities = new SigningAuthorities(config.signing.dir, config.signing.passphrase, config.signing.autoIssue);
-  }
+  constructor(
+    private readonly service: NominationsService,
+    private readonly documents: DecisionDocuments,
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Confers several nominations in one decision: each nomination's workflow is asked to decide with
@@ -71,10 +71,6 @@ export class DecisionsController {
     return { batchKey, results };
   }
 
-  /**
-   * A decision with what its document shows: the issuer as named when it signed and where it sits,
-   * the legal basis of its catalogue version, each recipient with their bonus, and any revocation.
-   */
   @Get(':id')
   @Operation({
     summary: { vi: 'Xem một quyết định', en: 'Read a decision' },
@@ -83,7 +79,7 @@ export class DecisionsController {
     errors: [404],
   })
   get(@Param('id', uuidParam('id')) id: string): Promise<DecisionView> {
-    return this.view(id);
+    return this.documents.view(id);
   }
 
   @Get(':id/document.pdf')
@@ -98,9 +94,8 @@ export class DecisionsController {
     public: true,
   })
   async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const view = await this.view(id);
-    const doc = (await signedDecisionDocument(this.ds.manager, id)) ?? (await this.sign(view, id));
-    return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${view.number.replace(/\//g, '-')}.pdf`);
+    const doc = await this.documents.signed(id);
+    return sendFile(res, doc.pdf, 'application/pdf', `quyet-dinh-${doc.view.number.replace(/\//g, '-')}.pdf`);
   }
 
   @Get(':id/document.docx')
@@ -114,7 +109,7 @@ export class DecisionsController {
     errors: [404],
   })
   async docx(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const view = await this.view(id);
+    const view = await this.documents.view(id);
     const docx = await decisionDocx(decisionText(view, (code) => awardNames(code).vi), this.config.signing.fontDir);
     return sendFile(res, docx, DOCX, `quyet-dinh-${view.number.replace(/\//g, '-')}.docx`);
   }
@@ -127,7 +122,7 @@ export class DecisionsController {
     errors: [404],
   })
   async certificates(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const view = await this.view(id);
+    const view = await this.documents.view(id);
     if (view.kind !== 'AWARD') throw notFound('DECISION_NOT_FOUND', 'Quyết định này không có bằng, giấy khen.', 'This decision has no certificates.');
     const pdf = await certificatesPdf(certificateTexts(view, (code) => awardNames(code).vi), this.config.signing.fontDir);
     return sendFile(res, pdf, 'application/pdf', `bang-khen-${view.number.replace(/\//g, '-')}.pdf`);
@@ -150,28 +145,8 @@ export class DecisionsController {
   })
   async verify(@UploadedFile() file?: { buffer: Buffer }): Promise<DecisionVerification> {
     if (!file?.buffer?.length) throw invalid('FILE_REQUIRED', 'Chưa chọn tệp (trường "file").', 'No file was sent (field "file").', 'file');
-    const report = verifySignedPdf(file.buffer, this.authorities.caCertificatePem());
+    const report = verifySignedPdf(file.buffer, this.documents.authorities.caCertificatePem());
     const kept = await decisionBySignedHash(this.ds.manager, report.sha256);
     return { ...report, register: kept ? { decisionId: kept.decisionId, number: kept.number, issuerNameVi: kept.issuerNameVi } : null };
-  }
-
-  /** The decision with what its document shows. */
-  private async view(id: string): Promise<DecisionView> {
-    const decision = await decisionDocument(this.ds.manager, id);
-    if (!decision) throw notFound('DECISION_NOT_FOUND', 'Không tìm thấy quyết định.', 'Decision not found.');
-    const [recipients, revokes] = await Promise.all([
-      decisionRecipients(this.ds.manager, id),
-      decision.kind === 'REVOCATION' ? awardsRevokedBy(this.ds.manager, id) : [],
-    ]);
-    return { ...decision, place: placeOf(decision), basisVi: legalBasesOn(decision.issuedOn), recipients, revokes };
-  }
-
-  /** Sets the decision in its administrative layout and signs it with its issuer's key; kept once. */
-  private async sign(view: DecisionView, id: string): Promise<SignedDecisionDocument> {
-    const identity = this.authorities.identity(view.issuerUnitId, view.issuerNameVi);
-    const signedAt = new Date();
-    const pdf = await signedDecisionPdf(decisionText(view, (code) => awardNames(code).vi), identity, this.config.signing.fontDir, signedAt);
-    const doc = { decisionId: id, sha256: createHash('sha256').update(pdf).digest('hex'), pdf, signer: identity.subject, signedAt };
-    return this.ds.transaction((tx) => keepSignedDecision(tx, doc));
   }
 }

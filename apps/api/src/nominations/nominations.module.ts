@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionDocuments } from './decision-documents.service';
 import { DecisionsController } from './decisions.controller';
 import { NominationsController } from './nominations.controller';
 import { NominationsQuery } from './nominations.query';
@@ -7,7 +8,7 @@ import { NominationsService } from './nominations.service';
 /** Nominations on the ladder: submission, review, decision, and the decisions they lead to. */
 @Module({
   controllers: [NominationsController, DecisionsController],
-  providers: [NominationsService, NominationsQuery],
-  exports: [NominationsService, NominationsQuery],
+  providers: [NominationsService, NominationsQuery, DecisionDocuments],
+  exports: [NominationsService, NominationsQuery, DecisionDocuments],
 })
 export class NominationsModule {}
