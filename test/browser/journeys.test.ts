@@ -4,6 +4,7 @@ import { accessibilityProblems, launchBrowser, pageProblems, shot, signIn, visit
 import { eventually, startStack, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
 import { webDistDir } from '../../apps/api/src/web/serve-web';
+import { docxText, flat, pdfText } from '../support/document-text';
 
 /**
  * One journey per role, in a real headless Chromium against the real API, worker, Temporal server
@@ -270,6 +271,25 @@ describe('browser journeys', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     await page.pdf({ path: 'test-artifacts/screenshots/decider-04-decision.pdf', format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+
+    // The files an office keeps: the signed PDF, the Word copy, the certificates to print.
+    const take = async (button: string | RegExp) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).first().click()]);
+      return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+    };
+    const signed = await take('Tải bản PDF có chữ ký số');
+    expect(signed.name).toBe(`quyet-dinh-${n.decision.number.replace(/\//g, '-')}.pdf`);
+    expect(pdfText(signed.bytes)).toMatch(/Đỗ Thị Lan[\s\S]*Vũ Văn Hùng/);
+    const word = await take('Tải bản Word');
+    expect(flat(await docxText(word.bytes))).toContain(`Số: ${n.decision.number}`);
+    const certificates = await take('In bằng, giấy khen');
+    expect(flat(pdfText(certificates.bytes))).toMatch(/ĐỖ THỊ LAN|Đỗ Thị Lan/);
+    // The dossier lists the same documents.
+    await page.goto(`/app/nominations/${ids[0]}`);
+    await page.getByRole('heading', { name: 'Văn bản của hồ sơ' }).waitFor();
+    await page.getByText(`Quyết định số ${n.decision.number}`, { exact: true }).waitFor();
+    await check(page, 'decider-05-dossier-documents');
   });
 
   it('auditor: searches, reads a timeline, sees verification plainly, exports with progress', async () => {
@@ -325,6 +345,18 @@ describe('browser journeys', () => {
     expect((await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ.' })).status).toBe(200);
     await waitForStatus(provinceReviewer, id, 'PUBLIC_POSTING');
 
+    // The unit's clerk takes the proposal letter and list the unit sent up with it.
+    const clerkPage = await as(`vanthu.${unit}`);
+    await clerkPage.goto(`/app/nominations/${id}`);
+    await clerkPage.getByText('Tờ trình và danh sách đề nghị của cấp cơ sở').waitFor();
+    await check(clerkPage, 'clerk-06-proposal-documents');
+    const [letterPdf] = await Promise.all([clerkPage.waitForEvent('download'), clerkPage.getByRole('button', { name: 'PDF', exact: true }).click()]);
+    const letter = flat(pdfText(fs.readFileSync((await letterPdf.path())!)));
+    expect(letter).toContain('TỜ TRÌNH');
+    expect(letter).toContain('Nguyễn Văn Công Khai');
+    const [letterDocx] = await Promise.all([clerkPage.waitForEvent('download'), clerkPage.getByRole('button', { name: 'Word', exact: true }).click()]);
+    expect(flat(await docxText(fs.readFileSync((await letterDocx.path())!)))).toContain('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG');
+
     const page = await as(null);
     await page.goto('/app/cong-khai');
     await page.getByRole('heading', { level: 1, name: 'Thông tin công khai về thi đua, khen thưởng' }).waitFor();
@@ -336,8 +368,12 @@ describe('browser journeys', () => {
     await page.getByLabel('Nội dung ý kiến (10–2.000 ký tự)').fill('Tôi biết ông Công Khai là người tận tụy với công việc.');
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByText(/Đã gửi ý kiến \(mã PROVINCE-1\)/).waitFor();
-    await page.getByRole('row', { name: /Đỗ Thị Lan/ }).waitFor();
+    const decided = page.getByRole('row', { name: /Đỗ Thị Lan/ });
+    await decided.waitFor();
     await check(page, 'public-01-vi');
+    // The signed decision, for anyone, without signing in.
+    const [published] = await Promise.all([page.waitForEvent('download'), decided.getByRole('link', { name: /Tải quyết định .* có chữ ký số/ }).click()]);
+    expect(fs.readFileSync((await published.path())!).includes('/SubFilter /ETSI.CAdES.detached')).toBe(true);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Public notices on awards' }).waitFor();

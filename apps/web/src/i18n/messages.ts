@@ -226,6 +226,17 @@ export const MESSAGES = {
 
   'decision.print': ['In quyết định', 'Print'],
   'decision.signedPdf': ['Tải bản PDF có chữ ký số', 'Download the digitally signed PDF'],
+  'decision.docx': ['Tải bản Word', 'Download as Word'],
+  'decision.certificates': ['In bằng, giấy khen', 'Print the certificates'],
+  'public.signedPdf': ['Bản có chữ ký số (PDF)', 'Signed copy (PDF)'],
+  'public.signedPdfOf': ['Tải quyết định {number} có chữ ký số', 'Download the signed decision {number}'],
+  'documents.title': ['Văn bản của hồ sơ', 'Documents of this dossier'],
+  'documents.proposal': ['Tờ trình và danh sách đề nghị của cấp {level}', 'Proposal letter and list from the {level} level'],
+  'documents.proposalPdf': ['PDF', 'PDF'],
+  'documents.proposalDocx': ['Word', 'Word'],
+  'documents.proposalNote': ['Số văn bản để trống cho văn thư ghi; thủ trưởng ký trên hệ thống văn bản của cơ quan.', 'The number is left for the clerk; the head signs it in the office’s own document system.'],
+  'documents.decision': ['Quyết định số {number}', 'Decision No. {number}'],
+  'documents.none': ['Chưa có văn bản: tờ trình có khi hồ sơ được trình lên trên, quyết định khi được khen thưởng.', 'No documents yet: a proposal letter once the dossier is forwarded upward, a decision once it is awarded.'],
   'decision.legalNote': ['Văn bản quyết định bằng tiếng Việt.', 'The decision is a legal text in Vietnamese.'],
 
   'audit.title': ['Thanh tra, kiểm tra', 'Audit'],

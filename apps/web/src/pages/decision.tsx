@@ -24,7 +24,7 @@ export function DecisionPage({ id }: { id: string }) {
     <section>
       <div className="actions no-print">
         <button type="button" className="primary" onClick={() => window.print()}>{t('decision.print')}</button>
-        <button type="button" onClick={() => void download(client.GET('/decisions/{id}/document.pdf', { params: { path: { id } }, parseAs: 'blob' }), `quyet-dinh-${x.number.replace(/\//g, '-')}.pdf`)}>{t('decision.signedPdf')}</button>
+        <DecisionFiles id={id} number={x.number} award={x.kind === 'AWARD'} />
         <span className="muted">{t('decision.legalNote')}</span>
       </div>
       <article className="decision-document" lang="vi" aria-label={`Quyết định ${x.number}`}>
@@ -53,13 +53,32 @@ export function DecisionPage({ id }: { id: string }) {
         {x.recipients.some((r) => r.revokedBy) && (
           <p className="no-print muted">{x.recipients.filter((r) => r.revokedBy).map((r) => `${r.nomineeName} — ${t('public.revoked')}: ${r.revokedBy}`).join('; ')}</p>
         )}
-        <div className="signature">
-          <p className="upper strong">Người ký</p>
-          <p className="italic">(Đã ký số trên hệ thống)</p>
-          <p className="strong">{text.signer}</p>
+        <div className="signature-row">
+          <div className="sent-to">
+            <p className="strong italic">Nơi nhận:</p>
+            {text.recipients.map((r) => <p key={r}>- {r}</p>)}
+          </div>
+          <div className="signature">
+            {text.signerTitle.map((h) => <p key={h} className="upper strong">{h}</p>)}
+            <p className="italic">(Đã ký số trên hệ thống)</p>
+            <p className="strong">{text.signer}</p>
+          </div>
         </div>
       </article>
       {has('INSPECTOR') && x.kind === 'AWARD' && x.recipients.filter((r) => !r.revokedBy).map((r) => <OpenRevocationForm key={r.registerId} registerId={r.registerId} nomineeName={r.nomineeName} />)}
     </section>
+  );
+}
+
+/** The decision's files: the signed PDF (the act), its Word copy, and the certificates to print. */
+export function DecisionFiles({ id, number, award }: { id: string; number: string; award: boolean }) {
+  const { t } = useI18n();
+  const name = `quyet-dinh-${number.replace(/\//g, '-')}`;
+  return (
+    <>
+      <button type="button" onClick={() => void download(client.GET('/decisions/{id}/document.pdf', { params: { path: { id } }, parseAs: 'blob' }), `${name}.pdf`)}>{t('decision.signedPdf')}</button>
+      <button type="button" onClick={() => void download(client.GET('/decisions/{id}/document.docx', { params: { path: { id } }, parseAs: 'blob' }), `${name}.docx`)}>{t('decision.docx')}</button>
+      {award && <button type="button" onClick={() => void download(client.GET('/decisions/{id}/certificates.pdf', { params: { path: { id } }, parseAs: 'blob' }), `bang-khen-${number.replace(/\//g, '-')}.pdf`)}>{t('decision.certificates')}</button>}
+    </>
   );
 }

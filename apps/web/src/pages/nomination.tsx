@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client, type Schemas } from '../api';
+import { client, download, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
@@ -8,6 +8,7 @@ import { EligibilityView, type Eligibility } from '../ui/eligibility';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
 import { PostingPanel, type PostingView } from './nomination-posting';
+import { DecisionFiles } from './decision';
 
 /** Recorded before a field existed, an event lacks it: the page reads every field as optional. */
 type Step = Schemas['RecordedStep'] extends infer S ? (S extends Schemas['RecordedStep'] ? Omit<S, 'data'> & { data: Partial<S['data']> } : never) : never;
@@ -99,6 +100,7 @@ export function NominationPage({ id }: { id: string }) {
           <p className="prewrap">{nom.dossier.achievements}</p>
           <h3>{t('docs.label')}</h3>
           <DocumentLinks docs={[...nom.dossier.documents, ...supplementDocs]} nominationId={nom.id} />
+          <GeneratedDocuments nomination={nom} />
         </article>
         <article className="card">
           <h2>{t('nomination.progress')}</h2>
@@ -123,5 +125,40 @@ export function NominationPage({ id }: { id: string }) {
       </div>
       <p className="muted">{t('nomination.id')}: <code>{nom.id}</code></p>
     </section>
+  );
+}
+
+/**
+ * The documents the dossier's path produced: a proposal letter with its list for each level that
+ * forwarded it upward, and the decision with its certificates once awarded.
+ */
+function GeneratedDocuments({ nomination }: { nomination: Nomination }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const levels = [...new Set(nomination.steps.flatMap((s) => (s.type === 'ProposalForwarded' && s.data.from ? [s.data.from] : [])))];
+  const letter = (level: (typeof levels)[number], ext: 'pdf' | 'docx') => {
+    const query = { level, nominationIds: nomination.id };
+    const answer = ext === 'pdf' ? client.GET('/proposals/letter.pdf', { params: { query }, parseAs: 'blob' }) : client.GET('/proposals/letter.docx', { params: { query }, parseAs: 'blob' });
+    void download(answer, `to-trinh-${level.toLowerCase()}-${nomination.id.slice(0, 8)}.${ext}`);
+  };
+  return (
+    <>
+      <h3>{t('documents.title')}</h3>
+      {levels.length === 0 && !nomination.decision && <p className="muted">{t('documents.none')}</p>}
+      {levels.map((level) => (
+        <div key={level} className="actions">
+          <span>{t('documents.proposal', { level: label('level', level).toLowerCase() })}</span>
+          <button type="button" onClick={() => letter(level, 'pdf')}>{t('documents.proposalPdf')}</button>
+          <button type="button" onClick={() => letter(level, 'docx')}>{t('documents.proposalDocx')}</button>
+        </div>
+      ))}
+      {levels.length > 0 && <p className="muted">{t('documents.proposalNote')}</p>}
+      {nomination.decision && (
+        <div className="actions">
+          <span>{t('documents.decision', { number: nomination.decision.number })}</span>
+          <DecisionFiles id={nomination.decision.id} number={nomination.decision.number} award />
+        </div>
+      )}
+    </>
   );
 }

@@ -60,7 +60,11 @@ export function PublicPage() {
               <tbody>
                 {decisions.data.items.map((d) => (
                   <tr key={d.id}>
-                    <td>{d.number}</td>
+                    <td>
+                      {d.number}
+                      <br />
+                      <a href={`/decisions/${d.id}/document.pdf`} download aria-label={t('public.signedPdfOf', { number: d.number })}>{t('public.signedPdf')}</a>
+                    </td>
                     <td>{date(d.issuedOn)}</td>
                     <td>{pick(d.issuerNameVi, d.issuerNameEn)}</td>
                     <td>{d.kind === 'REVOCATION' ? <>{t('public.revocationDecision')}: {pick(d.titleVi, d.titleEn ?? d.titleVi)}</> : <>{label('award', d.awardCode)}{d.awardYear ? ` (${d.awardYear})` : ''}</>}</td>
