@@ -125,6 +125,25 @@ describe('signed decisions', () => {
     for (const part of ['TẶNG', 'PHAN THỊ KÝ SỐ'.normalize('NFC')]) expect(text.toUpperCase()).toContain(part);
   });
 
+  it('an authority whose key the operator has not installed: 503 with the reason, nothing kept; signed once the key is there', async () => {
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Hà Văn Chờ Khóa' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStatus(head, id, 'AWAITING_DECISION');
+    const pending = (await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).body.decision.decisionId;
+    // The same database and engine, served by an API whose signing directory holds no keys.
+    const keyless = await startStack({ SIGNING_AUTO_ISSUE: 'false' }, { inProcessWorker: false });
+    try {
+      const res = await fetch(`${keyless.baseUrl}/decisions/${pending}/document.pdf`);
+      const body = (await res.json()) as { code: string; messageVi: string; messageEn: string };
+      expect([res.status, body.code]).toEqual([503, 'SIGNING_KEY_MISSING']);
+      expect(body.messageVi).toContain('Sở Giáo dục và Đào tạo');
+      expect(await stack.ds.query(`SELECT 1 FROM decision_document WHERE decision_id = $1`, [pending])).toEqual([]);
+    } finally {
+      await keyless.close();
+    }
+    expect((await fetch(`${stack.baseUrl}/decisions/${pending}/document.pdf`)).status).toBe(200);
+  });
+
   it('a decision that does not exist has no document', async () => {
     expect((await clerk.get('/decisions/00000000-0000-4000-8000-000000000000/document.pdf')).status).toBe(404);
   });

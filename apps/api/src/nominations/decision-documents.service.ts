@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { awardNames } from '@vinhdanh/domain/catalogue';
-import { notFound } from '@vinhdanh/domain/common/errors';
+import { DomainError, notFound } from '@vinhdanh/domain/common/errors';
 import { decisionText, legalBasesOn, placeOf } from '@vinhdanh/domain/decisions';
 import { keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
 import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
@@ -39,6 +39,16 @@ export class DecisionDocuments {
     const v = view ?? (await this.view(id));
     const kept = await signedDecisionDocument(this.ds.manager, id);
     if (kept) return { ...kept, view: v };
+    if (!this.authorities.canSign(v.issuerUnitId)) {
+      // The operator has not installed this authority's key (docs/documents.md): nothing is signed
+      // until they do, and the answer says so rather than failing obscurely.
+      throw new DomainError({
+        code: 'SIGNING_KEY_MISSING',
+        kind: 'UNAVAILABLE',
+        messageVi: `Chưa có khóa ký số của ${v.issuerNameVi}: quản trị viên cần cài tệp khóa (PKCS#12) của cơ quan này; quyết định sẽ được ký khi có khóa.`,
+        messageEn: `No signing key for ${v.issuerNameVi} yet: the operator must install its PKCS#12 key; the decision is signed once it is there.`,
+      });
+    }
     const identity = this.authorities.identity(v.issuerUnitId, v.issuerNameVi);
     const signedAt = new Date();
     const pdf = await signedDecisionPdf(decisionText(v, (code) => awardNames(code).vi), identity, this.config.signing.fontDir, signedAt);

@@ -36,6 +36,11 @@ export class SigningAuthorities {
     return fs.readFileSync(file, 'utf8');
   }
 
+  /** Whether the unit can sign now: it has a key, or the development CA will issue one. */
+  canSign(unitId: string): boolean {
+    return /^[a-z0-9-]+$/.test(unitId) && (this.autoIssue || fs.existsSync(path.join(this.dir, `${unitId}.p12`)));
+  }
+
   identity(unitId: string, nameVi: string): SigningIdentity {
     if (!/^[a-z0-9-]+$/.test(unitId)) throw new Error(`not a unit id: ${unitId}`);
     const file = path.join(this.dir, `${unitId}.p12`);
