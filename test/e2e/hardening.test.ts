@@ -77,6 +77,8 @@ describe('hardening at the edge', () => {
       'GET /feed/key → 200',
       // Anyone may check a downloaded decision (docs/documents.md); the upload is checked first.
       'POST /decisions/verify → 400',
+      // A decision issued is public (docs/documents.md): its signed PDF downloads without an account.
+      'GET /decisions/{id}/document.pdf → 404',
     ].sort());
   });
 });
