@@ -18,12 +18,6 @@ export function placeOf(d: { issuerLevel: string; issuerNameVi: string; parentNa
   return province ?? d.issuerNameVi;
 }
 
-/** `dd/mm/yyyy` as Vietnamese documents write a date in running text. */
-export function vietnameseDate(iso: string): string {
-  const [yyyy, mm, dd] = iso.slice(0, 10).split('-');
-  return `${dd}/${mm}/${yyyy}`;
-}
-
 /** The place-and-date line: "Lâm Đồng, ngày 03 tháng 02 năm 2026". */
 export function placeDateLine(place: string, iso: string): string {
   const [yyyy, mm, dd] = iso.slice(0, 10).split('-');
