@@ -11,6 +11,11 @@ export interface HistoryEntry {
   payloads: 'plaintext' | 'codec';
   /** The recorded workflow's id: codec payloads are bound to it, so replay must use it. */
   workflowId?: string;
+  /**
+   * For a nomination in flight across an upgrade (scripts/record-upgrade-history.ts): the revision
+   * whose product started it; a later one finished it.
+   */
+  startedBy?: string;
 }
 
 export function historyIndex(): Record<string, HistoryEntry> {

@@ -41,6 +41,11 @@ export type Action = (
 export const POSTING_GATE = 'law-2025-posting-gate';
 /** State awards go from the Government's proposal to the President (Law Art 83(2)). */
 export const PRESIDENT_STEP = 'law-2025-president-step';
+/**
+ * The steps added to a legacy route are recorded as an event, so the read model's route — which
+ * decides who may read the dossier, the President's Office among them — follows the workflow's.
+ */
+export const ROUTE_COMPLETED_EVENT = 'route-completed-event';
 
 const CLOSED = 'CLOSED' as const;
 type Closed = typeof CLOSED;
@@ -375,11 +380,21 @@ export class NominationProcess {
     if (this.input.routeVersion === 2 || this.legacyCompleted) return;
     this.legacyCompleted = true;
     const { steps } = await legacySteps({ nominationId: this.input.nominationId });
+    const added: string[] = [];
     for (const extra of steps) {
       const step = this.input.route.find((s) => s.level === extra.level);
       if (!step) continue;
-      if (extra.posting && !step.posting) step.posting = extra.posting;
-      if (extra.president && !step.president) step.president = extra.president;
+      if (extra.posting && !step.posting) {
+        step.posting = extra.posting;
+        added.push(`${step.level}:POSTING`);
+      }
+      if (extra.president && !step.president) {
+        step.president = extra.president;
+        added.push(`${step.level}:PRESIDENT`);
+      }
+    }
+    if (added.length && wf.patched(ROUTE_COMPLETED_EVENT)) {
+      await this.emit('RouteCompleted', undefined, { data: { route: this.input.route, added }, rule: 'Luật TĐKT 06/2022/QH15; Nghị định 152/2025/NĐ-CP' });
     }
   }
 

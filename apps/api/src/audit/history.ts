@@ -60,6 +60,7 @@ const PHRASES: Record<string, [string, string]> = {
   DecisionRequested: ['trình ký quyết định', 'submitted for decision'],
   DecisionIssued: ['ký quyết định khen thưởng', 'issued the award decision'],
   ProposalForwarded: ['trình cấp trên', 'forwarded the proposal upward'],
+  RouteCompleted: ['bổ sung các bước theo quy định mới (công khai, Chủ tịch nước) vào tuyến trình', 'added the steps the new rules require (posting, the President) to the route'],
   NominationWithdrawn: ['rút hồ sơ', 'withdrew the nomination'],
   NominationExpired: ['hết hạn xử lý', 'expired'],
   SessionOpened: ['mở phiên họp Hội đồng', 'opened the council session'],

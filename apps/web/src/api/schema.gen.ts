@@ -3406,6 +3406,21 @@ export interface components {
             seq: number;
             /** @constant */
             type: "NominationRerouted";
+        } | {
+            actorId: string | null;
+            actorRole: components["schemas"]["Role"] | "SYSTEM" | "PUBLIC" | null;
+            data: {
+                added: string[];
+                route: components["schemas"]["RouteStep"][];
+                updateId?: string | null;
+            };
+            level: components["schemas"]["Level"];
+            occurredAt: string;
+            reason: string | null;
+            rule: string | null;
+            seq: number;
+            /** @constant */
+            type: "RouteCompleted";
         };
         RegisterNomineeDto: {
             birthYear?: number;

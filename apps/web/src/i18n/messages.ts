@@ -371,6 +371,7 @@ export const MESSAGES = {
   'event.PublicPostingEnded': ['Kết thúc công khai', 'Public posting ended'],
   'event.ProposalSubmitted': ['Chính phủ trình Chủ tịch nước', 'Proposal submitted to the President'],
   'event.NominationRerouted': ['Chuyển đơn vị kế thừa (sắp xếp tổ chức)', 'Re-routed to a successor unit'],
+  'event.RouteCompleted': ['Bổ sung bước theo quy định mới', 'Steps added under the new rules'],
   'posting.title': ['Công khai lấy ý kiến', 'Public posting'],
   'posting.period': ['Từ {from} đến hết ngày {until}', 'From {from} to the end of {until}'],
   'posting.kind.PUBLIC_POSTING': ['Công khai danh sách trước khi Hội đồng họp', 'Posted publicly before the council meets'],

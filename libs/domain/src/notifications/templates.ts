@@ -111,6 +111,7 @@ export function planNotification(event: NominationEvent, view: NominationView, c
     case 'PublicCommentAnswered':
     case 'PublicPostingEnded':
     case 'ProposalSubmitted':
+    case 'RouteCompleted':
       return undefined; // nobody waits on these: the next task's event tells whoever must act
     default:
       return unhandledEvent(event);

@@ -64,6 +64,10 @@ async function projectDetails(tx: EntityManager, { nominationId, event }: Record
       // The submitting unit may itself have a successor: its clerks take the nomination over.
       await tx.query(`UPDATE nomination SET unit_id=$2, dossier=jsonb_set(dossier, '{route}', $3::jsonb) WHERE id=$1`, [nominationId, event.data.unitId, JSON.stringify(event.data.route)]);
       return;
+    case 'RouteCompleted':
+      // The route readers see (and who may see the dossier: the President's Office) follows the workflow's.
+      await tx.query(`UPDATE nomination SET dossier=jsonb_set(dossier, '{route}', $2::jsonb) WHERE id=$1`, [nominationId, JSON.stringify(event.data.route)]);
+      return;
     case 'NominationSubmitted':
     case 'EligibilityAssessed':
     case 'ReviewRequested':
