@@ -10,64 +10,30 @@
  * Usable as a module (`ensureTemporalCli()` returns the path) and as a script (prints the path).
  */
 'use strict';
-const { execFileSync, spawnSync } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
+const { execFileSync } = require('node:child_process');
 const path = require('node:path');
+const { cacheBase, goInstall, isExecutable, onPath, findGo } = require('./go-tools');
 
 const VERSION = 'v1.5.1';
 const MODULE = `github.com/temporalio/cli/cmd/temporal@${VERSION}`;
 
 function cacheDir() {
-  const base = process.env.VINHDANH_CACHE_DIR || path.join(os.homedir(), '.cache', 'vinhdanh');
-  return path.join(base, `temporal-${VERSION}`);
-}
-
-function isExecutable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
+  return path.join(cacheBase(), `temporal-${VERSION}`);
 }
 
 function log(message) {
   process.stderr.write(`[temporal-cli] ${message}\n`);
 }
 
-function findGo() {
-  return onPath('go') || (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
-}
-
 function build(targetDir) {
-  const go = findGo();
-  if (!go) {
+  if (!findGo()) {
     throw new Error(
       'No Temporal CLI found and Go is not installed, so it cannot be built.\n' +
         `Install Go (https://go.dev/dl/) and re-run, or set TEMPORAL_CLI_PATH to a temporal ${VERSION} binary,\n` +
         'or set TEMPORAL_ADDRESS to use a Temporal server you already run.',
     );
   }
-  fs.mkdirSync(targetDir, { recursive: true });
-  log(`building ${MODULE} with ${go} into ${targetDir} (first build takes a few minutes)...`);
-  const started = Date.now();
-  const result = spawnSync(go, ['install', MODULE], {
-    env: { ...process.env, GOBIN: targetDir, CGO_ENABLED: process.env.CGO_ENABLED || '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (result.status !== 0) {
-    throw new Error(`go install ${MODULE} failed (exit ${result.status}); see the output above.`);
-  }
-  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  goInstall([MODULE], targetDir, 'temporal-cli');
 }
 
 function ensureTemporalCli() {

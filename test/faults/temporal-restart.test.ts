@@ -2,30 +2,32 @@ import fs from 'node:fs';
 import { freePort, onFreePort } from '../support/ports';
 import os from 'node:os';
 import path from 'node:path';
-import { startTemporalDevServer, type DevServer } from '@vinhdanh/platform/temporal-dev-server';
-import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
+import { startTestTemporal, TEMPORAL_TOPOLOGY, temporalPort, type TestTemporal } from '../support/temporal-topology';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { submit, waitForStatus, waitForStep } from '../support/nominations';
 import { holdNominationRow } from '../support/row-lock';
 
 /**
  * The Temporal server is stopped while nominations are in flight and restarted on its persistent
- * database: calls during the outage get a prompt 503 with a reason (reads from PostgreSQL still
- * work), and afterwards every nomination continues; retried actions have one effect.
+ * database (the dev server's SQLite file, or the real server's PostgreSQL databases): calls during
+ * the outage get a prompt 503 with a reason (reads from PostgreSQL still work), and afterwards every
+ * nomination continues; retried actions have one effect.
  */
-describe('Temporal server outage', () => {
-  let server: DevServer;
+describe(`Temporal server outage (${TEMPORAL_TOPOLOGY} topology)`, () => {
+  let server: TestTemporal;
   let stack: Stack;
   let clerk: Session, reviewer: Session, head: Session;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-temporal-'));
   let port: number;
   let uiPort: number;
 
-  const startServer = () => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port, uiPort, log: () => undefined });
+  // The real server keeps its state in databases named after this file's own database.
+  const databasePrefix = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_t`;
+  const startServer = () => startTestTemporal({ dataDir, port, uiPort, databaseUrl: process.env.DATABASE_URL!, databasePrefix });
 
   beforeAll(async () => {
     uiPort = await freePort();
-    ({ port, server } = await onFreePort((p) => startTemporalDevServer({ cli: ensureTemporalCli(), dataDir, port: p, uiPort, log: () => undefined })));
+    ({ port, server } = await onFreePort((p) => startTestTemporal({ dataDir, port: p, uiPort, databaseUrl: process.env.DATABASE_URL!, databasePrefix }), 4, temporalPort));
     // The default deadline for Temporal calls (TEMPORAL_RPC_TIMEOUT_MS, 10 s): what users get.
     stack = await startStack({ TEMPORAL_ADDRESS: server.address });
     [clerk, reviewer, head] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thutruong.so-yte'].map((u) => stack.login(u)));

@@ -18,7 +18,8 @@ import { CONTRACT_LOG_DIR } from '../../scripts/contract-coverage';
 
 /**
  * Starts the real servers once for the integration project:
- *  - an ephemeral Temporal dev server through @temporalio/testing, from the locally built CLI;
+ *  - an ephemeral Temporal dev server through @temporalio/testing, from the locally built CLI, or
+ *    with VINHDANH_TEMPORAL=server the real Temporal server on the same PostgreSQL (4 shards);
  *  - a fresh database on the PostgreSQL at DATABASE_URL (CI: 127.0.0.1:5432), or an embedded one,
  *    migrated and seeded once as the template each test file copies;
  *  - one workflow bundle shared by every test file's worker.
@@ -29,12 +30,6 @@ export default async function globalSetup(): Promise<void> {
   applyTestSecrets();
   const globals: TestStackGlobals = {};
   (globalThis as { __VINHDANH__?: TestStackGlobals }).__VINHDANH__ = globals;
-
-  const testEnv = await TestWorkflowEnvironment.createLocal({
-    server: { executable: temporalExecutable(), searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
-  });
-  globals.temporal = testEnv;
-  process.env.TEMPORAL_ADDRESS = testEnv.address;
 
   const dbName = `vinhdanh_test_${Date.now()}_${process.pid}`;
   if (process.env.DATABASE_URL) {
@@ -56,6 +51,28 @@ export default async function globalSetup(): Promise<void> {
     globals.adminUrl = admin.toString();
     globals.dbName = dbName;
   }
+  const topology = process.env.VINHDANH_TEMPORAL === 'server' ? 'server' : 'dev';
+  if (topology === 'server') {
+    // The real server on the same PostgreSQL, in databases named after this run (dropped with it).
+    // Its module uses the @vinhdanh aliases, which only the TypeScript hook resolves out here.
+    require('../support/ts-register.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startTestTemporal, temporalPort } = require('../support/temporal-topology') as typeof import('../support/temporal-topology');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-temporal-server-'));
+    const { server } = await onFreePort(async (port) => startTestTemporal({ port, uiPort: 0, dataDir, databaseUrl: globals.adminUrl!, databasePrefix: `${dbName}_temporal` }), 4, temporalPort);
+    globals.temporalStop = async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+    process.env.TEMPORAL_ADDRESS = server.address;
+  } else {
+    const testEnv = await TestWorkflowEnvironment.createLocal({
+      server: { executable: temporalExecutable(), searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
+    });
+    globals.temporalStop = () => testEnv.teardown();
+    process.env.TEMPORAL_ADDRESS = testEnv.address;
+  }
+
   await runMigrations(process.env.DATABASE_URL!);
   const ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
   await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, Buffer.from(process.env.IDENTITY_KEY!, 'base64')) });
@@ -74,7 +91,7 @@ export default async function globalSetup(): Promise<void> {
   fs.writeFileSync(bundlePath, bundle.code);
   globals.bundlePath = bundlePath;
   process.env.VINHDANH_WORKFLOW_BUNDLE = bundlePath;
-  console.log(`\n[global-setup] Temporal ${testEnv.address}, database ${dbName}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n[global-setup] Temporal (${topology}) ${process.env.TEMPORAL_ADDRESS}, database ${dbName}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** The locally built CLI; where it cannot be built (no Go) but the internet is reachable, the SDK's download. */

@@ -5,7 +5,7 @@ import type { TestStackGlobals } from './globals';
 export default async function globalTeardown(): Promise<void> {
   const globals = (globalThis as { __VINHDANH__?: TestStackGlobals }).__VINHDANH__;
   if (!globals) return;
-  await globals.temporal?.teardown();
+  await globals.temporalStop?.();
   if (globals.adminUrl && globals.dbName && !process.env.KEEP_TEST_DB) {
     const client = new Client({ connectionString: globals.adminUrl });
     await client.connect();

@@ -1,7 +1,6 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-
 export interface TestStackGlobals {
-  temporal?: TestWorkflowEnvironment;
+  /** Stops the Temporal server the run started (dev or real). */
+  temporalStop?: () => Promise<void>;
   adminUrl?: string;
   dbName?: string;
   embeddedStop?: () => Promise<void>;

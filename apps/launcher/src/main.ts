@@ -5,12 +5,14 @@ import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistenc
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
 import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
+import { startTemporalServer } from '@vinhdanh/platform/temporal-server';
 import { adoptLegacyWorkflows } from './adopt-legacy';
 import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole product on one machine. Uses DATABASE_URL and TEMPORAL_ADDRESS when set;
- * otherwise starts an embedded PostgreSQL and the Temporal dev server with data under ./.data/.
+ * otherwise starts an embedded PostgreSQL and the Temporal dev server with data under ./.data/ —
+ * or, with TEMPORAL_MODE=server, the real Temporal server on that PostgreSQL (docs/scale.md).
  * Then migrates, seeds the demo organisation, runs `WORKERS` workers (1 by default) and the API as
  * supervised child processes — one that dies is restarted, with a growing wait while it keeps
  * dying — and stops everything, in reverse order, on Ctrl-C.
@@ -33,6 +35,22 @@ async function main(): Promise<void> {
     env.DATABASE_URL = db.url;
     // embedded-postgres registers an exit hook that exits on SIGINT before the worker has drained.
     installSignalHandlers();
+  }
+  const mode = env.TEMPORAL_MODE ?? 'dev';
+  if (mode !== 'dev' && mode !== 'server') throw new Error(`TEMPORAL_MODE=${mode} must be dev (the CLI's dev server) or server (the real Temporal server on PostgreSQL)`);
+  if (!env.TEMPORAL_ADDRESS && mode === 'server') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ensureTemporalServer } = require(path.join(root, 'scripts', 'ensure-temporal-server.js')) as typeof import('../../../scripts/ensure-temporal-server');
+    const shards = Number(env.TEMPORAL_SHARDS ?? 4);
+    if (!Number.isInteger(shards) || shards < 1 || shards > 16384) throw new Error(`TEMPORAL_SHARDS=${env.TEMPORAL_SHARDS} must be a whole number from 1 to 16384`);
+    const build = ensureTemporalServer();
+    const prefix = env.TEMPORAL_DB_PREFIX ?? 'temporal';
+    say(`TEMPORAL_MODE=server: the Temporal server ${build.dir} on PostgreSQL (databases ${prefix} and ${prefix}_visibility, ${shards} history shards)...`);
+    const server = await startTemporalServer({ build, cli: ensureTemporalCli(), databaseUrl: env.DATABASE_URL, databasePrefix: prefix, shards, port: Number(env.TEMPORAL_SERVER_PORT ?? 7233), dataDir: path.join(dataDir, 'temporal-server'), log: debugLog('temporal') });
+    stops.push({ name: 'Temporal', stop: server.stop });
+    env.TEMPORAL_ADDRESS = server.address;
   }
   if (!env.TEMPORAL_ADDRESS) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

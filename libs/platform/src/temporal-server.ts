@@ -1,0 +1,209 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client as PgClient } from 'pg';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES, searchAttributeTypeName } from '@vinhdanh/domain/ladder/search-attributes';
+import { stopChild } from './temporal-dev-server';
+
+const run = promisify(execFile);
+
+/** Where `scripts/ensure-temporal-server.js` put the server, its SQL tool and the PostgreSQL schemas. */
+export interface TemporalServerBuild {
+  server: string;
+  sqlTool: string;
+  schemaDir: string;
+}
+
+export interface TemporalServerOptions {
+  build: TemporalServerBuild;
+  /** The Temporal CLI, to register the namespace and the search attributes. */
+  cli: string;
+  /** Any database on the PostgreSQL server Temporal should use; its two databases are made beside it. */
+  databaseUrl: string;
+  /** Names the two databases: `<prefix>` (history, shards, tasks) and `<prefix>_visibility`. */
+  databasePrefix: string;
+  shards: number;
+  /** The frontend's gRPC port; history, matching and worker take the next three, membership +10…+13, HTTP +20. All below 32768: the server stores membership ports as a smallint. */
+  port: number;
+  /** Where its generated configuration lives. */
+  dataDir: string;
+  namespace?: string;
+  log: (line: string) => void;
+}
+
+export interface RunningTemporalServer {
+  address: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Temporal server (not the dev server) on PostgreSQL, as production runs it, in one
+ * process with its four services. Its two databases are created and migrated with
+ * `temporal-sql-tool` — the same steps docker-compose's schema job runs — then the server starts
+ * with `shards` history shards, and the namespace and Vinh Danh's search attributes are registered.
+ * The shard count is fixed once a database is set up; changing it needs a fresh database.
+ */
+export async function startTemporalServer(opts: TemporalServerOptions): Promise<RunningTemporalServer> {
+  if (opts.port + 20 > 32_767) throw new Error(`TEMPORAL_SERVER_PORT=${opts.port}: the server's ports (up to +20) must stay below 32768`);
+  const namespace = opts.namespace ?? 'default';
+  await prepareTemporalDatabases(opts);
+  const configDir = path.join(opts.dataDir, 'config');
+  fs.mkdirSync(configDir, { recursive: true });
+  fs.writeFileSync(path.join(configDir, 'vinhdanh.yaml'), serverConfig(opts));
+  fs.writeFileSync(path.join(configDir, 'dynamicconfig.yaml'), DYNAMIC_CONFIG);
+  // Its own process group: a Ctrl-C reaches the launcher alone, which stops the server in order.
+  const child: ChildProcess = spawn(opts.build.server, ['--root', opts.dataDir, '--config', 'config', '--env', 'vinhdanh', '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // The last lines it wrote, for the error if it does not come up.
+  const tail: string[] = [];
+  const out = (b: Buffer) => {
+    const text = b.toString().trimEnd();
+    tail.push(...text.split('\n'));
+    tail.splice(0, Math.max(0, tail.length - 15));
+    opts.log(text);
+  };
+  child.stdout?.on('data', out);
+  child.stderr?.on('data', out);
+  const address = `127.0.0.1:${opts.port}`;
+  try {
+    await waitForFrontend(address, child, 90_000).catch((err: Error) => Promise.reject(new Error(`${err.message}\n${tail.join('\n')}`)));
+    await registerNamespace(opts.cli, address, namespace);
+    await registerSearchAttributes(opts.cli, address, namespace);
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+  return { address, stop: () => stopChild(child, 20_000) };
+}
+
+/** Creates the two databases if missing, sets up their schema once and brings it to the newest version. */
+export async function prepareTemporalDatabases(opts: Pick<TemporalServerOptions, 'build' | 'databaseUrl' | 'databasePrefix' | 'log'>): Promise<void> {
+  const url = new URL(opts.databaseUrl);
+  const admin = new PgClient({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    for (const [db, schema] of [[opts.databasePrefix, 'temporal'], [`${opts.databasePrefix}_visibility`, 'visibility']] as const) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(db)) throw new Error(`not a database name: ${db}`);
+      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db])).rowCount;
+      if (!exists) await admin.query(`CREATE DATABASE ${db}`);
+      const tool = [
+        '--plugin', 'postgres12', '--endpoint', url.hostname, '--port', url.port || '5432',
+        '--user', decodeURIComponent(url.username || 'postgres'), ...(url.password ? ['--password', decodeURIComponent(url.password)] : []),
+        '--database', db,
+      ];
+      const probe = new PgClient({ connectionString: Object.assign(new URL(url.toString()), { pathname: `/${db}` }).toString() });
+      await probe.connect();
+      const setUp = (await probe.query(`SELECT to_regclass('schema_version') AS t`)).rows[0].t !== null;
+      await probe.end();
+      if (!setUp) await run(opts.build.sqlTool, [...tool, 'setup-schema', '-v', '0.0']);
+      const { stdout, stderr } = await run(opts.build.sqlTool, [...tool, 'update-schema', '-d', path.join(opts.build.schemaDir, schema, 'versioned')]);
+      opts.log(`${db}: schema ${setUp ? 'updated' : 'set up'} ${(stdout + stderr).match(/to version \S+|no updates/i)?.[0] ?? ''}`.trim());
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+function serverConfig(opts: TemporalServerOptions): string {
+  const url = new URL(opts.databaseUrl);
+  const store = (db: string, conns: number) => `
+      sql:
+        pluginName: "postgres12"
+        databaseName: "${db}"
+        connectAddr: "${url.hostname}:${url.port || '5432'}"
+        connectProtocol: "tcp"
+        user: "${decodeURIComponent(url.username || 'postgres')}"
+        password: "${decodeURIComponent(url.password)}"
+        maxConns: ${conns}
+        maxIdleConns: ${conns}
+        maxConnLifetime: "1h"`;
+  const service = (grpc: number, membership: number, extra = '') => `
+    rpc:
+      grpcPort: ${grpc}
+      membershipPort: ${membership}
+      bindOnLocalHost: true${extra}`;
+  const p = opts.port;
+  return `# Generated by Vinh Danh (libs/platform/src/temporal-server.ts); edits are overwritten at start.
+log:
+  stdout: true
+  level: warn
+persistence:
+  defaultStore: default
+  visibilityStore: visibility
+  numHistoryShards: ${opts.shards}
+  datastores:
+    default:${store(opts.databasePrefix, 20)}
+    visibility:${store(`${opts.databasePrefix}_visibility`, 4)}
+global:
+  membership:
+    maxJoinDuration: 30s
+    broadcastAddress: "127.0.0.1"
+services:
+  frontend:${service(p, p + 10, `\n      httpPort: ${p + 20}`)}
+  history:${service(p + 1, p + 11)}
+  matching:${service(p + 2, p + 12)}
+  worker:${service(p + 3, p + 13)}
+clusterMetadata:
+  enableGlobalNamespace: false
+  failoverVersionIncrement: 10
+  masterClusterName: "active"
+  currentClusterName: "active"
+  clusterInformation:
+    active:
+      enabled: true
+      initialFailoverVersion: 1
+      rpcName: "frontend"
+      rpcAddress: "127.0.0.1:${p}"
+dcRedirectionPolicy:
+  policy: "noop"
+dynamicConfigClient:
+  filepath: "${path.join(opts.dataDir, 'config', 'dynamicconfig.yaml')}"
+  pollInterval: "10s"
+`;
+}
+
+/** Dynamic configuration: the search attributes registered at start are read at once. */
+const DYNAMIC_CONFIG = `system.forceSearchAttributesCacheRefreshOnRead:
+  - value: true
+`;
+
+async function waitForFrontend(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error(`the Temporal server exited early (code ${child.exitCode}); are ports ${address}…+20 in use?`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the Temporal server was not ready at ${address} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function registerNamespace(cli: string, address: string, namespace: string): Promise<void> {
+  const described = await run(cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace]).then(() => true, () => false);
+  if (!described) await run(cli, ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '720h']);
+  // Until every service has read it, calls in the namespace fail: wait for the frontend to serve it.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const listed = await run(cli, ['workflow', 'list', '--address', address, '--namespace', namespace, '--limit', '1']).then(() => true, () => false);
+    if (listed) return;
+    if (Date.now() > deadline) throw new Error(`namespace ${namespace} is not served by ${address}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function registerSearchAttributes(cli: string, address: string, namespace: string): Promise<void> {
+  const { stdout } = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json']);
+  const existing = JSON.stringify(JSON.parse(stdout));
+  for (const key of SEARCH_ATTRIBUTES) {
+    if (existing.includes(`"${key.name}"`)) continue;
+    await run(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', searchAttributeTypeName(key)]);
+  }
+}

@@ -1,0 +1,37 @@
+import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
+import { startTemporalServer } from '@vinhdanh/platform/temporal-server';
+import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
+import { ensureTemporalServer } from '../../scripts/ensure-temporal-server';
+import { freePort, freePortBlock } from './ports';
+
+/**
+ * Which Temporal the integration tests run on: the CLI's dev server (one history shard, SQLite:
+ * the default) or, with VINHDANH_TEMPORAL=server, the real server on PostgreSQL with four history
+ * shards — the production topology. `npm test` runs the ladder, council and fault suites on both.
+ */
+export const TEMPORAL_TOPOLOGY: 'dev' | 'server' = process.env.VINHDANH_TEMPORAL === 'server' ? 'server' : 'dev';
+
+export interface TestTemporal {
+  address: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A Temporal server of the chosen topology that keeps its state across a stop and a start with the
+ * same options: the dev server in `dataDir`'s SQLite file, the real one in the `databasePrefix`
+ * databases on the PostgreSQL at `databaseUrl`.
+ */
+export function startTestTemporal(opts: { port: number; uiPort: number; dataDir: string; databaseUrl: string; databasePrefix: string }): Promise<TestTemporal> {
+  if (TEMPORAL_TOPOLOGY === 'server') {
+    return startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: opts.databaseUrl, databasePrefix: opts.databasePrefix, shards: 4, port: opts.port, dataDir: opts.dataDir, log: () => undefined });
+  }
+  return startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: opts.dataDir, port: opts.port, uiPort: opts.uiPort, log: () => undefined });
+}
+
+/** A port for `startTestTemporal`'s frontend: any free one for the dev server, a free block below 32768 for the real one. */
+export function temporalPort(): Promise<number> {
+  return TEMPORAL_TOPOLOGY === 'server' ? freePortBlock(SERVER_PORT_OFFSETS) : freePort();
+}
+
+/** The real server's ports relative to its frontend (libs/platform/src/temporal-server.ts). */
+const SERVER_PORT_OFFSETS = [0, 1, 2, 3, 10, 11, 12, 13, 20];
