@@ -50,6 +50,25 @@ describe('docker-compose.yml', () => {
     expect((rendered.api.environment as Record<string, string>).SEED_DEMO).toBe('false');
   });
 
+  it('runs the real Temporal server with an explicit schema step (the script CI runs), and scales the worker and the API', () => {
+    const rendered = services(render({
+      POSTGRES_PASSWORD: 'p', JWT_SECRET: randomBytes(48).toString('base64'), BALLOT_KEY: randomBytes(32).toString('base64'), CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      IDENTITY_KEY: randomBytes(32).toString('base64'), FEED_SIGNING_KEY: randomBytes(32).toString('base64'), SIGNING_P12_PASSPHRASE: 'x',
+    }).stdout) as Record<string, ComposeService & { image?: string; depends_on?: unknown; ports?: unknown }>;
+    // Not the deprecated auto-setup image: the server, and a schema job before it.
+    expect(rendered.temporal.image).toMatch(/^temporalio\/server:/);
+    expect(JSON.stringify(rendered.temporal.depends_on)).toContain('temporal-schema');
+    const schema = rendered['temporal-schema'] as ComposeService & { volumes?: unknown; entrypoint?: string[] };
+    expect(JSON.stringify(schema.volumes)).toContain('deploy/temporal-schema.sh');
+    expect(schema.entrypoint).toEqual(['/bin/sh', '/temporal-schema.sh']);
+    // Scaling: neither the worker nor the API binds a host port (a second replica could not);
+    // the gateway holds the one published port and the API trusts exactly that one hop.
+    expect(rendered.worker).not.toHaveProperty('ports');
+    expect(rendered.api).not.toHaveProperty('ports');
+    expect(JSON.stringify(rendered.gateway.ports)).toContain('3000');
+    expect((rendered.api.environment as Record<string, string>).TRUST_PROXY).toBe('1');
+  });
+
   it('refuses to render without the secrets, naming them', () => {
     const r = render(undefined);
     expect(r.status).not.toBe(0);

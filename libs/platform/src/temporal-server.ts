@@ -2,10 +2,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client as PgClient } from 'pg';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, searchAttributeTypeName } from '@vinhdanh/domain/ladder/search-attributes';
 import { stopChild } from './temporal-dev-server';
+import { repoRoot } from './workflow-bundle';
 
 const run = promisify(execFile);
 
@@ -41,7 +41,7 @@ export interface RunningTemporalServer {
 /**
  * The real Temporal server (not the dev server) on PostgreSQL, as production runs it, in one
  * process with its four services. Its two databases are created and migrated with
- * `temporal-sql-tool` — the same steps docker-compose's schema job runs — then the server starts
+ * `temporal-sql-tool` by the script docker-compose's schema job runs, then the server starts
  * with `shards` history shards, and the namespace and Vinh Danh's search attributes are registered.
  * The shard count is fixed once a database is set up; changing it needs a fresh database.
  */
@@ -77,33 +77,30 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   return { address, stop: () => stopChild(child, 20_000) };
 }
 
-/** Creates the two databases if missing, sets up their schema once and brings it to the newest version. */
+/**
+ * Creates the two databases if missing, sets up their schema once and brings it to the newest
+ * version, by running deploy/temporal-schema.sh — the very script docker-compose's schema job runs.
+ */
 export async function prepareTemporalDatabases(opts: Pick<TemporalServerOptions, 'build' | 'databaseUrl' | 'databasePrefix' | 'log'>): Promise<void> {
   const url = new URL(opts.databaseUrl);
-  const admin = new PgClient({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    for (const [db, schema] of [[opts.databasePrefix, 'temporal'], [`${opts.databasePrefix}_visibility`, 'visibility']] as const) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(db)) throw new Error(`not a database name: ${db}`);
-      const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db])).rowCount;
-      if (!exists) await admin.query(`CREATE DATABASE ${db}`);
-      const tool = [
-        '--plugin', 'postgres12', '--endpoint', url.hostname, '--port', url.port || '5432',
-        '--user', decodeURIComponent(url.username || 'postgres'), ...(url.password ? ['--password', decodeURIComponent(url.password)] : []),
-        '--database', db,
-      ];
-      const probe = new PgClient({ connectionString: Object.assign(new URL(url.toString()), { pathname: `/${db}` }).toString() });
-      await probe.connect();
-      const setUp = (await probe.query(`SELECT to_regclass('schema_version') AS t`)).rows[0].t !== null;
-      await probe.end();
-      if (!setUp) await run(opts.build.sqlTool, [...tool, 'setup-schema', '-v', '0.0']);
-      const { stdout, stderr } = await run(opts.build.sqlTool, [...tool, 'update-schema', '-d', path.join(opts.build.schemaDir, schema, 'versioned')]);
-      opts.log(`${db}: schema ${setUp ? 'updated' : 'set up'} ${(stdout + stderr).match(/to version \S+|no updates/i)?.[0] ?? ''}`.trim());
-    }
-  } finally {
-    await admin.end();
-  }
+  if (!/^[a-z_][a-z0-9_]*$/.test(opts.databasePrefix)) throw new Error(`not a database name: ${opts.databasePrefix}`);
+  const { stdout } = await run('sh', [SCHEMA_SCRIPT], {
+    env: {
+      PATH: process.env.PATH,
+      SQL_TOOL: opts.build.sqlTool,
+      SCHEMA_DIR: opts.build.schemaDir,
+      SQL_HOST: url.hostname,
+      SQL_PORT: url.port || '5432',
+      SQL_USER: decodeURIComponent(url.username || 'postgres'),
+      SQL_PASSWORD: decodeURIComponent(url.password),
+      TEMPORAL_DB: opts.databasePrefix,
+      TEMPORAL_VISIBILITY_DB: `${opts.databasePrefix}_visibility`,
+    },
+  });
+  opts.log(stdout.trimEnd());
 }
+
+const SCHEMA_SCRIPT = path.join(repoRoot(), 'deploy', 'temporal-schema.sh');
 
 function serverConfig(opts: TemporalServerOptions): string {
   const url = new URL(opts.databaseUrl);
