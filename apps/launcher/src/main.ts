@@ -3,10 +3,11 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
-import { startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
+import { startEmbeddedPostgresProcess } from '@vinhdanh/persistence/embedded-postgres-host';
 import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
 import { startTemporalServer } from '@vinhdanh/platform/temporal-server';
 import { adoptLegacyWorkflows } from './adopt-legacy';
+import { startBalancer } from './balancer';
 import { Supervisor } from './supervisor';
 
 /**
@@ -29,12 +30,12 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { VINHDANH_MODE: 'development', ...(process.env as Record<string, string>) };
 
   if (!env.DATABASE_URL) {
-    say('DATABASE_URL is not set: starting embedded PostgreSQL (data in .data/pg)...');
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329), database: 'vinhdanh', log: debugLog('postgres') });
-    stops.push({ name: 'PostgreSQL', stop: db.stop });
+    say(`DATABASE_URL is not set: starting embedded PostgreSQL (data in ${path.join(dataDir, 'pg')})...`);
+    // In a process (and process group) of its own: Ctrl-C reaches the launcher alone, and the
+    // database stops last, after everything that writes to it.
+    const db = await startEmbeddedPostgresProcess({ dataDir: path.join(dataDir, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329), database: 'vinhdanh', detached: true });
+    stops.push({ name: 'PostgreSQL', stop: db.exit });
     env.DATABASE_URL = db.url;
-    // embedded-postgres registers an exit hook that exits on SIGINT before the worker has drained.
-    installSignalHandlers();
   }
   const mode = env.TEMPORAL_MODE ?? 'dev';
   if (mode !== 'dev' && mode !== 'server') throw new Error(`TEMPORAL_MODE=${mode} must be dev (the CLI's dev server) or server (the real Temporal server on PostgreSQL)`);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
     const cli = ensureTemporalCli();
-    say(`TEMPORAL_ADDRESS is not set: starting the Temporal dev server (${cli}, data in .data/temporal)...`);
+    say(`TEMPORAL_ADDRESS is not set: starting the Temporal dev server (${cli}, data in ${path.join(dataDir, 'temporal')})...`);
     const port = Number(env.TEMPORAL_DEV_PORT ?? 7233);
     const codecEndpoint = `http://127.0.0.1:${Number(env.PORT ?? 3000)}/codec`;
     const server = await startTemporalDevServer({ cli, dataDir: path.join(dataDir, 'temporal'), port, uiPort: Number(env.TEMPORAL_UI_PORT ?? port + 1000), log: debugLog('temporal'), codecEndpoint });
@@ -82,19 +83,31 @@ async function main(): Promise<void> {
 
   const workers = Number(env.WORKERS ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 16) throw new Error(`WORKERS=${env.WORKERS} must be a whole number from 1 to 16`);
-  const supervisor = new Supervisor({ log: say });
-  for (let i = 1; i <= workers; i++) supervisor.start(workers > 1 ? `worker-${i}` : 'worker', path.join(root, 'dist/apps/worker/src/main.js'), env);
-  supervisor.start('api', path.join(root, 'dist/apps/api/src/main.js'), env);
-  stops.push({ name: 'the API and the workers', stop: () => supervisor.stop() });
-
+  const apis = Number(env.APIS ?? 1);
+  if (!Number.isInteger(apis) || apis < 1 || apis > 16) throw new Error(`APIS=${env.APIS} must be a whole number from 1 to 16`);
   const port = Number(env.PORT ?? 3000);
+  const supervisor = new Supervisor({ log: say });
+  stops.push({ name: 'the API and the workers', stop: () => supervisor.stop() });
+  for (let i = 1; i <= workers; i++) supervisor.start(workers > 1 ? `worker-${i}` : 'worker', path.join(root, 'dist/apps/worker/src/main.js'), env);
+  if (apis === 1) {
+    supervisor.start('api', path.join(root, 'dist/apps/api/src/main.js'), env);
+  } else {
+    // Several APIs on the next ports, reached through one balancer on PORT (apps/launcher/src/balancer.ts).
+    const ports = Array.from({ length: apis }, (_, i) => port + 1 + i);
+    for (const [i, p] of ports.entries()) supervisor.start(`api-${i + 1}`, path.join(root, 'dist/apps/api/src/main.js'), { ...env, PORT: String(p), HOST: '127.0.0.1' });
+    const balancer = await startBalancer({ host: env.HOST ?? '127.0.0.1', port }, ports, say);
+    // Stopped first: no new connection reaches an API that is stopping.
+    stops.push({ name: 'the balancer', stop: balancer.close });
+    say(`${apis} APIs on ports ${ports.join(', ')}, reached through ${port}`);
+  }
+
   await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say(`ready in ${seconds} s`);
   say(`  API            http://127.0.0.1:${port}`);
   say(`  Web app        http://127.0.0.1:${port}/app/`);
   say(`  OpenAPI docs   http://127.0.0.1:${port}/docs`);
-  say(`  Health         http://127.0.0.1:${port}/health (${workers} worker${workers > 1 ? 's' : ''})`);
+  say(`  Health         http://127.0.0.1:${port}/health (${workers} worker${workers > 1 ? 's' : ''}, ${apis} API${apis > 1 ? 's' : ''})`);
   if (env.TEMPORAL_UI_URL) say(`  Temporal UI    ${env.TEMPORAL_UI_URL}`);
   say('Press Ctrl-C to stop.');
 }
