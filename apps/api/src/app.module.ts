@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { logTransport } from '@vinhdanh/platform/logging';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { VotingRules } from '@vinhdanh/domain/council';
@@ -47,6 +48,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            transport: logTransport(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customProps: (req) => ({ actor: (req as { actor?: { userId: string } }).actor?.userId }),
           },

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@vinhdanh/platform';
+import { processLogger } from '@vinhdanh/platform/logging';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   // Loopback unless HOST says otherwise: a development machine does not serve its LAN by accident.
   await app.listen(config.port, config.host);
   const bound = app.getHttpServer().address() as { address: string; port: number };
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', address: bound.address, port: bound.port }));
+  processLogger('api', config.logLevel).info({ address: bound.address, port: bound.port }, 'api listening');
 }
 
 main().catch((err) => {

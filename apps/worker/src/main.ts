@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { loadConfig, ConfigError } from '@vinhdanh/platform';
+import { processLogger } from '@vinhdanh/platform/logging';
 import { WorkerModule } from './worker.module';
 import { createWorker } from './create-worker';
 
@@ -14,13 +15,14 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   const { worker, connection } = await createWorker(ctx);
-  console.log(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: config.taskQueue, temporal: config.temporalAddress }));
+  const log = processLogger('worker', config.logLevel);
+  log.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker started');
   try {
     await worker.run();
   } finally {
     await connection.close();
     await ctx.close();
-    console.log(JSON.stringify({ level: 'info', msg: 'worker stopped' }));
+    log.info('worker stopped');
   }
 }
 
