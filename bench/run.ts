@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { loadConfig, productClient, repoRoot } from '@vinhdanh/platform';
 import { prepareBallot } from '@vinhdanh/platform/ballots/member';
 import { chartSvg } from './chart';
@@ -10,70 +11,122 @@ import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
 
 /**
- * `npm run bench`: a year-end burst through the public API, then the engine's ceiling on the same
- * servers and worker settings. BENCH_N (default 2000) nominations, BENCH_CONCURRENCY (24) users.
+ * `npm run bench`: on each topology (BENCH_TOPOLOGIES, default `dev,server`: the CLI's dev server
+ * on SQLite, then the real Temporal server on PostgreSQL with 4 shards), one after the other on the
+ * same machine:
+ *  1. a year-end burst through the public API: BENCH_N (600) nominations, BENCH_CONCURRENCY (24)
+ *     users, at saturation;
+ *  2. the engine's ceiling on the same servers and worker: trivial workflows with the same
+ *     activities and Updates per item;
+ *  3. an open loop at half that ceiling: BENCH_OPEN_N (120) Giấy khen nominations arriving on a
+ *     fixed schedule whatever the answers, each submitted, reviewed and decided as it comes; the
+ *     latency users feel when the machine is not saturated.
+ * Each topology's figures are against its own ceiling.
  */
-const N = Number(process.env.BENCH_N ?? 2000);
+const TOPOLOGIES = (process.env.BENCH_TOPOLOGIES ?? 'dev,server').split(',').map((t) => t.trim()) as Topology[];
+const N = Number(process.env.BENCH_N ?? 600);
 const C = Number(process.env.BENCH_CONCURRENCY ?? 24);
+const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 120);
 const UNITS = ['so-gddt', 'so-yte', 'xa-quang-khe', 'xa-dak-ha', 'cty-cao-su'];
 const log = (m: string) => console.log(`[bench] ${m}`);
 
+type Topology = 'dev' | 'server';
 type Op = 'submit' | 'review' | 'decide' | 'ballot' | 'login';
-const latencies: Record<Op, number[]> = { submit: [], review: [], decide: [], ballot: [], login: [] };
-const timeline: { at: number; ms: number }[] = [];
+
+/** The requests of one phase: latency per operation, and when each ended (for the chart). */
+class Recorder {
+  readonly latencies: Record<Op, number[]> = { submit: [], review: [], decide: [], ballot: [], login: [] };
+  readonly timeline: { at: number; ms: number }[] = [];
+  summary() {
+    return Object.fromEntries(Object.entries(this.latencies).map(([k, v]) => [k, summary(v)]));
+  }
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const stack = await startBenchStack(log);
+  for (const t of TOPOLOGIES) if (t !== 'dev' && t !== 'server') throw new Error(`BENCH_TOPOLOGIES: ${t} is neither dev nor server`);
+  const topologies: Record<string, unknown> = {};
+  const charts: { topology: Topology; recorder: Recorder; startedAt: number }[] = [];
+  for (const topology of TOPOLOGIES) {
+    const run = await measure(topology);
+    topologies[topology] = run.result;
+    charts.push({ topology, recorder: run.burst, startedAt: run.burstStarted });
+  }
+  const result = {
+    at: new Date().toISOString(),
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+    parameters: { nominations: N, concurrency: C, openLoopNominations: OPEN_N, topologies: TOPOLOGIES },
+    topologies,
+    totalSeconds: round((Date.now() - started) / 1000),
+  };
+  writeResults(result, charts);
+  for (const t of TOPOLOGIES) printSummary(t, topologies[t]);
+}
+
+/** One topology: the burst, the ceiling, the open loop, the costs. */
+async function measure(topology: Topology) {
+  const started = Date.now();
+  log(`── topology: ${topology === 'dev' ? 'Temporal dev server (SQLite, 1 shard)' : 'Temporal server on PostgreSQL (4 shards)'}`);
+  const stack = await startBenchStack(log, topology);
   let peak = { worker: 0, api: 0 };
   const sampler = setInterval(() => {
     peak = { worker: Math.max(peak.worker, rssMiB(stack.pids.worker)), api: Math.max(peak.api, rssMiB(stack.pids.api)) };
   }, 500);
   try {
-    const vd = await runVinhDanh(stack);
+    const burst = new Recorder();
+    const burstFrom = new Date();
+    const vd = await runVinhDanh(stack, burst);
+    const burstTo = new Date();
     const client = await productClient(loadConfig({ ...process.env, ...stack.env }));
     const shape = await historyShape(client, vd.ids.slice(0, 30));
     const base = await runBaseline(client, shape);
     const db = await databaseFigures(stack, vd.ids.length);
-    const lag = await projectionLag(stack);
+    const open = new Recorder();
+    const openFrom = new Date();
+    const rate = base.itemsPerSecond / 2;
+    const openLoop = await runOpenLoop(stack, open, rate);
     const result = {
-      at: new Date().toISOString(),
-      machine: { cores: (await import('node:os')).cpus().length, node: process.version },
-      parameters: { nominations: N, concurrency: C, mix: vd.mix },
-      vinhDanh: { seconds: round(vd.seconds), nominationsPerSecond: round(N / vd.seconds, 2) },
+      vinhDanh: { seconds: round(vd.seconds), nominationsPerSecond: round(N / vd.seconds, 2), mix: vd.mix },
       baseline: { items: base.items, seconds: round(base.seconds), itemsPerSecond: round(base.itemsPerSecond, 2), plan: shape.plan },
       ratioToCeiling: round(N / vd.seconds / base.itemsPerSecond, 3),
-      latencyMs: Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, summary(v)])),
-      projectionLagMs: lag,
+      latencyMs: burst.summary(),
+      projectionLagMs: await projectionLag(stack, burstFrom, burstTo),
+      openLoop: {
+        arrivalsPerSecond: round(rate, 2),
+        nominations: OPEN_N,
+        seconds: round(openLoop.seconds),
+        latencyMs: open.summary(),
+        projectionLagMs: await projectionLag(stack, openFrom),
+      },
       historyEventsPerNomination: shape.events,
+      historyBytesPerNomination: shape.bytes,
       activitiesPerNomination: shape.activities,
       updatesPerNomination: shape.updates,
       peakRssMiB: { worker: round(peak.worker), api: round(peak.api) },
       postgres: db,
-      totalSeconds: round((Date.now() - started) / 1000),
+      seconds: round((Date.now() - started) / 1000),
     };
-    writeResults(result, vd.started);
-    printSummary(result);
+    return { result, burst, burstStarted: vd.started };
   } finally {
     clearInterval(sampler);
     await stack.stop();
   }
 }
 
-async function http(stack: BenchStack, op: Op, method: string, path: string, token: string, body?: unknown) {
+async function http(stack: BenchStack, rec: Recorder, op: Op, method: string, path: string, token: string, body?: unknown) {
   const t0 = performance.now();
   const res = await fetch(`${stack.apiUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   const ms = performance.now() - t0;
-  latencies[op].push(ms);
-  timeline.push({ at: Date.now(), ms });
+  rec.latencies[op].push(ms);
+  rec.timeline.push({ at: Date.now(), ms });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(`${op} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return json as any;
 }
 
-async function runVinhDanh(stack: BenchStack) {
+async function runVinhDanh(stack: BenchStack, rec: Recorder) {
   const tokens = new Map<string, string>();
-  const login = async (u: string) => tokens.get(u) ?? tokens.set(u, (await http(stack, 'login', 'POST', '/auth/login', '', { username: u, password: 'vinhdanh' })).accessToken).get(u)!;
+  const login = async (u: string) => tokens.get(u) ?? tokens.set(u, (await http(stack, rec, 'login', 'POST', '/auth/login', '', { username: u, password: 'vinhdanh' })).accessToken).get(u)!;
   const items = Array.from({ length: N }, (_, i) => ({ i, unit: UNITS[i % UNITS.length], award: i % 10 === 0 ? 'CSTD_TINH' : i % 10 < 4 ? 'BK_TINH' : 'GK_DONVI', id: '' }));
   // A dossier cites files its unit uploaded: one report per unit, cited by all of its nominations.
   const reports = new Map<string, { name: string; sha256: string }>();
@@ -88,18 +141,18 @@ async function runVinhDanh(stack: BenchStack) {
       achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025.',
       documents: [reports.get(x.unit)!],
     };
-    x.id = (await http(stack, 'submit', 'POST', '/nominations', await login(`vanthu.${x.unit}`), body)).id;
+    x.id = (await http(stack, rec, 'submit', 'POST', '/nominations', await login(`vanthu.${x.unit}`), body)).id;
   });
   const ids = items.map((x) => x.id);
   await waitAll(stack, ids, { status: 'IN_REVIEW', level: 'UNIT', step: 'REVIEW' });
   await pool(items, C, async (x) => {
-    await http(stack, 'review', 'POST', `/nominations/${x.id}/review`, await login(`thamdinh.${x.unit}`), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
+    await http(stack, rec, 'review', 'POST', `/nominations/${x.id}/review`, await login(`thamdinh.${x.unit}`), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
   });
   const provincial = items.filter((x) => x.award !== 'GK_DONVI');
   await waitAll(stack, provincial.map((x) => x.id), { status: 'IN_REVIEW', level: 'PROVINCE' });
   const reviewers = ['thamdinh.so-noi-vu', 'thamdinh2.so-noi-vu'];
   await pool(provincial, C, async (x) => {
-    await http(stack, 'review', 'POST', `/nominations/${x.id}/review`, await login(reviewers[x.i % 2]), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
+    await http(stack, rec, 'review', 'POST', `/nominations/${x.id}/review`, await login(reviewers[x.i % 2]), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
   });
   // CSTĐ tỉnh and Bằng khen tỉnh both go through the provincial council.
   const voted = provincial;
@@ -107,23 +160,23 @@ async function runVinhDanh(stack: BenchStack) {
   const members = ['chutich.ubnd-tinh', 'thuky.hoidong-tinh', ...[1, 2, 3, 4, 5, 6, 7].map((i) => `uyvien${i}.hoidong-tinh`)];
   for (let from = 0; from < voted.length; from += 50) {
     const batch = voted.slice(from, from + 50).map((x) => x.id);
-    const session = await http(stack, 'ballot', 'POST', '/councils/hd-ubnd-tinh/sessions', await login('thuky.hoidong-tinh'), { nominationIds: batch, deadline: new Date(Date.now() + 3600_000).toISOString() });
+    const session = await http(stack, rec, 'ballot', 'POST', '/councils/hd-ubnd-tinh/sessions', await login('thuky.hoidong-tinh'), { nominationIds: batch, deadline: new Date(Date.now() + 3600_000).toISOString() });
     await pool(members, members.length, async (m) => {
       const token = await login(m);
-      const mine = await http(stack, 'ballot', 'GET', `/councils/sessions/${session.sessionId}/ballot`, token);
+      const mine = await http(stack, rec, 'ballot', 'GET', `/councils/sessions/${session.sessionId}/ballot`, token);
       const prepared = await Promise.all(mine.items.filter((i: { recused: boolean }) => !i.recused).map((i: { nominationId: string; publicKey: string }) => prepareBallot(i.nominationId, i.publicKey)));
-      const issued = await http(stack, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots/issue`, token, { requests: prepared.map((p) => ({ nominationId: p.nominationId, blindedMessage: p.blindedMessage })) });
+      const issued = await http(stack, rec, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots/issue`, token, { requests: prepared.map((p) => ({ nominationId: p.nominationId, blindedMessage: p.blindedMessage })) });
       const signed = new Map<string, string>(issued.signatures.map((x: { nominationId: string; blindSignature: string }) => [x.nominationId, x.blindSignature]));
       for (const p of prepared) {
         const ballot = await p.finalize(signed.get(p.nominationId)!);
-        await http(stack, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots`, '', { ...ballot, choice: 'AGREE' });
+        await http(stack, rec, 'ballot', 'POST', `/councils/sessions/${session.sessionId}/ballots`, '', { ...ballot, choice: 'AGREE' });
       }
     });
   }
   await waitAll(stack, ids, { status: 'AWAITING_DECISION' });
   await pool(items, C, async (x) => {
     const decider = x.award === 'GK_DONVI' ? `thutruong.${x.unit}` : 'chutich.ubnd-tinh';
-    await http(stack, 'decide', 'POST', `/nominations/${x.id}/decide`, await login(decider), { action: 'CONFER' });
+    await http(stack, rec, 'decide', 'POST', `/nominations/${x.id}/decide`, await login(decider), { action: 'CONFER' });
   });
   await waitAll(stack, ids, { status: 'AWARDED' });
   const seconds = (Date.now() - started) / 1000;
@@ -157,11 +210,12 @@ async function waitAll(stack: BenchStack, ids: string[], at: Parameters<typeof c
 
 /** Events, activities and Updates per nomination, from a sample of real histories. */
 async function historyShape(client: Client, ids: string[]) {
-  let events = 0, activities = 0, updates = 0, initial = 0;
+  let events = 0, activities = 0, updates = 0, initial = 0, bytes = 0;
   for (const id of ids) {
     const h = await client.workflow.getHandle(`nomination-${id}`).fetchHistory();
     const evs = h.events ?? [];
     events += evs.length;
+    bytes += temporal.api.history.v1.History.encode(h).finish().length;
     const firstUpdate = evs.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     for (const [i, e] of evs.entries()) {
       if (e.activityTaskScheduledEventAttributes) {
@@ -176,7 +230,7 @@ async function historyShape(client: Client, ids: string[]) {
   const init = Math.round(initial / k);
   const rest = Math.round(activities / k) - init;
   const per = Array.from({ length: u }, (_, i) => Math.floor(rest / u) + (i < rest % u ? 1 : 0));
-  return { events: round(events / k), activities: round(activities / k), updates: round(updates / k), plan: { initialActivities: init, activitiesPerUpdate: per } };
+  return { events: round(events / k), bytes: Math.round(bytes / k), activities: round(activities / k), updates: round(updates / k), plan: { initialActivities: init, activitiesPerUpdate: per } };
 }
 
 /** The ceiling is a rate: a sample of BASELINE_N items (default min(N, 400)) measures it. */
@@ -195,8 +249,51 @@ async function runBaseline(client: Client, shape: Awaited<ReturnType<typeof hist
   return { seconds, items: BASELINE_N, itemsPerSecond: BASELINE_N / seconds };
 }
 
-async function projectionLag(stack: BenchStack) {
-  const r = await projectionLagMs(stack.ds.manager);
+/**
+ * Open loop: OPEN_N Giấy khen nominations arrive `rate` per second on a fixed schedule, whatever
+ * the answers; each is submitted, reviewed and decided as soon as its task is open. Unlike the
+ * burst, a slow answer does not slow the arrivals, so the latencies are those of a machine at
+ * `rate`, not of one saturated by a fixed number of users.
+ */
+async function runOpenLoop(stack: BenchStack, rec: Recorder, rate: number) {
+  const tokens = new Map<string, string>();
+  const login = async (u: string) => tokens.get(u) ?? tokens.set(u, (await http(stack, rec, 'login', 'POST', '/auth/login', '', { username: u, password: 'vinhdanh' })).accessToken).get(u)!;
+  for (const unit of UNITS) for (const role of ['vanthu', 'thamdinh', 'thutruong']) await login(`${role}.${unit}`);
+  const report = new Map<string, { name: string; sha256: string }>();
+  for (const unit of UNITS) report.set(unit, await upload(stack, await login(`vanthu.${unit}`), `bao-cao-open-${unit}.pdf`));
+  log(`open loop: ${OPEN_N} Giấy khen nominations at ${round(rate, 2)}/s (half the ceiling)`);
+  const started = Date.now();
+  const until = async (id: string, at: Parameters<typeof countAt>[2]) => {
+    while ((await countAt(stack.ds.manager, [id], at)) === 0) await new Promise((r) => setTimeout(r, 100));
+  };
+  const one = async (i: number) => {
+    const unit = UNITS[i % UNITS.length];
+    const body = {
+      nominee: { kind: 'INDIVIDUAL', name: `Người lao động mở ${i} ${started}`, birthYear: 1970 + ((100_000 + i) % 30), personalId: benchPersonalId(100_000 + i, started), frontLine: i % 3 === 0 },
+      awardCode: 'GK_DONVI', year: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025.', documents: [report.get(unit)!],
+    };
+    const { id } = await http(stack, rec, 'submit', 'POST', '/nominations', await login(`vanthu.${unit}`), body);
+    await until(id, { status: 'IN_REVIEW', level: 'UNIT', step: 'REVIEW' });
+    await http(stack, rec, 'review', 'POST', `/nominations/${id}/review`, await login(`thamdinh.${unit}`), { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' });
+    await until(id, { status: 'AWAITING_DECISION' });
+    await http(stack, rec, 'decide', 'POST', `/nominations/${id}/decide`, await login(`thutruong.${unit}`), { action: 'CONFER' });
+    await until(id, { status: 'AWARDED' });
+  };
+  const chains: Promise<void>[] = [];
+  for (let i = 0; i < OPEN_N; i++) {
+    const due = started + (i * 1000) / rate;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())));
+    chains.push(one(i));
+  }
+  await Promise.all(chains);
+  const seconds = (Date.now() - started) / 1000;
+  log(`open loop: ${OPEN_N} awarded in ${round(seconds)} s`);
+  return { seconds };
+}
+
+async function projectionLag(stack: BenchStack, from?: Date, to?: Date) {
+  const r = await projectionLagMs(stack.ds.manager, { from, to });
   return { p50: round(r.p50), p99: round(r.p99) };
 }
 
@@ -210,37 +307,42 @@ async function databaseFigures(stack: BenchStack, n: number) {
   return { rowsPerNomination: rows, bytesPerNomination: Math.round(bytes / n) };
 }
 
-function writeResults(result: Record<string, unknown>, startedAt: number): void {
+function writeResults(result: Record<string, unknown>, charts: { topology: Topology; recorder: Recorder; startedAt: number }[]): void {
   const dir = path.join(repoRoot(), 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(result, null, 2) + '\n');
   fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-  const bucket = 5000;
-  const series: { t: number; completed: number; p95: number }[] = [];
-  const end = Math.max(...timeline.map((x) => x.at));
-  for (let t = startedAt; t <= end; t += bucket) {
-    const inBucket = timeline.filter((x) => x.at >= t && x.at < t + bucket).map((x) => x.ms).sort((a, b) => a - b);
-    series.push({ t: (t - startedAt) / 1000, completed: inBucket.length, p95: inBucket[Math.floor(inBucket.length * 0.95)] ?? 0 });
+  for (const { topology, recorder, startedAt } of charts) {
+    const bucket = 5000;
+    const series: { t: number; completed: number; p95: number }[] = [];
+    const end = Math.max(...recorder.timeline.map((x) => x.at));
+    for (let t = startedAt; t <= end; t += bucket) {
+      const inBucket = recorder.timeline.filter((x) => x.at >= t && x.at < t + bucket).map((x) => x.ms).sort((a, b) => a - b);
+      series.push({ t: (t - startedAt) / 1000, completed: inBucket.length, p95: inBucket[Math.floor(inBucket.length * 0.95)] ?? 0 });
+    }
+    fs.writeFileSync(path.join(dir, `latest-${topology}.svg`), chartSvg(series, `Vinh Danh bench (${topology}): ${N} nominations — API requests per 5 s (bars) and p95 latency (line)`));
   }
-  fs.writeFileSync(path.join(dir, 'latest.svg'), chartSvg(series, `Vinh Danh bench: ${N} nominations — API requests per 5 s (bars) and p95 latency (line)`));
-  log(`results: bench/results/${stamp}.json, bench/results/latest.json, bench/results/latest.svg`);
+  log(`results: bench/results/${stamp}.json, bench/results/latest.json, bench/results/latest-{${charts.map((c) => c.topology).join(',')}}.svg`);
 }
 
-function printSummary(r: any): void {
+function printSummary(topology: string, r: any): void {
   const rows: [string, string][] = [
-    ['nominations', `${r.parameters.nominations} (${JSON.stringify(r.parameters.mix)})`],
+    ['nominations', `${N} (${JSON.stringify(r.vinhDanh.mix)})`],
     ['Vinh Danh throughput', `${r.vinhDanh.nominationsPerSecond} nominations/s (${r.vinhDanh.seconds} s)`],
     ['engine ceiling (baseline)', `${r.baseline.itemsPerSecond} items/s (${r.baseline.seconds} s)`],
     ['ratio to ceiling', String(r.ratioToCeiling)],
-    ...(['submit', 'review', 'ballot', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99`, `${r.latencyMs[op].p50} / ${r.latencyMs[op].p95} / ${r.latencyMs[op].p99} ms`]),
-    ['projection lag p50/p99', `${r.projectionLagMs.p50} / ${r.projectionLagMs.p99} ms`],
-    ['history events / nomination', String(r.historyEventsPerNomination)],
+    ...(['submit', 'review', 'ballot', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99 (burst)`, `${r.latencyMs[op].p50} / ${r.latencyMs[op].p95} / ${r.latencyMs[op].p99} ms`]),
+    ['projection lag p50/p99 (burst)', `${r.projectionLagMs.p50} / ${r.projectionLagMs.p99} ms`],
+    ['open loop', `${r.openLoop.nominations} at ${r.openLoop.arrivalsPerSecond}/s (half the ceiling)`],
+    ...(['submit', 'review', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99 (open)`, `${r.openLoop.latencyMs[op].p50} / ${r.openLoop.latencyMs[op].p95} / ${r.openLoop.latencyMs[op].p99} ms`]),
+    ['projection lag p50/p99 (open)', `${r.openLoop.projectionLagMs.p50} / ${r.openLoop.projectionLagMs.p99} ms`],
+    ['history events, bytes / nomination', `${r.historyEventsPerNomination}, ${r.historyBytesPerNomination}`],
     ['peak RSS worker / api', `${r.peakRssMiB.worker} / ${r.peakRssMiB.api} MiB`],
     ['PostgreSQL bytes / nomination', String(r.postgres.bytesPerNomination)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  console.log('\n' + rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+  console.log(`\n${topology === 'dev' ? 'Temporal dev server (SQLite, 1 shard)' : 'Temporal server on PostgreSQL (4 shards)'}\n` + rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n'));
 }
 
 main().catch((err) => {

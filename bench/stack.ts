@@ -7,6 +7,8 @@ import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistenc
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
+import { freeServerPort, startTemporalServer } from '@vinhdanh/platform/temporal-server';
+import { Client } from 'pg';
 
 export interface BenchStack {
   apiUrl: string;
@@ -21,33 +23,47 @@ export interface BenchStack {
 
 /**
  * The real product for the bench: PostgreSQL (DATABASE_URL's server, a fresh database; or an
- * embedded one), Temporal (TEMPORAL_ADDRESS, or a dev server), and the built worker and API as
- * separate processes, as in production.
+ * embedded one), Temporal (TEMPORAL_ADDRESS; or the dev server, or with `topology` 'server' the
+ * real Temporal server on that PostgreSQL with 4 shards), and the built worker and API as separate
+ * processes, as in production.
  */
-export async function startBenchStack(log: (m: string) => void): Promise<BenchStack> {
+export async function startBenchStack(log: (m: string) => void, topology: 'dev' | 'server' = 'dev'): Promise<BenchStack> {
   const root = repoRoot();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-bench-'));
   fs.chmodSync(scratch, 0o755);
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl: string;
+  let adminUrl: string;
+  const name = `vinhdanh_bench_${Date.now()}`;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
-    const name = `vinhdanh_bench_${Date.now()}`;
-    await ensureDatabase(url.toString(), name);
+    adminUrl = url.toString();
+    await ensureDatabase(adminUrl, name);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
+    // The bench's databases (the product's and the real server's) go when it ends.
+    stops.push(() => dropDatabases(adminUrl, name));
   } else {
     const db = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), port: 54400 + (process.pid % 500), database: 'bench', log: () => undefined });
     stops.push(db.stop);
     databaseUrl = db.url;
+    adminUrl = db.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as { ensureTemporalCli(): string };
-    const server = await startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: path.join(scratch, 'temporal'), port: 7600 + (process.pid % 300), uiPort: 8600 + (process.pid % 300), log: () => undefined });
-    stops.push(server.stop);
-    temporalAddress = server.address;
+    if (topology === 'server') {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { ensureTemporalServer } = require(path.join(root, 'scripts', 'ensure-temporal-server.js')) as typeof import('../scripts/ensure-temporal-server');
+      const server = await startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: adminUrl, databasePrefix: `${name}_temporal`, shards: 4, port: await freeServerPort(), dataDir: path.join(scratch, 'temporal-server'), log: () => undefined });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+    } else {
+      const server = await startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: path.join(scratch, 'temporal'), port: 7600 + (process.pid % 300), uiPort: 8600 + (process.pid % 300), log: () => undefined });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+    }
   }
   await runMigrations(databaseUrl);
   const ds = await new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 4 } })).initialize();
@@ -86,6 +102,14 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
       fs.rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+async function dropDatabases(adminUrl: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await client.end();
 }
 
 /** Resident set size of a process in MiB (Linux). */

@@ -27,22 +27,3 @@ export async function onFreePort<T>(start: (port: number) => Promise<T>, attempt
   }
   throw last;
 }
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-/**
- * A base port `p` below 32768 with `p`…`p+3`, `p+10`…`p+13` and `p+20` free: the real Temporal
- * server's services, membership and HTTP ports (it stores membership ports as a smallint).
- */
-export async function freePortBlock(offsets: number[]): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 15_000 + Math.floor(Math.random() * 1_700) * 10;
-    const free = await Promise.all(offsets.map((o) => isFree(base + o)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error('no free block of ports below 32768');
-}

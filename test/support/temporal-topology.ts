@@ -1,8 +1,8 @@
 import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
-import { startTemporalServer } from '@vinhdanh/platform/temporal-server';
+import { freeServerPort, startTemporalServer } from '@vinhdanh/platform/temporal-server';
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import { ensureTemporalServer } from '../../scripts/ensure-temporal-server';
-import { freePort, freePortBlock } from './ports';
+import { freePort } from './ports';
 
 /**
  * Which Temporal the integration tests run on: the CLI's dev server (one history shard, SQLite:
@@ -23,15 +23,14 @@ export interface TestTemporal {
  */
 export function startTestTemporal(opts: { port: number; uiPort: number; dataDir: string; databaseUrl: string; databasePrefix: string }): Promise<TestTemporal> {
   if (TEMPORAL_TOPOLOGY === 'server') {
-    return startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: opts.databaseUrl, databasePrefix: opts.databasePrefix, shards: 4, port: opts.port, dataDir: opts.dataDir, log: () => undefined });
+    // Small pools: two test files run at once, each with its product's pools and perhaps a server
+    // of its own, within PostgreSQL's default 100 connections.
+    return startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: opts.databaseUrl, databasePrefix: opts.databasePrefix, shards: 4, port: opts.port, dataDir: opts.dataDir, maxConnections: { store: 6, visibility: 2 }, log: () => undefined });
   }
   return startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: opts.dataDir, port: opts.port, uiPort: opts.uiPort, log: () => undefined });
 }
 
 /** A port for `startTestTemporal`'s frontend: any free one for the dev server, a free block below 32768 for the real one. */
 export function temporalPort(): Promise<number> {
-  return TEMPORAL_TOPOLOGY === 'server' ? freePortBlock(SERVER_PORT_OFFSETS) : freePort();
+  return TEMPORAL_TOPOLOGY === 'server' ? freeServerPort() : freePort();
 }
-
-/** The real server's ports relative to its frontend (libs/platform/src/temporal-server.ts). */
-const SERVER_PORT_OFFSETS = [0, 1, 2, 3, 10, 11, 12, 13, 20];

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +31,8 @@ export interface TemporalServerOptions {
   /** Where its generated configuration lives. */
   dataDir: string;
   namespace?: string;
+  /** Its PostgreSQL connection pools (main store, visibility): 20 and 4 by default. */
+  maxConnections?: { store: number; visibility: number };
   log: (line: string) => void;
 }
 
@@ -130,8 +133,8 @@ persistence:
   visibilityStore: visibility
   numHistoryShards: ${opts.shards}
   datastores:
-    default:${store(opts.databasePrefix, 20)}
-    visibility:${store(`${opts.databasePrefix}_visibility`, 4)}
+    default:${store(opts.databasePrefix, opts.maxConnections?.store ?? 20)}
+    visibility:${store(`${opts.databasePrefix}_visibility`, opts.maxConnections?.visibility ?? 4)}
 global:
   membership:
     maxJoinDuration: 30s
@@ -203,4 +206,22 @@ async function registerSearchAttributes(cli: string, address: string, namespace:
     if (existing.includes(`"${key.name}"`)) continue;
     await run(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', searchAttributeTypeName(key)]);
   }
+}
+
+/** The server's ports relative to its frontend's (see `serverConfig`). */
+const PORT_OFFSETS = [0, 1, 2, 3, 10, 11, 12, 13, 20];
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** A frontend port below 32768 whose whole block of server ports is free now. */
+export async function freeServerPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 15_000 + Math.floor(Math.random() * 1_700) * 10;
+    if ((await Promise.all(PORT_OFFSETS.map((o) => isFree(base + o)))).every(Boolean)) return base;
+  }
+  throw new Error('no free block of ports below 32768 for the Temporal server');
 }

@@ -12,10 +12,12 @@ export async function countAt(db: EntityManager, ids: string[], at: { status: st
 }
 
 /** Milliseconds from an event's occurrence to its projection, median and 99th percentile. */
-export async function projectionLagMs(db: EntityManager): Promise<{ p50: number; p99: number }> {
+export async function projectionLagMs(db: EntityManager, window: { from?: Date; to?: Date } = {}): Promise<{ p50: number; p99: number }> {
   const [r]: { p50: string | number; p99: string | number }[] = await db.query(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99
-       FROM (SELECT extract(epoch FROM projected_at - occurred_at) * 1000 AS lag FROM nomination_event) l`,
+       FROM (SELECT extract(epoch FROM projected_at - occurred_at) * 1000 AS lag FROM nomination_event
+              WHERE occurred_at >= coalesce($1, '-infinity'::timestamptz) AND occurred_at < coalesce($2, 'infinity'::timestamptz)) l`,
+    [window.from ?? null, window.to ?? null],
   );
   return { p50: Number(r.p50), p99: Number(r.p99) };
 }
