@@ -6,7 +6,7 @@ import { temporal } from '@temporalio/proto';
 import { loadConfig, productClient, repoRoot } from '@vinhdanh/platform';
 import { prepareBallot } from '@vinhdanh/platform/ballots/member';
 import { chartSvg } from './chart';
-import { startBenchStack, rssMiB, type BenchStack } from './stack';
+import { cpuMs, postgresCpuMs, startBenchStack, rssMiB, type BenchStack } from './stack';
 import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
 
@@ -63,6 +63,10 @@ async function main(): Promise<void> {
   for (const t of TOPOLOGIES) printSummary(t, topologies[t]);
 }
 
+function cpuNow(stack: BenchStack) {
+  return { worker: cpuMs(stack.pids.worker), api: cpuMs(stack.pids.api), temporal: cpuMs(stack.pids.temporal), postgres: postgresCpuMs() };
+}
+
 /** One topology: the burst, the ceiling, the open loop, the costs. */
 async function measure(topology: Topology) {
   const started = Date.now();
@@ -75,7 +79,9 @@ async function measure(topology: Topology) {
   try {
     const burst = new Recorder();
     const burstFrom = new Date();
+    const cpuBefore = cpuNow(stack);
     const vd = await runVinhDanh(stack, burst);
+    const cpuAfter = cpuNow(stack);
     const burstTo = new Date();
     const client = await productClient(loadConfig({ ...process.env, ...stack.env }));
     const shape = await historyShape(client, vd.ids.slice(0, 30));
@@ -98,6 +104,8 @@ async function measure(topology: Topology) {
         latencyMs: open.summary(),
         projectionLagMs: await projectionLag(stack, openFrom),
       },
+      // CPU time per nomination during the burst, by component (ms): what a nomination costs.
+      cpuMsPerNomination: Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, round((v - cpuBefore[k as keyof typeof cpuBefore]) / N, 1)])),
       historyEventsPerNomination: shape.events,
       historyBytesPerNomination: shape.bytes,
       activitiesPerNomination: shape.activities,
@@ -338,6 +346,7 @@ function printSummary(topology: string, r: any): void {
     ...(['submit', 'review', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99 (open)`, `${r.openLoop.latencyMs[op].p50} / ${r.openLoop.latencyMs[op].p95} / ${r.openLoop.latencyMs[op].p99} ms`]),
     ['projection lag p50/p99 (open)', `${r.openLoop.projectionLagMs.p50} / ${r.openLoop.projectionLagMs.p99} ms`],
     ['history events, bytes / nomination', `${r.historyEventsPerNomination}, ${r.historyBytesPerNomination}`],
+    ['CPU ms / nomination', Object.entries(r.cpuMsPerNomination).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS worker / api', `${r.peakRssMiB.worker} / ${r.peakRssMiB.api} MiB`],
     ['PostgreSQL bytes / nomination', String(r.postgres.bytesPerNomination)],
   ];

@@ -5,17 +5,17 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
-import { ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
+import { dropDatabases, ensureDatabase, startEmbeddedPostgres } from '@vinhdanh/persistence/embedded-postgres';
 import { startTemporalDevServer, stopChild } from '@vinhdanh/platform/temporal-dev-server';
 import { freeServerPort, startTemporalServer } from '@vinhdanh/platform/temporal-server';
-import { Client } from 'pg';
 
 export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
   ds: DataSource;
-  pids: { worker: number; api: number };
+  /** The processes whose CPU and memory the bench reads (temporal: absent when TEMPORAL_ADDRESS was given). */
+  pids: { worker: number; api: number; temporal?: number };
   /** The environment the API and worker run with (the bench's own clients use the same). */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -50,6 +50,7 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
     adminUrl = db.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalPid: number | undefined;
   if (!temporalAddress) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as { ensureTemporalCli(): string };
@@ -59,10 +60,12 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
       const server = await startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: adminUrl, databasePrefix: `${name}_temporal`, shards: 4, port: await freeServerPort(), dataDir: path.join(scratch, 'temporal-server'), log: () => undefined });
       stops.push(server.stop);
       temporalAddress = server.address;
+      temporalPid = server.pid;
     } else {
       const server = await startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: path.join(scratch, 'temporal'), port: 7600 + (process.pid % 300), uiPort: 8600 + (process.pid % 300), log: () => undefined });
       stops.push(server.stop);
       temporalAddress = server.address;
+      temporalPid = server.pid;
     }
   }
   await runMigrations(databaseUrl);
@@ -92,7 +95,7 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
     databaseUrl,
     temporalAddress,
     ds,
-    pids: { worker: worker.pid!, api: api.pid! },
+    pids: { worker: worker.pid!, api: api.pid!, temporal: temporalPid },
     env: own,
     async stop() {
       await stopChild(api);
@@ -104,12 +107,29 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
   };
 }
 
-async function dropDatabases(adminUrl: string, prefix: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  await client.end();
+/** CPU time (user + system) a process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL process on the machine, in ms: during the bench, that is the bench's. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
 }
 
 /** Resident set size of a process in MiB (Linux). */

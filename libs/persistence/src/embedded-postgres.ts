@@ -65,3 +65,15 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     await client.end();
   }
 }
+
+/** Drops every database whose name starts with `prefix` (a test run's or a bench run's, with their copies). */
+export async function dropDatabases(adminUrl: string, prefix: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${String(datname).replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -7,6 +7,8 @@ import { devServerSearchAttributeArgs } from '@vinhdanh/domain/ladder/search-att
 export interface DevServer {
   address: string;
   uiUrl: string;
+  /** Its process (the bench reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
   return {
     address,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,
+    pid: child.pid!,
     stop: () => stopChild(child),
   };
 }

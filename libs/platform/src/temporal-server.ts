@@ -38,6 +38,8 @@ export interface TemporalServerOptions {
 
 export interface RunningTemporalServer {
   address: string;
+  /** Its process (the bench reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
     await stopChild(child);
     throw err;
   }
-  return { address, stop: () => stopChild(child, 20_000) };
+  return { address, pid: child.pid!, stop: () => stopChild(child, 20_000) };
 }
 
 /**
