@@ -50,7 +50,7 @@ describe('where the API listens', () => {
   it('on loopback by default: the machine’s other addresses do not answer', async () => {
     const others = Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address);
     const child = spawn(process.execPath, ['-r', path.join(root, 'test/support/ts-register.js'), path.join(root, 'apps/api/src/main.ts')], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: process.env.DATABASE_URL!, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS!, ...TEST_SECRETS, PORT: '0', LOG_LEVEL: 'silent' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: process.env.DATABASE_URL!, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS!, ...TEST_SECRETS, PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

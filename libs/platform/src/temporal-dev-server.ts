@@ -42,20 +42,21 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
   };
 }
 
-async function waitForTemporal(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Waits until a Temporal server process answers on `address`; fails at once if the process exits. */
+export async function waitForTemporal(address: string, child: ChildProcess, timeoutMs: number, what = 'temporal dev server', pollMs = 300): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {
-    if (exited) throw new Error(`temporal dev server exited early (code ${child.exitCode}); is port ${address} in use?`);
+    if (exited) throw new Error(`${what} exited early (code ${child.exitCode}); is port ${address} in use?`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       await connection.workflowService.getSystemInfo({});
       await connection.close();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`temporal dev server not ready at ${address} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 300));
+      if (Date.now() > deadline) throw new Error(`${what} not ready at ${address} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   }
 }

@@ -3,9 +3,8 @@ import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, searchAttributeTypeName } from '@vinhdanh/domain/ladder/search-attributes';
-import { stopChild } from './temporal-dev-server';
+import { stopChild, waitForTemporal } from './temporal-dev-server';
 import { repoRoot } from './workflow-bundle';
 
 const run = promisify(execFile);
@@ -72,7 +71,7 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   child.stderr?.on('data', out);
   const address = `127.0.0.1:${opts.port}`;
   try {
-    await waitForFrontend(address, child, 90_000).catch((err: Error) => Promise.reject(new Error(`${err.message}\n${tail.join('\n')}`)));
+    await waitForTemporal(address, child, 90_000, `the Temporal server (its ports ${address}…+20)`, 500).catch((err: Error) => Promise.reject(new Error(`${err.message}\n${tail.join('\n')}`)));
     await registerNamespace(opts.cli, address, namespace);
     await registerSearchAttributes(opts.cli, address, namespace);
   } catch (err) {
@@ -169,24 +168,6 @@ dynamicConfigClient:
 const DYNAMIC_CONFIG = `system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
 `;
-
-async function waitForFrontend(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (;;) {
-    if (exited) throw new Error(`the Temporal server exited early (code ${child.exitCode}); are ports ${address}…+20 in use?`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`the Temporal server was not ready at ${address} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
 
 async function registerNamespace(cli: string, address: string, namespace: string): Promise<void> {
   const described = await run(cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace]).then(() => true, () => false);

@@ -25,6 +25,11 @@ export type Block =
   | { kind: 'table'; columns: { title: string; widthPct: number }[]; groups: { heading?: string; rows: string[][] }[] }
   | { kind: 'gap'; points: number };
 
+/** The Decree 30 header every document opens with. */
+function header(t: Pick<AdministrativeDocument, 'issuer' | 'number' | 'motto' | 'placeDate'>) {
+  return { issuer: t.issuer, number: t.number, motto: t.motto, placeDate: t.placeDate };
+}
+
 /** The decision (quyết định): title, authority, bases, "QUYẾT ĐỊNH:", its articles. */
 export function decisionDocument(text: DecisionText, signedNote?: string): AdministrativeDocument {
   const body: Block[] = [
@@ -43,10 +48,7 @@ export function decisionDocument(text: DecisionText, signedNote?: string): Admin
   }
   return {
     title: `${text.title} ${text.number}`,
-    issuer: text.issuer,
-    number: text.number,
-    motto: text.motto,
-    placeDate: text.placeDate,
+    ...header(text),
     body,
     signature: { heading: text.signerTitle, note: signedNote, name: text.signer },
     recipients: text.recipients,
@@ -57,10 +59,7 @@ export function decisionDocument(text: DecisionText, signedNote?: string): Admin
 export function proposalDocument(text: ProposalText): AdministrativeDocument {
   return {
     title: `${text.title} ${text.subject}`,
-    issuer: text.issuer,
-    number: text.number,
-    motto: text.motto,
-    placeDate: text.placeDate,
+    ...header(text),
     body: [
       { kind: 'centered', text: text.title, bold: true, size: 14 },
       { kind: 'centered', text: text.subject, bold: true },
