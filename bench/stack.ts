@@ -75,13 +75,17 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
 
   const port = 3900 + (process.pid % 100);
   // A development tool: the development secrets are fine here (VINHDANH_MODE=development).
-  const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
+  const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
   const env = { ...process.env, ...own };
   const spawnNode = (script: string): ChildProcess => spawn(process.execPath, [path.join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawnNode('dist/apps/worker/src/main.js');
   const api = spawnNode('dist/apps/api/src/main.js');
+  // Whatever ends the bench, its processes end with it (a leftover API would answer the next run on its port).
+  const killChildren = () => [worker, api].forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  process.once('exit', killChildren);
   const apiUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
+    if (api.exitCode !== null || worker.exitCode !== null) throw new Error(`the ${api.exitCode !== null ? 'API' : 'worker'} exited at start (is port ${port} taken?)`);
     try {
       if ((await fetch(`${apiUrl}/health`)).ok) break;
     } catch {

@@ -56,6 +56,18 @@ describe('proposal letters and lists', () => {
     expect((await letter(clerk, 'pdf', forwarded, 'PROVINCE')).status).toBe(409);
   });
 
+  it('a name with a sign no Vietnamese font prints is refused with the reason, not printed as a box', async () => {
+    const odd = await submit(clerk, 'BK_TINH', { nominee: { ...dossier('BK_TINH').nominee, name: 'Hồ Văn ✠ Ký Hiệu' } });
+    await approveLevel(stack, reviewer, odd, 'UNIT');
+    await waitForStep(reviewer, odd, 'IN_REVIEW', 'PROVINCE');
+    const res = await letter(clerk, 'pdf', [odd]);
+    const body = (await res.json()) as { code: string; messageVi: string };
+    expect([res.status, body.code]).toEqual([422, 'LETTER_NOT_PRINTABLE']);
+    expect(body.messageVi).toContain('✠');
+    // The Word file carries text, not glyphs: the office can correct it there.
+    expect((await letter(clerk, 'docx', [odd])).status).toBe(200);
+  });
+
   it('another unit’s clerk learns nothing: the dossiers are not found', async () => {
     const res = await letter(otherClerk, 'docx', forwarded);
     expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([404, 'NOMINATION_NOT_FOUND']);

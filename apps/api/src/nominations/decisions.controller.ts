@@ -90,7 +90,7 @@ export class DecisionsController {
       en: 'The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register. Public: decisions are published (Law Art 8).',
     },
     ok: { file: ['application/pdf'] },
-    errors: [404, 503],
+    errors: [404, 422, 503],
     public: true,
   })
   async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

@@ -21,7 +21,7 @@ export class ProposalsController {
   constructor(private readonly service: ProposalsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('letter.pdf')
-  @Operation({ summary: { vi: 'Tờ trình và danh sách (PDF)', en: 'Proposal letter and list (PDF)' }, description: DESCRIPTION, ok: { file: ['application/pdf'] }, errors: [404, 409] })
+  @Operation({ summary: { vi: 'Tờ trình và danh sách (PDF)', en: 'Proposal letter and list (PDF)' }, description: DESCRIPTION, ok: { file: ['application/pdf'] }, errors: [404, 409, 422] })
   async pdf(@CurrentActor() actor: AuthenticatedActor, @Query() q: ProposalQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const text = await this.service.text(actor, q.nominationIds, q.level);
     return sendFile(res, await proposalPdf(text, this.config.signing.fontDir), 'application/pdf', `to-trinh-${q.level.toLowerCase()}.pdf`);

@@ -1594,7 +1594,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -6388,6 +6388,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Đúng cú pháp nhưng mâu thuẫn với điều đã ghi nhận (ví dụ Idempotency-Key dùng lại)
+             *
+             *     *Well formed, but contradicts what is recorded (a reused Idempotency-Key, say)*
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -9203,6 +9216,19 @@ export interface operations {
              *     *Conflicts with the current state*
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Đúng cú pháp nhưng mâu thuẫn với điều đã ghi nhận (ví dụ Idempotency-Key dùng lại)
+             *
+             *     *Well formed, but contradicts what is recorded (a reused Idempotency-Key, say)*
+             */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { CertificateText, DecisionText, ProposalText } from '@vinhdanh/domain/decisions';
 import { decisionDocument, proposalDocument, type AdministrativeDocument, type Block } from './administrative-document';
 import type { SigningIdentity } from './signing-authorities';
+import { unprocessable } from '@vinhdanh/domain/common/errors';
 
 /** Liberation Serif 2 (Debian's fonts-liberation2): metric-compatible with Times New Roman (Decree 30), with every Vietnamese letter. */
 export const DEFAULT_FONT_DIR = '/usr/share/fonts/truetype/liberation2';
@@ -57,7 +58,14 @@ async function setPdf(document: AdministrativeDocument, fontDir: string, at: Dat
   for (const [style, f] of Object.entries(fonts)) {
     const has = new Set(f.getCharacterSet());
     const missing = [...letters].filter((c) => !has.has(c));
-    if (missing.length) throw new Error(`the ${style} font in ${fontDir} lacks ${missing.map((c) => String.fromCodePoint(c)).join(' ')} (install fonts-liberation2, or set DOCUMENT_FONT_DIR)`);
+    if (missing.length) {
+      const letters = missing.map((c) => String.fromCodePoint(c)).join(' ');
+      throw unprocessable(
+        'LETTER_NOT_PRINTABLE',
+        `Văn bản có ký tự phông chữ không in được: ${letters}. Sửa tên hoặc nội dung cho đúng chữ tiếng Việt.`,
+        `The ${style} font in ${fontDir} lacks ${letters}: correct the name or text (or install fonts-liberation2, or set DOCUMENT_FONT_DIR).`,
+      );
+    }
   }
   doc.setTitle(document.title);
   doc.setLanguage('vi-VN');
