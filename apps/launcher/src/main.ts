@@ -39,9 +39,9 @@ async function main(): Promise<void> {
   }
   const mode = env.TEMPORAL_MODE ?? 'dev';
   if (mode !== 'dev' && mode !== 'server') throw new Error(`TEMPORAL_MODE=${mode} must be dev (the CLI's dev server) or server (the real Temporal server on PostgreSQL)`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
   if (!env.TEMPORAL_ADDRESS && mode === 'server') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ensureTemporalServer } = require(path.join(root, 'scripts', 'ensure-temporal-server.js')) as typeof import('../../../scripts/ensure-temporal-server');
     const shards = Number(env.TEMPORAL_SHARDS ?? 4);
@@ -54,8 +54,6 @@ async function main(): Promise<void> {
     env.TEMPORAL_ADDRESS = server.address;
   }
   if (!env.TEMPORAL_ADDRESS) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ensureTemporalCli } = require(path.join(root, 'scripts', 'ensure-temporal-cli.js')) as typeof import('../../../scripts/ensure-temporal-cli');
     const cli = ensureTemporalCli();
     say(`TEMPORAL_ADDRESS is not set: starting the Temporal dev server (${cli}, data in ${path.join(dataDir, 'temporal')})...`);
     const port = Number(env.TEMPORAL_DEV_PORT ?? 7233);

@@ -183,8 +183,7 @@ async function registerNamespace(cli: string, address: string, namespace: string
 }
 
 async function registerSearchAttributes(cli: string, address: string, namespace: string): Promise<void> {
-  const { stdout } = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json']);
-  const existing = JSON.stringify(JSON.parse(stdout));
+  const { stdout: existing } = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json']);
   for (const key of SEARCH_ATTRIBUTES) {
     if (existing.includes(`"${key.name}"`)) continue;
     await run(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', searchAttributeTypeName(key)]);

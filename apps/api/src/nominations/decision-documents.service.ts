@@ -35,8 +35,8 @@ export class DecisionDocuments {
   }
 
   /** The signed PDF: the kept one, or set and signed now with the issuer's key and kept once. */
-  async signed(id: string, view?: DecisionView): Promise<SignedDecisionDocument & { view: DecisionView }> {
-    const v = view ?? (await this.view(id));
+  async signed(id: string): Promise<SignedDecisionDocument & { view: DecisionView }> {
+    const v = await this.view(id);
     const kept = await signedDecisionDocument(this.ds.manager, id);
     if (kept) return { ...kept, view: v };
     if (!this.authorities.canSign(v.issuerUnitId)) {

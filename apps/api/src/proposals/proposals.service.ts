@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import type { Level } from '@vinhdanh/domain/common/levels';
 import { placeOf, proposalText, type ProposalFacts, type ProposalText } from '@vinhdanh/domain/decisions';
 import { currentUnit } from '@vinhdanh/domain/routing';
-import { visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
+import { visibleNominations } from '@vinhdanh/persistence/read-model/nominations';
 import { orgUnits } from '@vinhdanh/persistence/read-model/org';
 import { documentUnits, forwardedFrom } from '@vinhdanh/persistence/read-model/proposals';
 import type { AuthenticatedActor } from '../auth/public.decorator';
@@ -20,13 +20,11 @@ export class ProposalsService {
   constructor(private readonly ds: DataSource) {}
 
   async text(actor: AuthenticatedActor, ids: string[], level: Level): Promise<ProposalText> {
-    const rows: NominationRow[] = [];
-    for (const id of ids) {
-      const row = await visibleNomination(this.ds.manager, actor, id);
-      // Another unit's dossier is as absent as a missing one: its existence is not disclosed.
-      if (!row) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${id}.`, `Nomination ${id} not found.`);
-      rows.push(row);
-    }
+    const byId = new Map((await visibleNominations(this.ds.manager, actor, ids)).map((r) => [r.id, r]));
+    // Another unit's dossier is as absent as a missing one: its existence is not disclosed.
+    const absent = ids.find((id) => !byId.has(id));
+    if (absent) throw notFound('NOMINATION_NOT_FOUND', `Không tìm thấy hồ sơ ${absent}.`, `Nomination ${absent} not found.`);
+    const rows = ids.map((id) => byId.get(id)!);
     const forwarded = await forwardedFrom(this.ds.manager, ids, level);
     const waiting = rows.filter((r) => !forwarded.has(r.id));
     if (waiting.length) {

@@ -103,6 +103,12 @@ export async function visibleNomination(db: EntityManager, reader: Reader, id: s
   return row;
 }
 
+/** Those of `ids` the reader may see, in one query (the others are simply absent). */
+export async function visibleNominations(db: EntityManager, reader: Reader, ids: string[]): Promise<NominationRow[]> {
+  const vis = visibleNominationsSql(reader);
+  return db.query(`SELECT n.* FROM nomination n WHERE n.id = ANY($1::uuid[]) AND (${shiftPlaceholders(vis.sql, 1)})`, [ids, ...vis.params]);
+}
+
 /** The row regardless of who asks: for the engine's own bookkeeping, never for showing. */
 export async function nominationRow(db: EntityManager, id: string): Promise<NominationRow | undefined> {
   const [row] = await db.query(`SELECT * FROM nomination WHERE id = $1`, [id]);

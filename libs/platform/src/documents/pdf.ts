@@ -59,11 +59,11 @@ async function setPdf(document: AdministrativeDocument, fontDir: string, at: Dat
     const has = new Set(f.getCharacterSet());
     const missing = [...letters].filter((c) => !has.has(c));
     if (missing.length) {
-      const letters = missing.map((c) => String.fromCodePoint(c)).join(' ');
+      const shown = missing.map((c) => String.fromCodePoint(c)).join(' ');
       throw unprocessable(
         'LETTER_NOT_PRINTABLE',
-        `Văn bản có ký tự phông chữ không in được: ${letters}. Sửa tên hoặc nội dung cho đúng chữ tiếng Việt.`,
-        `The ${style} font in ${fontDir} lacks ${letters}: correct the name or text (or install fonts-liberation2, or set DOCUMENT_FONT_DIR).`,
+        `Văn bản có ký tự phông chữ không in được: ${shown}. Sửa tên hoặc nội dung cho đúng chữ tiếng Việt.`,
+        `The ${style} font in ${fontDir} lacks ${shown}: correct the name or text (or install fonts-liberation2, or set DOCUMENT_FONT_DIR).`,
       );
     }
   }
