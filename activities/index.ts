@@ -37,7 +37,10 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
     // The run is the activity's own: the row names the run that really submitted the dossier.
-    recordEvent: (input) => recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId),
+    recordEvent: async (input) => {
+      const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId);
+      return Context.current().info.isLocal ? { ...result, recorded: input } : result;
+    },
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),
     issueDecision: (input) => issueDecisionIn(dataSource, input, baseSalary),
     planPosting: (input) => planPostingIn(dataSource, input, postingClock),

@@ -17,6 +17,16 @@ const { recordEvent, appraise, issueDecision, planPosting, legacySteps, submitPr
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+// The short transactions on every nomination's path (projecting an event, appraising, issuing the
+// decision) as local activities: each runs inside the workflow task, so it costs one history event
+// (a marker) instead of six (the activity's three and a workflow task's three), and an Update is
+// answered without a round trip through the task queue. A worker lost in the middle of one is
+// replaced when the workflow task times out, and the transaction runs again, as an activity's
+// retry would: each is idempotent.
+const local = wf.proxyLocalActivities<NominationActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
 // Delivery may wait on an SMTP server for a long time; it must never hold the nomination back.
 // Each attempt is short so one lost with a crashed worker is retried soon; claims stop double sends.
 const { deliverNotifications } = wf.proxyActivities<NominationActivities>({
@@ -46,6 +56,11 @@ export const PRESIDENT_STEP = 'law-2025-president-step';
  * decides who may read the dossier, the President's Office among them — follows the workflow's.
  */
 export const ROUTE_COMPLETED_EVENT = 'route-completed-event';
+/**
+ * recordEvent, appraise and issueDecision run as local activities (see `local`); the history keeps
+ * each event in its marker's result.
+ */
+export const LOCAL_TRANSACTIONS = 'local-short-transactions';
 
 const CLOSED = 'CLOSED' as const;
 type Closed = typeof CLOSED;
@@ -220,7 +235,7 @@ export class NominationProcess {
 
   private async reviewAt(step: RouteStep): Promise<'APPROVED' | Closed> {
     this.view = { ...this.view, level: step.level };
-    const result = await appraise({ nominationId: this.input.nominationId });
+    const result = await (wf.patched(LOCAL_TRANSACTIONS) ? local.appraise : appraise)({ nominationId: this.input.nominationId });
     const { outcome, catalogueVersion, summaryVi, summaryEn } = result;
     this.view = { ...this.view, eligibility: { outcome, catalogueVersion, summaryVi, summaryEn } };
     await this.emit('EligibilityAssessed', undefined, { data: { ...result }, rule: `catalogue ${result.catalogueVersion}` });
@@ -307,7 +322,7 @@ export class NominationProcess {
       await this.close('REJECTED', 'NominationRejected', actor, args.reason!);
       return;
     }
-    const decision = await issueDecision({
+    const decision = await (wf.patched(LOCAL_TRANSACTIONS) ? local.issueDecision : issueDecision)({
       nominationId: this.input.nominationId,
       batchKey: args.batchKey ?? `nomination-${this.input.nominationId}`,
       issuerUnitId,
@@ -524,7 +539,8 @@ export class NominationProcess {
     // TypeScript cannot tie the generic `type` to its variant of the union; the signature above does.
     const event = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data } as NominationEvent;
     const projected = this.view;
-    const { notificationIds } = await recordEvent({ nominationId: this.input.nominationId, event, view: projected });
+    const record = wf.patched(LOCAL_TRANSACTIONS) ? local.recordEvent : recordEvent;
+    const { notificationIds } = await record({ nominationId: this.input.nominationId, event, view: projected });
     if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
     if (ack) {
       // The answer is the state this event projected: by the time the Update handler resumes, the

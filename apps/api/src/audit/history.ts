@@ -1,6 +1,6 @@
 import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import type { RecordEventInput } from '@vinhdanh/domain/ladder/activities';
+import type { RecordEventInput, RecordEventResult } from '@vinhdanh/domain/ladder/activities';
 import type { NominationEvent } from '@vinhdanh/domain/ladder/events';
 
 type History = temporal.api.history.v1.IHistory;
@@ -13,26 +13,53 @@ export interface HistoryOwner {
 
 export interface RecordedInputs {
   inputs: (RecordEventInput & { historyEventId: number })[];
-  /** Scheduled recordEvent inputs that did not authenticate (forged by someone posing as a worker). */
+  /** History events holding a recordEvent that did not authenticate (forged by someone posing as a worker). */
   unauthenticated: number[];
 }
 
+/** The marker the SDK records for a local activity: its type in `data` (plain JSON), its result in `result`. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
 /**
- * The domain events as the workflow recorded them: each is the input of a `recordEvent` activity
- * in the Temporal history, so this is the authoritative sequence the read model must agree with.
- * Payloads are encrypted; each is opened with the codec, bound to the history's own workflow.
+ * Where a history keeps one recordEvent: the input of a scheduled activity (workflows before
+ * LOCAL_RECORD, and their steps before it), or the result of a local activity's marker, which
+ * echoes the input it committed (after).
+ */
+function recordEventPayload(e: temporal.api.history.v1.IHistoryEvent): { payload?: Payload; local: boolean } | undefined {
+  const scheduled = e.activityTaskScheduledEventAttributes;
+  if (scheduled) return scheduled.activityType?.name === 'recordEvent' ? { payload: scheduled.input?.payloads?.[0] as Payload | undefined, local: false } : undefined;
+  const marker = e.markerRecordedEventAttributes;
+  if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  if (!data) return undefined;
+  let type: unknown;
+  try {
+    type = (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: unknown }).activity_type;
+  } catch {
+    return undefined;
+  }
+  if (type !== 'recordEvent') return undefined;
+  return { payload: marker.details?.result?.payloads?.[0] as Payload | undefined, local: true };
+}
+
+/**
+ * The domain events as the workflow recorded them: each is a `recordEvent` in the Temporal
+ * history (see recordEventPayload), so this is the authoritative sequence the read model must
+ * agree with. Payloads are encrypted; each is opened with the codec, bound to the history's own
+ * workflow, and one that does not open is counted, never read.
  */
 export async function recordInputsFromHistory(history: History, codec: PayloadCodec, owner: HistoryOwner): Promise<RecordedInputs> {
   const inputs: RecordedInputs['inputs'] = [];
   const unauthenticated: number[] = [];
   for (const e of history.events ?? []) {
-    const attrs = e.activityTaskScheduledEventAttributes;
-    if (attrs?.activityType?.name !== 'recordEvent') continue;
-    const payload = attrs.input?.payloads?.[0];
-    if (!payload) continue;
+    const found = recordEventPayload(e);
+    if (!found?.payload) continue;
     try {
-      const [plain] = await codec.decode([payload as Payload], { type: 'workflow', namespace: owner.namespace, workflowId: owner.workflowId });
-      inputs.push({ ...defaultPayloadConverter.fromPayload<RecordEventInput>(plain), historyEventId: Number(e.eventId) });
+      const [plain] = await codec.decode([found.payload], { type: 'workflow', namespace: owner.namespace, workflowId: owner.workflowId });
+      const value = defaultPayloadConverter.fromPayload<RecordEventInput | RecordEventResult>(plain);
+      const input = found.local ? (value as RecordEventResult).recorded : (value as RecordEventInput);
+      if (!input?.event) throw new Error('no recorded event');
+      inputs.push({ ...input, historyEventId: Number(e.eventId) });
     } catch {
       unauthenticated.push(Number(e.eventId));
     }

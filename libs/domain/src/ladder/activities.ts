@@ -16,6 +16,12 @@ export interface RecordEventInput {
 }
 export interface RecordEventResult {
   notificationIds: string[];
+  /**
+   * The input, as committed. Run as a local activity, recordEvent leaves only its result in the
+   * history (a marker), not its input; echoing the input keeps every event in the history, which is
+   * the record the audit reads (apps/api/src/audit/history.ts).
+   */
+  recorded?: RecordEventInput;
 }
 
 export interface AppraiseInput {
