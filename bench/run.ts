@@ -7,6 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { loadConfig, productClient, repoRoot } from '@vinhdanh/platform';
 import { prepareBallot } from '@vinhdanh/platform/ballots/member';
 import { chartSvg } from './chart';
+import type { BaselinePlan } from '../workflows/bench/baseline';
 import { cpuMs, postgresCpuMs, startBenchStack, rssMiB, type BenchStack } from './stack';
 import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
@@ -110,6 +111,7 @@ async function measure(topology: Topology) {
       historyEventsPerNomination: shape.events,
       historyBytesPerNomination: shape.bytes,
       activitiesPerNomination: shape.activities,
+      localActivitiesPerNomination: shape.localActivities,
       updatesPerNomination: shape.updates,
       peakRssMiB: { worker: round(peak.worker), api: round(peak.api) },
       postgres: db,
@@ -224,9 +226,9 @@ async function waitAll(stack: BenchStack, ids: string[], at: Parameters<typeof c
   }
 }
 
-/** Events, activities and Updates per nomination, from a sample of real histories. */
+/** Events, activities (remote and local) and Updates per nomination, from a sample of real histories. */
 async function historyShape(client: Client, ids: string[]) {
-  let events = 0, activities = 0, updates = 0, initial = 0, bytes = 0;
+  let events = 0, activities = 0, locals = 0, updates = 0, initial = 0, initialLocal = 0, bytes = 0;
   for (const id of ids) {
     const h = await client.workflow.getHandle(`nomination-${id}`).fetchHistory();
     const evs = h.events ?? [];
@@ -234,19 +236,29 @@ async function historyShape(client: Client, ids: string[]) {
     bytes += temporal.api.history.v1.History.encode(h).finish().length;
     const firstUpdate = evs.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     for (const [i, e] of evs.entries()) {
+      const beforeUpdates = firstUpdate < 0 || i < firstUpdate;
       if (e.activityTaskScheduledEventAttributes) {
         activities++;
-        if (firstUpdate < 0 || i < firstUpdate) initial++;
+        if (beforeUpdates) initial++;
+      }
+      if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+        locals++;
+        if (beforeUpdates) initialLocal++;
       }
       if (e.workflowExecutionUpdateAcceptedEventAttributes) updates++;
     }
   }
   const k = ids.length;
   const u = Math.max(1, Math.round(updates / k));
-  const init = Math.round(initial / k);
-  const rest = Math.round(activities / k) - init;
-  const per = Array.from({ length: u }, (_, i) => Math.floor(rest / u) + (i < rest % u ? 1 : 0));
-  return { events: round(events / k), bytes: Math.round(bytes / k), activities: round(activities / k), updates: round(updates / k), plan: { initialActivities: init, activitiesPerUpdate: per } };
+  const spread = (total: number, first: number) => {
+    const init = Math.round(first / k);
+    const rest = Math.max(0, Math.round(total / k) - init);
+    return { init, per: Array.from({ length: u }, (_, i) => Math.floor(rest / u) + (i < rest % u ? 1 : 0)) };
+  };
+  const remote = spread(activities, initial);
+  const local = spread(locals, initialLocal);
+  const plan: BaselinePlan = { initialActivities: remote.init, activitiesPerUpdate: remote.per, initialLocal: local.init, localPerUpdate: local.per };
+  return { events: round(events / k), bytes: Math.round(bytes / k), activities: round(activities / k), localActivities: round(locals / k), updates: round(updates / k), plan };
 }
 
 /** The ceiling is a rate: a sample of BASELINE_N items (default min(N, 400)) measures it. */
@@ -357,6 +369,7 @@ function printSummary(topology: string, r: any): void {
     ...(['submit', 'review', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99 (open)`, `${r.openLoop.latencyMs[op].p50} / ${r.openLoop.latencyMs[op].p95} / ${r.openLoop.latencyMs[op].p99} ms`]),
     ['projection lag p50/p99 (open)', `${r.openLoop.projectionLagMs.p50} / ${r.openLoop.projectionLagMs.p99} ms`],
     ['history events, bytes / nomination', `${r.historyEventsPerNomination}, ${r.historyBytesPerNomination}`],
+    ['activities, local activities, Updates / nomination', `${r.activitiesPerNomination}, ${r.localActivitiesPerNomination}, ${r.updatesPerNomination}`],
     ['CPU ms / nomination', Object.entries(r.cpuMsPerNomination).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS worker / api', `${r.peakRssMiB.worker} / ${r.peakRssMiB.api} MiB`],
     ['PostgreSQL bytes / nomination', String(r.postgres.bytesPerNomination)],

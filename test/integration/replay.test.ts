@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { parseCodecKeys, VinhDanhCodec, vinhDanhDataConverter } from '@vinhdanh/platform';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { eventsFromHistory } from '../../apps/api/src/audit/history';
-import { POSTING_GATE, PRESIDENT_STEP, ROUTE_COMPLETED_EVENT } from '../../workflows/nomination/nomination';
+import { LOCAL_TRANSACTIONS, POSTING_GATE, PRESIDENT_STEP, ROUTE_COMPLETED_EVENT } from '../../workflows/nomination/nomination';
 import { HISTORIES_DIR, historyIndex } from '../support/histories';
 import { TEST_SECRETS } from '../support/test-secrets';
 
@@ -59,10 +59,7 @@ describe('a nomination in flight across the upgrade that added the 2025 steps', 
   });
 
   it('took each change from its next step on: the markers come after the old code’s steps, then the posting, both councils and the President', async () => {
-    const markers = history.events!.flatMap((e) => {
-      const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
-      return data ? [{ id: (JSON.parse(Buffer.from(data).toString()) as { id: string }).id, at: Number(e.eventId) }] : [];
-    });
+    const markers = patchMarkers(history);
     expect(markers.map((m) => m.id)).toEqual([POSTING_GATE, ROUTE_COMPLETED_EVENT, PRESIDENT_STEP]);
     const { events } = await eventsFromHistory(history, codec, owner);
     const at = (type: string, from = 0) => events.find((e) => e.type === type && e.historyEventId > from);
@@ -77,5 +74,64 @@ describe('a nomination in flight across the upgrade that added the 2025 steps', 
     expect(proposal.data).toMatchObject({ number: expect.stringMatching(/\/TTr-TTg$/) });
     const decision = at('DecisionIssued', proposal.historyEventId)!;
     expect(decision.data).toMatchObject({ number: expect.stringMatching(/\/QĐ-CTN$/) });
+  });
+});
+
+/** The patch ids of a history's markers, with where each stands. */
+function patchMarkers(history: ReturnType<typeof historyFromJSON>): { id: string; at: number }[] {
+  return history.events!.flatMap((e) => {
+    const data = e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
+    return data ? [{ id: (JSON.parse(Buffer.from(data).toString()) as { id: string }).id, at: Number(e.eventId) }] : [];
+  });
+}
+
+/**
+ * A Labour Order nomination the product started while recordEvent, appraise and issueDecision were
+ * activities, and finished after they became local activities (LOCAL_TRANSACTIONS). It replays
+ * above; here the audit's reading of it: every event, whichever way it was recorded, once, in order.
+ */
+describe('a nomination in flight across the move to local activities', () => {
+  const file = 'nomination-upgraded-to-local-transactions.json';
+  const entry = index[file];
+  const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+  const owner = { namespace: 'default', workflowId: entry.workflowId! };
+  const codec = new VinhDanhCodec({ keys, onUnauthenticated: 'throw' });
+  const scheduled = (name: string) => history.events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === name).map((e) => Number(e.eventId));
+  const localMarkers = history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').map((e) => Number(e.eventId));
+
+  it('recorded the old code’s steps as activities, and every step after the marker as local activities', () => {
+    const marker = patchMarkers(history).find((m) => m.id === LOCAL_TRANSACTIONS)!;
+    expect(marker).toBeDefined();
+    for (const name of ['recordEvent', 'appraise']) {
+      expect(scheduled(name).length).toBeGreaterThan(0);
+      expect(Math.max(...scheduled(name))).toBeLessThan(marker.at);
+    }
+    expect(scheduled('issueDecision')).toEqual([]);
+    expect(localMarkers.length).toBeGreaterThan(0);
+    expect(Math.min(...localMarkers)).toBeGreaterThan(marker.at);
+  });
+
+  it('keeps every event for the audit: numbered 1…n without a gap, from the activities before and the markers after', async () => {
+    const { events, unauthenticated } = await eventsFromHistory(history, codec, owner);
+    expect(unauthenticated).toEqual([]);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const marker = patchMarkers(history).find((m) => m.id === LOCAL_TRANSACTIONS)!;
+    const before = events.filter((e) => e.historyEventId < marker.at);
+    const after = events.filter((e) => e.historyEventId > marker.at);
+    expect(before.map((e) => e.type)).toContain('ProposalForwarded');
+    expect(before.every((e) => scheduled('recordEvent').includes(e.historyEventId))).toBe(true);
+    expect(after.every((e) => localMarkers.includes(e.historyEventId))).toBe(true);
+    expect(after.map((e) => e.type)).toEqual(expect.arrayContaining(['PublicPostingStarted', 'CouncilResultReceived', 'ProposalSubmitted', 'DecisionIssued']));
+    expect(after.at(-1)).toMatchObject({ type: 'DecisionIssued', data: { number: expect.stringMatching(/\/QĐ-CTN$/) } });
+  });
+
+  it('does not read a marker whose result was not made by the product', async () => {
+    const forged = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+    const marker = forged.events!.find((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity' && e.markerRecordedEventAttributes.details?.result)!;
+    const result = marker.markerRecordedEventAttributes!.details!.result!.payloads![0];
+    result.data = Buffer.from(result.data!).map((b, i) => (i === 40 ? b ^ 0xff : b));
+    const { events, unauthenticated } = await eventsFromHistory(forged, codec, owner);
+    expect(unauthenticated).toEqual([Number(marker.eventId)]);
+    expect(events.some((e) => e.historyEventId === Number(marker.eventId))).toBe(false);
   });
 });
