@@ -23,12 +23,16 @@ import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/re
  *  3. an open loop at half that ceiling: BENCH_OPEN_N (120) Giấy khen nominations arriving on a
  *     fixed schedule whatever the answers, each submitted, reviewed and decided as it comes; the
  *     latency users feel when the machine is not saturated.
+ *  4. on the first topology only (the worker is the same on both): BENCH_INFLIGHT (2000) Giấy khen
+ *     nominations submitted and left waiting for their review, as in the weeks before Tết; the
+ *     worker's resident memory with all of them in flight.
  * Each topology's figures are against its own ceiling.
  */
 const TOPOLOGIES = (process.env.BENCH_TOPOLOGIES ?? 'dev,server').split(',').map((t) => t.trim()) as Topology[];
 const N = Number(process.env.BENCH_N ?? 300);
 const C = Number(process.env.BENCH_CONCURRENCY ?? 24);
 const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 120);
+const INFLIGHT_N = Number(process.env.BENCH_INFLIGHT ?? 2000);
 const UNITS = ['so-gddt', 'so-yte', 'xa-quang-khe', 'xa-dak-ha', 'cty-cao-su'];
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   const result = {
     at: new Date().toISOString(),
     machine: { cores: (await import('node:os')).cpus().length, node: process.version },
-    parameters: { nominations: N, concurrency: C, openLoopNominations: OPEN_N, topologies: TOPOLOGIES },
+    parameters: { nominations: N, concurrency: C, openLoopNominations: OPEN_N, inFlight: INFLIGHT_N, topologies: TOPOLOGIES },
     topologies,
     totalSeconds: round((Date.now() - started) / 1000),
   };
@@ -93,6 +97,7 @@ async function measure(topology: Topology) {
     const openFrom = new Date();
     const rate = base.itemsPerSecond / 2;
     const openLoop = await runOpenLoop(stack, open, rate);
+    const inFlight = topology === TOPOLOGIES[0] && INFLIGHT_N > 0 ? await runInFlight(stack) : undefined;
     const result = {
       vinhDanh: { seconds: round(vd.seconds), nominationsPerSecond: round(N / vd.seconds, 2), mix: vd.mix },
       baseline: { items: base.items, seconds: round(base.seconds), itemsPerSecond: round(base.itemsPerSecond, 2), plan: shape.plan },
@@ -114,6 +119,7 @@ async function measure(topology: Topology) {
       localActivitiesPerNomination: shape.localActivities,
       updatesPerNomination: shape.updates,
       peakRssMiB: { worker: round(peak.worker), api: round(peak.api) },
+      ...(inFlight ? { inFlight } : {}),
       postgres: db,
       seconds: round((Date.now() - started) / 1000),
     };
@@ -323,6 +329,37 @@ async function runOpenLoop(stack: BenchStack, rec: Recorder, rate: number) {
   return { seconds };
 }
 
+/**
+ * INFLIGHT_N nominations submitted and left open, each waiting in its workflow for a review: the
+ * worker's resident memory then (its sticky cache holds what it can; the rest replay on demand).
+ */
+async function runInFlight(stack: BenchStack) {
+  const rec = new Recorder();
+  const tokens = new Map<string, string>();
+  const login = async (u: string) => tokens.get(u) ?? tokens.set(u, (await http(stack, rec, 'login', 'POST', '/auth/login', '', { username: u, password: 'vinhdanh' })).accessToken).get(u)!;
+  const report = new Map<string, { name: string; sha256: string }>();
+  for (const unit of UNITS) report.set(unit, await upload(stack, await login(`vanthu.${unit}`), `bao-cao-inflight-${unit}.pdf`));
+  log(`in flight: ${INFLIGHT_N} nominations submitted and left waiting for review`);
+  const started = Date.now();
+  const ids: string[] = [];
+  await pool(Array.from({ length: INFLIGHT_N }, (_, i) => i), C, async (i) => {
+    const unit = UNITS[i % UNITS.length];
+    const body = {
+      nominee: { kind: 'INDIVIDUAL', name: `Người lao động chờ ${i} ${started}`, birthYear: 1970 + ((200_000 + i) % 30), personalId: benchPersonalId(200_000 + i, started), frontLine: i % 3 === 0 },
+      awardCode: 'GK_DONVI', year: 2025, achievementPeriod: { from: '2025-01-01', to: '2025-12-31' },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025.', documents: [report.get(unit)!],
+    };
+    ids.push((await http(stack, rec, 'submit', 'POST', '/nominations', await login(`vanthu.${unit}`), body)).id);
+  });
+  await waitAll(stack, ids, { status: 'IN_REVIEW', level: 'UNIT', step: 'REVIEW' });
+  const seconds = (Date.now() - started) / 1000;
+  // A few seconds for the worker to settle (the last workflow tasks complete, buffers are freed).
+  await new Promise((r) => setTimeout(r, 5000));
+  const workerRssMiB = round(rssMiB(stack.pids.worker));
+  log(`in flight: ${INFLIGHT_N} waiting after ${round(seconds)} s; worker RSS ${workerRssMiB} MiB`);
+  return { nominations: INFLIGHT_N, seconds: round(seconds), workerRssMiB, submitLatencyMs: summary(rec.latencies.submit) };
+}
+
 async function projectionLag(stack: BenchStack, from?: Date, to?: Date) {
   const r = await projectionLagMs(stack.ds.manager, { from, to });
   return { p50: round(r.p50), p99: round(r.p99) };
@@ -372,6 +409,7 @@ function printSummary(topology: string, r: any): void {
     ['activities, local activities, Updates / nomination', `${r.activitiesPerNomination}, ${r.localActivitiesPerNomination}, ${r.updatesPerNomination}`],
     ['CPU ms / nomination', Object.entries(r.cpuMsPerNomination).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS worker / api', `${r.peakRssMiB.worker} / ${r.peakRssMiB.api} MiB`],
+    ...(r.inFlight ? [['worker RSS, nominations in flight', `${r.inFlight.workerRssMiB} MiB with ${r.inFlight.nominations} waiting (submitted in ${r.inFlight.seconds} s)`] as [string, string]] : []),
     ['PostgreSQL bytes / nomination', String(r.postgres.bytesPerNomination)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
