@@ -170,6 +170,12 @@ describe('browser journeys', () => {
     expect(await page.locator('.eligibility').textContent()).toMatch(/Điều \d+/);
     await check(page, 'reviewer-02-dossier');
 
+    // No verdict is chosen in advance: sending without one asks for one, and nothing changes.
+    await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
+    await page.getByText('Chọn một kết quả trước khi gửi.').waitFor();
+    expect(await page.getByLabel('Đạt, trình tiếp').isChecked()).toBe(false);
+    expect((await reviewerApi.get(`/nominations/${id}`)).body.status).toBe('IN_REVIEW');
+
     // A rejection needs a reason; the API's answer appears beside the form and nothing changes.
     await page.getByLabel('Không đạt').check();
     await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
@@ -192,7 +198,43 @@ describe('browser journeys', () => {
     if (await justification.count()) await justification.fill('Đã đối chiếu quyết định công nhận sáng kiến.');
     await page.getByRole('button', { name: 'Gửi kết quả thẩm định' }).click();
     await page.getByText('Chờ ký quyết định').first().waitFor();
+    // Confirmed, with the next dossier waiting for this reviewer one click away.
+    await page.getByText('Đã ghi nhận.').waitFor();
     await check(page, 'reviewer-04-approved');
+    await page.getByRole('link', { name: 'Hồ sơ tiếp theo: Lê Văn Quá Hạn' }).click();
+    await page.getByRole('heading', { level: 1, name: /Lê Văn Quá Hạn/ }).waitFor();
+  });
+
+  it('reviewer at volume: finds dossiers by sending unit and name, selects a page, approves them in one confirmed action', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const reviewerApi = await stack.login(`thamdinh.${unit}`);
+    const batch = ['Đinh Thị Hàng Loạt Một', 'Đinh Văn Hàng Loạt Hai', 'Đinh Thị Hàng Loạt Ba'];
+    const ids = await Promise.all(batch.map((name) => submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name } })));
+    for (const id of ids) await waitForStep(reviewerApi, id, 'IN_REVIEW');
+
+    const page = await as(`thamdinh.${unit}`);
+    await page.getByRole('link', { name: 'Việc cần xử lý' }).click();
+    const filters = page.getByRole('search', { name: 'Lọc việc cần xử lý' });
+    // The sending unit is picked by its name, not typed as a code.
+    const picker = filters.getByLabel('Đơn vị gửi', { exact: true });
+    const gddt = await picker.locator('option', { hasText: 'Sở Giáo dục và Đào tạo' }).getAttribute('value');
+    await picker.selectOption(gddt!);
+    // The name is found without its accents.
+    await filters.getByLabel('Tên người, tập thể').fill('hang loat');
+    await filters.getByRole('button', { name: 'Tìm' }).click();
+    await page.getByText('3 việc, trong đó 0 quá hạn.').waitFor();
+    expect(await page.getByRole('row', { name: /Hàng Loạt/ }).count()).toBe(3);
+    await page.getByRole('row', { name: /Hàng Loạt Một/ }).getByText('Sở Giáo dục và Đào tạo').waitFor();
+
+    await page.getByLabel('Chọn tất cả hồ sơ trên trang này').check();
+    await page.getByRole('button', { name: 'Thẩm định đạt 3 hồ sơ đã chọn…' }).click();
+    await page.getByLabel(/Lý do \(áp dụng cho từng hồ sơ/).fill('Đã đối chiếu báo cáo thành tích và biên bản họp xét.');
+    await check(page, 'reviewer-05-approve-selected');
+    await page.getByRole('button', { name: 'Thẩm định đạt 3 hồ sơ', exact: true }).click();
+    await page.getByText('Đã thẩm định đạt 3 hồ sơ.').waitFor();
+    for (const id of ids) await waitForStatus(reviewerApi, id, 'AWAITING_DECISION');
+    await page.getByText('Không có việc nào.').waitFor();
+    await check(page, 'reviewer-06-approved-selected');
   });
 
   it('council: the secretary opens a session and watches turnout; members vote and keep receipts; the tally record', async () => {
@@ -298,7 +340,9 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Thanh tra, kiểm tra' }).waitFor();
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await page.getByText(/chuỗi băm liền mạch/).waitFor();
-    await page.getByRole('search').getByLabel('Đơn vị', { exact: true }).fill(unit);
+    // The unit is chosen by its name in the organisation's tree.
+    const units = page.getByRole('search').getByLabel('Đơn vị', { exact: true });
+    await units.selectOption((await units.locator('option', { hasText: 'Sở Giáo dục và Đào tạo' }).getAttribute('value'))!);
     await page.getByRole('search').getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByRole('search').getByLabel('Trạng thái').selectOption('AWARDED');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();

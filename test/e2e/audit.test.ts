@@ -47,7 +47,7 @@ describe('audit', () => {
     expect(types[types.length - 1]).toBe('DecisionIssued');
     expect(vi.body.entries.map((e: any) => e.seq)).toEqual(vi.body.entries.map((_: unknown, i: number) => i + 1));
     const approved = vi.body.entries.find((e: any) => e.type === 'ReviewApproved');
-    expect(approved.text).toMatch(/^Thẩm định viên so-gddt \(Thẩm định viên\) thẩm định đạt/);
+    expect(approved.text).toMatch(/^Thẩm định viên Sở Giáo dục và Đào tạo \(Thẩm định viên\) thẩm định đạt/);
     expect(vi.body.entries.find((e: any) => e.type === 'DecisionIssued').links.decision).toMatch(/^\/decisions\//);
     expect(vi.body.entries.find((e: any) => e.type === 'EligibilityAssessed').rule).toMatch(/^catalogue 2025\.2$/);
     const en = await auditor.get(`/audit/nominations/${awarded[award]}/timeline?lang=en`);

@@ -4,10 +4,12 @@
  * server's, checked by the compiler. Failures become one error shape (the API's `ApiError`).
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { components, paths } from './api/schema.gen';
+import type { components, operations, paths } from './api/schema.gen';
 
 /** The server's body types, by name (NominationDetail, InboxTask, ApiError…). */
 export type Schemas = components['schemas'];
+/** An operation's query parameters, by operation id. */
+export type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 export type ApiErrorBody = Pick<Schemas['ApiError'], 'code' | 'messageVi' | 'messageEn' | 'field' | 'fields'>;
 
 export class ApiError extends Error {

@@ -6,4 +6,4 @@ export { AWARD_CODES } from '../../../libs/domain/src/catalogue/types';
 export { LEVELS, RECIPIENT_KINDS } from '../../../libs/domain/src/common/levels';
 
 /** Nomination statuses in ladder order. */
-export { NOMINATION_STATUSES as STATUSES } from '../../../libs/domain/src/ladder/nomination';
+export { NOMINATION_STATUSES as STATUSES, TASK_KINDS } from '../../../libs/domain/src/ladder/nomination';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
@@ -16,12 +15,12 @@ import { DataSource } from 'typeorm';
 import { invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { awardCodesOf } from '@vinhdanh/persistence/read-model/nominations';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
-import { asDomainError } from '../common/error.filter';
+import { perNomination } from './batch';
 import { BatchDecisionDto } from './dto';
 import { DecisionDocuments } from './decision-documents.service';
 import { NominationsService } from './nominations.service';
 import { Operation } from '../contract/operation';
-import type { BatchDecisionItem, BatchDecisionResult, DecisionVerification, DecisionView } from './decision-responses';
+import type { BatchDecisionResult, DecisionVerification, DecisionView } from './decision-responses';
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -56,19 +55,11 @@ export class DecisionsController {
     if (dto.titleVi !== undefined && new Set(await awardCodesOf(this.ds.manager, ids)).size > 1) {
       throw invalid('TITLE_FOR_ONE_AWARD', 'Chỉ ghi trích yếu khi danh sách có một hình thức khen thưởng: mỗi hình thức có quyết định riêng, trích yếu theo danh mục.', 'A title may be given only when the list holds one award form: each form gets its own decision, titled from the catalogue.', 'titleVi');
     }
-    const batchKey = `batch-${createHash('sha256').update([actor.userId, ...ids].join('|')).digest('hex').slice(0, 32)}`;
-    const results: BatchDecisionItem[] = [];
-    for (const id of ids) {
-      try {
-        const view = await this.service.decide(actor, id, { action: 'CONFER', titleVi: dto.titleVi, batchKey }, `${batchKey}:${id}`);
-        results.push({ nominationId: id, ok: true, status: view.status, decision: view.decision });
-      } catch (err) {
-        const error = asDomainError(err);
-        if (!error) throw err;
-        results.push({ nominationId: id, ok: false, error });
-      }
-    }
-    return { batchKey, results };
+    // `batch`: the key decisions were always grouped under; a retried list joins the same decision.
+    return perNomination('batch', actor.userId, ids, async (id, batchKey, key) => {
+      const view = await this.service.decide(actor, id, { action: 'CONFER', titleVi: dto.titleVi, batchKey }, key);
+      return { status: view.status, decision: view.decision };
+    }) as Promise<BatchDecisionResult>;
   }
 
   @Get(':id')

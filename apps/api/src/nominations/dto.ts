@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { LEVELS, RECIPIENT_KINDS, type RecipientKind } from '@vinhdanh/domain/common/levels';
-import { NOMINATION_STATUSES } from '@vinhdanh/domain/ladder/nomination';
+import { NOMINATION_STATUSES, TASK_KINDS } from '@vinhdanh/domain/ladder/nomination';
+import { INBOX_SORTS } from '@vinhdanh/persistence/read-model/nominations';
 
 export class NomineeDto {
   @ApiProperty({ enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: RecipientKind;
@@ -67,6 +68,29 @@ export class DecideDto {
   action!: 'CONFER' | 'REFUSE' | 'PROPOSE';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) titleVi?: string;
+}
+
+export class InboxQueryDto {
+  @ApiPropertyOptional({ enum: TASK_KINDS, description: 'Loại việc. *The kind of task.*' }) @IsOptional() @IsIn(TASK_KINDS) kind?: string;
+  @ApiPropertyOptional({ description: 'Đơn vị gửi hồ sơ. *The unit that submitted the dossier.*', example: 'so-gddt' }) @IsOptional() @IsString() @MaxLength(100) fromUnitId?: string;
+  @ApiPropertyOptional({ example: 'GK_DONVI' }) @IsOptional() @IsString() @MaxLength(50) awardCode?: string;
+  @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) level?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ description: 'Chỉ việc quá hạn. *Overdue tasks only.*' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Hạn xử lý trước thời điểm này. *Due before this instant.*' }) @IsOptional() @IsISO8601() dueBefore?: string;
+  @ApiPropertyOptional({ description: 'Tên người hoặc tập thể được đề nghị, không phân biệt dấu, hoa thường. *Part of the nominee’s name, ignoring accents and case.*' })
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ enum: Object.keys(INBOX_SORTS), description: 'due: hạn gần nhất trước; received: mới nhận trước; nominee: theo tên; unit: theo đơn vị gửi.' })
+  @IsOptional() @IsIn(Object.keys(INBOX_SORTS)) sort?: keyof typeof INBOX_SORTS;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class BatchReviewDto {
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @Matches(/^[0-9a-f-]{36}$/, { each: true }) nominationIds!: string[];
+  @ApiPropertyOptional({ description: 'Applied to each dossier; required for those whose eligibility check is negative.' })
+  @IsOptional() @IsString() @MaxLength(5000) justification?: string;
 }
 
 export class BatchDecisionDto {

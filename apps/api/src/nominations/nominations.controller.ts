@@ -9,10 +9,11 @@ import { invalid } from '@vinhdanh/domain/common/errors';
 import { dossierDocument } from '@vinhdanh/persistence/read-model/documents';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { DOCUMENT_NOT_FOUND, DOCUMENT_TYPES, sendFile } from '../documents/documents.controller';
-import { DecideDto, ListQueryDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
+import { BatchReviewDto, DecideDto, InboxQueryDto, ListQueryDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
+import { perNomination } from './batch';
 import { NominationsQuery } from './nominations.query';
 import { NominationsService } from './nominations.service';
-import type { Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
+import type { BatchReviewResult, Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
 
 @ApiTags('nominations')
 @Controller()
@@ -133,11 +134,36 @@ export class NominationsController {
   @Get('inbox')
   @Operation({
     summary: { vi: 'Việc cần làm', en: 'My open tasks' },
-    description: { vi: 'Các việc đang mở của đơn vị, theo vai trò của người gọi; việc quá hạn được đánh dấu.', en: 'Open tasks of the caller’s unit for the caller’s roles; overdue ones flagged.' },
+    description: {
+      vi: 'Các việc đang mở của đơn vị, theo vai trò của người gọi, kèm tên đơn vị gửi; việc quá hạn được đánh dấu. Lọc theo loại việc, đơn vị gửi, hình thức, cấp, năm, hạn, tên (không phân biệt dấu); sắp xếp; phân trang (mặc định 50, tối đa 200).',
+      en: 'Open tasks of the caller’s unit for the caller’s roles, with the sending unit’s name; overdue ones flagged. Filter by task kind, sending unit, award, level, year, due date and name (ignoring accents); sort; page (50 by default, 200 at most).',
+    },
     ok: { body: 'Inbox' },
   })
-  inbox(@CurrentActor() actor: AuthenticatedActor): Promise<Inbox> {
-    return this.query.inbox(actor);
+  inbox(@CurrentActor() actor: AuthenticatedActor, @Query() q: InboxQueryDto): Promise<Inbox> {
+    return this.query.inbox(actor, q);
+  }
+
+  /**
+   * "Approve selected": each dossier is approved through its own review Update, authorised and
+   * audited as if approved alone, and reports its own result or refusal (a dossier whose eligibility
+   * check is negative needs the justification, as alone).
+   */
+  @Post('reviews')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Thẩm định đạt theo danh sách', en: 'Approve reviews in a batch' },
+    description: {
+      vi: 'Mỗi hồ sơ được thẩm định đạt như khi làm riêng: kiểm tra quyền, ghi nhật ký, báo kết quả hoặc lý do bị từ chối. Gửi lại cùng danh sách không lặp lại thao tác nào.',
+      en: 'Each dossier is approved as it would be alone: authorised, audited, and reported with its result or the reason it was refused. The same list sent again repeats nothing.',
+    },
+    ok: { body: 'BatchReviewResult' },
+  })
+  reviewBatch(@CurrentActor() actor: AuthenticatedActor, @Body() dto: BatchReviewDto): Promise<BatchReviewResult> {
+    return perNomination('review', actor.userId, dto.nominationIds, async (id, _batch, key) => {
+      const view = await this.service.review(actor, id, { action: 'APPROVE', justification: dto.justification }, key);
+      return { status: view.status, level: view.level };
+    }, JSON.stringify({ justification: dto.justification ?? null }));
   }
 
   @Get('notifications')

@@ -14,7 +14,7 @@ import {
   type NominationRow,
 } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import type { ListQueryDto } from './dto';
+import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
 
 const NOT_FOUND = () => notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
@@ -50,9 +50,12 @@ export class NominationsQuery {
     return { page, pageSize, total, items: rows.map(toNomination) };
   }
 
-  /** Open tasks of the caller's unit for any of the caller's roles; overdue ones flagged. */
-  async inbox(actor: AuthenticatedActor): Promise<Inbox> {
-    return { items: await openTasks(this.ds.manager, actor.unitId, actor.roles) };
+  /** Open tasks of the caller's unit for any of the caller's roles, filtered and paged; overdue ones flagged. */
+  async inbox(actor: AuthenticatedActor, q: InboxQueryDto = {}): Promise<Inbox> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { sort, page: _p, pageSize: _s, ...filter } = q;
+    return { page, pageSize, ...(await openTasks(this.ds.manager, actor.unitId, actor.roles, filter, { sort, page, pageSize })) };
   }
 
   async notifications(actor: AuthenticatedActor): Promise<Notifications> {

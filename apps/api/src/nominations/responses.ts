@@ -1,4 +1,6 @@
 import type { InboxTask, NominationStatus } from '@vinhdanh/domain/ladder';
+import type { DomainErrorBody } from '@vinhdanh/domain/common/errors';
+import type { Level } from '@vinhdanh/domain/common/levels';
 import type { RecordedStep } from '@vinhdanh/domain/ladder/events';
 import type { AwardingDecision, NominationRecord, NotificationRow, TaskRow } from '@vinhdanh/persistence/read-model/nominations';
 
@@ -34,9 +36,25 @@ export interface NominationPage {
 }
 
 export interface Inbox {
+  page: number;
+  pageSize: number;
+  /** Tasks matching the filters, over all pages. */
+  total: number;
+  /** Of those, how many are overdue. */
+  overdue: number;
   items: InboxTask[];
 }
 
 export interface Notifications {
   items: NotificationRow[];
+}
+
+export type BatchReviewItem =
+  | { nominationId: string; ok: true; status: NominationStatus; level: Level }
+  | { nominationId: string; ok: false; error: DomainErrorBody };
+
+export interface BatchReviewResult {
+  /** Derived from the caller and the list: the same list sent again repeats nothing. */
+  batchKey: string;
+  results: BatchReviewItem[];
 }

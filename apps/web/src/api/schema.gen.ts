@@ -918,9 +918,9 @@ export interface paths {
         };
         /**
          * Việc cần làm — My open tasks
-         * @description Các việc đang mở của đơn vị, theo vai trò của người gọi; việc quá hạn được đánh dấu.
+         * @description Các việc đang mở của đơn vị, theo vai trò của người gọi, kèm tên đơn vị gửi; việc quá hạn được đánh dấu. Lọc theo loại việc, đơn vị gửi, hình thức, cấp, năm, hạn, tên (không phân biệt dấu); sắp xếp; phân trang (mặc định 50, tối đa 200).
          *
-         *     *Open tasks of the caller’s unit for the caller’s roles; overdue ones flagged.*
+         *     *Open tasks of the caller’s unit for the caller’s roles, with the sending unit’s name; overdue ones flagged. Filter by task kind, sending unit, award, level, year, due date and name (ignoring accents); sort; page (50 by default, 200 at most).*
          */
         get: operations["nominationsInbox"];
         put?: never;
@@ -1487,6 +1487,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thẩm định đạt theo danh sách — Approve reviews in a batch
+         * @description Mỗi hồ sơ được thẩm định đạt như khi làm riêng: kiểm tra quyền, ghi nhật ký, báo kết quả hoặc lý do bị từ chối. Gửi lại cùng danh sách không lặp lại thao tác nào.
+         *
+         *     *Each dossier is approved as it would be alone: authorised, audited, and reported with its result or the reason it was refused. The same list sent again repeats nothing.*
+         */
+        post: operations["nominationsReviewBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/revocations": {
         parameters: {
             query?: never;
@@ -1785,6 +1807,28 @@ export interface components {
             /** @description Derived from the request: a retry joins the same decision. */
             batchKey: string;
             results: components["schemas"]["BatchDecisionItem"][];
+        };
+        BatchReviewDto: {
+            /** @description Applied to each dossier; required for those whose eligibility check is negative. */
+            justification?: string;
+            nominationIds: string[];
+        };
+        BatchReviewItem: {
+            level: components["schemas"]["Level"];
+            nominationId: string;
+            /** @constant */
+            ok: true;
+            status: components["schemas"]["NominationStatus"];
+        } | {
+            error: components["schemas"]["DomainErrorBody"];
+            nominationId: string;
+            /** @constant */
+            ok: false;
+        };
+        BatchReviewResult: {
+            /** @description Derived from the caller and the list: the same list sent again repeats nothing. */
+            batchKey: string;
+            results: components["schemas"]["BatchReviewItem"][];
         };
         Bonus: {
             amountVnd: number;
@@ -2384,6 +2428,12 @@ export interface components {
         };
         Inbox: {
             items: components["schemas"]["InboxTask"][];
+            /** @description Of those, how many are overdue. */
+            overdue: number;
+            page: number;
+            pageSize: number;
+            /** @description Tasks matching the filters, over all pages. */
+            total: number;
         };
         /** @description An open task as an inbox lists it: the task, whether it is overdue, and its nomination. */
         InboxTask: {
@@ -2391,14 +2441,16 @@ export interface components {
             createdAt: string;
             dueAt: string | null;
             key: string;
-            /** @enum {string} */
-            kind: "REVIEW" | "SUPPLEMENT" | "DECISION" | "COUNCIL" | "POSTING" | "PROPOSAL";
+            kind: components["schemas"]["TaskKind"];
             level: components["schemas"]["Level"];
             nominationId: string;
             nomineeName: string;
             overdue: boolean;
             role: components["schemas"]["Role"];
+            /** @description The unit that submitted the dossier, and its name. */
             unitId: string;
+            unitNameEn: string | null;
+            unitNameVi: string | null;
             year: number;
         };
         InitiativeDto: {
@@ -2898,8 +2950,7 @@ export interface components {
         OpenTask: {
             dueAt?: string;
             key: string;
-            /** @enum {string} */
-            kind: "REVIEW" | "SUPPLEMENT" | "DECISION" | "COUNCIL" | "POSTING" | "PROPOSAL";
+            kind: components["schemas"]["TaskKind"];
             level: components["schemas"]["Level"];
             role: components["schemas"]["Role"];
             unitId: string;
@@ -3763,6 +3814,8 @@ export interface components {
         };
         /** @enum {string} */
         TallyResult: "PASSED" | "FAILED" | "NO_QUORUM";
+        /** @enum {string} */
+        TaskKind: "REVIEW" | "SUPPLEMENT" | "DECISION" | "COUNCIL" | "POSTING" | "PROPOSAL";
         TaskRow: {
             closedAt: string | null;
             closedBy: string | null;
@@ -7066,7 +7119,27 @@ export interface operations {
     };
     nominationsInbox: {
         parameters: {
-            query?: never;
+            query?: {
+                awardCode?: string;
+                /** @description Hạn xử lý trước thời điểm này. *Due before this instant.* */
+                dueBefore?: string;
+                /** @description Đơn vị gửi hồ sơ. *The unit that submitted the dossier.* */
+                fromUnitId?: string;
+                /** @description Loại việc. *The kind of task.* */
+                kind?: "REVIEW" | "SUPPLEMENT" | "DECISION" | "COUNCIL" | "POSTING" | "PROPOSAL";
+                level?: "UNIT" | "PROVINCE" | "CENTRAL";
+                /** @description Chỉ việc quá hạn. *Overdue tasks only.* */
+                overdue?: boolean;
+                /** @description Trang, từ 1. *Page number, from 1.* */
+                page?: components["parameters"]["Page"];
+                /** @description Số mục mỗi trang. *Items per page.* */
+                pageSize?: components["parameters"]["PageSize"];
+                /** @description Tên người hoặc tập thể được đề nghị, không phân biệt dấu, hoa thường. *Part of the nominee’s name, ignoring accents and case.* */
+                q?: string;
+                /** @description due: hạn gần nhất trước; received: mới nhận trước; nominee: theo tên; unit: theo đơn vị gửi. */
+                sort?: "due" | "received" | "nominee" | "unit";
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9422,6 +9495,70 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    nominationsReviewBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchReviewDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchReviewResult"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,22 +1,31 @@
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { Badge, PageTitle, useLabel, useLoad } from '../ui/kit';
+import { Badge, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
 import { client } from '../api';
 import { TaskTable, type Task } from './inbox';
+
+/** The first few tasks of a kind, soonest due first, and a link to all of them in the inbox. */
+function TopTasks({ kind }: { kind: Task['kind'] }) {
+  const { t } = useI18n();
+  const tasks = useLoad(() => client.GET('/inbox', { params: { query: { kind, pageSize: 5 } } }), [kind]);
+  if (!tasks.data) return tasks.loading ? <Loading /> : <ErrorNotice error={tasks.error} />;
+  return (
+    <>
+      <TaskTable tasks={tasks.data.items} />
+      {tasks.data.total > tasks.data.items.length && <Link to={`/inbox?kind=${kind}`}>{t('home.allTasks', { count: tasks.data.total })}</Link>}
+    </>
+  );
+}
 
 /** One home per person: what their roles ask of them today, first. */
 export function HomePage() {
   const { t, pick, dateTime } = useI18n();
   const { actor, councils: memberships, has } = useSession();
   const label = useLabel();
-  const taskRoles = has('CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD');
-  const inbox = useLoad(taskRoles ? () => client.GET('/inbox') : null, []);
   const councils = useLoad(memberships.length ? () => client.GET('/councils/mine') : null, []);
   const notes = useLoad(() => client.GET('/notifications'), []);
   if (!actor) return null;
-  const tasks = inbox.data?.items ?? [];
-  const byKind = (kind: Task['kind']) => tasks.filter((x) => x.kind === kind);
   const openSessions = (councils.data?.sessions ?? []).filter((s) => s.status === 'OPEN');
 
   return (
@@ -33,19 +42,19 @@ export function HomePage() {
               <Link className="button" to="/nominations">{t('home.unitNominations')}</Link>
             </div>
             <h3>{t('home.supplements')}</h3>
-            <TaskTable tasks={byKind('SUPPLEMENT')} />
+            <TopTasks kind="SUPPLEMENT" />
           </article>
         )}
         {has('REVIEWER') && (
           <article className="card">
             <h2>{t('home.reviewer')}</h2>
-            <TaskTable tasks={byKind('REVIEW')} />
+            <TopTasks kind="REVIEW" />
           </article>
         )}
         {has('DECISION_MAKER') && (
           <article className="card">
             <h2>{t('home.decider')}</h2>
-            <TaskTable tasks={byKind('DECISION')} />
+            <TopTasks kind="DECISION" />
             <Link to="/inbox">{t('home.signSeveral')}</Link>
           </article>
         )}

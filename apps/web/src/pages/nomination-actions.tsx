@@ -46,13 +46,16 @@ function ActionCard({ title, children }: { title: string; children: ReactNode })
 export function ReviewForm({ id, needsJustification, onDone }: { id: string; needsJustification: boolean; onDone(): void }) {
   const { t } = useI18n();
   const { error, busy, run, errors } = useAction(onDone);
-  const [action, setAction] = useState<'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENTS'>('APPROVE');
+  // No verdict is chosen for the reviewer: an approval is a decision, never a default.
+  const [action, setAction] = useState<'APPROVE' | 'REJECT' | 'REQUEST_SUPPLEMENTS'>();
+  const [unchosen, setUnchosen] = useState(false);
   const [reason, setReason] = useState('');
   const [justification, setJustification] = useState('');
   const [items, setItems] = useState('');
   const [deadlineDays, setDeadlineDays] = useState('10');
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (!action) return setUnchosen(true);
     const body: Schemas['ReviewDto'] = { action };
     if (reason.trim()) body.reason = reason.trim();
     if (action === 'APPROVE' && justification.trim()) body.justification = justification.trim();
@@ -65,11 +68,12 @@ export function ReviewForm({ id, needsJustification, onDone }: { id: string; nee
   return (
     <ActionCard title={t('review.title')}>
       <form onSubmit={submit} noValidate>
-        <fieldset className="radio-row">
+        <fieldset className="radio-row" aria-describedby={unchosen ? 'review-action-error' : undefined}>
           <legend>{t('review.decision')}</legend>
           {(['APPROVE', 'REQUEST_SUPPLEMENTS', 'REJECT'] as const).map((a) => (
-            <label key={a}><input type="radio" name="review-action" value={a} checked={action === a} onChange={() => setAction(a)} /> {t(`review.${a}`)}</label>
+            <label key={a}><input type="radio" name="review-action" value={a} checked={action === a} onChange={() => (setAction(a), setUnchosen(false))} /> {t(`review.${a}`)}</label>
           ))}
+          {unchosen && <p id="review-action-error" className="field-error" role="alert">{t('review.chooseVerdict')}</p>}
         </fieldset>
         {action === 'APPROVE' && needsJustification && (
           <Field id="justification" label={t('review.justification')} error={errors.justification} hint={t('review.justificationHint')}>
@@ -120,21 +124,23 @@ export function DecideForm({ id, proposal = false, onDone }: { id: string; propo
   const { t } = useI18n();
   const { error, busy, run, errors } = useAction(onDone);
   const yes = proposal ? 'PROPOSE' : 'CONFER';
-  const [action, setAction] = useState<'CONFER' | 'PROPOSE' | 'REFUSE'>(yes);
+  const [action, setAction] = useState<'CONFER' | 'PROPOSE' | 'REFUSE'>();
+  const [unchosen, setUnchosen] = useState(false);
   const [reason, setReason] = useState('');
   return (
     <ActionCard title={proposal ? t('decide.proposalTitle') : t('decide.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/decide', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { action, ...(reason.trim() ? { reason: reason.trim() } : {}) } })); }} noValidate>
-        <fieldset className="radio-row">
+      <form onSubmit={(e) => { e.preventDefault(); if (!action) return setUnchosen(true); void run((key) => client.POST('/nominations/{id}/decide', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { action, ...(reason.trim() ? { reason: reason.trim() } : {}) } })); }} noValidate>
+        <fieldset className="radio-row" aria-describedby={unchosen ? 'decide-action-error' : undefined}>
           <legend>{t('decide.choice')}</legend>
-          <label><input type="radio" name="decide-action" checked={action === yes} onChange={() => setAction(yes)} /> {t(`decide.${yes}`)}</label>
-          <label><input type="radio" name="decide-action" checked={action === 'REFUSE'} onChange={() => setAction('REFUSE')} /> {t('decide.REFUSE')}</label>
+          <label><input type="radio" name="decide-action" checked={action === yes} onChange={() => (setAction(yes), setUnchosen(false))} /> {t(`decide.${yes}`)}</label>
+          <label><input type="radio" name="decide-action" checked={action === 'REFUSE'} onChange={() => (setAction('REFUSE'), setUnchosen(false))} /> {t('decide.REFUSE')}</label>
+          {unchosen && <p id="decide-action-error" className="field-error" role="alert">{t('review.chooseVerdict')}</p>}
         </fieldset>
         <Field id="decide-reason" label={action === 'REFUSE' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
           <textarea {...describedBy('decide-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
         <ErrorNotice error={error} />
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'CONFER' ? t('decide.sign') : action === 'PROPOSE' ? t('decide.propose') : t('decide.refuse')}</button>
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'REFUSE' ? t('decide.refuse') : action === 'PROPOSE' || (!action && proposal) ? t('decide.propose') : t('decide.sign')}</button>
       </form>
     </ActionCard>
   );

@@ -2,8 +2,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { client, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
-import { Badge, ErrorNotice, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
+import { Badge, ErrorNotice, FilterField, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
 import { AWARD_CODES, LEVELS, STATUSES } from '../vocabulary';
+import { UnitPicker, useUnits } from '../ui/units';
 
 type ListItem = Schemas['NominationRecord'];
 
@@ -35,26 +36,26 @@ export function FilterForm({ filters, onApply }: { filters: Record<string, strin
   }
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('list.search')}>
-      <label>{t('list.unit')}<input value={f.unitId} onChange={(e) => set('unitId', e.target.value)} placeholder="so-gddt" /></label>
-      <label>{t('common.award')}
-        <select value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
+      <FilterField id="list-unit" label={t('list.unit')}><UnitPicker id="list-unit" value={f.unitId} onChange={(v) => set('unitId', v)} anyLabel={t('list.any')} /></FilterField>
+      <FilterField id="list-award" label={t('common.award')}>
+        <select id="list-award" value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
           <option value="">{t('list.any')}</option>
           {AWARD_CODES.map((c) => <option key={c} value={c}>{label('award', c)}</option>)}
         </select>
-      </label>
-      <label>{t('form.year')}<input inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></label>
-      <label>{t('list.status')}
-        <select value={f.status} onChange={(e) => set('status', e.target.value)}>
+      </FilterField>
+      <FilterField id="list-year" label={t('form.year')}><input id="list-year" inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></FilterField>
+      <FilterField id="list-status" label={t('list.status')}>
+        <select id="list-status" value={f.status} onChange={(e) => set('status', e.target.value)}>
           <option value="">{t('list.any')}</option>
           {STATUSES.map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
         </select>
-      </label>
-      <label>{t('common.level')}
-        <select value={f.level} onChange={(e) => set('level', e.target.value)}>
+      </FilterField>
+      <FilterField id="list-level" label={t('common.level')}>
+        <select id="list-level" value={f.level} onChange={(e) => set('level', e.target.value)}>
           <option value="">{t('list.any')}</option>
           {LEVELS.map((s) => <option key={s} value={s}>{label('level', s)}</option>)}
         </select>
-      </label>
+      </FilterField>
       <button type="submit" className="primary">{t('list.searchButton')}</button>
     </form>
   );
@@ -63,6 +64,7 @@ export function FilterForm({ filters, onApply }: { filters: Record<string, strin
 export function NominationTable({ items, linkTo }: { items: ListItem[]; linkTo(id: string): string }) {
   const { t, date, pick } = useI18n();
   const label = useLabel();
+  const { nameOf } = useUnits();
   if (!items.length) return <p className="muted">{t('list.empty')}</p>;
   return (
     <div className="table-wrap">
@@ -79,7 +81,7 @@ export function NominationTable({ items, linkTo }: { items: ListItem[]; linkTo(i
               <td><Link to={linkTo(n.id)}>{n.nominee.name}</Link></td>
               <td>{pick(n.awardNameVi, n.awardNameEn)}</td>
               <td>{n.year}</td>
-              <td>{n.unitId}</td>
+              <td>{nameOf(n.unitId)}</td>
               <td>{label('level', n.currentLevel)}</td>
               <td><Badge tone={statusTone(n.status)}>{label('status', n.status)}</Badge></td>
               <td>{date(n.submittedAt)}</td>

@@ -16,6 +16,17 @@ type Nomination = Omit<Schemas['NominationDetail'], 'steps'> & { steps: Step[] }
 
 const TERMINAL = ['AWARDED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
 
+/** A link to the next open task of the same kind in the reader's inbox (soonest due), or word that there is none. */
+function NextTask({ kind, after }: { kind: Schemas['InboxTask']['kind']; after: string }) {
+  const { t } = useI18n();
+  const next = useLoad(() => client.GET('/inbox', { params: { query: { kind, pageSize: 2 } } }), [kind, after]);
+  if (!next.data) return null;
+  const task = next.data.items.find((x) => x.nominationId !== after);
+  return task
+    ? <Link to={`/nominations/${task.nominationId}`}>{t('nomination.nextTask', { name: task.nomineeName })}</Link>
+    : <Link to="/inbox">{t('nomination.noNextTask')}</Link>;
+}
+
 export function NominationPage({ id }: { id: string }) {
   const { t, pick, date, dateTime } = useI18n();
   const { actor, has } = useSession();
@@ -26,6 +37,8 @@ export function NominationPage({ id }: { id: string }) {
   // the decision number); the page follows it instead of showing a stale state.
   // After one's own action, also until the read model shows it (projection may trail the answer).
   const [seenSeq, setSeenSeq] = useState<number>();
+  /** The kind of task the reader just completed here: confirmed, with the next one of that kind. */
+  const [recorded, setRecorded] = useState<Schemas['InboxTask']['kind']>();
   const working = !!n.data && ((!TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN')) || (seenSeq !== undefined && n.data.lastSeq <= seenSeq));
   useRefreshWhile(working, n.reload, 1000, n.data);
   if (n.loading && !n.data) return <Loading />;
@@ -36,8 +49,9 @@ export function NominationPage({ id }: { id: string }) {
   const supplement = [...nom.steps].reverse().find((s): s is Extract<Step, { type: 'SupplementRequested' }> => s.type === 'SupplementRequested');
   const supplementDocs: DocumentRef[] = nom.steps.flatMap((s) => (s.type === 'SupplementProvided' ? s.data.documents ?? [] : []));
   const reached = new Set<string>(nom.steps.map((s) => s.level));
-  const done = () => {
+  const done = (handled?: Schemas['InboxTask']['kind']) => {
     setSeenSeq(nom.lastSeq);
+    setRecorded(handled);
     n.reload();
   };
 
@@ -51,6 +65,11 @@ export function NominationPage({ id }: { id: string }) {
         <Badge tone={statusTone(nom.status)}>{label('status', nom.status)}</Badge>{' '}
         {t('nomination.at', { level: label('level', nom.currentLevel) })} · {t('form.year')} {nom.year} · {t('nomination.submittedAt', { at: dateTime(nom.submittedAt) })}
       </p>
+      {recorded && (
+        <Notice kind="success">
+          {t('nomination.recorded')} <NextTask kind={recorded} after={id} />
+        </Notice>
+      )}
       {working && <Notice>{t('nomination.working')}</Notice>}
       {nom.outcomeReason && <p><strong>{t('nomination.reason')}:</strong> {nom.outcomeReason}</p>}
       {nom.decision && (
@@ -81,10 +100,10 @@ export function NominationPage({ id }: { id: string }) {
       {nom.posting && <PostingPanel nominationId={nom.id} posting={nom.posting} canAnswer={!!mine('POSTING', 'REVIEWER')} onAnswered={done} />}
       {nom.eligibility && <EligibilityView result={nom.eligibility} />}
       <div className="actions-column">
-        {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={done} />}
-        {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={done} />}
-        {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={done} />}
-        {mine('PROPOSAL', 'DECISION_MAKER') && <DecideForm id={id} proposal onDone={done} />}
+        {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={() => done('REVIEW')} />}
+        {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={() => done('SUPPLEMENT')} />}
+        {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={() => done('DECISION')} />}
+        {mine('PROPOSAL', 'DECISION_MAKER') && <DecideForm id={id} proposal onDone={() => done('PROPOSAL')} />}
         {has('CLERK') && actor?.unitId === nom.unitId && !TERMINAL.includes(nom.status) && <WithdrawForm id={id} onDone={done} />}
       </div>
 

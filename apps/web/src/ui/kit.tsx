@@ -197,3 +197,16 @@ export function BarChart({ title, rows, unit = '', max }: { title: string; rows:
     </figure>
   );
 }
+
+/**
+ * One control of a filter bar, labelled by `for`/`id` rather than by wrapping: a label wrapped
+ * around a select would take every option's text into the control's accessible name.
+ */
+export function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}

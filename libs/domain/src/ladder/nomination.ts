@@ -125,7 +125,7 @@ export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 export interface OpenTask {
   key: string;
-  kind: 'REVIEW' | 'SUPPLEMENT' | 'DECISION' | 'COUNCIL' | 'POSTING' | 'PROPOSAL';
+  kind: TaskKind;
   level: Level;
   unitId: string;
   role: Role;
@@ -145,8 +145,15 @@ export interface InboxTask {
   nomineeName: string;
   awardCode: string;
   year: number;
+  /** The unit that submitted the dossier, and its name. */
   unitId: string;
+  unitNameVi: string | null;
+  unitNameEn: string | null;
 }
+
+/** The kinds of open task a nomination has, one at a time. */
+export const TASK_KINDS = ['REVIEW', 'SUPPLEMENT', 'DECISION', 'COUNCIL', 'POSTING', 'PROPOSAL'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** What a Query returns and what the projection stores as the current state. */
 export interface NominationView {

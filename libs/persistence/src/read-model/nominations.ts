@@ -210,17 +210,71 @@ export async function listNominations(db: EntityManager, reader: Reader, q: Nomi
   return { total: Number(rows[0]?.total ?? 0), rows };
 }
 
-/** Open tasks of a unit for any of the given roles; overdue ones flagged. */
-export async function openTasks(db: EntityManager, unitId: string, roles: readonly Role[]): Promise<InboxTask[]> {
-  return db.query(
+/** The inbox's filters; all optional. `q` matches the nominee's name without regard to case or accents. */
+export interface InboxFilter {
+  kind?: string;
+  fromUnitId?: string;
+  awardCode?: string;
+  level?: string;
+  year?: number;
+  overdue?: boolean;
+  dueBefore?: string;
+  q?: string;
+}
+
+/** How the inbox may be ordered: each a fixed clause, so no caller's text reaches the SQL. */
+export const INBOX_SORTS = {
+  due: 't.due_at ASC NULLS LAST, t.created_at ASC',
+  received: 't.created_at DESC',
+  nominee: 'unaccent_vi(n.nominee_name) ASC, n.nominee_name ASC',
+  unit: 'unaccent_vi(u.name_vi) ASC, t.due_at ASC NULLS LAST',
+} as const;
+export type InboxSort = keyof typeof INBOX_SORTS;
+
+/**
+ * Open tasks of a unit for any of the given roles, filtered, ordered and paged; overdue ones
+ * flagged, each with the name of the unit that sent the dossier. `overdue` counts the whole filtered
+ * list, not only the page.
+ */
+export async function openTasks(
+  db: EntityManager,
+  unitId: string,
+  roles: readonly Role[],
+  filter: InboxFilter = {},
+  page: { sort?: InboxSort; page: number; pageSize: number } = { page: 1, pageSize: 200 },
+): Promise<{ total: number; overdue: number; items: InboxTask[] }> {
+  const params: unknown[] = [unitId, roles];
+  const where = [`t.status = 'OPEN'`, `t.unit_id = $1`, `t.role = ANY($2)`];
+  const add = (sql: (ref: string) => string, value: unknown) => {
+    if (value === undefined || value === '' || value === false) return;
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  add((p) => `t.kind = ${p}`, filter.kind);
+  add((p) => `n.unit_id = ${p}`, filter.fromUnitId);
+  add((p) => `n.award_code = ${p}`, filter.awardCode);
+  add((p) => `t.level = ${p}`, filter.level);
+  add((p) => `n.year = ${p}`, filter.year);
+  add((p) => `t.due_at < ${p}::timestamptz`, filter.dueBefore);
+  if (filter.overdue) where.push('t.due_at < now()');
+  add((p) => `strpos(unaccent_vi(n.nominee_name), unaccent_vi(${p})) > 0`, filter.q);
+  params.push(page.pageSize, (page.page - 1) * page.pageSize);
+  const rows: (InboxTask & { total: string; overdueTotal: string })[] = await db.query(
     `SELECT t.task_key AS "key", t.kind, t.level, t.role, t.due_at AS "dueAt", t.created_at AS "createdAt",
             t.due_at IS NOT NULL AND t.due_at < now() AS overdue,
-            n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId"
-       FROM task t JOIN nomination n ON n.id = t.nomination_id
-      WHERE t.status = 'OPEN' AND t.unit_id = $1 AND t.role = ANY($2)
-      ORDER BY t.due_at NULLS LAST, t.created_at`,
-    [unitId, roles],
+            n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId",
+            u.name_vi AS "unitNameVi", u.name_en AS "unitNameEn",
+            count(*) OVER () AS total, count(*) FILTER (WHERE t.due_at < now()) OVER () AS "overdueTotal"
+       FROM task t JOIN nomination n ON n.id = t.nomination_id LEFT JOIN org_unit u ON u.id = n.unit_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${INBOX_SORTS[page.sort ?? 'due']}, t.nomination_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
   );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    overdue: Number(rows[0]?.overdueTotal ?? 0),
+    items: rows.map(({ total: _t, overdueTotal: _o, ...task }) => task),
+  };
 }
 
 export interface NotificationRow {

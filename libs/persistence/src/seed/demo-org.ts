@@ -49,13 +49,15 @@ export interface SeedUser {
 }
 
 const GRASSROOTS = ['so-gddt', 'so-yte', 'xa-quang-khe', 'xa-dak-ha', 'cty-cao-su'];
+/** A demo person is named for their post and unit, as staff are addressed: "Văn thư Sở Y tế". */
+const unitName = (id: string) => DEMO_UNITS.find((u) => u.id === id)!.nameVi;
 
 /** Usernames are `<role>.<unit>`; every demo password is `vinhdanh` (demo data only). */
 export const DEMO_USERS: SeedUser[] = [
   ...GRASSROOTS.flatMap((unit) => [
-    { username: `vanthu.${unit}`, fullName: `Văn thư ${unit}`, unitId: unit, roles: ['CLERK'] },
-    { username: `thamdinh.${unit}`, fullName: `Thẩm định viên ${unit}`, unitId: unit, roles: ['REVIEWER'] },
-    { username: `thutruong.${unit}`, fullName: `Thủ trưởng ${unit}`, unitId: unit, roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
+    { username: `vanthu.${unit}`, fullName: `Văn thư ${unitName(unit)}`, unitId: unit, roles: ['CLERK'] },
+    { username: `thamdinh.${unit}`, fullName: `Thẩm định viên ${unitName(unit)}`, unitId: unit, roles: ['REVIEWER'] },
+    { username: `thutruong.${unit}`, fullName: `Thủ trưởng ${unitName(unit)}`, unitId: unit, roles: ['DECISION_MAKER', 'UNIT_HEAD'] },
   ]),
   { username: 'thamdinh.so-noi-vu', fullName: 'Nguyễn Thị Thẩm Định (Sở Nội vụ)', unitId: 'so-noi-vu', roles: ['REVIEWER'] },
   { username: 'thamdinh2.so-noi-vu', fullName: 'Trần Văn Hai (Sở Nội vụ)', unitId: 'so-noi-vu', roles: ['REVIEWER'] },

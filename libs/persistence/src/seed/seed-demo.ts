@@ -25,7 +25,7 @@ export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: 
     for (const u of DEMO_USERS) {
       await tx.query(
         `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id, personal_id_hash)
-         VALUES ($1,$1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET roles = EXCLUDED.roles, personal_id_hash = COALESCE(user_account.personal_id_hash, EXCLUDED.personal_id_hash)`,
+         VALUES ($1,$1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET roles = EXCLUDED.roles, full_name = EXCLUDED.full_name, personal_id_hash = COALESCE(user_account.personal_id_hash, EXCLUDED.personal_id_hash)`,
         [u.username, hash, u.fullName, `${u.username}@vinhdanh.local`, u.unitId, u.roles, u.scopeUnitId ?? null, opts.personalIdHash(demoPersonalId(u.username).personalId)],
       );
     }
