@@ -129,6 +129,46 @@ describe('browser journeys', () => {
     expect(listed).not.toContain('Lý Văn Sai Số');
   });
 
+  it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const name = 'Trịnh Thị Hồ Sơ';
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name } });
+    const page = await as(`vanthu.${unit}`);
+    await page.goto(`/app/nominations/${id}`);
+    await page.getByRole('link', { name: 'Cập nhật quá trình thi đua của người được đề nghị' }).click();
+    await page.getByRole('heading', { level: 1, name: `Quá trình thi đua: ${name}` }).waitFor();
+
+    const rating = page.getByRole('group', { name: 'Ghi xếp loại năm' });
+    await rating.getByLabel('Năm').fill('2025');
+    await rating.getByLabel('Xếp loại').selectOption({ label: 'hoàn thành xuất sắc nhiệm vụ' });
+    await rating.getByRole('button', { name: 'Ghi' }).click();
+    await page.getByText('Đã ghi vào mục “Xếp loại hằng năm”.').waitFor();
+    await page.getByRole('article', { name: 'Xếp loại hằng năm' }).getByRole('row', { name: /2025 hoàn thành xuất sắc nhiệm vụ/ }).waitFor();
+
+    // A malformed decision number is refused beside its field, in Vietnamese, and nothing is saved.
+    const award = page.getByRole('group', { name: /Ghi khen thưởng đã có/ });
+    await award.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    await award.getByLabel('Năm').fill('2024');
+    await award.getByLabel('Số quyết định').fill('12/ABC');
+    await award.getByLabel('Ngày ký').fill('2024-12-20');
+    await award.getByRole('button', { name: 'Ghi' }).click();
+    await award.getByRole('alert').first().waitFor();
+    await award.getByLabel('Số quyết định').fill('12/QĐ-SGDĐT');
+    await award.getByRole('button', { name: 'Ghi' }).click();
+    await page.getByRole('article', { name: 'Danh hiệu, khen thưởng' }).getByRole('row', { name: /12\/QĐ-SGDĐT/ }).waitFor();
+    await check(page, 'clerk-record-01');
+
+    // Found again from the list of the unit's people, by name typed without accents.
+    await page.getByRole('navigation').getByRole('link', { name: 'Quá trình thi đua' }).click();
+    await page.getByLabel('Tên người, tập thể').fill('trinh thi ho so');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('row', { name: /Trịnh Thị Hồ Sơ.*2025: hoàn thành xuất sắc nhiệm vụ/ }).waitFor();
+    await check(page, 'clerk-record-02-list');
+    const record = (await clerk.get(`/nominees/${(await clerk.get(`/nominations/${id}`)).body.nomineeId}/record`)).body.record;
+    expect(record.ratings).toEqual([{ year: 2025, rating: 'HTXSNV' }]);
+    expect(record.awards.map((a: { decisionNumber: string }) => a.decisionNumber)).toEqual(['12/QĐ-SGDĐT']);
+  });
+
   it('clerk on a phone: the home page and the form fit the screen', async () => {
     // A supplement is waiting, so the home page shows its task table (the widest thing on it), for a
     // nominee whose name is one long unbroken word, as a careless paste can make it.

@@ -79,4 +79,32 @@ describe("the nominee's record", () => {
     const rec = await clerk.get(`/nominees/${sub.body.nomineeId}/record`);
     expect(rec.body.record.awards).toEqual([expect.objectContaining({ code: 'GK_DONVI', source: 'REGISTER', decisionNumber: decided.body.decision.number })]);
   });
+  it('lists the people a unit keeps, found by name without accents, with their latest rating; another unit sees none of them', async () => {
+    const mark = `Hồ Thị Danh Sách ${Date.now()}`;
+    const reg = await clerk.post('/nominees', person(mark, 1985));
+    await clerk.post(`/nominees/${reg.body.id}/ratings`, { year: 2024, rating: 'HTTNV' });
+    await clerk.post(`/nominees/${reg.body.id}/ratings`, { year: 2025, rating: 'HTXSNV' });
+    await clerk.post(`/nominees/${reg.body.id}/awards`, { awardCode: 'GK_DONVI', year: 2024, decisionNumber: '77/QĐ-SGDĐT', decidedOn: '2024-12-15' });
+    const found = await clerk.get(`/nominees?q=${encodeURIComponent('ho thi danh sach')}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ page: 1, total: 1 });
+    expect(found.body.items[0]).toEqual({ id: reg.body.id, name: mark, kind: 'INDIVIDUAL', birthYear: 1985, latestRating: { year: 2025, rating: 'HTXSNV' }, awards: 1 });
+    // Kept by its unit: another unit's clerk finds nothing, not even that the name exists.
+    expect((await otherClerk.get(`/nominees?q=${encodeURIComponent('ho thi danh sach')}`)).body).toMatchObject({ total: 0, items: [] });
+    expect((await clerk.get('/nominees?pageSize=0')).status).toBe(400);
+    expect((await clerk.get('/nominees?kind=ROBOT')).status).toBe(400);
+  });
+
+  it('a dossier links to its nominee’s record, and warns when the same award was given the year before', async () => {
+    const body = dossier('GK_DONVI');
+    const { kind, name, birthYear, personalId } = body.nominee;
+    const { body: nominee } = await clerk.post('/nominees', { kind, name, birthYear, personalId });
+    await clerk.post(`/nominees/${nominee.id}/awards`, { awardCode: 'GK_DONVI', year: 2024, decisionNumber: '88/QĐ-SGDĐT', decidedOn: '2024-12-20' });
+    const sub = await clerk.post('/nominations', body);
+    const n = await waitForStep(reviewer, sub.body.id, 'IN_REVIEW', 'UNIT');
+    expect(n).toMatchObject({ nomineeId: nominee.id, sameAwardYearBefore: { year: 2024, decisionNumber: '88/QĐ-SGDĐT' } });
+    // Another award form, or none the year before: no warning.
+    const other = await clerk.post('/nominations', dossier('GK_DONVI'));
+    expect((await waitForStep(reviewer, other.body.id, 'IN_REVIEW', 'UNIT')).sameAwardYearBefore).toBeNull();
+  });
 });

@@ -126,9 +126,24 @@ describe('trust at the engine boundary', () => {
     const history = await attacker.workflow.getHandle(`nomination-${id}`).fetchHistory();
     const text = historyToJSON(history);
     for (const secret of [name, 'Lý do riêng tư', 'thamdinh.so-gddt', Buffer.from(name).toString('base64')]) expect(text).not.toContain(secret);
-    const encodings = payloadEncodings(JSON.parse(text));
-    expect(encodings.length).toBeGreaterThan(10);
-    expect(new Set(encodings)).toEqual(new Set([CODEC_ENCODING]));
+    const payloads = historyPayloads(JSON.parse(text));
+    expect(payloads.length).toBeGreaterThan(10);
+    const plain = payloads.filter((p) => p.encoding !== CODEC_ENCODING);
+    // What is not ciphertext is the SDK's own bookkeeping on its markers: a patch's id, or a local
+    // activity's type, sequence, attempt and times. Nothing of the dossier, the reason or the actor.
+    expect(plain.length).toBeGreaterThan(0);
+    for (const p of plain) {
+      expect({ encoding: p.encoding, field: p.field }).toEqual({ encoding: 'json/plain', field: expect.stringMatching(/^(patch-data|data)$/) });
+      const value = JSON.parse(p.data) as Record<string, unknown>;
+      if (p.field === 'patch-data') expect(Object.keys(value).sort()).toEqual(['deprecated', 'id']);
+      else {
+        expect(Object.keys(value).every((k) => ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time'].includes(k))).toBe(true);
+        expect(['recordEvent', 'appraise', 'issueDecision']).toContain(value.activity_type);
+      }
+    }
+    // The local activities' results — the events themselves — are ciphertext like every other payload.
+    expect(payloads.filter((p) => p.field === 'result').length).toBeGreaterThan(3);
+    expect(new Set(payloads.filter((p) => p.field === 'result').map((p) => p.encoding))).toEqual(new Set([CODEC_ENCODING]));
   });
 
   it('the codec endpoint decodes for auditors within their scope only, and cannot encode', async () => {
@@ -155,15 +170,18 @@ describe('trust at the engine boundary', () => {
 });
 
 /**
- * The encoding of every payload in a history's JSON (objects with metadata.encoding and data),
- * except search attributes: the server indexes those, so they are plaintext by design (level,
- * award, unit, status and year; docs/security.md says what they reveal).
+ * Every payload in a history's JSON (objects with metadata.encoding and data), with its encoding,
+ * its decoded bytes and the key it sits under (a marker's `patch-data`, `data` or `result`), except
+ * search attributes: the server indexes those, so they are plaintext by design (level, award, unit,
+ * status and year; docs/security.md says what they reveal).
  */
-function payloadEncodings(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(payloadEncodings);
+function historyPayloads(node: unknown, field = ''): { encoding: string; data: string; field: string }[] {
+  if (Array.isArray(node)) return node.flatMap((n) => historyPayloads(n, field));
   if (!node || typeof node !== 'object') return [];
   const o = node as Record<string, unknown>;
   const meta = o.metadata as Record<string, string> | undefined;
-  const own = meta && typeof meta.encoding === 'string' && 'data' in o ? [Buffer.from(meta.encoding, 'base64').toString('utf8')] : [];
-  return [...own, ...Object.entries(o).filter(([k]) => k !== 'searchAttributes').flatMap(([, v]) => payloadEncodings(v))];
+  const own = meta && typeof meta.encoding === 'string' && 'data' in o
+    ? [{ encoding: Buffer.from(meta.encoding, 'base64').toString('utf8'), data: Buffer.from(String(o.data), 'base64').toString('utf8'), field }]
+    : [];
+  return [...own, ...Object.entries(o).filter(([k]) => k !== 'searchAttributes').flatMap(([k, v]) => historyPayloads(v, k === 'payloads' ? field : k))];
 }

@@ -1,4 +1,4 @@
-import { demoPersonalId } from '@vinhdanh/persistence';
+import { demoPersonalId, DEMO_USERS } from '@vinhdanh/persistence';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, person, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 
@@ -16,12 +16,12 @@ describe('fair and closed', () => {
   afterAll(() => stack?.close());
 
   /** A demo account as a nominee: its own name and personal identification number. */
-  const asNominee = (username: string, fullName: string) => ({ kind: 'INDIVIDUAL', name: fullName, ...demoPersonalId(username) });
+  const asNominee = (username: string) => ({ kind: 'INDIVIDUAL', name: DEMO_USERS.find((u) => u.username === username)!.fullName, ...demoPersonalId(username) });
 
   describe('conflicts of interest', () => {
     it('a unit head cannot decide their own nomination; the refusal is a recusal in the audit timeline', async () => {
       const [clerk, reviewer, head, auditor] = await Promise.all(['vanthu.xa-dak-ha', 'thamdinh.xa-dak-ha', 'thutruong.xa-dak-ha', 'thanhtra'].map((u) => stack.login(u)));
-      const id = await submit(clerk, 'GK_DONVI', { nominee: asNominee('thutruong.xa-dak-ha', 'Thủ trưởng xa-dak-ha') });
+      const id = await submit(clerk, 'GK_DONVI', { nominee: asNominee('thutruong.xa-dak-ha') });
       await approveLevel(stack, reviewer, id, 'UNIT');
       await waitForStep(head, id, 'AWAITING_DECISION', 'UNIT');
       const res = await head.post(`/nominations/${id}/decide`, { action: 'CONFER' });
@@ -35,7 +35,7 @@ describe('fair and closed', () => {
 
     it('a reviewer cannot approve a nomination that names them', async () => {
       const [clerk, reviewer] = await Promise.all(['vanthu.cty-cao-su', 'thamdinh.cty-cao-su'].map((u) => stack.login(u)));
-      const id = await submit(clerk, 'GK_DONVI', { nominee: asNominee('thamdinh.cty-cao-su', 'Thẩm định viên cty-cao-su') });
+      const id = await submit(clerk, 'GK_DONVI', { nominee: asNominee('thamdinh.cty-cao-su') });
       await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
       const res = await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Tự duyệt' });
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'CONFLICT_OF_INTEREST' });

@@ -8,6 +8,7 @@ import { LoginPage } from './pages/login';
 import { HomePage } from './pages/home';
 import { PublicPage } from './pages/public';
 import { InboxPage } from './pages/inbox';
+import { NomineeRecordPage, NomineesPage } from './pages/nominees';
 import { NominationListPage } from './pages/nomination-list';
 import { NominationFormPage } from './pages/nomination-form';
 import { BulkSubmitPage } from './pages/bulk-submit';
@@ -55,6 +56,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/revocations', page: () => <RevocationsPage /> },
   { pattern: '/revocations/:id', page: (p) => <RevocationPage id={p.id} /> },
   { pattern: '/org', page: () => <OrgPage /> },
+  { pattern: '/nominees', page: () => <NomineesPage /> },
+  { pattern: '/nominees/:id', page: (p) => <NomineeRecordPage id={p.id} /> },
 ];
 
 function Shell() {
@@ -102,6 +105,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/', key: 'nav.home' },
   { to: '/inbox', key: 'nav.inbox', roles: ['CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD'] },
   { to: '/nominations', key: 'nav.nominations' },
+  { to: '/nominees', key: 'nav.nominees', roles: ['CLERK', 'REVIEWER', 'UNIT_HEAD'] },
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },
   { to: '/dashboard', key: 'nav.dashboard' },

@@ -3,7 +3,7 @@
  * never disagree on a code.
  */
 export { AWARD_CODES } from '../../../libs/domain/src/catalogue/types';
-export { LEVELS, RECIPIENT_KINDS } from '../../../libs/domain/src/common/levels';
+export { LEVELS, RATINGS, RATING_NAMES, RECIPIENT_KINDS } from '../../../libs/domain/src/common/levels';
 
 /** Nomination statuses in ladder order. */
 export { NOMINATION_STATUSES as STATUSES, TASK_KINDS } from '../../../libs/domain/src/ladder/nomination';

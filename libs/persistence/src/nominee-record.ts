@@ -154,3 +154,58 @@ export async function recordCollectiveYear(db: EntityManager, nomineeKey: string
     [nomineeKey, c.year, c.members, c.membersCompletingTasks, c.ldttCount, c.cstdcsCount, c.membersDisciplinedWarningOrAbove, c.clusterLedBy, c.enteredBy],
   );
 }
+
+/** One line of a unit's list of the people and collectives whose record it keeps. */
+export interface NomineeListItem {
+  id: string;
+  name: string;
+  kind: StoredNomineeRecord['kind'];
+  birthYear: number | null;
+  /** The latest rating entered, if any. */
+  latestRating: { year: number; rating: string } | null;
+  /** Awards in the register (from Vinh Danh or entered by hand), revoked ones left out. */
+  awards: number;
+}
+
+/** The nominees a unit keeps, by name (ignoring accents and case), in name order, one page. */
+export async function listNominees(db: EntityManager, unitId: string, q: { q?: string; kind?: string; page: number; pageSize: number }): Promise<{ total: number; items: NomineeListItem[] }> {
+  const params: unknown[] = [unitId];
+  const where = ['n.unit_id = $1'];
+  if (q.q) {
+    params.push(q.q);
+    where.push(`strpos(unaccent_vi(n.name), unaccent_vi($${params.length})) > 0`);
+  }
+  if (q.kind) {
+    params.push(q.kind);
+    where.push(`n.kind = $${params.length}`);
+  }
+  params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  const rows: (NomineeListItem & { total: string; latestYear: number | null; latestValue: string | null })[] = await db.query(
+    `SELECT n.id, n.name, n.kind, n.birth_year AS "birthYear",
+            r.year AS "latestYear", r.rating AS "latestValue",
+            (SELECT count(*)::int FROM award_register a WHERE a.nominee_key = n.nominee_key AND a.revoked_at IS NULL) AS awards,
+            count(*) OVER () AS total
+       FROM nominee n
+       LEFT JOIN LATERAL (SELECT year, rating FROM nominee_rating WHERE nominee_key = n.nominee_key ORDER BY year DESC LIMIT 1) r ON true
+      WHERE ${where.join(' AND ')}
+      ORDER BY unaccent_vi(n.name), n.name, n.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map(({ total: _t, latestYear, latestValue, ...n }) => ({ ...n, latestRating: latestYear === null ? null : { year: latestYear, rating: latestValue! } })),
+  };
+}
+
+/**
+ * The same award given to the same nominee the year before (not revoked): the reviewer is warned,
+ * since most titles and awards are not given two years running (the law's intervals).
+ */
+export async function sameAwardYearBefore(db: EntityManager, nomineeKey: string | undefined, awardCode: string, year: number): Promise<{ year: number; decisionNumber: string } | null> {
+  if (!nomineeKey) return null;
+  const [row]: { year: number; decision_number: string }[] = await db.query(
+    `SELECT year, decision_number FROM award_register WHERE nominee_key = $1 AND award_code = $2 AND year = $3 AND revoked_at IS NULL ORDER BY decided_on LIMIT 1`,
+    [nomineeKey, awardCode, year - 1],
+  );
+  return row ? { year: row.year, decisionNumber: row.decision_number } : null;
+}

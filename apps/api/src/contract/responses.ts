@@ -22,7 +22,7 @@ export type { Dashboard } from '../dashboard/responses';
 export type { CatalogueVersions, EmulationMovements } from '../eligibility/responses';
 export type { EligibilityResult } from '@vinhdanh/domain/eligibility';
 export type { HealthDetails, Liveness, Readiness } from '../health/responses';
-export type { NomineeRecordView, NomineeRegistered } from '../nominees/responses';
+export type { NomineePage, NomineeRecordView, NomineeRegistered } from '../nominees/responses';
 export type { OrgUnits, SuccessionResult } from '../org/responses';
 export type { Disclosures, PublicDecisions } from '../public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';

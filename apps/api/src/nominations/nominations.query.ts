@@ -14,6 +14,8 @@ import {
   type NominationRow,
 } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
+import { sameAwardYearBefore } from '@vinhdanh/persistence/nominee-record';
+import { uuidFromKey } from '../nominees/nominee-identity';
 import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
 
@@ -34,13 +36,23 @@ export class NominationsQuery {
   async get(actor: AuthenticatedActor, id: string): Promise<NominationDetail> {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
-    const [steps, tasks, decision, proposal] = await Promise.all([
+    const nomineeKey = row.nominee.nomineeKey;
+    const [steps, tasks, decision, proposal, repeated] = await Promise.all([
       nominationSteps(db, id),
       nominationTasks(db, id),
       row.decision_id ? awardingDecision(db, row.decision_id, id) : undefined,
       proposalOf(db, id),
+      sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
     ]);
-    return { ...toNomination(row), steps, tasks, decision: decision ?? null, proposal: proposal ?? null };
+    return {
+      ...toNomination(row),
+      steps,
+      tasks,
+      decision: decision ?? null,
+      proposal: proposal ?? null,
+      nomineeId: nomineeKey ? uuidFromKey(nomineeKey) : null,
+      sameAwardYearBefore: repeated,
+    };
   }
 
   async list(actor: AuthenticatedActor, q: ListQueryDto): Promise<NominationPage> {

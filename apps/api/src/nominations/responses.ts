@@ -24,6 +24,10 @@ export interface NominationDetail extends NominationRecord {
   decision: AwardingDecision | null;
   /** The Government's proposal to the President (tờ trình), once submitted. */
   proposal: { number: string; submittedOn: string } | null;
+  /** The nominee's record (`GET /nominees/{id}/record`), kept by the submitting unit. */
+  nomineeId: string | null;
+  /** The same award given to this nominee the year before, if any: a warning for the reviewer. */
+  sameAwardYearBefore: { year: number; decisionNumber: string } | null;
 }
 
 /** One page of nominations, newest first. */

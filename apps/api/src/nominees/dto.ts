@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RATINGS, RECIPIENT_KINDS } from '@vinhdanh/domain/common/levels';
 import { CLUSTER_ORGANISERS, type ClusterOrganiser } from '@vinhdanh/domain/eligibility';
@@ -54,4 +55,11 @@ export class CollectiveYearDto {
     description: 'Dẫn đầu cụm, khối thi đua trong năm, và cấp tổ chức cụm, khối (NONE: không dẫn đầu). *Led its emulation cluster or block that year, and who organised it (NONE: did not lead). Cờ thi đua is chosen on it.*',
   })
   @IsOptional() @IsIn(['NONE', ...CLUSTER_ORGANISERS]) clusterLedBy?: ClusterOrganiser | 'NONE';
+}
+
+export class NomineeQueryDto {
+  @ApiPropertyOptional({ description: 'Một phần của tên, không phân biệt dấu, hoa thường. *Part of the name, ignoring accents and case.*' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ enum: RECIPIENT_KINDS }) @IsOptional() @IsIn(RECIPIENT_KINDS) kind?: (typeof RECIPIENT_KINDS)[number];
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

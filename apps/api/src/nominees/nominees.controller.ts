@@ -1,17 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { uuidParam } from '../common/validation';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { findNominee, loadNomineeRecord, recordCollectiveYear, recordDiscipline, recordInitiative, recordManualAward, recordRating, type NomineeEntry } from '@vinhdanh/persistence/nominee-record';
+import { findNominee, listNominees, loadNomineeRecord, recordCollectiveYear, recordDiscipline, recordInitiative, recordManualAward, recordRating, type NomineeEntry } from '@vinhdanh/persistence/nominee-record';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
 import { unitWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
-import { CollectiveYearDto, DisciplineDto, InitiativeDto, ManualAwardDto, RatingDto, RegisterNomineeDto } from './dto';
+import { CollectiveYearDto, DisciplineDto, InitiativeDto, ManualAwardDto, NomineeQueryDto, RatingDto, RegisterNomineeDto } from './dto';
 import { resolveNominee, uuidFromKey } from './nominee-identity';
 import { Operation } from '../contract/operation';
-import type { NomineeRecordView, NomineeRegistered } from './responses';
+import type { NomineePage, NomineeRecordView, NomineeRegistered } from './responses';
 
 /**
  * The nominee's record: the facts eligibility is judged on. Clerks of the nominee's unit keep it;
@@ -41,6 +41,21 @@ export class NomineesController {
     // The person's record is kept by the unit that registered them first; another unit learns nothing of it.
     if (unitId !== actor.unitId) throw conflict('NOMINEE_KEPT_ELSEWHERE', 'Hồ sơ cá nhân của người này do một đơn vị khác quản lý.', 'Another unit keeps this person’s record.');
     return { id, nomineeKey: identity.nomineeKey };
+  }
+
+  @Get()
+  @Operation({
+    summary: { vi: 'Danh sách người, tập thể đơn vị theo dõi', en: 'The nominees a unit keeps' },
+    description: {
+      vi: 'Những người, tập thể mà đơn vị của người gọi quản lý quá trình thi đua, tìm theo tên (không phân biệt dấu), xếp theo tên, kèm xếp loại gần nhất và số khen thưởng đã ghi.',
+      en: 'The people and collectives whose record the caller’s unit keeps, found by name (ignoring accents), in name order, with the latest rating and the number of awards recorded.',
+    },
+    ok: { body: 'NomineePage' },
+  })
+  async list(@CurrentActor() actor: AuthenticatedActor, @Query() q: NomineeQueryDto): Promise<NomineePage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    return { page, pageSize, ...(await listNominees(this.ds.manager, actor.unitId, { q: q.q?.normalize('NFC'), kind: q.kind, page, pageSize })) };
   }
 
   @Get(':id/record')

@@ -1,4 +1,5 @@
 import type { NomineeRecord } from '@vinhdanh/domain/eligibility';
+import type { NomineeListItem } from '@vinhdanh/persistence/nominee-record';
 
 /** The nominee endpoints' bodies. */
 
@@ -16,4 +17,12 @@ export interface NomineeRecordView {
   unitId: string;
   name: string;
   record: NomineeRecord;
+}
+
+/** One page of the nominees a unit keeps, in name order. */
+export interface NomineePage {
+  page: number;
+  pageSize: number;
+  total: number;
+  items: NomineeListItem[];
 }

@@ -1164,7 +1164,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Danh sách người, tập thể đơn vị theo dõi — The nominees a unit keeps
+         * @description Những người, tập thể mà đơn vị của người gọi quản lý quá trình thi đua, tìm theo tên (không phân biệt dấu), xếp theo tên, kèm xếp loại gần nhất và số khen thưởng đã ghi.
+         *
+         *     *The people and collectives whose record the caller’s unit keeps, found by name (ignoring accents), in name order, with the latest rating and the number of awards recorded.*
+         */
+        get: operations["nomineesList"];
         put?: never;
         /**
          * Đăng ký người, tập thể được theo dõi — Register a nominee
@@ -2619,6 +2625,8 @@ export interface components {
                 /** @description Before personal identification numbers: an account id the clerk typed. Old inputs only. */
                 userId?: string;
             };
+            /** @description The nominee's record (`GET /nominees/{id}/record`), kept by the submitting unit. */
+            nomineeId: string | null;
             outcomeReason: string | null;
             /** @description The public posting's state as the workflow last reported it. */
             posting?: {
@@ -2635,6 +2643,11 @@ export interface components {
             proposal: {
                 number: string;
                 submittedOn: string;
+            } | null;
+            /** @description The same award given to this nominee the year before, if any: a warning for the reviewer. */
+            sameAwardYearBefore: {
+                decisionNumber: string;
+                year: number;
             } | null;
             status: components["schemas"]["NominationStatus"];
             /** @description Every step recorded, oldest first, as the workflow's events projected them. */
@@ -2852,6 +2865,27 @@ export interface components {
             personalId?: string;
             /** @example Giáo viên */
             position?: string;
+        };
+        /** @description One line of a unit's list of the people and collectives whose record it keeps. */
+        NomineeListItem: {
+            /** @description Awards in the register (from Vinh Danh or entered by hand), revoked ones left out. */
+            awards: number;
+            birthYear: number | null;
+            id: string;
+            kind: components["schemas"]["RecipientKind"];
+            /** @description The latest rating entered, if any. */
+            latestRating: {
+                rating: string;
+                year: number;
+            } | null;
+            name: string;
+        };
+        /** @description One page of the nominees a unit keeps, in name order. */
+        NomineePage: {
+            items: components["schemas"]["NomineeListItem"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         NomineeRecord: {
             /** @description Awards; a revoked one is not in the record the engine reads. */
@@ -8237,6 +8271,74 @@ export interface operations {
             };
             /** @description Idempotency-Key đã dùng cho yêu cầu khác. *The Idempotency-Key was used for another request.* */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    nomineesList: {
+        parameters: {
+            query?: {
+                kind?: "INDIVIDUAL" | "COLLECTIVE" | "HOUSEHOLD";
+                /** @description Trang, từ 1. *Page number, from 1.* */
+                page?: components["parameters"]["Page"];
+                /** @description Số mục mỗi trang. *Items per page.* */
+                pageSize?: components["parameters"]["PageSize"];
+                /** @description Một phần của tên, không phân biệt dấu, hoa thường. *Part of the name, ignoring accents and case.* */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineePage"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -98,7 +98,14 @@ export function NominationPage({ id }: { id: string }) {
 
       {nom.proposal && <p>{t('nomination.proposal', { number: nom.proposal.number, date: date(nom.proposal.submittedOn) })}</p>}
       {nom.posting && <PostingPanel nominationId={nom.id} posting={nom.posting} canAnswer={!!mine('POSTING', 'REVIEWER')} onAnswered={done} />}
+      {nom.sameAwardYearBefore && (
+        <Notice kind="warning">{t('nomination.sameAwardYearBefore', { year: nom.sameAwardYearBefore.year, number: nom.sameAwardYearBefore.decisionNumber })}</Notice>
+      )}
       {nom.eligibility && <EligibilityView result={nom.eligibility} />}
+      {/* The record is kept by the submitting unit: what the check found missing is entered there. */}
+      {nom.nomineeId && actor?.unitId === nom.unitId && (
+        <p><Link to={`/nominees/${nom.nomineeId}`}>{t('nomination.record')}</Link></p>
+      )}
       <div className="actions-column">
         {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={() => done('REVIEW')} />}
         {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={() => done('SUPPLEMENT')} />}
