@@ -146,11 +146,14 @@ describe('ladder rules: who may act, once, in order', () => {
     const wrongTypes = await clerk.post('/nominations', { ...dossier('GK_DONVI'), year: 'năm nay', nominee: { kind: 'ROBOT', name: 5 } });
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['year', 'nominee.kind', 'nominee.name']));
-    expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageVi).toBe('year phải là số nguyên');
-    // English alongside, naming the nested field by its full path as the Vietnamese does.
-    expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageEn).toBe('year must be an integer number');
-    expect(wrongTypes.body.fields.find((f: any) => f.field === 'nominee.name').messageEn).toBe('nominee.name must be a string');
-    expect(wrongTypes.body.messageEn).toMatch(/^Invalid input in: .*year/);
+    // Each field named as the form names it, in each language; `field` keeps the path for programs.
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageVi).toBe('Năm phải là số nguyên');
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'year').messageEn).toBe('Year must be an integer number');
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'nominee.name').messageVi).toBe('Họ và tên phải là chuỗi ký tự');
+    expect(wrongTypes.body.fields.find((f: any) => f.field === 'nominee.name').messageEn).toBe('Name must be a string');
+    expect(wrongTypes.body.messageVi).toMatch(/^Dữ liệu chưa hợp lệ: .*Năm/);
+    expect(wrongTypes.body.messageEn).toMatch(/^Invalid input: .*Year/);
+    expect(wrongTypes.body.messageVi).not.toMatch(/nominee|year/);
     const unknown = await clerk.post('/nominations', dossier('HUY_CHUONG_VANG'));
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ code: 'UNKNOWN_AWARD', field: 'awardCode' });

@@ -1,5 +1,6 @@
 import { BadRequestException, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { invalid } from '@vinhdanh/domain/common/errors';
+import { fieldName } from './field-names';
 
 export interface FieldProblem {
   field: string;
@@ -29,7 +30,8 @@ const VI: Record<string, (field: string) => string> = {
 
 /**
  * 400 with every field's reason in both languages, one entry per field (its first failed
- * constraint), e.g. { field: 'nominee.name', messageVi: 'nominee.name phải là chuỗi ký tự', … }.
+ * constraint), named as people know the field: { field: 'nominee.name', messageVi: 'Họ và tên phải
+ * là chuỗi ký tự', … }; `field` keeps the path for programs.
  */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -38,12 +40,12 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      const names = fields.map((f) => f.field).join(', ');
+      const names = (lang: 'vi' | 'en') => [...new Set(fields.map((f) => fieldName(f.field, lang)))].join(', ');
       return new BadRequestException({
         code: 'VALIDATION_FAILED',
         kind: 'INVALID',
-        messageVi: `Dữ liệu không hợp lệ ở: ${names}`,
-        messageEn: `Invalid input in: ${names}`,
+        messageVi: `Dữ liệu chưa hợp lệ: ${names('vi')}`,
+        messageEn: `Invalid input: ${names('en')}`,
         field: fields[0]?.field,
         fields,
       });
@@ -60,8 +62,8 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
       ? [entries[entries.length - 1]].map(([constraint, messageEn]) => ({
           field,
           constraint,
-          messageVi: (VI[constraint] ?? ((f: string) => `${f} không hợp lệ`))(field),
-          messageEn: messageEn.replace(e.property, field),
+          messageVi: (VI[constraint] ?? ((f: string) => `${f} không hợp lệ`))(fieldName(field, 'vi')),
+          messageEn: messageEn.replace(e.property, fieldName(field, 'en')),
         }))
       : [];
     return [...own, ...flatten(e.children ?? [], field)];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { client, data, saveBlob, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { ruleName } from '../vocabulary';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 
 
@@ -74,7 +75,7 @@ export function AuditNominationPage({ id }: { id: string }) {
                   {e.links.decision && <> · <Link to={e.links.decision}>{t('nomination.viewDecision')}</Link></>}
                   {e.links.tally && <> · <Link to={`/councils/sessions/${/sessions\/([^/#]+)/.exec(e.links.tally)?.[1] ?? ''}`}>{t('session.tally')}</Link></>}
                 </td>
-                <td className="muted">{e.rule ?? '—'}</td>
+                <td className="muted" title={e.rule ?? undefined}>{ruleName(e.rule, lang)}</td>
                 <td>{e.historyEventId}</td>
               </tr>
             ))}

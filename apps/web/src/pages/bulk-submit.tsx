@@ -6,21 +6,14 @@ import { Link } from '../router';
 import { DocumentsInput, type DocumentRef } from '../ui/documents';
 import { ErrorNotice, Field, PageTitle, Progress, asApiError, describedBy, useLoad } from '../ui/kit';
 import { toRequest, type NominationDraft } from './nomination-form';
+import { parseRows, type Row } from './bulk-rows';
 
-interface Row { name: string; birthYear: string; personalId: string; position: string; frontLine: boolean }
-type Outcome = { ok: true; id: string } | { ok: false; message: string };
-
-/** "Họ tên; năm sinh; số định danh; chức vụ; x" per line — the shape units already keep their lists in. */
-export function parseRows(text: string): Row[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((line) => {
-    const [name = '', birthYear = '', personalId = '', position = '', mark = ''] = line.split(/[;\t]/).map((s) => s.trim());
-    return { name, birthYear: /^\d{4}$/.test(birthYear) ? birthYear : '', personalId, position, frontLine: /^(x|có|yes|1)$/i.test(mark) };
-  });
-}
+type Outcome = { ok: true; id: string; duplicate: boolean } | { ok: false; message: string };
 
 /**
  * A unit's year-end list: one award, many individuals, each submitted as its own nomination (its own
  * workflow), one after another with a progress bar; a failed line says why and the rest go on.
+ * The list is previewed line by line first (bulk-rows.ts): only lines without a problem are sent.
  */
 export function BulkSubmitPage() {
   const { t, pick } = useI18n();
@@ -31,35 +24,36 @@ export function BulkSubmitPage() {
   const [achievements, setAchievements] = useState('');
   const [documents, setDocuments] = useState<DocumentRef[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
-  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [outcomes, setOutcomes] = useState<Map<number, Outcome>>(new Map());
   const [formError, setFormError] = useState<string>();
-  const rows = useMemo(() => parseRows(text), [text]);
+  const parsed = useMemo(() => parseRows(text), [text]);
+  const sendable = parsed.rows.filter((r) => r.problems.length === 0);
   const version = catalogue.data ? versionFor(catalogue.data, `${lastYear}-12-31`) : undefined;
   const awards = Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes('INDIVIDUAL'));
 
   async function run() {
-    if (!rows.length || !awardCode || !achievements.trim()) {
+    if (!sendable.length || !awardCode || !achievements.trim()) {
       setFormError(t('bulk.incomplete'));
       return;
     }
     setFormError(undefined);
-    const results: Outcome[] = [];
-    setOutcomes([]);
-    setProgress({ done: 0, total: rows.length });
-    for (const [i, r] of rows.entries()) {
+    const results = new Map<number, Outcome>();
+    setOutcomes(new Map());
+    setProgress({ done: 0, total: sendable.length });
+    for (const [i, r] of sendable.entries()) {
       const draft: NominationDraft = {
         kind: 'INDIVIDUAL', name: r.name, birthYear: r.birthYear, personalId: r.personalId, position: r.position, frontLine: r.frontLine, memberCount: '', awardCode,
         year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements, movementId: '',
       };
       try {
         const res = await data(client.POST('/nominations', { body: toRequest(draft, documents) }));
-        results.push({ ok: true, id: res.id });
+        results.set(r.line, { ok: true, id: res.id, duplicate: res.duplicate });
       } catch (e) {
         const b = asApiError(e).body;
-        results.push({ ok: false, message: pick(b.messageVi, b.messageEn) });
+        results.set(r.line, { ok: false, message: pick(b.messageVi, b.messageEn) });
       }
-      setOutcomes([...results]);
-      setProgress({ done: i + 1, total: rows.length });
+      setOutcomes(new Map(results));
+      setProgress({ done: i + 1, total: sendable.length });
     }
   }
 
@@ -84,28 +78,52 @@ export function BulkSubmitPage() {
         <DocumentsInput id="bulk-documents" value={documents} onChange={setDocuments} />
         <div className="wide">
           {formError && <p className="field-error" role="alert">{formError}</p>}
-          <p>{t('bulk.count', { count: rows.length })}</p>
-          <button type="button" className="primary" disabled={running} onClick={run}>{t('bulk.submit', { count: rows.length })}</button>
+          <p>{t('bulk.count', { count: sendable.length, problems: parsed.rows.length - sendable.length })}</p>
+          <button type="button" className="primary" disabled={running || sendable.length === 0} onClick={run}>{t('bulk.submit', { count: sendable.length })}</button>
         </div>
       </div>
       {progress && <Progress value={progress.done} max={progress.total} label={t('bulk.progress')} />}
-      {outcomes.length > 0 && (
-        <div className="table-wrap" aria-live="polite">
-          <table>
-            <thead><tr><th scope="col">#</th><th scope="col">{t('common.nominee')}</th><th scope="col">{t('bulk.result')}</th></tr></thead>
-            <tbody>
-              {outcomes.map((o, i) => (
-                <tr key={i} className={o.ok ? undefined : 'row-overdue'}>
-                  <td>{i + 1}</td>
-                  <td>{rows[i]?.name}</td>
-                  <td>{o.ok ? <Link to={`/nominations/${o.id}`}>{t('bulk.ok')}</Link> : <span>{o.message}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {parsed.header && <p className="muted">{t('bulk.headerSkipped', { header: parsed.header.replace(/\t/g, ' · ') })}</p>}
+      {parsed.rows.length > 0 && <PreviewGrid rows={parsed.rows} outcomes={outcomes} />}
       {!catalogue.data && <ErrorNotice error={catalogue.error} />}
     </section>
+  );
+}
+
+/** Every line as it will be sent, its problems before sending, and its result after. */
+function PreviewGrid({ rows, outcomes }: { rows: Row[]; outcomes: Map<number, Outcome> }) {
+  const { t, pick } = useI18n();
+  return (
+    <div className="table-wrap" aria-live="polite">
+      <table>
+        <caption>{t('bulk.preview')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('bulk.line')}</th><th scope="col">{t('common.nominee')}</th><th scope="col">{t('form.birthYear')}</th>
+            <th scope="col">{t('form.personalId')}</th><th scope="col">{t('form.position')}</th><th scope="col">{t('bulk.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const o = outcomes.get(r.line);
+            return (
+              <tr key={r.line} className={r.problems.length || (o && !o.ok) ? 'row-overdue' : undefined}>
+                <td>{r.line}</td>
+                <td>{r.name || '—'}{r.frontLine ? ` · ${t('nomination.priority')}` : ''}</td>
+                <td>{r.birthYear || '—'}</td>
+                <td>{r.personalId ? `…${r.personalId.slice(-4)}` : '—'}</td>
+                <td>{r.position || '—'}</td>
+                <td>
+                  {r.problems.length > 0 ? <span>{t('bulk.notSent')}: {r.problems.map((p) => pick(p.vi, p.en)).join('; ')}</span>
+                    : !o ? <span className="muted">{t('bulk.ready')}</span>
+                    : o.ok ? <Link to={`/nominations/${o.id}`}>{o.duplicate ? t('bulk.already') : t('bulk.ok')}</Link>
+                    : <span>{o.message}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

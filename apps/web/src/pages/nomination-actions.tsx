@@ -93,7 +93,7 @@ export function ReviewForm({ id, needsJustification, onDone }: { id: string; nee
         <Field id="reason" label={action === 'REJECT' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
           <textarea {...describedBy('reason', errors.reason)} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('review.send')}</button>
       </form>
     </ActionCard>
@@ -112,7 +112,7 @@ export function ResubmitForm({ id, onDone }: { id: string; onDone(): void }) {
           <textarea {...describedBy('note', errors.note)} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
         <DocumentsInput id="resubmit-documents" value={documents} onChange={setDocuments} error={errors.documents} />
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('resubmit.send')}</button>
       </form>
     </ActionCard>
@@ -139,7 +139,7 @@ export function DecideForm({ id, proposal = false, onDone }: { id: string; propo
         <Field id="decide-reason" label={action === 'REFUSE' ? t('review.reasonRequired') : t('review.reason')} error={errors.reason}>
           <textarea {...describedBy('decide-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : action === 'REFUSE' ? t('decide.refuse') : action === 'PROPOSE' || (!action && proposal) ? t('decide.propose') : t('decide.sign')}</button>
       </form>
     </ActionCard>
@@ -158,7 +158,7 @@ export function WithdrawForm({ id, onDone }: { id: string; onDone(): void }) {
         <Field id="withdraw-reason" label={t('review.reasonRequired')} error={errors.reason}>
           <textarea {...describedBy('withdraw-reason', errors.reason)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <div className="actions">
           <button type="submit" className="danger" disabled={busy}>{t('withdraw.confirm')}</button>
           <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>

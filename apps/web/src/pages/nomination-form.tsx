@@ -222,7 +222,7 @@ export function NominationFormPage() {
           <DocumentsInput id="documents" value={documents} onChange={setDocuments} error={err('documents')} />
         </fieldset>
         <div className="wide">
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} inline />
           {eligibility && <EligibilityView result={eligibility} />}
           <div className="actions">
             <button type="button" onClick={evaluate} disabled={busy}>{t('form.evaluate')}</button>

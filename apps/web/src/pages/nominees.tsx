@@ -140,7 +140,7 @@ function EntryForm({ legend, busy, error, onSubmit, children }: { legend: string
       <fieldset>
         <legend>{legend}</legend>
         {children}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" disabled={busy}>{busy ? t('common.working') : t('nominees.add')}</button>
       </fieldset>
     </form>

@@ -69,7 +69,7 @@ function SuccessionForm({ units, onDone }: { units: Unit[]; onDone(): void }) {
         <Field id="lastDay" label={t('org.lastDay')} error={errors.lastDay}><input {...describedBy('lastDay', errors.lastDay)} type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} /></Field>
         <Field id="reasonVi" label={t('org.reasonVi')} error={errors.reasonVi}><input {...describedBy('reasonVi', errors.reasonVi)} value={reasonVi} onChange={(e) => setReasonVi(e.target.value)} /></Field>
         <Field id="reasonEn" label={t('org.reasonEn')} error={errors.reasonEn}><input {...describedBy('reasonEn', errors.reasonEn)} value={reasonEn} onChange={(e) => setReasonEn(e.target.value)} /></Field>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" className="primary">{t('org.succession')}</button>
       </form>
     </section>

@@ -86,7 +86,7 @@ export function RevocationPage({ id }: { id: string }) {
             <Field id="revocation-reason" label={t('revocation.reason')} error={errors.reason}>
               <textarea {...describedBy('revocation-reason', errors.reason, true)} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
             </Field>
-            <ErrorNotice error={error} />
+            <ErrorNotice error={error} inline />
             <button type="submit" className="primary">{t('revocation.decide')}</button>
           </form>
         </section>
@@ -127,7 +127,7 @@ export function OpenRevocationForm({ registerId, nomineeName }: { registerId: st
           <textarea {...describedBy('statement', errors.statement, true)} rows={4} value={statement} onChange={(e) => setStatement(e.target.value)} />
         </Field>
         <DocumentsInput id="evidence" value={evidence} onChange={setEvidence} error={errors.evidence} />
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error} inline />
         <button type="submit" className="primary">{t('revocation.open')}</button>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { anonymous, client, data, ApiError, type Schemas } from '../api';
 import { BallotWallet } from '../ballots';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
+import { BASE } from '../router';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
 type Ballot = Schemas['MyBallot'];
@@ -73,19 +74,59 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
       <h2 id="ballot-title">{t('session.ballot')}</h2>
       <p className="muted">{t('session.secret')}</p>
       {ballot.items.map((i) => (
-        <fieldset key={i.nominationId} className="ballot-item" disabled={i.recused || !!receipts[i.nominationId]}>
-          <legend>{i.nomineeName} — {label('award', i.awardCode)}</legend>
-          {i.recused ? <Badge tone="warn">{t('session.recused')}</Badge> : receipts[i.nominationId] ? <Badge tone="good">{t('session.youVoted')}</Badge> : CHOICES.map((c) => (
-            <label key={c}>
-              <input type="radio" name={`choice-${i.nominationId}`} value={c} checked={choices[i.nominationId] === c} onChange={() => setChoices((x) => ({ ...x, [i.nominationId]: c }))} /> {label('choice', c)}
-            </label>
-          ))}
-        </fieldset>
+        <div key={i.nominationId} className="ballot-line">
+          <fieldset className="ballot-item" disabled={i.recused || !!receipts[i.nominationId]}>
+            <legend>{i.nomineeName} — {label('award', i.awardCode)}</legend>
+            {i.recused ? <Badge tone="warn">{t('session.recused')}</Badge> : receipts[i.nominationId] ? <Badge tone="good">{t('session.youVoted')}</Badge> : CHOICES.map((c) => (
+              <label key={c}>
+                <input type="radio" name={`choice-${i.nominationId}`} value={c} checked={choices[i.nominationId] === c} onChange={() => setChoices((x) => ({ ...x, [i.nominationId]: c }))} /> {label('choice', c)}
+              </label>
+            ))}
+          </fieldset>
+          {/* In a new tab, so the choices made so far stay on the ballot. */}
+          <a href={`${BASE}/nominations/${i.nominationId}`} target="_blank" rel="noopener">{t('session.openDossier', { name: i.nomineeName })}</a>
+          {!i.recused && !receipts[i.nominationId] && !i.taken && <DeclareConflict sessionId={sessionId} nominationId={i.nominationId} name={i.nomineeName} onDeclared={onCast} />}
+        </div>
       ))}
       <ErrorNotice error={error} />
       <button type="button" className="primary" disabled={busy || !complete || votable.length === 0} onClick={cast}>{t('session.cast')}</button>
       {!complete && <p className="hint">{t('session.completeHint')}</p>}
     </section>
+  );
+}
+
+/** A member who finds they are concerned by a nomination says so, with a reason, and does not vote on it. */
+function DeclareConflict({ sessionId, nominationId, name, onDeclared }: { sessionId: string; nominationId: string; name: string; onDeclared(): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  if (!open) return <button type="button" className="link-button" onClick={() => setOpen(true)}>{t('session.declareConflict', { name })}</button>;
+  async function declare() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await data(client.POST('/councils/sessions/{id}/conflicts', { params: { path: { id: sessionId } }, body: { nominationId, reason: reason.trim() } }));
+      setOpen(false);
+      onDeclared();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const id = `conflict-${nominationId}`;
+  return (
+    <div className="conflict-form">
+      <label htmlFor={id}>{t('session.conflictReason', { name })}</label>
+      <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <ErrorNotice error={error} />
+      <div className="actions">
+        <button type="button" disabled={busy || !reason.trim()} onClick={declare}>{t('session.declareConfirm')}</button>
+        <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+      </div>
+    </div>
   );
 }
 
@@ -163,6 +204,7 @@ export function SessionPage({ id }: { id: string }) {
   const view = useLoad(() => client.GET('/councils/sessions/{id}', { params: { path: { id } } }), [id]);
   const ballot = useLoad(() => client.GET('/councils/sessions/{id}/ballot', { params: { path: { id } } }), [id]);
   const [closeError, setCloseError] = useState<ApiError>();
+  const [confirming, setConfirming] = useState(false);
   const open = view.data?.status === 'OPEN';
   // Turnout is live: the secretary watches it climb while members vote.
   useRefreshWhile(open, view.reload, 3000, view.data);
@@ -174,7 +216,8 @@ export function SessionPage({ id }: { id: string }) {
   async function close() {
     setCloseError(undefined);
     try {
-      await client.POST('/councils/sessions/{id}/close', { params: { path: { id } } });
+      await data(client.POST('/councils/sessions/{id}/close', { params: { path: { id } } }));
+      setConfirming(false);
       view.reload();
     } catch (e) {
       setCloseError(asApiError(e));
@@ -203,7 +246,16 @@ export function SessionPage({ id }: { id: string }) {
       </div>
       {isSecretary && open && (
         <div className="actions">
-          <button type="button" onClick={close}>{t('session.close')}</button>
+          {confirming ? (
+            <div className="notice notice-warning" role="alertdialog" aria-labelledby="close-early">
+              <p id="close-early">{t('session.closeEarly', { missing: v.membersTotal - v.turnoutUserIds.length, total: v.membersTotal })}</p>
+              <button type="button" className="danger" onClick={close}>{t('session.closeConfirm')}</button>
+              <button type="button" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          ) : (
+            // Closing before everyone has voted needs a second, deliberate step.
+            <button type="button" onClick={() => (v.turnoutUserIds.length < v.membersTotal ? setConfirming(true) : void close())}>{t('session.close')}</button>
+          )}
           <ErrorNotice error={closeError} />
         </div>
       )}

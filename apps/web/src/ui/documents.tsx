@@ -36,7 +36,12 @@ export function DocumentsInput({ id, value, onChange, error }: { id: string; val
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{t('docs.label')}</label>
-      <input id={id} type="file" multiple onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined} />
+      {/* The browser's own picker says "Choose Files" in the browser's language; this one speaks the user's. */}
+      <div className="file-picker">
+        <input id={id} type="file" multiple onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined} />
+        <label htmlFor={id} className="button">{t('docs.choose')}</label>
+        <span className="muted">{value.length ? t('docs.chosen', { count: value.length }) : t('docs.noneChosen')}</span>
+      </div>
       <p className="hint" id={`${id}-hint`}>{t('docs.hint')}</p>
       {uploading && <Progress value={uploading.done} max={uploading.total} label={t('docs.uploading')} />}
       <ErrorNotice error={uploadError} />

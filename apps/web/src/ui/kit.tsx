@@ -61,14 +61,18 @@ export function useLabel() {
   };
 }
 
-export function ErrorNotice({ error }: { error?: ApiError | ApiErrorBody | null }) {
+/**
+ * An error in words. `inline`: the form shows each field's reason beside its field, so the notice
+ * gives only the summary (which names every field) instead of saying each reason a second time.
+ */
+export function ErrorNotice({ error, inline = false }: { error?: ApiError | ApiErrorBody | null; inline?: boolean }) {
   const { pick } = useI18n();
   if (!error) return null;
   const body = error instanceof ApiError ? error.body : error;
   return (
     <div className="notice notice-error" role="alert">
       {pick(body.messageVi, body.messageEn)}
-      {body.fields && body.fields.length > 0 && (
+      {!inline && body.fields && body.fields.length > 0 && (
         <ul>{body.fields.map((f) => <li key={f.field}>{pick(f.messageVi, f.messageEn)}</li>)}</ul>
       )}
     </div>

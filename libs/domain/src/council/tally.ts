@@ -1,3 +1,4 @@
+import { ruleName } from '../common/rule-names';
 import { atLeast, countedTowardQuorum, eligibleMembers, isRecused, quorumBase } from './quorum';
 import type { ChoiceCounts, Conflict, SessionItem, SessionMember, VotingRule } from './types';
 
@@ -63,7 +64,7 @@ export function tallyItem(item: SessionItem, rule: VotingRule, members: SessionM
     threshold: { required: need, denominator, met: thresholdMet },
     result,
     rule,
-    reasonVi: `${verdictVi}: ${counts.agree}/${denominator} phiếu đồng ý (cần ${need} ${basisVi}); tham gia ${counted}/${base}, cần ${rule.quorum.numerator}/${rule.quorum.denominator}; quy tắc ${rule.ruleKey}.`,
-    reasonEn: `${verdictEn}: ${counts.agree}/${denominator} in favour (needs ${need} ${basisEn}); ${counted}/${base} took part, quorum ${rule.quorum.numerator}/${rule.quorum.denominator}; rule ${rule.ruleKey}.`,
+    reasonVi: `${verdictVi}: ${counts.agree}/${denominator} phiếu đồng ý (cần ${need} ${basisVi}); tham gia ${counted}/${base}, cần ${rule.quorum.numerator}/${rule.quorum.denominator}; quy tắc: ${ruleName(rule.ruleKey, 'vi')}.`,
+    reasonEn: `${verdictEn}: ${counts.agree}/${denominator} in favour (needs ${need} ${basisEn}); ${counted}/${base} took part, quorum ${rule.quorum.numerator}/${rule.quorum.denominator}; rule: ${ruleName(rule.ruleKey, 'en')}.`,
   };
 }
