@@ -62,6 +62,30 @@ describe('inbox at volume: filters, names, sorting, pages, approve selected', ()
     expect(all.body.items[0].nominationId).toBe(ids.binh);
   });
 
+  it('numbers each dossier in its unit’s series for the year, keeps the number for the same dossier, and finds a dossier by it', async () => {
+    const numbers = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([k, id]) => [k, (await stack.ds.query(`SELECT dossier_number FROM nomination WHERE id=$1`, [id]))[0].dossier_number as string] as const)));
+    for (const n of Object.values(numbers)) expect(n).toMatch(/^HS-2025-\d{6}$/);
+    // Two series: so-gddt's three dossiers 1–3, so-yte's one dossier its own number 1.
+    expect([numbers.lan, numbers.binh, numbers.unit].sort()).toEqual(['HS-2025-000001', 'HS-2025-000002', 'HS-2025-000003']);
+    expect(numbers.an).toBe('HS-2025-000001');
+    expect((await provinceReviewer.get(`/nominations/${ids.an}`)).body.dossierNumber).toBe(numbers.an);
+    // Found by its number as written on paper (case and spaces aside). Numbers are per unit, so the
+    // province finds each unit's dossier of that number, each shown with its unit's name.
+    const search = async (q: string, unit = '') => ((await provinceReviewer.get(`/inbox?q=${encodeURIComponent(q)}${unit && `&fromUnitId=${unit}`}`)).body.items as { nominationId: string; unitNameVi: string }[]).map((t) => [t.nominationId, t.unitNameVi]).sort();
+    // Lan's and Bình's dossiers were submitted together, so either may hold so-gddt's number 1.
+    const gddtFirst = numbers.lan === 'HS-2025-000001' ? ids.lan : ids.binh;
+    const firsts = [[ids.an, 'Sở Y tế'], [gddtFirst, 'Sở Giáo dục và Đào tạo']].sort();
+    expect(await search(' hs-2025-000001 ')).toEqual(firsts);
+    expect(await search('HS-2025-000001', 'so-yte')).toEqual([[ids.an, 'Sở Y tế']]);
+    // The same dossier sent again keeps its number; a new one takes the next.
+    const clerk = await stack.login('vanthu.so-yte');
+    const body = dossier('GK_DONVI');
+    const first = await clerk.post('/nominations', body);
+    const again = await clerk.post('/nominations', body);
+    expect(first.body.dossierNumber).toBe('HS-2025-000002');
+    expect(again.body).toMatchObject({ duplicate: true, dossierNumber: first.body.dossierNumber });
+  });
+
   it('sorts and pages', async () => {
     const byName = await provinceReviewer.get('/inbox?sort=nominee');
     // Alphabetical without regard to accents, as the documents list names: "Nguyễn Thị" before "Nguyễn Văn".

@@ -15,6 +15,7 @@ import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
+import { claimDossierNumber } from '@vinhdanh/persistence/read-model/numbering';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
@@ -71,9 +72,11 @@ export class NominationsService {
     const nominationId = uuidFromKey(dossierKey);
     // The nominee registry row, so the record (ratings, initiatives…) and future awards attach to one identity.
     await upsertNominee(this.ds.manager, { id: uuidFromKey(nomineeKey), nomineeKey, unitId, kind: dto.nominee.kind, name, birthYear: dto.nominee.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId });
+    const dossierNumber = await claimDossierNumber(this.ds.manager, dossierKey, unitId, dto.year);
     const input: NominationInput = {
       nominationId,
       dossierKey,
+      dossierNumber,
       unitId,
       movementId: dto.movementId,
       awardCode: award.code,
@@ -132,10 +135,10 @@ export class NominationsService {
       if (row && row.unit_id !== unitId) {
         throw conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.');
       }
-      return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
+      return { id: nominationId, dossierNumber, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
     }
     await insertNominationRow(this.ds.manager, input, new Date().toISOString(), runId);
-    return { id: nominationId, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
+    return { id: nominationId, dossierNumber, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
   }
 
   review(actor: AuthenticatedActor, id: string, dto: ReviewDto, key?: string): Promise<NominationView> {

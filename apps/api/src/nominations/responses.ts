@@ -9,6 +9,8 @@ import type { AwardingDecision, NominationRecord, NotificationRow, TaskRow } fro
 export interface SubmitResult {
   /** The nomination's id, derived from the dossier: the same dossier submitted twice has the same id. */
   id: string;
+  /** The readable number in the unit's series for the year (`HS-2025-000123`): the same dossier keeps it. */
+  dossierNumber: string;
   nomineeId: string;
   workflowId: string;
   /** True when this dossier had already been submitted (answered 200 instead of 201; nothing new started). */

@@ -2445,6 +2445,8 @@ export interface components {
         InboxTask: {
             awardCode: string;
             createdAt: string;
+            /** @description The readable dossier number (`HS-2025-000123`), if it has one. */
+            dossierNumber: string | null;
             dueAt: string | null;
             key: string;
             kind: components["schemas"]["TaskKind"];
@@ -2604,6 +2606,8 @@ export interface components {
                 /** @description Simplified procedure case (Law Art 85, Decree 98 Art 40(1)), 1–5, if claimed. */
                 simplifiedProcedureCase?: number;
             };
+            /** @description The readable number in the submitting unit's series for the year (`HS-2025-000123`); null for dossiers older than the series. */
+            dossierNumber: string | null;
             /** @description The eligibility engine's last judgement, with its citations. */
             eligibility: components["schemas"]["EligibilityResult"] | null;
             id: string;
@@ -2675,6 +2679,8 @@ export interface components {
             decidingLevel: components["schemas"]["Level"];
             dossier: components["schemas"]["Dossier"];
             dossierKey: string;
+            /** @description The readable number in the unit's series for the year (`HS-2025-000123`); absent before it existed. */
+            dossierNumber?: string;
             movementId?: string;
             nominationId: string;
             nominee: components["schemas"]["Nominee"];
@@ -2729,6 +2735,8 @@ export interface components {
                 /** @description Simplified procedure case (Law Art 85, Decree 98 Art 40(1)), 1–5, if claimed. */
                 simplifiedProcedureCase?: number;
             };
+            /** @description The readable number in the submitting unit's series for the year (`HS-2025-000123`); null for dossiers older than the series. */
+            dossierNumber: string | null;
             /** @description The eligibility engine's last judgement, with its citations. */
             eligibility: components["schemas"]["EligibilityResult"] | null;
             id: string;
@@ -3797,6 +3805,8 @@ export interface components {
         };
         /** @description The bodies the nominations endpoints answer; the OpenAPI document's schemas are generated from these. */
         SubmitResult: {
+            /** @description The readable number in the unit's series for the year (`HS-2025-000123`): the same dossier keeps it. */
+            dossierNumber: string;
             /** @description True when this dossier had already been submitted (answered 200 instead of 201; nothing new started). */
             duplicate: boolean;
             /** @description The nomination's id, derived from the dossier: the same dossier submitted twice has the same id. */

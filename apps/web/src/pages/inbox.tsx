@@ -57,7 +57,7 @@ export function TaskTable({ tasks, selectable, selected, onToggle, onToggleAll }
                 </td>
               )}
               <td><Link to={`/nominations/${task.nominationId}`}>{label('task', task.kind)}</Link></td>
-              <td>{task.nomineeName}</td>
+              <td>{task.nomineeName}{task.dossierNumber && <div className="muted">{task.dossierNumber}</div>}</td>
               <td>{task.unitNameVi ? pick(task.unitNameVi, task.unitNameEn ?? task.unitNameVi) : task.unitId}</td>
               <td>{label('award', task.awardCode)} ({task.year})</td>
               <td>{label('level', task.level)}</td>

@@ -78,7 +78,7 @@ export function NominationTable({ items, linkTo }: { items: ListItem[]; linkTo(i
         <tbody>
           {items.map((n) => (
             <tr key={n.id}>
-              <td><Link to={linkTo(n.id)}>{n.nominee.name}</Link></td>
+              <td><Link to={linkTo(n.id)}>{n.nominee.name}</Link>{n.dossierNumber && <div className="muted">{n.dossierNumber}</div>}</td>
               <td>{pick(n.awardNameVi, n.awardNameEn)}</td>
               <td>{n.year}</td>
               <td>{nameOf(n.unitId)}</td>

@@ -62,6 +62,7 @@ export function NominationPage({ id }: { id: string }) {
       </PageTitle>
       {search.get('submitted') && <Notice kind="success">{t('nomination.submitted')}</Notice>}
       <p>
+        {nom.dossierNumber && <><strong>{t('nomination.number', { number: nom.dossierNumber })}</strong> · </>}
         <Badge tone={statusTone(nom.status)}>{label('status', nom.status)}</Badge>{' '}
         {t('nomination.at', { level: label('level', nom.currentLevel) })} · {t('form.year')} {nom.year} · {t('nomination.submittedAt', { at: dateTime(nom.submittedAt) })}
       </p>

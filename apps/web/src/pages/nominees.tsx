@@ -25,7 +25,7 @@ export function NomineesPage() {
       <PageTitle>{t('nominees.title')}</PageTitle>
       <p className="muted">{t('nominees.intro')}</p>
       <form className="filters" role="search" aria-label={t('nominees.search')} onSubmit={(e) => { e.preventDefault(); go(text); }}>
-        <FilterField id="nominees-q" label={t('inbox.name')}><input id="nominees-q" type="search" value={text} onChange={(e) => setText(e.target.value)} /></FilterField>
+        <FilterField id="nominees-q" label={t('nominees.name')}><input id="nominees-q" type="search" value={text} onChange={(e) => setText(e.target.value)} /></FilterField>
         <button type="submit" className="primary">{t('list.searchButton')}</button>
       </form>
       {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}

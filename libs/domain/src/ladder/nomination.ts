@@ -95,6 +95,8 @@ export interface Nominee {
 export interface NominationInput {
   nominationId: string;
   dossierKey: string;
+  /** The readable number in the unit's series for the year (`HS-2025-000123`); absent before it existed. */
+  dossierNumber?: string;
   unitId: string;
   movementId?: string;
   dossier: Dossier;
@@ -145,6 +147,8 @@ export interface InboxTask {
   nomineeName: string;
   awardCode: string;
   year: number;
+  /** The readable dossier number (`HS-2025-000123`), if it has one. */
+  dossierNumber: string | null;
   /** The unit that submitted the dossier, and its name. */
   unitId: string;
   unitNameVi: string | null;

@@ -11,8 +11,8 @@ import { nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
 export async function insertNominationRow(db: EntityManager, input: NominationInput, at: string, runId?: string): Promise<void> {
   await db.query(
     `INSERT INTO nomination (id, dossier_key, workflow_id, unit_id, nominee_kind, nominee_name, nominee, award_code, year,
-                             dossier, movement_id, status, current_level, current_step, submitted_by, submitted_at, updated_at, last_seq, run_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'IN_REVIEW',$12,'SUBMITTED',$13,$14,$14,0,$15)
+                             dossier, movement_id, status, current_level, current_step, submitted_by, submitted_at, updated_at, last_seq, run_id, dossier_number)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'IN_REVIEW',$12,'SUBMITTED',$13,$14,$14,0,$15,$16)
      ON CONFLICT (id) DO UPDATE SET run_id = COALESCE(nomination.run_id, EXCLUDED.run_id)`,
     [
       input.nominationId,
@@ -30,6 +30,7 @@ export async function insertNominationRow(db: EntityManager, input: NominationIn
       input.submittedBy.userId,
       at,
       runId ?? null,
+      input.dossierNumber ?? null,
     ],
   );
 }

@@ -11,6 +11,7 @@ import { shiftPlaceholders, visibleNominationsSql, type Reader } from './visibil
 /** A `nomination` row as PostgreSQL returns it. */
 export interface NominationRow {
   id: string;
+  dossier_number: string | null;
   workflow_id: string;
   /** The run this record belongs to (NULL for rows from before it was kept: the id's first run). */
   run_id: string | null;
@@ -40,6 +41,8 @@ export interface NominationRow {
 /** A nomination as the API shows it. */
 export interface NominationRecord {
   id: string;
+  /** The readable number in the submitting unit's series for the year (`HS-2025-000123`); null for dossiers older than the series. */
+  dossierNumber: string | null;
   /** The Temporal workflow that carries it: `nomination-<id>`. */
   workflowId: string;
   /** The submitting unit. */
@@ -73,6 +76,7 @@ export interface NominationRecord {
 export function toNomination(r: NominationRow): NominationRecord {
   return {
     id: r.id,
+    dossierNumber: r.dossier_number ?? null,
     workflowId: r.workflow_id,
     unitId: r.unit_id,
     nominee: r.nominee,
@@ -257,12 +261,13 @@ export async function openTasks(
   add((p) => `n.year = ${p}`, filter.year);
   add((p) => `t.due_at < ${p}::timestamptz`, filter.dueBefore);
   if (filter.overdue) where.push('t.due_at < now()');
-  add((p) => `strpos(unaccent_vi(n.nominee_name), unaccent_vi(${p})) > 0`, filter.q);
+  // Part of the name, or the dossier's number as written on paper.
+  add((p) => `(strpos(unaccent_vi(n.nominee_name), unaccent_vi(${p})) > 0 OR n.dossier_number = upper(trim(${p})))`, filter.q);
   params.push(page.pageSize, (page.page - 1) * page.pageSize);
   const rows: (InboxTask & { total: string; overdueTotal: string })[] = await db.query(
     `SELECT t.task_key AS "key", t.kind, t.level, t.role, t.due_at AS "dueAt", t.created_at AS "createdAt",
             t.due_at IS NOT NULL AND t.due_at < now() AS overdue,
-            n.id AS "nominationId", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId",
+            n.id AS "nominationId", n.dossier_number AS "dossierNumber", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId",
             u.name_vi AS "unitNameVi", u.name_en AS "unitNameEn",
             count(*) OVER () AS total, count(*) FILTER (WHERE t.due_at < now()) OVER () AS "overdueTotal"
        FROM task t JOIN nomination n ON n.id = t.nomination_id LEFT JOIN org_unit u ON u.id = n.unit_id

@@ -29,3 +29,29 @@ export async function allocateNumber(tx: EntityManager, series: 'DECISION' | 'PR
   );
   return { number: `${seq}/${series === 'DECISION' ? 'QĐ' : 'TTr'}-${issuer.issuer_code}`, seq, year, today, issuer: { code: issuer.issuer_code, nameVi: issuer.name_vi, nameEn: issuer.name_en } };
 }
+
+/**
+ * A dossier's readable number in its unit's series for the award year, `HS-<year>-<000123>`:
+ * claimed once per dossier key, so the same dossier sent again (a retry, a duplicate submission)
+ * keeps its number. Gap-free per unit and year, except when one new dossier is sent twice at the
+ * same instant (the second request bumps the counter, then finds the first's claim).
+ */
+export async function claimDossierNumber(db: EntityManager, dossierKey: string, unitId: string, year: number): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [held]: { number: string }[] = await tx.query(`SELECT number FROM dossier_number_claim WHERE dossier_key = $1`, [dossierKey]);
+    if (held) return held.number;
+    const [{ last: seq }]: { last: number }[] = await tx.query(
+      `INSERT INTO dossier_number_counter (unit_id, year, last) VALUES ($1,$2,1)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last = dossier_number_counter.last + 1 RETURNING last`,
+      [unitId, year],
+    );
+    const number = `HS-${year}-${String(seq).padStart(6, '0')}`;
+    // Two requests for one new dossier at once: the second waits on the counter row, then finds the claim.
+    const [claimed]: { number: string }[] = await tx.query(
+      `INSERT INTO dossier_number_claim (dossier_key, unit_id, year, seq, number) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (dossier_key) DO UPDATE SET dossier_key = EXCLUDED.dossier_key RETURNING number`,
+      [dossierKey, unitId, year, seq, number],
+    );
+    return claimed.number;
+  });
+}
