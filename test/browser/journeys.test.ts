@@ -178,6 +178,21 @@ describe('browser journeys', () => {
     expect(record.awards.map((a: { decisionNumber: string }) => a.decisionNumber)).toEqual(['12/QĐ-SGDĐT']);
   });
 
+  it('clerk: withdraws a dossier from its page; the ladder shows where it stopped, not a rung passed', async () => {
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Phan Văn Rút' } });
+    await waitForStep(clerk, id, 'IN_REVIEW');
+    const page = await as(`vanthu.${unit}`);
+    await page.goto(`/app/nominations/${id}`);
+    await page.getByRole('button', { name: 'Rút hồ sơ…' }).click();
+    await page.getByLabel(/Lý do/).fill('Đơn vị rút để bổ sung thành tích năm sau.');
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    const ladder = page.getByRole('list', { name: 'Các cấp xét duyệt' });
+    await ladder.getByText('Cơ sở — dừng tại đây (Đã rút)').waitFor();
+    expect(await ladder.locator('li.done').count()).toBe(0);
+    await check(page, 'clerk-withdrawn');
+  });
+
   it('clerk on a phone: the home page and the form fit the screen', async () => {
     // A supplement is waiting, so the home page shows its task table (the widest thing on it), for a
     // nominee whose name is one long unbroken word, as a careless paste can make it.

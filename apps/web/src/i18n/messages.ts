@@ -146,6 +146,7 @@ export const MESSAGES = {
   'docs.noneChosen': ['Chưa chọn tệp nào', 'No file chosen'],
   'docs.chosen': ['Đã đính kèm {count} tệp', '{count} attached'],
   'nomination.number': ['Hồ sơ số {number}', 'Dossier {number}'],
+  'nomination.stoppedHere': ['dừng tại đây ({status})', 'stopped here ({status})'],
   'list.title': ['Hồ sơ đề nghị khen thưởng', 'Nominations'],
   'list.search': ['Tìm hồ sơ', 'Search nominations'],
   'list.searchButton': ['Tìm', 'Search'],

@@ -49,6 +49,16 @@ export function NominationPage({ id }: { id: string }) {
   const supplement = [...nom.steps].reverse().find((s): s is Extract<Step, { type: 'SupplementRequested' }> => s.type === 'SupplementRequested');
   const supplementDocs: DocumentRef[] = nom.steps.flatMap((s) => (s.type === 'SupplementProvided' ? s.data.documents ?? [] : []));
   const reached = new Set<string>(nom.steps.map((s) => s.level));
+  /**
+   * A rung passed is done; the rung holding the dossier is current while it moves, and where it
+   * stopped once withdrawn, rejected or expired (never "done"); the rungs after a stop were not reached.
+   */
+  const stopped = TERMINAL.includes(nom.status) && nom.status !== 'AWARDED';
+  const route: string[] = (nom.dossier.route ?? []).map((r) => r.level);
+  const ladderClass = (level: string) => {
+    if (level === nom.currentLevel) return stopped ? 'stopped' : TERMINAL.includes(nom.status) ? 'done' : 'current';
+    return reached.has(level) && route.indexOf(level) < route.indexOf(nom.currentLevel) ? 'done' : 'todo';
+  };
   const done = (handled?: Schemas['InboxTask']['kind']) => {
     setSeenSeq(nom.lastSeq);
     setRecorded(handled);
@@ -83,8 +93,9 @@ export function NominationPage({ id }: { id: string }) {
 
       <ol className="ladder" aria-label={t('nomination.ladder')}>
         {(nom.dossier.route ?? []).map((r) => (
-          <li key={r.level} className={r.level === nom.currentLevel && !TERMINAL.includes(nom.status) ? 'current' : reached.has(r.level) ? 'done' : 'todo'} aria-current={r.level === nom.currentLevel ? 'step' : undefined}>
+          <li key={r.level} className={ladderClass(r.level)} aria-current={r.level === nom.currentLevel ? 'step' : undefined}>
             {label('level', r.level)}{r.posting ? ` · ${t('posting.title')}` : ''}{r.council ? ` · ${t('nomination.withCouncil')}` : ''}{r.president ? ` · ${t('task.PROPOSAL')}` : ''}
+            {ladderClass(r.level) === 'stopped' && ` — ${t('nomination.stoppedHere', { status: label('status', nom.status) })}`}
           </li>
         ))}
       </ol>
