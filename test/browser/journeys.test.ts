@@ -344,6 +344,10 @@ describe('browser journeys', () => {
     await secretary.getByRole('button', { name: 'Kết thúc phiên họp' }).click();
     await secretary.getByText('Còn 1/3 thành viên chưa nhận phiếu. Kết thúc phiên họp và kiểm phiếu ngay?').waitFor();
     await secretary.getByRole('alertdialog').getByRole('button', { name: 'Hủy' }).click();
+    // The secretary sees who has not taken a ballot, and reminds them.
+    await secretary.getByRole('region', { name: 'Thành viên và việc nhận phiếu' }).getByText('Chưa bỏ phiếu').waitFor();
+    await secretary.getByRole('button', { name: 'Nhắc 1 thành viên chưa nhận phiếu' }).click();
+    await secretary.getByText('Đã gửi lời nhắc tới: Văn thư Sở Giáo dục và Đào tạo.').waitFor();
     expect((await reviewer.get(`/councils/sessions/${sessionUrl.split('/').pop()}`)).body.status).toBe('OPEN');
     await secretary.getByRole('group', { name: /Hoàng Thị Mai/ }).getByLabel('Không biểu quyết').check();
     await secretary.getByRole('button', { name: 'Gửi phiếu bầu' }).click();

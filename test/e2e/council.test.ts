@@ -176,4 +176,40 @@ describe('council voting', () => {
     await Promise.all(allNine().map((m) => vote(stack.baseUrl, m, second.body.sessionId, { [a]: 'AGREE' })));
     await waitForStatus(clerk, a, 'AWAITING_DECISION');
   });
+  it('the secretary sees who has not taken a ballot (never how anyone voted) and reminds them once an hour; nobody else can', async () => {
+    const a = await toCouncil('CSTD_TINH');
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(600_000) });
+    for (const m of members.slice(0, 2)) expect((await vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })).statuses).toEqual([200]);
+    const turnout = await eventually(async () => {
+      const t = (await secretary.get(`/councils/sessions/${body.sessionId}/turnout`)).body;
+      return t.members.filter((m: { tookBallot: boolean }) => m.tookBallot).length === 2 ? t : undefined;
+    });
+    expect(turnout.members).toHaveLength(9);
+    expect(Object.keys(turnout.members[0]).sort()).toEqual(['fullName', 'role', 'tookBallot', 'userId']);
+    expect(turnout.members.filter((m: { tookBallot: boolean }) => m.tookBallot).map((m: { userId: string }) => m.userId).sort()).toEqual(['uyvien1.hoidong-tinh', 'uyvien2.hoidong-tinh']);
+
+    // Only the session's secretary reminds; an outsider does not learn the session exists.
+    expect((await members[3].post(`/councils/sessions/${body.sessionId}/remind`)).body.code).toBe('SECRETARY_REQUIRED');
+    expect((await outsider.get(`/councils/sessions/${body.sessionId}/turnout`)).status).toBe(404);
+    const first = await secretary.post(`/councils/sessions/${body.sessionId}/remind`);
+    expect(first.status).toBe(200);
+    expect(first.body.reminded).toHaveLength(7);
+    expect(first.body.reminded).toContain('Ủy viên Hội đồng TĐKT tỉnh số 3');
+    expect(first.body.reminded).not.toContain('Ủy viên Hội đồng TĐKT tỉnh số 1');
+    // A second click within the hour reminds nobody twice.
+    const second = await secretary.post(`/councils/sessions/${body.sessionId}/remind`);
+    expect(second.body).toEqual({ reminded: [], alreadyThisHour: first.body.reminded });
+    const inbox = (await members[2].get('/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'COUNCIL_REMINDER');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0].subjectVi).toMatch(/^Nhắc bỏ phiếu: /);
+    expect((await members[0].get('/notifications')).body.items.some((n: { kind: string }) => n.kind === 'COUNCIL_REMINDER')).toBe(false);
+    const audited = await stack.ds.query(`SELECT actor_id, payload FROM audit_log WHERE stream = $1 AND event_type = 'MembersReminded'`, [`council:${body.sessionId}`]);
+    expect(audited).toHaveLength(1);
+    expect(audited[0].actor_id).toBe('thuky.hoidong-tinh');
+
+    // Once closed, there is nobody left to remind.
+    await Promise.all([chair, secretary, ...members.slice(2)].map((m) => vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })));
+    await waitForStatus(clerk, a, 'AWAITING_DECISION');
+    expect((await secretary.post(`/councils/sessions/${body.sessionId}/remind`)).status).toBe(409);
+  });
 });

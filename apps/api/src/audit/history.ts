@@ -100,6 +100,7 @@ const PHRASES: Record<string, [string, string]> = {
   UnauthenticatedMessageIgnored: ['bỏ qua một thông điệp không do hệ thống tạo ra', 'ignored a message the product did not make'],
   TallyRecorded: ['kiểm phiếu', 'tallied the ballots'],
   SessionClosed: ['kết thúc phiên họp', 'closed the session'],
+  MembersReminded: ['nhắc các thành viên chưa bỏ phiếu', 'reminded the members who had not voted'],
 };
 
 export function describeEvent(type: string, lang: 'vi' | 'en'): string {

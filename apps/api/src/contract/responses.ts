@@ -8,7 +8,7 @@ export type { LoginResult, Me } from '../auth/responses';
 export type { BatchReviewResult, Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from '../nominations/responses';
 export type { BatchDecisionResult, DecisionVerification, DecisionView } from '../nominations/decision-responses';
 export type { NominationView, DocumentRef } from '@vinhdanh/domain/ladder/nomination';
-export type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, SessionOpened, WaitingNominations } from '../councils/responses';
+export type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNominations } from '../councils/responses';
 export type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 export type { SessionTally } from '@vinhdanh/persistence/read-model/councils';
 export type { AuditExport, AuditPeriodExport, CouncilTimeline, NominationTimeline, ReplayAllReport, ReplayReport, TemporalHistory } from '../audit/responses';

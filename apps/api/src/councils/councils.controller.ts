@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { SessionTally } from '@vinhdanh/persistence/read-model/councils';
 import { Operation } from '../contract/operation';
-import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, SessionOpened, WaitingNomination } from './responses';
+import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNomination } from './responses';
 import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
 import { ConflictDto, IssueBallotsDto, OpenSessionDto, SecretBallotDto } from './dto';
 import { CouncilsService } from './councils.service';
@@ -112,6 +112,29 @@ export class CouncilsController {
   })
   conflict(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: ConflictDto): Promise<CouncilSessionView> {
     return this.councils.declareConflict(actor, id, dto.nominationId, dto.reason);
+  }
+
+  @Get('sessions/:id/turnout')
+  @Operation({
+    summary: { vi: 'Ai đã nhận phiếu', en: 'Who has taken their ballots' },
+    description: { vi: 'Từng thành viên của phiên và việc đã nhận phiếu hay chưa — không bao giờ là họ bỏ phiếu thế nào. Cho thành viên Hội đồng và thanh tra trong phạm vi.', en: 'Each member of the session and whether they have taken their ballots — never how they voted. For council members and auditors in scope.' },
+    ok: { body: 'SessionTurnout' },
+    errors: [404],
+  })
+  turnout(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<SessionTurnout> {
+    return this.councils.turnout(actor, id);
+  }
+
+  @Post('sessions/:id/remind')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Nhắc thành viên chưa bỏ phiếu', en: 'Remind the members who have not voted' },
+    description: { vi: 'Thư ký gửi thông báo nhắc tới các thành viên chưa nhận phiếu; mỗi người nhiều nhất một lần mỗi giờ; có ghi nhật ký kiểm toán.', en: 'The secretary sends a reminder to the members who have not taken their ballots; each at most once an hour; audited.' },
+    ok: { body: 'Reminded' },
+    errors: [403, 404, 409],
+  })
+  remind(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<Reminded> {
+    return this.councils.remind(actor, id);
   }
 
   @Post('sessions/:id/close')

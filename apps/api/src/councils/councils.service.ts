@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh/domain/council';
 import {
-  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findSession, insertOpenSession, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
+  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
 import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
 import { asDomainError } from '../common/error.filter';
@@ -19,7 +19,7 @@ import type { AuthenticatedActor } from '../auth/public.decorator';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { CouncilAccess } from './council-access';
-import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, SessionOpened, WaitingNomination } from './responses';
+import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNomination } from './responses';
 import { VotingRules } from '@vinhdanh/domain/council';
 
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
@@ -231,6 +231,31 @@ export class CouncilsService {
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
     return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), nominationId, reason }] }));
+  }
+
+  /** Each member and whether they have taken their ballots (never how they voted): what the secretary follows. */
+  async turnout(actor: AuthenticatedActor, sessionId: string): Promise<SessionTurnout> {
+    const session = await this.access.session(actor, sessionId);
+    const view = await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
+    const took = new Set(view.turnoutUserIds);
+    return { status: view.status, members: session.members.map((m) => ({ userId: m.userId, fullName: m.fullName, role: m.role, tookBallot: took.has(m.userId) })) };
+  }
+
+  /** The secretary reminds the members who have not taken their ballots, once an hour at most each. */
+  async remind(actor: AuthenticatedActor, sessionId: string): Promise<Reminded> {
+    const session = await this.access.session(actor, sessionId);
+    if (!session.members.some((m) => m.userId === actor.userId && m.role === 'SECRETARY')) {
+      throw forbidden('SECRETARY_REQUIRED', 'Chỉ thư ký Hội đồng của phiên này mới nhắc bỏ phiếu.', 'Only the session’s council secretary sends reminders.');
+    }
+    const { status, members } = await this.turnout(actor, sessionId);
+    if (status !== 'OPEN') throw conflict('SESSION_CLOSED', 'Phiên họp đã kết thúc.', 'The session is closed.');
+    const council = await findCouncil(this.ds.manager, session.councilId);
+    const waiting = members.filter((m) => !m.tookBallot);
+    const reminded = await remindNonVoters(this.ds.manager, {
+      sessionId, councilNameVi: council?.nameVi ?? session.councilId, councilNameEn: council?.nameEn ?? session.councilId,
+      deadline: session.deadline, members: waiting, by: actor.userId,
+    });
+    return { reminded: waiting.filter((m) => reminded.includes(m.userId)).map((m) => m.fullName), alreadyThisHour: waiting.filter((m) => !reminded.includes(m.userId)).map((m) => m.fullName) };
   }
 
   async close(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {

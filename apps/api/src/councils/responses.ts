@@ -62,3 +62,15 @@ export interface ReceiptCheck {
 }
 
 export type WaitingNominations = WaitingNomination[];
+
+/** Who has taken their ballots in a session (never how they voted). */
+export interface SessionTurnout {
+  status: 'OPEN' | 'CLOSED';
+  members: { userId: string; fullName: string; role: import('@vinhdanh/domain/council').CouncilRole; tookBallot: boolean }[];
+}
+
+/** The members reminded now, and those already reminded within the hour (not reminded twice). */
+export interface Reminded {
+  reminded: string[];
+  alreadyThisHour: string[];
+}

@@ -535,6 +535,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/councils/sessions/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhắc thành viên chưa bỏ phiếu — Remind the members who have not voted
+         * @description Thư ký gửi thông báo nhắc tới các thành viên chưa nhận phiếu; mỗi người nhiều nhất một lần mỗi giờ; có ghi nhật ký kiểm toán.
+         *
+         *     *The secretary sends a reminder to the members who have not taken their ballots; each at most once an hour; audited.*
+         */
+        post: operations["councilsRemind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/councils/sessions/{id}/tally": {
         parameters: {
             query?: never;
@@ -549,6 +571,28 @@ export interface paths {
          *     *The counts, the members who took part, recusals, the voting rule applied and its basis.*
          */
         get: operations["councilsTally"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/councils/sessions/{id}/turnout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ai đã nhận phiếu — Who has taken their ballots
+         * @description Từng thành viên của phiên và việc đã nhận phiếu hay chưa — không bao giờ là họ bỏ phiếu thế nào. Cho thành viên Hội đồng và thanh tra trong phạm vi.
+         *
+         *     *Each member of the session and whether they have taken their ballots — never how they voted. For council members and auditors in scope.*
+         */
+        get: operations["councilsTurnout"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1622,7 +1666,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "ANSWER_REQUIRED" | "AUDITOR_ONLY" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_RECEIPT" | "BAD_SHA256" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CLERK_OF_UNIT_REQUIRED" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DUPLICATE_COMMENT" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_REQUEST" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REQUESTS_REQUIRED" | "ROLE_REQUIRED" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNKNOWN_AWARD" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -3528,6 +3572,11 @@ export interface components {
             /** @description Recruitment date (LĐTT excludes people recruited < 6 months, Circular 01/2024) */
             recruitedOn?: string;
         };
+        /** @description The members reminded now, and those already reminded within the hour (not reminded twice). */
+        Reminded: {
+            alreadyThisHour: string[];
+            reminded: string[];
+        };
         ReplayAllReport: {
             checked: number;
             failed: {
@@ -3784,6 +3833,17 @@ export interface components {
                 fullName: string;
                 userId: string;
             }[];
+        };
+        /** @description Who has taken their ballots in a session (never how they voted). */
+        SessionTurnout: {
+            members: {
+                fullName: string;
+                role: components["schemas"]["CouncilRole"];
+                tookBallot: boolean;
+                userId: string;
+            }[];
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
         };
         SubmitNominationDto: {
             achievementPeriod: components["schemas"]["PeriodDto"];
@@ -5998,6 +6058,107 @@ export interface operations {
             };
         };
     };
+    councilsRemind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminded"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     councilsTally: {
         parameters: {
             query?: never;
@@ -6016,6 +6177,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionTally"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    councilsTurnout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTurnout"];
                 };
             };
             /**

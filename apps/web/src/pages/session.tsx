@@ -130,6 +130,42 @@ function DeclareConflict({ sessionId, nominationId, name, onDeclared }: { sessio
   );
 }
 
+/** The secretary follows who has taken their ballots (never how they voted) and reminds the others. */
+function TurnoutPanel({ sessionId, refreshKey }: { sessionId: string; refreshKey: unknown }) {
+  const { t } = useI18n();
+  const turnout = useLoad(() => client.GET('/councils/sessions/{id}/turnout', { params: { path: { id: sessionId } } }), [sessionId, refreshKey]);
+  const [result, setResult] = useState<Schemas['Reminded']>();
+  const [error, setError] = useState<ApiError>();
+  if (!turnout.data) return <ErrorNotice error={turnout.error} />;
+  const waiting = turnout.data.members.filter((m) => !m.tookBallot);
+  async function remind() {
+    setError(undefined);
+    try {
+      setResult(await data(client.POST('/councils/sessions/{id}/remind', { params: { path: { id: sessionId } } })));
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="turnout-title">
+      <h2 id="turnout-title">{t('session.members')}</h2>
+      <ul className="plain">
+        {turnout.data.members.map((m) => (
+          <li key={m.userId}>{m.fullName} — {m.tookBallot ? <Badge tone="good">{t('session.tookBallot')}</Badge> : <Badge tone="warn">{t('session.notVoted')}</Badge>}</li>
+        ))}
+      </ul>
+      {waiting.length > 0 && <button type="button" onClick={remind}>{t('session.remind', { count: waiting.length })}</button>}
+      <ErrorNotice error={error} />
+      {result && (
+        <Notice kind="success">
+          {result.reminded.length ? t('session.reminded', { names: result.reminded.join(', ') }) : ''}
+          {result.alreadyThisHour.length ? ` ${t('session.remindedEarlier', { names: result.alreadyThisHour.join(', ') })}` : ''}
+        </Notice>
+      )}
+    </section>
+  );
+}
+
 function TallyView({ sessionId }: { sessionId: string }) {
   const { t, pick, dateTime } = useI18n();
   const label = useLabel();
@@ -259,6 +295,7 @@ export function SessionPage({ id }: { id: string }) {
           <ErrorNotice error={closeError} />
         </div>
       )}
+      {isSecretary && open && <TurnoutPanel sessionId={id} refreshKey={v.turnoutUserIds.length} />}
       {ballot.data && actor && <BallotForm ballot={ballot.data} sessionId={id} userId={actor.userId} onCast={view.reload} />}
       {!open && <TallyView sessionId={id} />}
       {!open && <ReceiptCheck sessionId={id} />}

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { appendAudit } from '../audit/chain';
 import type { Conflict, CouncilRole, SessionItem, SessionMember, TallyRecord, VotingRule } from '@vinhdanh/domain/council';
 
 /** The councils' read model as the API reads and writes it (sessions are projected by the worker). */
@@ -227,4 +228,41 @@ export async function sitsOn(db: EntityManager, councilId: string, userId: strin
 export async function stillPosted(db: EntityManager, nominationIds: string[]): Promise<{ id: string; until: string; unanswered: number }[]> {
   if (!nominationIds.length) return [];
   return db.query(`SELECT id, posting->>'until' AS until, (posting->>'unanswered')::int AS unanswered FROM nomination WHERE id = ANY($1) AND status = 'PUBLIC_POSTING'`, [nominationIds]);
+}
+
+/**
+ * Reminds the session's members who have not taken their ballots: an in-app notification each, at
+ * most one per member and session within an hour (a second click reminds nobody twice; the session's
+ * lock makes two clicks at once one), and one entry on the session's audit stream saying who
+ * reminded whom. Answers who was reminded now.
+ */
+export async function remindNonVoters(
+  db: EntityManager,
+  r: { sessionId: string; councilNameVi: string; councilNameEn: string; deadline: string; members: { userId: string }[]; by: string },
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`remind:${r.sessionId}`]);
+    const reminded: string[] = [];
+    for (const m of r.members) {
+      const [n] = await tx.query(
+        `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at, delivered_at)
+         SELECT $1, NULL, $2, NULL, 'COUNCIL_REMINDER', $3, $4, $5, $6, now(), now()
+          WHERE NOT EXISTS (SELECT 1 FROM notification WHERE kind = 'COUNCIL_REMINDER' AND recipient_user_id = $2
+                              AND idempotency_key LIKE $7 AND created_at > now() - interval '1 hour')
+         RETURNING id`,
+        [
+          `remind:${r.sessionId}:${m.userId}:${Date.now()}`, m.userId,
+          `Nhắc bỏ phiếu: ${r.councilNameVi}`, `Reminder to vote: ${r.councilNameEn}`,
+          `Phiên họp đang chờ phiếu của đồng chí; hạn bỏ phiếu ${r.deadline}. Mở “Hội đồng TĐKT” để bỏ phiếu.`,
+          `The session is waiting for your ballot; voting closes ${r.deadline}. Open “Councils” to vote.`,
+          `remind:${r.sessionId}:${m.userId}:%`,
+        ],
+      );
+      if (n) reminded.push(m.userId);
+    }
+    if (reminded.length) {
+      await appendAudit(tx, { stream: `council:${r.sessionId}`, eventType: 'MembersReminded', actorId: r.by, actorRole: 'COUNCIL_SECRETARY', occurredAt: new Date().toISOString(), payload: { members: reminded } });
+    }
+    return reminded;
+  });
 }
