@@ -193,6 +193,35 @@ describe('browser journeys', () => {
     await check(page, 'clerk-withdrawn');
   });
 
+  it('clerk: saves a half-filled dossier as a draft, leaves, comes back from the home page, finishes and sends it', async () => {
+    const page = await as(`vanthu.${unit}`);
+    await page.getByRole('link', { name: 'Lập hồ sơ đề nghị' }).click();
+    const ngoc = person('Lương Thị Nháp', 1990);
+    await page.getByLabel('Họ và tên / tên tập thể').fill('Lương Thị Nháp');
+    await page.getByLabel('Năm sinh').fill('1990');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill(ngoc.personalId);
+    await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    await page.getByLabel('Tóm tắt thành tích').fill('Đang soạn: hoàn thành xuất sắc nhiệm vụ năm học.');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText(/Đã lưu nháp lúc/).waitFor();
+    await check(page, 'clerk-draft-01-saved');
+
+    // Leaving the form loses nothing: the home page lists the draft, which opens where it was left.
+    await page.getByRole('navigation').getByRole('link', { name: 'Trang chủ' }).click();
+    await page.getByRole('link', { name: 'Lương Thị Nháp' }).click();
+    await page.getByText(/Đã lưu nháp lúc/).waitFor();
+    await expect(page.getByLabel('Tóm tắt thành tích').inputValue()).resolves.toBe('Đang soạn: hoàn thành xuất sắc nhiệm vụ năm học.');
+    await expect(page.getByLabel('Hình thức khen thưởng').inputValue()).resolves.toBe('GK_DONVI');
+    // The personal identification number was not kept: it is entered again to send.
+    await expect(page.getByLabel('Số định danh cá nhân (CCCD)').inputValue()).resolves.toBe('');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill(ngoc.personalId);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.getByText('Đã nộp hồ sơ.').waitFor();
+    // Sent, the draft is gone.
+    const clerk = await stack.login(`vanthu.${unit}`);
+    expect((await clerk.get('/drafts')).body.items.map((d: { title: string }) => d.title)).not.toContain('Lương Thị Nháp');
+  });
+
   it('clerk on a phone: the home page and the form fit the screen', async () => {
     // A supplement is waiting, so the home page shows its task table (the widest thing on it), for a
     // nominee whose name is one long unbroken word, as a careless paste can make it.

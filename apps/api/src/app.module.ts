@@ -22,6 +22,7 @@ import { HealthModule } from './health/health.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NomineesModule } from './nominees/nominees.module';
 import { OrgModule } from './org/org.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -74,6 +75,7 @@ export class AppModule {
         ConflictsModule,
         RevocationsModule,
         OrgModule,
+        DraftsModule,
         AuditModule,
         FeedModule,
         CodecModule,

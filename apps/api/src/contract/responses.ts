@@ -28,3 +28,4 @@ export type { Disclosures, PublicDecisions } from '../public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';
 export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
 export type { ChangeFeedPage, FeedKey } from '../feed/responses';
+export type { DraftList, DraftView } from '../drafts/responses';

@@ -4,6 +4,7 @@ import { useSession } from '../session';
 import { Badge, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
 import { client } from '../api';
 import { TaskTable, type Task } from './inbox';
+import { DraftList } from './nomination-form';
 
 /** The first few tasks of a kind, soonest due first, and a link to all of them in the inbox. */
 function TopTasks({ kind }: { kind: Task['kind'] }) {
@@ -41,6 +42,8 @@ export function HomePage() {
               <Link className="button" to="/nominations/bulk">{t('home.bulk')}</Link>
               <Link className="button" to="/nominations">{t('home.unitNominations')}</Link>
             </div>
+            <h3>{t('drafts.title')}</h3>
+            <DraftList />
             <h3>{t('home.supplements')}</h3>
             <TopTasks kind="SUPPLEMENT" />
           </article>

@@ -1,12 +1,12 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { client, data, type ApiError, type Schemas } from '../api';
 import { versionFor, type CatalogueVersion } from '../catalogue';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link, navigate, usePath } from '../router';
 import { useSession } from '../session';
 import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
-import { ErrorNotice, Field, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { ErrorNotice, Field, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 
 const KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 
@@ -67,7 +67,7 @@ export function localErrors(d: NominationDraft, t: (k: 'form.required' | 'form.p
 }
 
 export function NominationFormPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, dateTime } = useI18n();
   const { has } = useSession();
   const label = useLabel();
   const catalogue = useLoad(() => client.GET('/catalogue'), []);
@@ -83,6 +83,46 @@ export function NominationFormPage() {
   const [eligibility, setEligibility] = useState<Eligibility>();
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof NominationDraft>(k: K, v: NominationDraft[K]) => setD((x) => ({ ...x, [k]: v }));
+  // A draft kept by the unit (?draft=<id>): loaded into the form, saved again, discarded once sent.
+  const { search } = usePath();
+  const [draftId, setDraftId] = useState<string | undefined>(search.get('draft') ?? undefined);
+  const [savedAt, setSavedAt] = useState<string>();
+  // The draft in the form: one just saved here is not loaded back (that would clear what was typed since).
+  const loaded = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const id = search.get('draft');
+    if (!id || loaded.current === id) return;
+    loaded.current = id;
+    data(client.GET('/drafts/{id}', { params: { path: { id } } })).then((r) => {
+      const body = r.body as Partial<NominationDraft> & { documents?: DocumentRef[] };
+      const { documents: docs, ...fields } = body;
+      setD((x) => ({ ...x, ...fields, personalId: '' }));
+      setDocuments(docs ?? []);
+      setDraftId(r.id);
+      setSavedAt(r.updatedAt);
+    }, (e: unknown) => setError(asApiError(e)));
+  }, [search.get('draft')]);
+
+  /** Saves the form as the unit's draft, without the personal identification number. */
+  async function saveDraft() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { personalId: _kept, ...fields } = d;
+      const body = { ...fields, documents };
+      const r = draftId
+        ? await data(client.PUT('/drafts/{id}', { params: { path: { id: draftId } }, body: { body, ...(d.awardCode ? { awardCode: d.awardCode } : {}) } }))
+        : await data(client.POST('/drafts', { body: { body, ...(d.awardCode ? { awardCode: d.awardCode } : {}) } }));
+      setDraftId(r.id);
+      setSavedAt(r.updatedAt);
+      loaded.current = r.id;
+      if (!draftId) navigate(`/nominations/new?draft=${r.id}`, true);
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   const version = catalogue.data && d.to ? versionFor(catalogue.data, d.to) : undefined;
   const awards = useMemo(() => Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes(d.kind)), [version, d.kind]);
@@ -119,6 +159,8 @@ export function NominationFormPage() {
     setError(undefined);
     try {
       const r = await data(client.POST('/nominations', { body: toRequest(d, documents) }));
+      // Sent: the draft has done its work. A failure to discard it leaves a stale draft, not a lost dossier.
+      if (draftId) await client.POST('/drafts/{id}/discard', { params: { path: { id: draftId } } }).catch(() => undefined);
       navigate(`/nominations/${r.id}?submitted=1`);
     } catch (ex) {
       const err = asApiError(ex);
@@ -224,12 +266,45 @@ export function NominationFormPage() {
         <div className="wide">
           <ErrorNotice error={error} inline />
           {eligibility && <EligibilityView result={eligibility} />}
+          {savedAt && <Notice kind="success">{t('form.draftSaved', { at: dateTime(savedAt) })}</Notice>}
           <div className="actions">
+            <button type="button" onClick={saveDraft} disabled={busy}>{t('form.saveDraft')}</button>
             <button type="button" onClick={evaluate} disabled={busy}>{t('form.evaluate')}</button>
             <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('form.submit')}</button>
           </div>
         </div>
       </form>
     </section>
+  );
+}
+
+/** The unit's drafts, most recently changed first: open one to go on, or discard it. */
+export function DraftList() {
+  const { t, dateTime } = useI18n();
+  const drafts = useLoad(() => client.GET('/drafts'), []);
+  const [error, setError] = useState<ApiError>();
+  if (!drafts.data) return <ErrorNotice error={drafts.error} />;
+  if (!drafts.data.items.length) return <p className="muted">{t('drafts.none')}</p>;
+  async function discard(id: string) {
+    setError(undefined);
+    try {
+      await data(client.POST('/drafts/{id}/discard', { params: { path: { id } } }));
+      drafts.reload();
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <>
+      <ul className="plain">
+        {drafts.data.items.map((x) => (
+          <li key={x.id}>
+            <Link to={`/nominations/new?draft=${x.id}`}>{x.title}</Link> <span className="muted">· {t('drafts.savedAt', { at: dateTime(x.updatedAt) })}</span>{' '}
+            <button type="button" className="link-button" onClick={() => void discard(x.id)} aria-label={t('drafts.discardOne', { name: x.title })}>{t('drafts.discard')}</button>
+          </li>
+        ))}
+      </ul>
+      <ErrorNotice error={error} />
+    </>
   );
 }
