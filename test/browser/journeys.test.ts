@@ -24,6 +24,14 @@ describe('browser journeys', () => {
     return v.page;
   }
 
+  /** Files one document under each component a Giấy khen's dossier requires (Law Art 84(2)). */
+  async function fileComponents(page: Page, tag: string) {
+    for (const [component, name] of [['TO_TRINH', 'Tờ trình.pdf'], ['BAO_CAO_THANH_TICH', 'Báo cáo thành tích.pdf'], ['BIEN_BAN_XET_KHEN', 'Biên bản xét khen.pdf']]) {
+      await page.locator(`#documents-${component}`).setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 ${name} ${tag} ${Date.now()}`) });
+      await page.getByText(name, { exact: true }).waitFor();
+    }
+  }
+
   /** Every page a journey visits is checked the same way before its screenshot. */
   async function check(page: Page, name: string) {
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -69,7 +77,10 @@ describe('browser journeys', () => {
     await page.getByLabel(/trực tiếp lao động/).check();
     await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByLabel('Tóm tắt thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm lên lớp.');
-    await page.getByLabel('Tài liệu kèm theo').setInputFiles({ name: 'Báo cáo thành tích.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 báo cáo thành tích năm 2025') });
+    // One slot per component the award's dossier requires; sending without one is refused beside it.
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    expect(await page.locator('#documents-BAO_CAO_THANH_TICH-error').textContent()).toContain('Chưa có tệp cho thành phần hồ sơ bắt buộc này');
+    await fileComponents(page, 'năm 2025');
     await page.getByRole('list', { name: 'Tài liệu đã đính kèm' }).getByText('Báo cáo thành tích.pdf').waitFor();
     await page.getByRole('button', { name: 'Kiểm tra điều kiện' }).click();
     await page.getByRole('heading', { name: /Kết quả đánh giá điều kiện/ }).waitFor();
@@ -202,6 +213,7 @@ describe('browser journeys', () => {
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill(ngoc.personalId);
     await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByLabel('Tóm tắt thành tích').fill('Đang soạn: hoàn thành xuất sắc nhiệm vụ năm học.');
+    await fileComponents(page, 'bản nháp');
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
     await page.getByText(/Đã lưu nháp lúc/).waitFor();
     await check(page, 'clerk-draft-01-saved');

@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, dossier, submit, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, dossier, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 
 describe('ladder rules: who may act, once, in order', () => {
   let stack: Stack;
@@ -139,6 +139,21 @@ describe('ladder rules: who may act, once, in order', () => {
     const decision = await head.get(`/decisions/${res.body.results[0].decision.decisionId}`);
     expect(decision.body.recipients).toHaveLength(3);
     expect(decision.body.titleVi).toBe('Quyết định tặng Giấy khen năm 2025');
+  });
+
+  it('a dossier filed under components must hold every one its award requires (Law Art 84), and only those', async () => {
+    const [toTrinh, baoCao, bienBan] = await Promise.all(['to-trinh.pdf', 'bao-cao.pdf', 'bien-ban.pdf'].map((n) => uploadDocument(clerk, stack.baseUrl, n)));
+    const before = (await stack.ds.query(`SELECT count(*)::int AS n FROM nomination`))[0].n;
+    const missing = await clerk.post('/nominations', dossier('GK_DONVI', { documents: [{ ...toTrinh, component: 'TO_TRINH' }, { ...baoCao, component: 'BAO_CAO_THANH_TICH' }] }));
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ code: 'MISSING_COMPONENTS', field: 'documents', messageVi: 'Hồ sơ còn thiếu: Biên bản xét khen thưởng', messageEn: 'The dossier lacks: Minutes of the commendation review' });
+    const foreign = await clerk.post('/nominations', dossier('GK_DONVI', { documents: [{ ...toTrinh, component: 'TO_TRINH' }, { ...baoCao, component: 'BAO_CAO_THANH_TICH' }, { ...bienBan, component: 'XAC_NHAN_SANG_KIEN' }] }));
+    expect(foreign.body).toMatchObject({ code: 'UNKNOWN_COMPONENT', field: 'documents.2.component' });
+    expect((await stack.ds.query(`SELECT count(*)::int AS n FROM nomination`))[0].n).toBe(before);
+    const complete = await clerk.post('/nominations', dossier('GK_DONVI', { documents: [{ ...toTrinh, component: 'TO_TRINH' }, { ...baoCao, component: 'BAO_CAO_THANH_TICH' }, { ...bienBan, component: 'BIEN_BAN_XET_KHEN' }] }));
+    expect(complete.status).toBe(201);
+    const n = await waitForStep(reviewer, complete.body.id, 'IN_REVIEW', 'UNIT');
+    expect(n.dossier.documents.map((d: { component: string }) => d.component)).toEqual(['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_XET_KHEN']);
   });
 
   it('bad input: 400 with field-level reasons, unknown award code, reversed period; nothing started', async () => {

@@ -13,6 +13,7 @@ const NAMES: Record<string, [vi: string, en: string]> = {
   documents: ['Tài liệu', 'Documents'],
   'documents.name': ['Tên tài liệu', 'Document name'],
   'documents.sha256': ['Mã băm tài liệu', 'Document hash'],
+  'documents.component': ['Thành phần hồ sơ', 'Dossier component'],
   nominee: ['Người, tập thể được đề nghị', 'Nominee'],
   'nominee.kind': ['Loại đối tượng', 'Kind of nominee'],
   'nominee.name': ['Họ và tên', 'Name'],

@@ -29,6 +29,8 @@ export class DocumentDto {
   @ApiProperty({ description: 'SHA-256 of the file content, hex' }) @Matches(/^[a-f0-9]{64}$/) sha256!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50 * 1024 * 1024) sizeBytes?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) mimeType?: string;
+  @ApiPropertyOptional({ example: 'BAO_CAO_THANH_TICH', description: 'Thành phần hồ sơ (mã trong danh mục). Hồ sơ đã ghi thành phần thì phải có đủ mọi thành phần bắt buộc của hình thức. *The dossier component it is (catalogue code). A dossier that files its documents under components must hold every required one.*' })
+  @IsOptional() @IsString() @Matches(/^[A-Z_]{2,40}$/) component?: string;
 }
 
 export class SubmitNominationDto {

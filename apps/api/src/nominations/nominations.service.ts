@@ -15,6 +15,7 @@ import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
+import { componentProblems } from '@vinhdanh/domain/catalogue/documents';
 import { claimDossierNumber } from '@vinhdanh/persistence/read-model/numbering';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -63,6 +64,15 @@ export class NominationsService {
     const simplified = dto.simplifiedProcedureCase !== undefined;
     if (simplified && !award.simplifiedProcedureAllowed) {
       throw invalid('SIMPLIFIED_NOT_ALLOWED', `${award.nameVi} không xét theo thủ tục đơn giản (Điều 85 Luật Thi đua, khen thưởng).`, `${award.nameEn} cannot go by the simplified procedure (Law Art 85).`, 'simplifiedProcedureCase');
+    }
+    // Law Art 84–85: a dossier filed under components holds every component its award requires.
+    const components = componentProblems(simplified && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments, dto.documents);
+    if (components.length) {
+      const [first] = components;
+      const vi = components.map((c) => c.vi).join('. ');
+      const en = components.map((c) => c.en).join('. ');
+      if (first.field === 'documents') throw invalid('MISSING_COMPONENTS', vi, en, first.field);
+      throw invalid('UNKNOWN_COMPONENT', vi, en, first.field);
     }
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
     const { personalId, ...nomineeFields } = dto.nominee;

@@ -159,6 +159,8 @@ export const MESSAGES = {
   'drafts.savedAt': ['lưu lúc {at}', 'saved {at}'],
   'drafts.discard': ['Bỏ', 'Discard'],
   'drafts.discardOne': ['Bỏ hồ sơ nháp {name}', 'Discard the draft {name}'],
+  'form.otherDocs': ['Tài liệu khác (không bắt buộc)', 'Other documents (optional)'],
+  'form.componentMissing': ['Chưa có tệp cho thành phần hồ sơ bắt buộc này', 'No file yet for this required component'],
   'list.title': ['Hồ sơ đề nghị khen thưởng', 'Nominations'],
   'list.search': ['Tìm hồ sơ', 'Search nominations'],
   'list.searchButton': ['Tìm', 'Search'],

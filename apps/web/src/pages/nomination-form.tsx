@@ -46,7 +46,7 @@ export function toRequest(d: NominationDraft, documents: DocumentRef[]): Schemas
     year: Number(d.year),
     achievementPeriod: { from: d.from, to: d.to },
     achievements: d.achievements.trim(),
-    documents: documents.map(({ name, sha256, sizeBytes, mimeType }) => ({ name, sha256, ...(sizeBytes !== undefined ? { sizeBytes } : {}), ...(mimeType ? { mimeType } : {}) })),
+    documents: documents.map(({ name, sha256, sizeBytes, mimeType, component }) => ({ name, sha256, ...(sizeBytes !== undefined ? { sizeBytes } : {}), ...(mimeType ? { mimeType } : {}), ...(component ? { component } : {}) })),
     ...(d.movementId ? { movementId: d.movementId } : {}),
     ...(d.posthumous ? { posthumous: true } : {}),
     ...(d.simplifiedCase ? { simplifiedProcedureCase: Number(d.simplifiedCase) } : {}),
@@ -127,9 +127,12 @@ export function NominationFormPage() {
   const version = catalogue.data && d.to ? versionFor(catalogue.data, d.to) : undefined;
   const awards = useMemo(() => Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes(d.kind)), [version, d.kind]);
   const award = awards.find((a) => a.code === d.awardCode);
+  const required = award ? (d.simplifiedCase && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments) : [];
 
   function check(): boolean {
     const e = localErrors(d, t);
+    // Each required component holds at least one file before the dossier is sent.
+    for (const r of required) if (!documents.some((x) => x.component === r.code)) e[`component.${r.code}`] = t('form.componentMissing');
     setErrors(e);
     return Object.keys(e).length === 0;
   }
@@ -248,20 +251,32 @@ export function NominationFormPage() {
               {(movements.data ?? []).map((m) => <option key={m.id} value={m.id}>{pick(m.titleVi, m.titleEn)}</option>)}
             </select>
           </Field>
-          {award && award.requiredDocuments.length > 0 && (
-            <div className="hint-box">
-              <strong>{t('form.requiredDocs')}</strong>
-              {/* The simplified procedure (Law Art 85) asks for one set: the proposal and a brief report. */}
-              <ul>{(d.simplifiedCase && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments).map((r) => <li key={r.code}>{pick(r.vi, r.en)}</li>)}</ul>
-            </div>
-          )}
+
         </fieldset>
         <fieldset className="wide">
           <legend>{t('form.dossier')}</legend>
           <Field id="achievements" label={t('form.achievements')} error={err('achievements')} hint={t('form.achievementsHint')}>
             <textarea {...describedBy('achievements', err('achievements'), true)} rows={6} value={d.achievements} onChange={(e) => set('achievements', e.target.value)} />
           </Field>
-          <DocumentsInput id="documents" value={documents} onChange={setDocuments} error={err('documents')} />
+          {/* One slot per component the award's dossier requires (Law Art 84; the simplified procedure, Art 85, one set). */}
+          {required.length > 0 && <p className="hint">{t('form.requiredDocs')}</p>}
+          {required.map((r) => (
+            <DocumentsInput
+              key={r.code}
+              id={`documents-${r.code}`}
+              label={`${pick(r.vi, r.en)} *`}
+              value={documents.filter((x) => x.component === r.code)}
+              onChange={(docs) => setDocuments([...documents.filter((x) => x.component !== r.code), ...docs.map((x) => ({ ...x, component: r.code }))])}
+              error={err(`component.${r.code}`)}
+            />
+          ))}
+          <DocumentsInput
+            id="documents"
+            label={required.length ? t('form.otherDocs') : undefined}
+            value={documents.filter((x) => !x.component)}
+            onChange={(docs) => setDocuments([...documents.filter((x) => x.component), ...docs])}
+            error={err('documents')}
+          />
         </fieldset>
         <div className="wide">
           <ErrorNotice error={error} inline />

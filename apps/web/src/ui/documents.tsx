@@ -6,7 +6,7 @@ import { ErrorNotice, Progress, asApiError } from './kit';
 export type DocumentRef = Schemas['DocumentRef'];
 
 /** Picks files, uploads each (with progress), and keeps the references the dossier will carry. */
-export function DocumentsInput({ id, value, onChange, error }: { id: string; value: DocumentRef[]; onChange(docs: DocumentRef[]): void; error?: string }) {
+export function DocumentsInput({ id, value, onChange, error, label }: { id: string; value: DocumentRef[]; onChange(docs: DocumentRef[]): void; error?: string; label?: string }) {
   const { t } = useI18n();
   const [uploading, setUploading] = useState<{ done: number; total: number }>();
   const [uploadError, setUploadError] = useState<ApiError>();
@@ -35,7 +35,7 @@ export function DocumentsInput({ id, value, onChange, error }: { id: string; val
 
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{t('docs.label')}</label>
+      <label htmlFor={id}>{label ?? t('docs.label')}</label>
       {/* The browser's own picker says "Choose Files" in the browser's language; this one speaks the user's. */}
       <div className="file-picker">
         <input id={id} type="file" multiple onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined} />

@@ -25,3 +25,24 @@ export function simplifiedDocs(decree152: boolean): Doc[] {
 export const TITLE_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_THI_DUA];
 export const TITLE_WITH_INITIATIVE_DOCS = [...TITLE_DOCS, XAC_NHAN_SANG_KIEN];
 export const FORM_DOCS = [TO_TRINH, BAO_CAO, BIEN_BAN_KHEN];
+
+/**
+ * The dossier's components (Law Art 84, 85) checked against what the clerk filed. A dossier that
+ * files its documents under components must file every required one, and only components of its
+ * award; one that files none is judged by its reviewer as before (lists sent by integrators).
+ * Answers the problems, field by field, in both languages; empty when the dossier is complete.
+ */
+export function componentProblems(required: Doc[], documents: { component?: string }[]): { field: string; vi: string; en: string }[] {
+  const tagged = documents.map((d, i) => ({ code: d.component, i })).filter((d): d is { code: string; i: number } => d.code !== undefined);
+  if (!tagged.length) return [];
+  const known = new Set(required.map((r) => r.code));
+  const problems = tagged
+    .filter((d) => !known.has(d.code))
+    .map((d) => ({ field: `documents.${d.i}.component`, vi: `“${d.code}” không phải thành phần hồ sơ của hình thức này`, en: `“${d.code}” is not a component of this award's dossier` }));
+  const filed = new Set(tagged.map((d) => d.code));
+  const missing = required.filter((r) => !filed.has(r.code));
+  if (missing.length) {
+    problems.push({ field: 'documents', vi: `Hồ sơ còn thiếu: ${missing.map((m) => m.vi).join('; ')}`, en: `The dossier lacks: ${missing.map((m) => m.en).join('; ')}` });
+  }
+  return problems;
+}

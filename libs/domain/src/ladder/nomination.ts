@@ -60,6 +60,8 @@ export interface DocumentRef {
   sha256: string;
   sizeBytes?: number;
   mimeType?: string;
+  /** The dossier component it is (catalogue code, e.g. BAO_CAO_THANH_TICH), when the clerk filed it under one. */
+  component?: string;
 }
 
 /** What the clerk submits (hồ sơ): the achievement and its evidence, by metadata and content hash. */
