@@ -189,12 +189,18 @@ describe('browser journeys', () => {
     expect(record.awards.map((a: { decisionNumber: string }) => a.decisionNumber)).toEqual(['12/QĐ-SGDĐT']);
   });
 
-  it('clerk: withdraws a dossier from its page; the ladder shows where it stopped, not a rung passed', async () => {
+  it('clerk: corrects a dossier before its review, then withdraws it; the ladder shows where it stopped, not a rung passed', async () => {
     const clerk = await stack.login(`vanthu.${unit}`);
     const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Phan Văn Rút' } });
     await waitForStep(clerk, id, 'IN_REVIEW');
     const page = await as(`vanthu.${unit}`);
     await page.goto(`/app/nominations/${id}`);
+    // Before its review the clerk corrects a typo in place, instead of withdrawing and starting again.
+    await page.getByRole('button', { name: 'Sửa hồ sơ (trước khi thẩm định)…' }).click();
+    await page.getByRole('region', { name: 'Sửa hồ sơ trước khi thẩm định' }).getByLabel('Tóm tắt thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025 (đã sửa).');
+    await page.getByRole('button', { name: 'Lưu bản sửa' }).click();
+    await page.getByText('Hoàn thành xuất sắc nhiệm vụ năm học 2024–2025 (đã sửa).', { exact: true }).waitFor();
+    await page.getByRole('list').getByText('Sửa hồ sơ trước khi thẩm định', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Rút hồ sơ…' }).click();
     await page.getByLabel(/Lý do/).fill('Đơn vị rút để bổ sung thành tích năm sau.');
     await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();

@@ -1,6 +1,6 @@
 import { forbidden, invalid, conflict } from '@vinhdanh/domain/common/errors';
 import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
-import type { AnswerCommentArgs, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
+import type { AmendArgs, AnswerCommentArgs, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, type PostingState } from './posting';
 import type { Actor, NominationInput, NominationView, OpenTask, Role } from '@vinhdanh/domain/ladder/nomination';
 import { TERMINAL_STATUSES } from '@vinhdanh/domain/ladder/nomination';
@@ -84,6 +84,28 @@ export function validateResubmit(input: NominationInput, view: NominationView, a
   requireTask(view, 'SUPPLEMENT_REQUESTED', 'SUPPLEMENT', what);
   requireRole(args.actor, 'CLERK', input.unitId, what);
   if (!nonBlank(args.note)) throw invalid('NOTE_REQUIRED', 'Cần ghi chú nội dung bổ sung.', 'Describe what was supplemented.', 'note');
+}
+
+/**
+ * A correction is the submitting unit's clerk's, and only before the first review: while the
+ * first level's review task is open in its first round (no supplement asked, nothing decided). After
+ * that, corrections go through a supplement request, so the reviewer sees what changed.
+ */
+export function validateAmend(input: NominationInput, view: NominationView, args: AmendArgs): void {
+  const what = { vi: 'sửa hồ sơ', en: 'correct the dossier' };
+  const task = view.task;
+  const firstReview = view.status === 'IN_REVIEW' && task?.kind === 'REVIEW' && task.level === input.route[0].level && task.key === `${task.level}:REVIEW:0`;
+  if (!firstReview) {
+    throw conflict('AMEND_CLOSED', 'Chỉ sửa được hồ sơ trước khi được thẩm định; sau đó, hãy bổ sung theo yêu cầu của người thẩm định.', 'A dossier can be corrected only before its first review; after that, supplement it when the reviewer asks.');
+  }
+  requireRole(args.actor, 'CLERK', input.unitId, what);
+  const c = args.changes ?? {};
+  if (c.achievements === undefined && c.position === undefined && c.frontLine === undefined && c.documents === undefined) {
+    throw invalid('NOTHING_TO_AMEND', 'Không có nội dung nào được sửa.', 'Nothing to correct.', 'changes');
+  }
+  if (c.achievements !== undefined && !nonBlank(c.achievements)) {
+    throw invalid('ACHIEVEMENTS_REQUIRED', 'Tóm tắt thành tích không được để trống.', 'The summary of achievements cannot be empty.', 'changes.achievements');
+  }
 }
 
 export function validateWithdraw(input: NominationInput, view: NominationView, args: WithdrawArgs): void {

@@ -27,6 +27,24 @@ export interface ResubmitArgs {
   documents: { name: string; sha256: string; sizeBytes?: number }[];
 }
 
+/**
+ * The clerk corrects the dossier before anyone has reviewed it (a typo, a missing file): the
+ * achievements, position, front-line flag or documents. Who the nominee is, the award and the year
+ * make the dossier what it is and cannot change; for those it is withdrawn and sent anew.
+ */
+export interface AmendArgs {
+  actor: Actor;
+  /** When and once: made by the API for this request (see checkMessageAuth). */
+  auth?: MessageAuth;
+  changes: {
+    achievements?: string;
+    position?: string;
+    frontLine?: boolean;
+    documents?: { name: string; sha256: string; sizeBytes?: number; mimeType?: string; component?: string }[];
+  };
+  note?: string;
+}
+
 export interface WithdrawArgs {
   actor: Actor;
   /** When and once: made by the API for this request (see checkMessageAuth). */
@@ -84,6 +102,7 @@ export interface RerouteArgs {
 export const reviewUpdate = defineUpdate<NominationView, [ReviewArgs]>('review');
 export const resubmitUpdate = defineUpdate<NominationView, [ResubmitArgs]>('resubmit');
 export const withdrawUpdate = defineUpdate<NominationView, [WithdrawArgs]>('withdraw');
+export const amendUpdate = defineUpdate<NominationView, [AmendArgs]>('amend');
 export const decideUpdate = defineUpdate<NominationView, [DecideArgs]>('decide');
 export const publicCommentUpdate = defineUpdate<PublicCommentResult, [PublicCommentArgs]>('publicComment');
 export const answerCommentUpdate = defineUpdate<NominationView, [AnswerCommentArgs]>('answerComment');

@@ -5,8 +5,8 @@ import { isUnauthenticated, type MessageAuth } from '@vinhdanh/domain/common/aut
 import type { NominationActivities } from '@vinhdanh/domain/ladder/activities';
 import { SA_LEVEL, SA_STATUS } from '@vinhdanh/domain/ladder/search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
-import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
-import type { AnswerCommentArgs, CouncilResult, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
+import { validateAmend, validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
+import type { AmendArgs, AnswerCommentArgs, CouncilResult, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, PostingState } from './posting';
 import type { Actor, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
 import { isCouncilResult, type EventType, type NominationEvent, type NominationEventData } from '@vinhdanh/domain/ladder/events';
@@ -40,6 +40,7 @@ export type Action = (
   | { kind: 'resubmit'; args: ResubmitArgs }
   | { kind: 'decide'; args: DecideArgs }
   | { kind: 'withdraw'; args: WithdrawArgs }
+  | { kind: 'amend'; args: AmendArgs }
 ) & { updateId?: string };
 
 /*
@@ -131,7 +132,7 @@ export class NominationProcess {
         messageEn: 'Another action on this nomination is being processed; reload and retry.',
       });
     }
-    const check = { review: validateReview, resubmit: validateResubmit, decide: validateDecide, withdraw: validateWithdraw }[kind] as (input: NominationInput, view: NominationView, a: typeof args) => void;
+    const check = { review: validateReview, resubmit: validateResubmit, decide: validateDecide, withdraw: validateWithdraw, amend: validateAmend }[kind] as (input: NominationInput, view: NominationView, a: typeof args) => void;
     check(this.input, this.view, args);
   }
 
@@ -474,6 +475,11 @@ export class NominationProcess {
           await this.withdraw(action.args);
           return CLOSED;
         }
+        if (action.kind === 'amend') {
+          // A correction before the first review: recorded, and the same task goes on waiting, with its deadline.
+          await this.amend(action.args, task);
+          continue;
+        }
         return action; // the caller processes it and acknowledges it through emit(…, ack)
       }
       done.add(next.milestone);
@@ -495,6 +501,19 @@ export class NominationProcess {
     this.actionUpdateId = action.updateId;
     this.view = { ...this.view, task: undefined };
     return action;
+  }
+
+  /** The dossier as corrected from now on (documents, proposal letters and the read model follow it). */
+  private async amend(args: AmendArgs, task: OpenTask): Promise<void> {
+    const { achievements, position, frontLine, documents } = args.changes;
+    const dossier = this.input.dossier;
+    if (achievements !== undefined) dossier.achievements = achievements;
+    if (documents !== undefined) dossier.documents = documents;
+    if (position !== undefined) this.input.nominee.position = position;
+    if (frontLine !== undefined) this.input.nominee.frontLine = frontLine;
+    // takePending cleared the task from the view; it is still open.
+    this.view = { ...this.view, task };
+    await this.emit('DossierAmended', this.actorOf(args.actor, 'CLERK'), { reason: args.note, data: { changes: args.changes } }, true);
   }
 
   private async withdraw(args: WithdrawArgs): Promise<void> {

@@ -4,6 +4,7 @@ import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { NominationInput, NominationView } from '@vinhdanh/domain/ladder/nomination';
 import { guard } from '../guard';
 import {
+  amendUpdate,
   answerCommentUpdate,
   councilResultSignal,
   decideUpdate,
@@ -35,5 +36,6 @@ export async function nominationWorkflow(input: NominationInput): Promise<Nomina
   wf.setHandler(resubmitUpdate, (args) => p.act('resubmit', args), { validator: (args) => guard(() => p.checkAction('resubmit', args)) });
   wf.setHandler(decideUpdate, (args) => p.act('decide', args), { validator: (args) => guard(() => p.checkAction('decide', args)) });
   wf.setHandler(withdrawUpdate, (args) => p.act('withdraw', args), { validator: (args) => guard(() => p.checkAction('withdraw', args)) });
+  wf.setHandler(amendUpdate, (args) => p.act('amend', args), { validator: (args) => guard(() => p.checkAction('amend', args)) });
   return p.run();
 }

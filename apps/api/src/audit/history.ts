@@ -80,6 +80,7 @@ const PHRASES: Record<string, [string, string]> = {
   ReviewEscalated: ['chuyển cấp trên do chậm xử lý', 'escalated the overdue task'],
   SupplementRequested: ['yêu cầu bổ sung hồ sơ', 'requested supplements'],
   SupplementProvided: ['nộp bổ sung hồ sơ', 'supplied the documents'],
+  DossierAmended: ['sửa hồ sơ trước khi thẩm định', 'corrected the dossier before its review'],
   ReviewApproved: ['thẩm định đạt', 'approved the review'],
   NominationRejected: ['không chấp thuận', 'rejected the nomination'],
   CouncilVoteRequested: ['chuyển Hội đồng TĐKT xét', 'sent to the council'],

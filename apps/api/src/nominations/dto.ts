@@ -60,6 +60,16 @@ export class ResubmitDto {
   @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents!: DocumentDto[];
 }
 
+/** Corrections before the first review: only the fields given change. */
+export class AmendDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(20_000) achievements?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() frontLine?: boolean;
+  @ApiPropertyOptional({ type: [DocumentDto], description: 'The dossier’s documents as they should now stand (replaces the list).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents?: DocumentDto[];
+  @ApiPropertyOptional({ description: 'What was corrected, for the timeline.' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
 export class WithdrawDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) reason!: string;
 }

@@ -9,7 +9,7 @@ import { invalid } from '@vinhdanh/domain/common/errors';
 import { dossierDocument } from '@vinhdanh/persistence/read-model/documents';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { DOCUMENT_NOT_FOUND, DOCUMENT_TYPES, sendFile } from '../documents/documents.controller';
-import { BatchReviewDto, DecideDto, InboxQueryDto, ListQueryDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
+import { AmendDto, BatchReviewDto, DecideDto, InboxQueryDto, ListQueryDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import { perNomination } from './batch';
 import { NominationsQuery } from './nominations.query';
 import { NominationsService } from './nominations.service';
@@ -100,6 +100,22 @@ export class NominationsController {
   })
   resubmit(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: ResubmitDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.resubmit(actor, id, dto, key);
+  }
+
+  @Post('nominations/:id/amend')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Sửa hồ sơ trước khi thẩm định', en: 'Correct a dossier before its review' },
+    description: {
+      vi: 'Văn thư đơn vị nộp sửa tóm tắt thành tích, chức vụ, đối tượng ưu tiên hoặc tài liệu trước khi hồ sơ được thẩm định lần đầu; sau đó, sửa qua yêu cầu bổ sung. Người, hình thức và năm không sửa được (rút và nộp lại).',
+      en: 'The submitting unit’s clerk corrects the achievements, position, front-line flag or documents before the first review; after that, corrections go through a supplement request. The nominee, award and year cannot change (withdraw and submit anew).',
+    },
+    ok: { body: 'NominationView' },
+    errors: [403, 404, 409],
+    idempotent: true,
+  })
+  amend(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: AmendDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
+    return this.service.amend(actor, id, dto, key);
   }
 
   @Post('nominations/:id/withdraw')

@@ -21,14 +21,14 @@ import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identit
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
-import { answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
+import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/domain/ladder/nomination';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
-import type { DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
+import type { AmendDto, DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import type { SubmitResult } from './responses';
 
 @Injectable()
@@ -158,6 +158,33 @@ export class NominationsService {
   async resubmit(actor: AuthenticatedActor, id: string, dto: ResubmitDto, key?: string): Promise<NominationView> {
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
     return this.update(actor, id, 'resubmit', resubmitUpdate, { note: dto.note.normalize('NFC'), documents: dto.documents }, key);
+  }
+
+  /**
+   * The clerk corrects the dossier before its first review (the workflow's validator decides when).
+   * New files must be the unit's, and a dossier filed under components stays complete.
+   */
+  async amend(actor: AuthenticatedActor, id: string, dto: AmendDto, key?: string): Promise<NominationView> {
+    if (dto.documents) {
+      // Out of scope reads as missing, before anything about the dossier is said.
+      const row = await visibleNomination(this.ds.manager, actor, id);
+      if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
+      if (isAwardCode(row.award_code)) {
+        const award = awardForNomination(row.award_code, row.dossier.achievementPeriod.to, row.submitted_at.toISOString().slice(0, 10));
+        const required = row.dossier.simplifiedProcedureCase !== undefined && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments;
+        const [first] = componentProblems(required, dto.documents);
+        if (first?.field === 'documents') throw invalid('MISSING_COMPONENTS', first.vi, first.en, 'documents');
+        if (first) throw invalid('UNKNOWN_COMPONENT', first.vi, first.en, first.field);
+      }
+      await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
+    }
+    const changes = {
+      ...(dto.achievements !== undefined ? { achievements: dto.achievements.normalize('NFC') } : {}),
+      ...(dto.position !== undefined ? { position: dto.position.normalize('NFC') } : {}),
+      ...(dto.frontLine !== undefined ? { frontLine: dto.frontLine } : {}),
+      ...(dto.documents !== undefined ? { documents: dto.documents } : {}),
+    };
+    return this.update(actor, id, 'amend', amendUpdate, { changes, ...(dto.note ? { note: dto.note.normalize('NFC') } : {}) }, key);
   }
 
   /**

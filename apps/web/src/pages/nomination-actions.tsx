@@ -167,3 +167,56 @@ export function WithdrawForm({ id, onDone }: { id: string; onDone(): void }) {
     </ActionCard>
   );
 }
+
+/**
+ * Corrections before the first review: the achievements, position, front-line flag and files as
+ * the dossier now stands (the nominee, award and year make the dossier and cannot change).
+ */
+export function AmendForm({ id, current, onDone }: { id: string; current: { achievements: string; position?: string; frontLine?: boolean; documents: DocumentRef[] }; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run, errors } = useAction(onDone);
+  const [open, setOpen] = useState(false);
+  const [achievements, setAchievements] = useState(current.achievements);
+  const [position, setPosition] = useState(current.position ?? '');
+  const [frontLine, setFrontLine] = useState(!!current.frontLine);
+  const [documents, setDocuments] = useState<DocumentRef[]>(current.documents);
+  const [note, setNote] = useState('');
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('amend.open')}</button>;
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: Schemas['AmendDto'] = {
+      ...(achievements !== current.achievements ? { achievements: achievements.trim() } : {}),
+      ...(position !== (current.position ?? '') ? { position: position.trim() } : {}),
+      ...(frontLine !== !!current.frontLine ? { frontLine } : {}),
+      ...(JSON.stringify(documents) !== JSON.stringify(current.documents) ? { documents } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    void run((key) => client.POST('/nominations/{id}/amend', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body }));
+  }
+  return (
+    <ActionCard title={t('amend.title')}>
+      <p className="hint">{t('amend.hint')}</p>
+      <form onSubmit={submit} noValidate>
+        <Field id="amend-achievements" label={t('form.achievements')} error={errors['changes.achievements'] ?? errors.achievements}>
+          <textarea {...describedBy('amend-achievements', errors['changes.achievements'] ?? errors.achievements)} rows={5} value={achievements} onChange={(e) => setAchievements(e.target.value)} />
+        </Field>
+        <Field id="amend-position" label={t('form.position')} error={errors.position}>
+          <input {...describedBy('amend-position', errors.position)} value={position} onChange={(e) => setPosition(e.target.value)} />
+        </Field>
+        <div className="checkbox">
+          <input id="amend-frontLine" type="checkbox" checked={frontLine} onChange={(e) => setFrontLine(e.target.checked)} />
+          <label htmlFor="amend-frontLine">{t('form.frontLine')}</label>
+        </div>
+        <DocumentsInput id="amend-documents" value={documents} onChange={setDocuments} error={errors.documents} />
+        <Field id="amend-note" label={t('amend.note')} error={errors.note}>
+          <input {...describedBy('amend-note', errors.note)} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <ErrorNotice error={error} inline />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('amend.send')}</button>
+          <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        </div>
+      </form>
+    </ActionCard>
+  );
+}

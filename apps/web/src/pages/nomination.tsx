@@ -6,7 +6,7 @@ import { useSession } from '../session';
 import { DocumentLinks, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
-import { DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
+import { AmendForm, DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
 import { PostingPanel, type PostingView } from './nomination-posting';
 import { DecisionFiles } from './decision';
 
@@ -59,6 +59,9 @@ export function NominationPage({ id }: { id: string }) {
     if (level === nom.currentLevel) return stopped ? 'stopped' : TERMINAL.includes(nom.status) ? 'done' : 'current';
     return reached.has(level) && route.indexOf(level) < route.indexOf(nom.currentLevel) ? 'done' : 'todo';
   };
+  // Before its first review the submitting unit's clerk may correct the dossier (the workflow decides; this only offers it).
+  const firstLevel = nom.dossier.route?.[0]?.level;
+  const amendable = has('CLERK') && actor?.unitId === nom.unitId && nom.status === 'IN_REVIEW' && open.some((x) => x.kind === 'REVIEW' && x.key === `${firstLevel}:REVIEW:0`);
   const done = (handled?: Schemas['InboxTask']['kind']) => {
     setSeenSeq(nom.lastSeq);
     setRecorded(handled);
@@ -123,6 +126,7 @@ export function NominationPage({ id }: { id: string }) {
         {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={() => done('SUPPLEMENT')} />}
         {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={() => done('DECISION')} />}
         {mine('PROPOSAL', 'DECISION_MAKER') && <DecideForm id={id} proposal onDone={() => done('PROPOSAL')} />}
+        {amendable && <AmendForm key={nom.lastSeq} id={id} current={{ achievements: nom.dossier.achievements, position: nom.nominee.position, frontLine: nom.nominee.frontLine, documents: nom.dossier.documents }} onDone={() => done()} />}
         {has('CLERK') && actor?.unitId === nom.unitId && !TERMINAL.includes(nom.status) && <WithdrawForm id={id} onDone={done} />}
       </div>
 

@@ -80,6 +80,8 @@ export interface NominationEventData {
   ProposalSubmitted: SubmitProposalResult & { toUnitId: string };
   /** After a reorganisation: the unit and council maps applied, and the route as it now stands. */
   NominationRerouted: { units: Record<string, string>; councils: Record<string, string>; unitId: string; route: RouteStep[]; changed: boolean };
+  /** The clerk corrected the dossier before its first review: the fields as they now stand. */
+  DossierAmended: { changes: { achievements?: string; position?: string; frontLine?: boolean; documents?: DocumentRef[] } };
   /** A nomination in flight when the 2025 steps shipped: the steps its award now requires (posting, President), added to its route. */
   RouteCompleted: { route: RouteStep[]; added: string[] };
 }

@@ -112,6 +112,7 @@ export function planNotification(event: NominationEvent, view: NominationView, c
     case 'PublicPostingEnded':
     case 'ProposalSubmitted':
     case 'RouteCompleted':
+    case 'DossierAmended':
       return undefined; // nobody waits on these: the next task's event tells whoever must act
     default:
       return unhandledEvent(event);

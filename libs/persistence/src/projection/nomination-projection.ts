@@ -68,6 +68,15 @@ async function projectDetails(tx: EntityManager, { nominationId, event }: Record
       // The route readers see (and who may see the dossier: the President's Office) follows the workflow's.
       await tx.query(`UPDATE nomination SET dossier=jsonb_set(dossier, '{route}', $2::jsonb) WHERE id=$1`, [nominationId, JSON.stringify(event.data.route)]);
       return;
+    case 'DossierAmended': {
+      // The dossier as corrected: its text, files and the nominee's position and front-line flag.
+      const { achievements, documents, position, frontLine } = event.data.changes;
+      await tx.query(
+        `UPDATE nomination SET dossier = dossier || $2::jsonb, nominee = nominee || $3::jsonb WHERE id=$1`,
+        [nominationId, JSON.stringify({ ...(achievements !== undefined ? { achievements } : {}), ...(documents !== undefined ? { documents } : {}) }), JSON.stringify({ ...(position !== undefined ? { position } : {}), ...(frontLine !== undefined ? { frontLine } : {}) })],
+      );
+      return;
+    }
     case 'NominationSubmitted':
     case 'EligibilityAssessed':
     case 'ReviewRequested':
