@@ -1,5 +1,6 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { submit, uploadDocument, waitForStep } from '../support/nominations';
+import { submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
+import { recordHistory } from '../support/histories';
 
 /**
  * Correcting a dossier before its first review, through the real API, worker, Temporal and
@@ -32,8 +33,12 @@ describe('correcting a dossier before its review', () => {
     // The same review task, with the same deadline: a correction does not buy time.
     const open = (n: { tasks: { status: string; kind: string; dueAt: string; key: string }[] }) => n.tasks.filter((t) => t.status === 'OPEN').map((t) => [t.kind, t.key, t.dueAt]);
     expect(open(after)).toEqual(open(before));
-    // The reviewer then approves the corrected dossier as usual.
+    // The reviewer then approves the corrected dossier as usual, and the unit head decides it.
     expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ đã sửa.' })).status).toBe(200);
+    const head = await stack.login('thutruong.so-gddt');
+    await waitForStatus(head, id, 'AWAITING_DECISION');
+    expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+    await recordHistory(stack, `nomination-${id}`, 'nomination-amended-before-review');
   });
 
   it('is closed once the review has begun, is the clerk’s of the unit only, and refuses an empty or blank correction; nothing is recorded', async () => {
