@@ -3,7 +3,7 @@ import { client, data, type QueryOf, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { useSession } from '../session';
-import { Badge, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
+import { Badge, CodeSelect, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 import { UnitPicker } from '../ui/units';
 import { AWARD_CODES, LEVELS, TASK_KINDS } from '../vocabulary';
 import type { ApiError } from '../api';
@@ -89,7 +89,6 @@ export function inboxQuery(f: Partial<Filters>, page: number): InboxQuery {
 
 function InboxFilters({ filters, onApply }: { filters: Filters; onApply(f: Filters): void }) {
   const { t } = useI18n();
-  const label = useLabel();
   const [f, setF] = useState(filters);
   const set = (k: keyof Filters, v: string) => setF((x) => ({ ...x, [k]: v }));
   function submit(e: FormEvent) {
@@ -99,23 +98,14 @@ function InboxFilters({ filters, onApply }: { filters: Filters; onApply(f: Filte
   return (
     <form className="filters" onSubmit={submit} role="search" aria-label={t('inbox.filter')}>
       <FilterField id="inbox-kind" label={t('inbox.task')}>
-        <select id="inbox-kind" value={f.kind} onChange={(e) => set('kind', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {TASK_KINDS.map((k) => <option key={k} value={k}>{label('task', k)}</option>)}
-        </select>
+        <CodeSelect id="inbox-kind" prefix="task" codes={TASK_KINDS} value={f.kind} onChange={(v) => set('kind', v)} anyLabel={t('list.any')} />
       </FilterField>
       <FilterField id="inbox-from-unit" label={t('inbox.fromUnit')}><UnitPicker id="inbox-from-unit" value={f.fromUnitId} onChange={(v) => set('fromUnitId', v)} anyLabel={t('list.any')} /></FilterField>
       <FilterField id="inbox-award" label={t('common.award')}>
-        <select id="inbox-award" value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {AWARD_CODES.map((c) => <option key={c} value={c}>{label('award', c)}</option>)}
-        </select>
+        <CodeSelect id="inbox-award" prefix="award" codes={AWARD_CODES} value={f.awardCode} onChange={(v) => set('awardCode', v)} anyLabel={t('list.any')} />
       </FilterField>
       <FilterField id="inbox-level" label={t('common.level')}>
-        <select id="inbox-level" value={f.level} onChange={(e) => set('level', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {LEVELS.map((s) => <option key={s} value={s}>{label('level', s)}</option>)}
-        </select>
+        <CodeSelect id="inbox-level" prefix="level" codes={LEVELS} value={f.level} onChange={(v) => set('level', v)} anyLabel={t('list.any')} />
       </FilterField>
       <FilterField id="inbox-year" label={t('form.year')}><input id="inbox-year" inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></FilterField>
       <FilterField id="inbox-q" label={t('inbox.name')}><input id="inbox-q" type="search" value={f.q} onChange={(e) => set('q', e.target.value)} /></FilterField>

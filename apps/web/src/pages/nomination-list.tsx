@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { client, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
-import { Badge, ErrorNotice, FilterField, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
+import { Badge, CodeSelect, ErrorNotice, FilterField, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
 import { AWARD_CODES, LEVELS, STATUSES } from '../vocabulary';
 import { UnitPicker, useUnits } from '../ui/units';
 
@@ -27,7 +27,6 @@ export function useListFilters(basePath: string) {
 
 export function FilterForm({ filters, onApply }: { filters: Record<string, string>; onApply(f: Record<string, string>): void }) {
   const { t } = useI18n();
-  const label = useLabel();
   const [f, setF] = useState(filters);
   const set = (k: string, v: string) => setF((x) => ({ ...x, [k]: v }));
   function submit(e: FormEvent) {
@@ -38,23 +37,14 @@ export function FilterForm({ filters, onApply }: { filters: Record<string, strin
     <form className="filters" onSubmit={submit} role="search" aria-label={t('list.search')}>
       <FilterField id="list-unit" label={t('list.unit')}><UnitPicker id="list-unit" value={f.unitId} onChange={(v) => set('unitId', v)} anyLabel={t('list.any')} /></FilterField>
       <FilterField id="list-award" label={t('common.award')}>
-        <select id="list-award" value={f.awardCode} onChange={(e) => set('awardCode', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {AWARD_CODES.map((c) => <option key={c} value={c}>{label('award', c)}</option>)}
-        </select>
+        <CodeSelect id="list-award" prefix="award" codes={AWARD_CODES} value={f.awardCode} onChange={(v) => set('awardCode', v)} anyLabel={t('list.any')} />
       </FilterField>
       <FilterField id="list-year" label={t('form.year')}><input id="list-year" inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></FilterField>
       <FilterField id="list-status" label={t('list.status')}>
-        <select id="list-status" value={f.status} onChange={(e) => set('status', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{label('status', s)}</option>)}
-        </select>
+        <CodeSelect id="list-status" prefix="status" codes={STATUSES} value={f.status} onChange={(v) => set('status', v)} anyLabel={t('list.any')} />
       </FilterField>
       <FilterField id="list-level" label={t('common.level')}>
-        <select id="list-level" value={f.level} onChange={(e) => set('level', e.target.value)}>
-          <option value="">{t('list.any')}</option>
-          {LEVELS.map((s) => <option key={s} value={s}>{label('level', s)}</option>)}
-        </select>
+        <CodeSelect id="list-level" prefix="level" codes={LEVELS} value={f.level} onChange={(v) => set('level', v)} anyLabel={t('list.any')} />
       </FilterField>
       <button type="submit" className="primary">{t('list.searchButton')}</button>
     </form>

@@ -214,3 +214,14 @@ export function FilterField({ id, label, children }: { id: string; label: string
     </div>
   );
 }
+
+/** A select over a list of codes, each shown by its label (`award`, `level`, `status`, `task`…), with "any" first. */
+export function CodeSelect({ id, prefix, codes, value, onChange, anyLabel }: { id: string; prefix: string; codes: readonly string[]; value: string; onChange(v: string): void; anyLabel: string }) {
+  const label = useLabel();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{anyLabel}</option>
+      {codes.map((c) => <option key={c} value={c}>{label(prefix, c)}</option>)}
+    </select>
+  );
+}
