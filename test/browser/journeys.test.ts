@@ -100,10 +100,12 @@ describe('browser journeys', () => {
     await page.goto('/app/');
     await page.getByRole('heading', { name: 'Yêu cầu bổ sung đang chờ' }).waitFor();
     await page.getByRole('link', { name: 'Nộp bổ sung' }).first().click();
-    await page.getByText('Biên bản họp Hội đồng TĐKT cơ sở').waitFor();
+    await page.getByText('Biên bản họp Hội đồng TĐKT cơ sở', { exact: true }).first().waitFor();
     await page.getByLabel('Nội dung bổ sung').fill('Đã bổ sung biên bản họp xét ngày 20/12.');
-    await page.locator('#resubmit-documents').setInputFiles({ name: 'bien-ban-hop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 biên bản') });
+    // The file goes into the slot of the item it answers; the summary is corrected in the same answer.
+    await page.getByLabel('Tài liệu cho mục: Biên bản họp Hội đồng TĐKT cơ sở').setInputFiles({ name: 'bien-ban-hop.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 biên bản') });
     await page.getByText('bien-ban-hop.pdf').waitFor();
+    await page.getByLabel('Tóm tắt thành tích (sửa nếu được yêu cầu)').fill('Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm lên lớp; có biên bản họp xét.');
     await check(page, 'clerk-05-supplement-form');
     await page.getByRole('button', { name: 'Nộp bổ sung' }).click();
     await eventually(async () => (await page.getByText('Đang thẩm định').count()) > 0);
@@ -112,6 +114,9 @@ describe('browser journeys', () => {
     // The uploaded files are stored, and the dossier's links fetch exactly those bytes.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'bien-ban-hop.pdf' }).click()]);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('%PDF-1.4 biên bản');
+    const supplied = (await reviewer.get(`/nominations/${id}`)).body;
+    expect(supplied.dossier.achievements).toBe('Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm lên lớp; có biên bản họp xét.');
+    expect(supplied.steps.find((x: { type: string }) => x.type === 'SupplementProvided').data.documents).toEqual([expect.objectContaining({ name: 'bien-ban-hop.pdf', item: 0 })]);
   });
 
   it('clerk: pastes a list from a spreadsheet; the preview flags the header, a bad year, a bad number and a repeated person before anything is sent', async () => {

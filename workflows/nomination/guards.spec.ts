@@ -1,13 +1,13 @@
 import type { Actor, NominationInput, NominationView, OpenTask } from '@vinhdanh/domain/ladder/nomination';
 import { refusal } from '../../test/support/refusal';
-import { validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
+import { validateAmend, validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
 import { PostingState } from './posting';
 
 /**
  * The Update validators, case by case: each refusal with its code (the API maps the kind to the
  * status) and the field it names; what they accept is what the ladder's end-to-end tests drive.
  */
-const input = { nominationId: 'n1', unitId: 'so-gddt', nominee: { personalIdHash: 'hash-nominee' }, submittedBy: { userId: 'clerk-1' } } as unknown as NominationInput;
+const input = { nominationId: 'n1', unitId: 'so-gddt', nominee: { personalIdHash: 'hash-nominee' }, submittedBy: { userId: 'clerk-1' }, route: [{ level: 'UNIT' }, { level: 'PROVINCE' }] } as unknown as NominationInput;
 const actor = (roles: Actor['roles'], over: Partial<Actor> = {}): Actor => ({ userId: 'u1', fullName: 'Người dùng', unitId: 'so-gddt', roles, ...over });
 const task = (kind: OpenTask['kind'], role: OpenTask['role'], unitId = 'so-gddt'): OpenTask => ({ key: `UNIT:${kind}:0`, kind, level: 'UNIT', unitId, role });
 const view = (status: NominationView['status'], t?: OpenTask, more: Partial<NominationView> = {}): NominationView => ({ nominationId: 'n1', status, level: 'UNIT', step: 'X', lastSeq: 2, task: t, ...more });
@@ -35,7 +35,35 @@ describe('review', () => {
   });
 });
 
+describe('amend (corrections before the first review)', () => {
+  const firstReview = view('IN_REVIEW', task('REVIEW', 'REVIEWER'));
+  const clerk = actor(['CLERK']);
+  it.each([
+    ['the unit’s clerk correcting the text', firstReview, clerk, { achievements: 'Đã sửa' }, 'ACCEPTED'],
+    ['the unit’s clerk replacing the files', firstReview, clerk, { documents: [] }, 'ACCEPTED'],
+    ['a clerk of another unit', firstReview, actor(['CLERK'], { unitId: 'so-yte' }), { achievements: 'x' }, 'WRONG_UNIT'],
+    ['the reviewer', firstReview, actor(['REVIEWER']), { achievements: 'x' }, 'ROLE_REQUIRED'],
+    ['nothing to correct', firstReview, clerk, {}, 'NOTHING_TO_AMEND@changes'],
+    ['an emptied summary', firstReview, clerk, { achievements: ' ' }, 'ACHIEVEMENTS_REQUIRED@changes.achievements'],
+    ['after a supplement round began', view('IN_REVIEW', { ...task('REVIEW', 'REVIEWER'), key: 'UNIT:REVIEW:1' }), clerk, { achievements: 'x' }, 'AMEND_CLOSED'],
+    ['at the province', view('IN_REVIEW', { ...task('REVIEW', 'REVIEWER'), level: 'PROVINCE', key: 'PROVINCE:REVIEW:0' }), clerk, { achievements: 'x' }, 'AMEND_CLOSED'],
+    ['while supplements are asked', view('SUPPLEMENT_REQUESTED', task('SUPPLEMENT', 'CLERK')), clerk, { achievements: 'x' }, 'AMEND_CLOSED'],
+  ])('%s', (_, v, who, changes, expected) => {
+    expect(refused(() => validateAmend(input, v as NominationView, { actor: who, changes } as never))).toBe(expected);
+  });
+});
+
 describe('resubmit, withdraw, decide', () => {
+  it('a resubmission’s files answer items the request has, and a correction keeps a summary', () => {
+    const waiting = view('SUPPLEMENT_REQUESTED', task('SUPPLEMENT', 'CLERK'), { supplement: { items: ['Biên bản', 'Quyết định'], deadline: '2026-12-31', round: 1 } });
+    const file = (item?: number) => ({ name: 'a.pdf', sha256: 'a'.repeat(64), ...(item === undefined ? {} : { item }) });
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'x', documents: [file(0), file(1), file()] } as never))).toBe('ACCEPTED');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'x', documents: [file(0), file(2)] } as never))).toBe('UNKNOWN_ITEM@documents.1.item');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'x', documents: [file(-1)] } as never))).toBe('UNKNOWN_ITEM@documents.0.item');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'x', documents: [], changes: { achievements: '' } } as never))).toBe('ACHIEVEMENTS_REQUIRED@changes.achievements');
+    expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'x', documents: [], changes: { achievements: 'Đã sửa' } } as never))).toBe('ACCEPTED');
+  });
+
   it('a resubmission needs the supplement step, the unit’s clerk and a note', () => {
     const waiting = view('SUPPLEMENT_REQUESTED', task('SUPPLEMENT', 'CLERK'));
     expect(refused(() => validateResubmit(input, waiting, { actor: actor(['CLERK']), note: 'Đã bổ sung', documents: [] } as never))).toBe('ACCEPTED');

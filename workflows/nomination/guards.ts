@@ -84,6 +84,13 @@ export function validateResubmit(input: NominationInput, view: NominationView, a
   requireTask(view, 'SUPPLEMENT_REQUESTED', 'SUPPLEMENT', what);
   requireRole(args.actor, 'CLERK', input.unitId, what);
   if (!nonBlank(args.note)) throw invalid('NOTE_REQUIRED', 'Cần ghi chú nội dung bổ sung.', 'Describe what was supplemented.', 'note');
+  // A file answers one of the items the reviewer asked for, by its place in the request.
+  const items = view.supplement?.items.length ?? 0;
+  const stray = (args.documents ?? []).findIndex((d) => d.item !== undefined && !(Number.isInteger(d.item) && d.item >= 0 && d.item < items));
+  if (stray >= 0) throw invalid('UNKNOWN_ITEM', 'Tài liệu ứng với một mục không có trong yêu cầu bổ sung.', 'A file answers an item the request does not have.', `documents.${stray}.item`);
+  if (args.changes?.achievements !== undefined && !nonBlank(args.changes.achievements)) {
+    throw invalid('ACHIEVEMENTS_REQUIRED', 'Tóm tắt thành tích không được để trống.', 'The summary of achievements cannot be empty.', 'changes.achievements');
+  }
 }
 
 /**

@@ -24,7 +24,10 @@ export interface ResubmitArgs {
   /** When and once: made by the API for this request (see checkMessageAuth). */
   auth?: MessageAuth;
   note: string;
-  documents: { name: string; sha256: string; sizeBytes?: number }[];
+  /** The files supplied; `item`: the index of the requested item a file answers. */
+  documents: { name: string; sha256: string; sizeBytes?: number; mimeType?: string; component?: string; item?: number }[];
+  /** Corrections to the dossier the request called for (the same fields as before review). */
+  changes?: DossierChanges;
 }
 
 /**
@@ -36,13 +39,15 @@ export interface AmendArgs {
   actor: Actor;
   /** When and once: made by the API for this request (see checkMessageAuth). */
   auth?: MessageAuth;
-  changes: {
-    achievements?: string;
-    position?: string;
-    frontLine?: boolean;
-    documents?: { name: string; sha256: string; sizeBytes?: number; mimeType?: string; component?: string }[];
-  };
+  changes: DossierChanges & { documents?: { name: string; sha256: string; sizeBytes?: number; mimeType?: string; component?: string }[] };
   note?: string;
+}
+
+/** The fields of a dossier its clerk may correct (the nominee, award and year make the dossier and cannot change). */
+export interface DossierChanges {
+  achievements?: string;
+  position?: string;
+  frontLine?: boolean;
 }
 
 export interface WithdrawArgs {

@@ -6,7 +6,7 @@ import type { NominationActivities } from '@vinhdanh/domain/ladder/activities';
 import { SA_LEVEL, SA_STATUS } from '@vinhdanh/domain/ladder/search-attributes';
 import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
 import { validateAmend, validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
-import type { AmendArgs, AnswerCommentArgs, CouncilResult, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
+import type { AmendArgs, AnswerCommentArgs, CouncilResult, DossierChanges, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, PostingState } from './posting';
 import type { Actor, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
 import { isCouncilResult, type EventType, type NominationEvent, type NominationEventData } from '@vinhdanh/domain/ladder/events';
@@ -271,7 +271,9 @@ export class NominationProcess {
     if (action === CLOSED) return CLOSED;
     if (action.kind !== 'resubmit') throw new Error(`unexpected ${action.kind}`);
     this.view = { ...this.view, supplement: undefined };
-    await this.emit('SupplementProvided', this.actorOf(action.args.actor, 'CLERK'), { reason: action.args.note, data: { documents: action.args.documents } }, true);
+    const { changes } = action.args;
+    if (changes) this.applyChanges(changes);
+    await this.emit('SupplementProvided', this.actorOf(action.args.actor, 'CLERK'), { reason: action.args.note, data: { documents: action.args.documents, ...(changes ? { changes } : {}) } }, true);
     return 'RESUBMITTED';
   }
 
@@ -505,15 +507,18 @@ export class NominationProcess {
 
   /** The dossier as corrected from now on (documents, proposal letters and the read model follow it). */
   private async amend(args: AmendArgs, task: OpenTask): Promise<void> {
-    const { achievements, position, frontLine, documents } = args.changes;
-    const dossier = this.input.dossier;
-    if (achievements !== undefined) dossier.achievements = achievements;
-    if (documents !== undefined) dossier.documents = documents;
-    if (position !== undefined) this.input.nominee.position = position;
-    if (frontLine !== undefined) this.input.nominee.frontLine = frontLine;
+    this.applyChanges(args.changes);
+    if (args.changes.documents !== undefined) this.input.dossier.documents = args.changes.documents;
     // takePending cleared the task from the view; it is still open.
     this.view = { ...this.view, task };
     await this.emit('DossierAmended', this.actorOf(args.actor, 'CLERK'), { reason: args.note, data: { changes: args.changes } }, true);
+  }
+
+  /** Corrections to the dossier's fields (before review, or as a supplement asked): the dossier as it now stands. */
+  private applyChanges({ achievements, position, frontLine }: DossierChanges): void {
+    if (achievements !== undefined) this.input.dossier.achievements = achievements;
+    if (position !== undefined) this.input.nominee.position = position;
+    if (frontLine !== undefined) this.input.nominee.frontLine = frontLine;
   }
 
   private async withdraw(args: WithdrawArgs): Promise<void> {

@@ -55,9 +55,23 @@ export class ReviewDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(90) deadlineDays?: number;
 }
 
+export class SupplementDocumentDto extends DocumentDto {
+  @ApiPropertyOptional({ description: 'Mục trong yêu cầu bổ sung mà tệp này đáp ứng (thứ tự, từ 0). *The requested item this file answers (its place, from 0).*' })
+  @IsOptional() @IsInt() @Min(0) @Max(49) item?: number;
+}
+
+/** Corrections to the dossier's fields: only those given change. */
+export class DossierChangesDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(20_000) achievements?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() frontLine?: boolean;
+}
+
 export class ResubmitDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(5000) note!: string;
-  @ApiProperty({ type: [DocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DocumentDto) documents!: DocumentDto[];
+  @ApiProperty({ type: [SupplementDocumentDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SupplementDocumentDto) documents!: SupplementDocumentDto[];
+  @ApiPropertyOptional({ type: DossierChangesDto, description: 'Corrections to the dossier the request called for.' })
+  @IsOptional() @ValidateNested() @Type(() => DossierChangesDto) changes?: DossierChangesDto;
 }
 
 /** Corrections before the first review: only the fields given change. */

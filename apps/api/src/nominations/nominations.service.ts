@@ -157,7 +157,13 @@ export class NominationsService {
 
   async resubmit(actor: AuthenticatedActor, id: string, dto: ResubmitDto, key?: string): Promise<NominationView> {
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
-    return this.update(actor, id, 'resubmit', resubmitUpdate, { note: dto.note.normalize('NFC'), documents: dto.documents }, key);
+    const changes = dto.changes && {
+      ...(dto.changes.achievements !== undefined ? { achievements: dto.changes.achievements.normalize('NFC') } : {}),
+      ...(dto.changes.position !== undefined ? { position: dto.changes.position.normalize('NFC') } : {}),
+      ...(dto.changes.frontLine !== undefined ? { frontLine: dto.changes.frontLine } : {}),
+    };
+    const hasChanges = changes && Object.keys(changes).length > 0;
+    return this.update(actor, id, 'resubmit', resubmitUpdate, { note: dto.note.normalize('NFC'), documents: dto.documents, ...(hasChanges ? { changes } : {}) }, key);
   }
 
   /**

@@ -100,18 +100,38 @@ export function ReviewForm({ id, needsJustification, onDone }: { id: string; nee
   );
 }
 
-export function ResubmitForm({ id, onDone }: { id: string; onDone(): void }) {
+/**
+ * The answer to a supplement request: a file slot for each item the reviewer asked for (each file
+ * says which item it answers), other files, and corrections to the dossier's text if asked.
+ */
+export function ResubmitForm({ id, items = [], achievements: current = '', onDone }: { id: string; items?: string[]; achievements?: string; onDone(): void }) {
   const { t } = useI18n();
   const { error, busy, run, errors } = useAction(onDone);
   const [note, setNote] = useState('');
-  const [documents, setDocuments] = useState<DocumentRef[]>([]);
+  const [documents, setDocuments] = useState<(DocumentRef & { item?: number })[]>([]);
+  const [achievements, setAchievements] = useState(current);
+  const slot = (item: number | undefined) => ({
+    value: documents.filter((d) => d.item === item),
+    onChange: (docs: DocumentRef[]) => setDocuments([...documents.filter((d) => d.item !== item), ...docs.map((d) => ({ ...d, ...(item === undefined ? {} : { item }) }))]),
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const changes = achievements.trim() !== current.trim() ? { achievements: achievements.trim() } : undefined;
+    void run((key) => client.POST('/nominations/{id}/resubmit', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { note: note.trim(), documents, ...(changes ? { changes } : {}) } }));
+  }
   return (
     <ActionCard title={t('resubmit.title')}>
-      <form onSubmit={(e) => { e.preventDefault(); void run((key) => client.POST('/nominations/{id}/resubmit', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { note: note.trim(), documents } })); }} noValidate>
+      <form onSubmit={submit} noValidate>
         <Field id="note" label={t('resubmit.note')} error={errors.note}>
           <textarea {...describedBy('note', errors.note)} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        <DocumentsInput id="resubmit-documents" value={documents} onChange={setDocuments} error={errors.documents} />
+        {items.map((text, i) => (
+          <DocumentsInput key={i} id={`resubmit-item-${i}`} label={t('resubmit.forItem', { item: text })} {...slot(i)} error={errors[`documents.${i}.item`]} />
+        ))}
+        <DocumentsInput id="resubmit-documents" label={items.length ? t('form.otherDocs') : undefined} {...slot(undefined)} error={errors.documents} />
+        <Field id="resubmit-achievements" label={t('resubmit.achievements')} error={errors['changes.achievements']} hint={t('resubmit.achievementsHint')}>
+          <textarea {...describedBy('resubmit-achievements', errors['changes.achievements'], true)} rows={4} value={achievements} onChange={(e) => setAchievements(e.target.value)} />
+        </Field>
         <ErrorNotice error={error} inline />
         <button type="submit" className="primary" disabled={busy}>{busy ? t('common.working') : t('resubmit.send')}</button>
       </form>

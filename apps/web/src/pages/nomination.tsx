@@ -123,7 +123,7 @@ export function NominationPage({ id }: { id: string }) {
       )}
       <div className="actions-column">
         {mine('REVIEW', 'REVIEWER') && <ReviewForm id={id} needsJustification={nom.eligibility?.outcome !== 'ELIGIBLE'} onDone={() => done('REVIEW')} />}
-        {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} onDone={() => done('SUPPLEMENT')} />}
+        {mine('SUPPLEMENT', 'CLERK') && <ResubmitForm id={id} items={supplement?.data.items ?? []} achievements={nom.dossier.achievements} onDone={() => done('SUPPLEMENT')} />}
         {mine('DECISION', 'DECISION_MAKER') && <DecideForm id={id} onDone={() => done('DECISION')} />}
         {mine('PROPOSAL', 'DECISION_MAKER') && <DecideForm id={id} proposal onDone={() => done('PROPOSAL')} />}
         {amendable && <AmendForm key={nom.lastSeq} id={id} current={{ achievements: nom.dossier.achievements, position: nom.nominee.position, frontLine: nom.nominee.frontLine, documents: nom.dossier.documents }} onDone={() => done()} />}

@@ -60,7 +60,8 @@ export interface NominationEventData {
   ReviewReminderSent: { task: OpenTask; dueAt?: string };
   ReviewEscalated: { task: OpenTask; toUnitId: string; toRole: Role };
   SupplementRequested: { items?: string[]; deadline?: string; task: OpenTask };
-  SupplementProvided: { documents: DocumentRef[] };
+  /** `changes`: corrections to the dossier the request called for; a document's `item` is the requested item it answers. */
+  SupplementProvided: { documents: (DocumentRef & { item?: number })[]; changes?: { achievements?: string; position?: string; frontLine?: boolean } };
   /** `office`: approved by the President's Office on the State-award step. */
   ReviewApproved: { justification: string | null; eligibility?: string; office?: boolean };
   NominationRejected: Record<string, never>;

@@ -68,9 +68,13 @@ async function projectDetails(tx: EntityManager, { nominationId, event }: Record
       // The route readers see (and who may see the dossier: the President's Office) follows the workflow's.
       await tx.query(`UPDATE nomination SET dossier=jsonb_set(dossier, '{route}', $2::jsonb) WHERE id=$1`, [nominationId, JSON.stringify(event.data.route)]);
       return;
-    case 'DossierAmended': {
-      // The dossier as corrected: its text, files and the nominee's position and front-line flag.
-      const { achievements, documents, position, frontLine } = event.data.changes;
+    case 'DossierAmended':
+    case 'SupplementProvided': {
+      // The dossier as corrected: its text, files (before review) and the nominee's position and
+      // front-line flag. A supplement's files stay in its step; only its corrections change the dossier.
+      if (!event.data.changes) return;
+      const { achievements, position, frontLine } = event.data.changes;
+      const documents = event.type === 'DossierAmended' ? event.data.changes.documents : undefined;
       await tx.query(
         `UPDATE nomination SET dossier = dossier || $2::jsonb, nominee = nominee || $3::jsonb WHERE id=$1`,
         [nominationId, JSON.stringify({ ...(achievements !== undefined ? { achievements } : {}), ...(documents !== undefined ? { documents } : {}) }), JSON.stringify({ ...(position !== undefined ? { position } : {}), ...(frontLine !== undefined ? { frontLine } : {}) })],
@@ -83,7 +87,6 @@ async function projectDetails(tx: EntityManager, { nominationId, event }: Record
     case 'ReviewReminderSent':
     case 'ReviewEscalated':
     case 'SupplementRequested':
-    case 'SupplementProvided':
     case 'ReviewApproved':
     case 'NominationRejected':
     case 'CouncilVoteRequested':
