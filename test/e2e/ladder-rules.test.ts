@@ -95,6 +95,8 @@ describe('ladder rules: who may act, once, in order', () => {
       r2.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Không đạt' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    // The loser is told someone acted (the task moved on, or the dossier closed), never that it is missing.
+    expect(['WRONG_STATE', 'CONCURRENT_ACTION', 'ALREADY_CLOSED']).toContain(results.find((r) => r.status === 409)!.body.code);
     // BK tỉnh goes through the provincial council after the review.
     const n = await waitForStatus(clerk, id, results[0].status === 200 ? 'AWAITING_COUNCIL' : 'REJECTED');
     expect(n.steps.filter((s: any) => s.level === 'PROVINCE' && ['ReviewApproved', 'NominationRejected'].includes(s.type))).toHaveLength(1);

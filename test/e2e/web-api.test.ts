@@ -111,6 +111,8 @@ describe('web application API', () => {
     expect(body.byAward).toEqual([{ awardCode: 'GK_DONVI', total: 3, awarded: 2, closed: 0 }]);
     // Half of the awards went to the seed plan's priority group.
     expect(body.priorities).toEqual([{ nomineeKind: 'INDIVIDUAL', awarded: 2, priority: 1 }]);
+    // And by the unit that sent them, by its name.
+    expect(body.byUnit).toEqual([{ unitId: 'so-yte', unitNameVi: 'Sở Y tế', unitNameEn: 'Department of Health', total: 3, awarded: 2, closed: 0, open: 1, priorityAwarded: 1 }]);
     expect(body.processing).toEqual([expect.objectContaining({ level: 'UNIT', awardCode: 'GK_DONVI', count: 2 })]);
     expect(body.processing[0].medianDays).toBeGreaterThanOrEqual(0);
     // Another unit's clerk sees nothing of this unit.

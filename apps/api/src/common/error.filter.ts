@@ -75,7 +75,7 @@ const GRPC_NOT_FOUND = 5;
 const GRPC_UNAVAILABLE = 14;
 
 /** A history or workflow the server does not hold (fetchHistory reports it as a bare gRPC NOT_FOUND). */
-function isGrpcNotFound(e: unknown): boolean {
+export function isGrpcNotFound(e: unknown): boolean {
   return e instanceof ServiceError && (e.cause as { code?: number } | undefined)?.code === GRPC_NOT_FOUND;
 }
 const GRPC_DEADLINE_EXCEEDED = 4;

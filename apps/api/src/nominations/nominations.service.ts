@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { isGrpcNotFound } from '../common/error.filter';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { awardForNomination, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
@@ -258,7 +259,16 @@ export class NominationsService {
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const args = { ...body, actor: { ...plain(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
-    return withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
+    try {
+      return await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
+    } catch (err) {
+      // The workflow finished between the read above and this Update: another person's action closed
+      // it (its last steps now run inside one workflow task). That is a lost race, not a missing dossier.
+      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) {
+        throw conflict('ALREADY_CLOSED', 'Hồ sơ vừa kết thúc do một thao tác khác; vui lòng tải lại.', 'The nomination was just closed by another action; reload.');
+      }
+      throw err;
+    }
   }
 }
 

@@ -2249,6 +2249,17 @@ export interface components {
                 level: components["schemas"]["Level"];
                 status: components["schemas"]["NominationStatus"];
             }[];
+            /** @description By submitting unit: how many it sent, how many were awarded or closed, how many are open, how many of its awards went to the priority groups. */
+            byUnit: {
+                awarded: number;
+                closed: number;
+                open: number;
+                priorityAwarded: number;
+                total: number;
+                unitId: string;
+                unitNameEn: string | null;
+                unitNameVi: string | null;
+            }[];
             overdue: {
                 tasks: {
                     awardCode: string;

@@ -8,7 +8,7 @@ import { BarChart, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '..
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
 
 export function DashboardPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, pick } = useI18n();
   const label = useLabel();
   const [year, setYear] = useState('');
   const d = useLoad(() => client.GET('/dashboard', { params: { query: { year: /^\d{4}$/.test(year) ? Number(year) : undefined } } }), [year]);
@@ -51,6 +51,25 @@ export function DashboardPage() {
             />
           </div>
           <p className="muted">{t('dash.priorityNote')}</p>
+          <section className="card" aria-labelledby="by-unit-title">
+            <h2 id="by-unit-title">{t('dash.byUnit')}</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr><th scope="col">{t('list.unit')}</th><th scope="col">{t('dash.total')}</th><th scope="col">{label('status', 'AWARDED')}</th><th scope="col">{t('dash.closed')}</th><th scope="col">{t('dash.open')}</th><th scope="col">{t('dash.priorityAwarded')}</th></tr>
+                </thead>
+                <tbody>
+                  {data.byUnit.map((u) => (
+                    <tr key={u.unitId}>
+                      <th scope="row"><Link to={`/nominations?unitId=${encodeURIComponent(u.unitId)}`}>{u.unitNameVi ? pick(u.unitNameVi, u.unitNameEn ?? u.unitNameVi) : u.unitId}</Link></th>
+                      <td>{u.total}</td><td>{u.awarded}</td><td>{u.closed}</td><td>{u.open}</td>
+                      <td>{u.priorityAwarded} ({pct(u.priorityAwarded, u.awarded)}%)</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
           <section className="card" aria-labelledby="overdue-title">
             <h2 id="overdue-title">{t('dash.overdueTasks')}</h2>
             {data.overdue.tasks.length === 0 ? <p className="muted">{t('dash.noOverdue')}</p> : (

@@ -170,28 +170,22 @@ export function Citations({ list }: { list?: Citation[] }) {
 export function BarChart({ title, rows, unit = '', max }: { title: string; rows: { label: string; value: number; note?: string }[]; unit?: string; max?: number }) {
   const { t } = useI18n();
   const top = max ?? Math.max(1, ...rows.map((r) => r.value));
-  // A narrow viewBox keeps the text legible when the card is phone-width; full labels are in the table.
-  const barH = 22;
-  const labelW = 130;
-  const width = 360;
+  // Bars in HTML, not SVG: a long Vietnamese label (an award's full name) wraps instead of being
+  // cut. The bars are one named image (its children are not read); the table below carries the figures.
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       {rows.length === 0 ? <p className="muted">{t('common.noData')}</p> : (
         <>
-          <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${rows.length * (barH + 8) + 4}`} width="100%">
-            {rows.map((r, i) => {
-              const w = ((width - labelW - 60) * r.value) / top;
-              const y = i * (barH + 8) + 4;
-              return (
-                <g key={r.label}>
-                  <text x={labelW - 6} y={y + barH * 0.7} textAnchor="end" className="chart-label">{r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}</text>
-                  <rect x={labelW} y={y} width={Math.max(w, 1)} height={barH} className="chart-bar" rx="3" />
-                  <text x={labelW + Math.max(w, 1) + 6} y={y + barH * 0.7} className="chart-value">{`${r.value}${unit}`}</text>
-                </g>
-              );
-            })}
-          </svg>
+          <div className="bars" role="img" aria-label={title}>
+            {rows.map((r) => (
+              <div key={r.label} className="bar-row">
+                <span className="chart-label">{r.label}</span>
+                <span className="bar-track"><span className="chart-bar" style={{ width: `${Math.max((100 * r.value) / top, 0.5)}%` }} /></span>
+                <span className="chart-value">{`${r.value}${unit}`}</span>
+              </div>
+            ))}
+          </div>
           <table className="chart-table">
             <caption className="visually-hidden">{title}</caption>
             <tbody>{rows.map((r) => <tr key={r.label}><th scope="row">{r.label}</th><td>{r.value}{unit}</td>{r.note !== undefined && <td>{r.note}</td>}</tr>)}</tbody>

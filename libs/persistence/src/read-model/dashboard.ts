@@ -10,6 +10,8 @@ export interface DashboardFigures {
   processing: { level: Level; awardCode: string; count: number; avgDays: number; medianDays: number }[];
   overdue: { total: number; tasks: { id: string; kind: string; level: Level; dueAt: string; nominationId: string; nomineeName: string; awardCode: string }[] };
   priorities: { nomineeKind: string; awarded: number; priority: number }[];
+  /** By submitting unit: how many it sent, how many were awarded or closed, how many are open, how many of its awards went to the priority groups. */
+  byUnit: { unitId: string; unitNameVi: string | null; unitNameEn: string | null; total: number; awarded: number; closed: number; open: number; priorityAwarded: number }[];
 }
 
 export async function dashboardFigures(db: EntityManager, reader: Reader, year: number | null): Promise<DashboardFigures> {
@@ -18,7 +20,7 @@ export async function dashboardFigures(db: EntityManager, reader: Reader, year: 
   const params = [year, ...visible.params];
   const q = <T>(sql: string): Promise<T[]> => db.query(sql, params);
 
-  const [byStatus, byAward, processing, overdue, priorities] = await Promise.all([
+  const [byStatus, byAward, processing, overdue, priorities, byUnit] = await Promise.all([
     q<DashboardFigures['byStatus'][number]>(`SELECT n.current_level AS level, n.status, count(*)::int AS count FROM nomination n WHERE ${scope} GROUP BY 1, 2 ORDER BY 1, 2`),
     q<DashboardFigures['byAward'][number]>(`SELECT n.award_code AS "awardCode", count(*)::int AS total,
               count(*) FILTER (WHERE n.status = 'AWARDED')::int AS awarded,
@@ -41,8 +43,14 @@ export async function dashboardFigures(db: EntityManager, reader: Reader, year: 
     q<DashboardFigures['priorities'][number]>(`SELECT n.nominee_kind AS "nomineeKind", count(*)::int AS awarded,
               count(*) FILTER (WHERE (n.nominee->>'frontLine')::boolean IS TRUE)::int AS priority
          FROM nomination n WHERE ${scope} AND n.status = 'AWARDED' GROUP BY 1 ORDER BY 1`),
+    q<DashboardFigures['byUnit'][number]>(`SELECT n.unit_id AS "unitId", u.name_vi AS "unitNameVi", u.name_en AS "unitNameEn", count(*)::int AS total,
+              count(*) FILTER (WHERE n.status = 'AWARDED')::int AS awarded,
+              count(*) FILTER (WHERE n.status IN ('REJECTED','WITHDRAWN','EXPIRED'))::int AS closed,
+              count(*) FILTER (WHERE n.status NOT IN ('AWARDED','REJECTED','WITHDRAWN','EXPIRED'))::int AS open,
+              count(*) FILTER (WHERE n.status = 'AWARDED' AND (n.nominee->>'frontLine')::boolean IS TRUE)::int AS "priorityAwarded"
+         FROM nomination n LEFT JOIN org_unit u ON u.id = n.unit_id WHERE ${scope} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2`),
   ]);
   // The window count is taken before LIMIT, so the total counts every overdue task, not just those listed.
   const tasks = overdue.map(({ total: _total, ...task }) => task);
-  return { byStatus, byAward, processing, overdue: { total: overdue[0]?.total ?? 0, tasks }, priorities };
+  return { byStatus, byAward, processing, overdue: { total: overdue[0]?.total ?? 0, tasks }, priorities, byUnit };
 }
