@@ -409,6 +409,11 @@ describe('browser journeys', () => {
     await secretary.getByRole('heading', { name: 'Biên bản kiểm phiếu' }).waitFor({ timeout: 30_000 });
     const record = await secretary.locator('.tally-record').textContent();
     expect(record).toContain('Được đề nghị');
+    // The record as an administrative document: the motto, the vote-counting committee that signs it, a print button.
+    const tally = secretary.getByRole('region', { name: 'Biên bản kiểm phiếu' });
+    await tally.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor();
+    await tally.getByText(/^Ban kiểm phiếu: .+ \(Trưởng ban\), Văn thư Sở Giáo dục và Đào tạo \(Thư ký\)\.$/).waitFor();
+    await tally.getByRole('button', { name: 'In biên bản kiểm phiếu' }).waitFor();
     await secretary.getByLabel('Mã biên nhận').fill(receipts[0]);
     await secretary.getByRole('button', { name: 'Kiểm tra' }).click();
     await secretary.getByText('Phiếu của bạn đã được kiểm.').waitFor();

@@ -8,3 +8,4 @@ export { LEVELS, RATINGS, RATING_NAMES, RECIPIENT_KINDS } from '../../../libs/do
 /** Nomination statuses in ladder order. */
 export { NOMINATION_STATUSES as STATUSES, TASK_KINDS } from '../../../libs/domain/src/ladder/nomination';
 export { ruleName } from '../../../libs/domain/src/common/rule-names';
+export { MOTTO } from '../../../libs/domain/src/decisions/administrative';

@@ -4,6 +4,7 @@ import { BallotWallet } from '../ballots';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { BASE } from '../router';
+import { MOTTO } from '../vocabulary';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
 type Ballot = Schemas['MyBallot'];
@@ -170,6 +171,10 @@ function TallyView({ sessionId }: { sessionId: string }) {
   const { t, pick, dateTime } = useI18n();
   const label = useLabel();
   const tally = useLoad(() => client.GET('/councils/sessions/{id}/tally', { params: { path: { id: sessionId } } }), [sessionId]);
+  // The vote-counting committee that signs the record: the council's chair heads it, its secretary keeps it.
+  const members = useLoad(() => client.GET('/councils/sessions/{id}/turnout', { params: { path: { id: sessionId } } }), [sessionId]);
+  const chair = members.data?.members.find((m) => m.role === 'CHAIR');
+  const secretary = members.data?.members.find((m) => m.role === 'SECRETARY');
   const pending = !!tally.data && tally.data.records.length === 0;
   // The tally is recorded by an activity just after the session closes; wait for it rather than show an empty record.
   useRefreshWhile(pending, tally.reload, 1500, tally.data);
@@ -177,9 +182,19 @@ function TallyView({ sessionId }: { sessionId: string }) {
   if (pending) return <Loading />;
   const d = tally.data;
   return (
-    <section className="card tally" aria-labelledby="tally-title">
-      <h2 id="tally-title">{t('session.tally')}</h2>
-      <p>{d.councilNameVi} · {t('councils.opened')}: {dateTime(d.openedAt)} · {t('session.closedAt')}: {dateTime(d.closedAt)} {d.closedReason && `(${label('closedReason', d.closedReason)})`}</p>
+    <section className="card tally decision-document" aria-labelledby="tally-title">
+      <header className="decision-head">
+        <div><p className="upper">{d.councilNameVi}</p></div>
+        <div>
+          <p className="upper strong">{MOTTO[0]}</p>
+          <p className="strong underline">{MOTTO[1]}</p>
+          <p className="italic">{dateTime(d.closedAt)}</p>
+        </div>
+      </header>
+      <h2 id="tally-title" className="decision-title upper">{t('session.tally')}</h2>
+      <p>{t('councils.opened')}: {dateTime(d.openedAt)} · {t('session.closedAt')}: {dateTime(d.closedAt)} {d.closedReason && `(${label('closedReason', d.closedReason)})`}</p>
+      <p>{t('session.committee', { chair: chair?.fullName ?? '—', secretary: secretary?.fullName ?? '—' })}</p>
+      <p className="muted">{t('session.countedBy')}</p>
       <p>{t('session.voters', { count: d.voters.length })}: {d.voters.map((v) => v.fullName).join(', ')}</p>
       {d.records.map((r) => (
         <article key={r.nominationId} className="tally-record">
@@ -199,10 +214,15 @@ function TallyView({ sessionId }: { sessionId: string }) {
           <p className="citation">{r.rule.citation.map((c) => pick(c.vi, c.en)).join('; ')}</p>
         </article>
       ))}
-      <details>
+      <div className="signature-row">
+        <div className="signature"><p className="strong upper">{t('session.secretarySigns')}</p><p className="signature-space" /><p className="strong">{secretary?.fullName}</p></div>
+        <div className="signature"><p className="strong upper">{t('session.chairSigns')}</p><p className="signature-space" /><p className="strong">{chair?.fullName}</p></div>
+      </div>
+      <details className="no-print">
         <summary>{t('session.receiptHashes', { count: d.receiptHashes.length })}</summary>
         <ul className="mono">{d.receiptHashes.map((h) => <li key={h}>{h}</li>)}</ul>
       </details>
+      <button type="button" className="no-print" onClick={() => window.print()}>{t('session.print')}</button>
     </section>
   );
 }

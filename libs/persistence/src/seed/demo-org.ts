@@ -117,8 +117,8 @@ export const DEMO_COUNCILS: SeedCouncil[] = [
     id: `hd-${unit}`,
     unitId: unit,
     level: 'UNIT' as const,
-    nameVi: `Hội đồng Thi đua - Khen thưởng ${unit}`,
-    nameEn: `Emulation and Commendation Council of ${unit}`,
+    nameVi: `Hội đồng Thi đua - Khen thưởng ${unitName(unit)}`,
+    nameEn: `Emulation and Commendation Council of the ${DEMO_UNITS.find((u) => u.id === unit)!.nameEn}`,
     members: [
       { username: `thutruong.${unit}`, role: 'CHAIR' as const },
       { username: `vanthu.${unit}`, role: 'SECRETARY' as const },

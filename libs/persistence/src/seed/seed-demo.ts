@@ -30,7 +30,7 @@ export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: 
       );
     }
     for (const c of DEMO_COUNCILS) {
-      await tx.query(`INSERT INTO council (id, unit_id, level, name_vi, name_en) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (id) DO NOTHING`, [c.id, c.unitId, c.level, c.nameVi, c.nameEn]);
+      await tx.query(`INSERT INTO council (id, unit_id, level, name_vi, name_en) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (id) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en`, [c.id, c.unitId, c.level, c.nameVi, c.nameEn]);
       for (const m of c.members) {
         await tx.query(
           `INSERT INTO council_member (council_id, user_id, role, from_date) VALUES ($1,$2,$3,'2024-01-01') ON CONFLICT DO NOTHING`,
