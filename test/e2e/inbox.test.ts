@@ -86,6 +86,22 @@ describe('inbox at volume: filters, names, sorting, pages, approve selected', ()
     expect(again.body).toMatchObject({ duplicate: true, dossierNumber: first.body.dossierNumber });
   });
 
+  it('marks a task new until its reader opens the dossier, for that reader only', async () => {
+    // The first reviewer opened every dossier while waiting for it above; the second has opened none.
+    const second = await stack.login('thamdinh2.so-noi-vu');
+    const otherUnitReviewer = await stack.login('thamdinh.xa-dak-ha');
+    const unread = async (who: Session) => Object.fromEntries(((await who.get('/inbox?pageSize=200')).body.items as { nominationId: string; unread: boolean }[]).map((t) => [t.nominationId, t.unread]));
+    expect(await unread(second)).toMatchObject({ [ids.binh]: true, [ids.lan]: true });
+    expect((await second.get(`/nominations/${ids.binh}`)).status).toBe(200);
+    expect(await unread(second)).toMatchObject({ [ids.binh]: false, [ids.lan]: true });
+    // Each reader's own: Lan's dossier is read for the first reviewer (who opened it), still new for the second.
+    expect(await unread(provinceReviewer)).toMatchObject({ [ids.binh]: false, [ids.lan]: false });
+    // Someone outside reads nothing, and marks nothing read.
+    const before = (await stack.ds.query(`SELECT count(*)::int AS n FROM task_read WHERE nomination_id = $1`, [ids.lan]))[0].n;
+    expect((await otherUnitReviewer.get(`/nominations/${ids.lan}`)).status).toBe(404);
+    expect((await stack.ds.query(`SELECT count(*)::int AS n FROM task_read WHERE nomination_id = $1`, [ids.lan]))[0].n).toBe(before);
+  });
+
   it('sorts and pages', async () => {
     const byName = await provinceReviewer.get('/inbox?sort=nominee');
     // Alphabetical without regard to accents, as the documents list names: "Nguyễn Thị" before "Nguyễn Văn".

@@ -7,6 +7,7 @@ import {
   nominationSteps,
   nominationTasks,
   notificationsOf,
+  markTasksRead,
   openTasks,
   proposalOf,
   toNomination,
@@ -36,6 +37,8 @@ export class NominationsQuery {
   async get(actor: AuthenticatedActor, id: string): Promise<NominationDetail> {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
+    // Opening the dossier is reading its task: the inbox stops marking it new for this reader.
+    await markTasksRead(db, actor, id);
     const nomineeKey = row.nominee.nomineeKey;
     const [steps, tasks, decision, proposal, repeated] = await Promise.all([
       nominationSteps(db, id),
@@ -67,7 +70,7 @@ export class NominationsQuery {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const { sort, page: _p, pageSize: _s, ...filter } = q;
-    return { page, pageSize, ...(await openTasks(this.ds.manager, actor.unitId, actor.roles, filter, { sort, page, pageSize })) };
+    return { page, pageSize, ...(await openTasks(this.ds.manager, actor, filter, { sort, page, pageSize })) };
   }
 
   async notifications(actor: AuthenticatedActor): Promise<Notifications> {

@@ -2668,6 +2668,8 @@ export interface components {
             unitId: string;
             unitNameEn: string | null;
             unitNameVi: string | null;
+            /** @description The reader has not opened this dossier since the task became theirs. */
+            unread: boolean;
             year: number;
         };
         InitiativeDto: {

@@ -48,7 +48,7 @@ export function TaskTable({ tasks, selectable, selected, onToggle, onToggleAll }
         </thead>
         <tbody>
           {tasks.map((task) => (
-            <tr key={`${task.nominationId}:${task.key}`} className={task.overdue ? 'row-overdue' : undefined}>
+            <tr key={`${task.nominationId}:${task.key}`} className={[task.overdue ? 'row-overdue' : '', task.unread ? 'row-unread' : ''].join(' ').trim() || undefined}>
               {selectable && (
                 <td>
                   {selectable(task) && (
@@ -56,7 +56,7 @@ export function TaskTable({ tasks, selectable, selected, onToggle, onToggleAll }
                   )}
                 </td>
               )}
-              <td><Link to={`/nominations/${task.nominationId}`}>{label('task', task.kind)}</Link></td>
+              <td><Link to={`/nominations/${task.nominationId}`}>{label('task', task.kind)}</Link>{task.unread && <> <Badge tone="info">{t('inbox.new')}</Badge></>}</td>
               <td>{task.nomineeName}{task.dossierNumber && <div className="muted">{task.dossierNumber}</div>}</td>
               <td>{task.unitNameVi ? pick(task.unitNameVi, task.unitNameEn ?? task.unitNameVi) : task.unitId}</td>
               <td>{label('award', task.awardCode)} ({task.year})</td>

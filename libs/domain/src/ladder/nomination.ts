@@ -151,6 +151,8 @@ export interface InboxTask {
   year: number;
   /** The readable dossier number (`HS-2025-000123`), if it has one. */
   dossierNumber: string | null;
+  /** The reader has not opened this dossier since the task became theirs. */
+  unread: boolean;
   /** The unit that submitted the dossier, and its name. */
   unitId: string;
   unitNameVi: string | null;

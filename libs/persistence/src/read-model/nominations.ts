@@ -242,12 +242,11 @@ export type InboxSort = keyof typeof INBOX_SORTS;
  */
 export async function openTasks(
   db: EntityManager,
-  unitId: string,
-  roles: readonly Role[],
+  reader: { userId: string; unitId: string; roles: readonly Role[] },
   filter: InboxFilter = {},
   page: { sort?: InboxSort; page: number; pageSize: number } = { page: 1, pageSize: 200 },
 ): Promise<{ total: number; overdue: number; items: InboxTask[] }> {
-  const params: unknown[] = [unitId, roles];
+  const params: unknown[] = [reader.unitId, reader.roles, reader.userId];
   const where = [`t.status = 'OPEN'`, `t.unit_id = $1`, `t.role = ANY($2)`];
   const add = (sql: (ref: string) => string, value: unknown) => {
     if (value === undefined || value === '' || value === false) return;
@@ -269,6 +268,7 @@ export async function openTasks(
             t.due_at IS NOT NULL AND t.due_at < now() AS overdue,
             n.id AS "nominationId", n.dossier_number AS "dossierNumber", n.nominee_name AS "nomineeName", n.award_code AS "awardCode", n.year, n.unit_id AS "unitId",
             u.name_vi AS "unitNameVi", u.name_en AS "unitNameEn",
+            NOT EXISTS (SELECT 1 FROM task_read r WHERE r.user_id = $3 AND r.nomination_id = t.nomination_id AND r.task_key = t.task_key) AS unread,
             count(*) OVER () AS total, count(*) FILTER (WHERE t.due_at < now()) OVER () AS "overdueTotal"
        FROM task t JOIN nomination n ON n.id = t.nomination_id LEFT JOIN org_unit u ON u.id = n.unit_id
       WHERE ${where.join(' AND ')}
@@ -341,4 +341,18 @@ export async function projectedEventKeys(db: EntityManager, nominationId: string
 export async function awardCodesOf(db: EntityManager, ids: string[]): Promise<string[]> {
   const rows: { award_code: string }[] = await db.query(`SELECT award_code FROM nomination WHERE id = ANY($1)`, [ids]);
   return rows.map((r) => r.award_code);
+}
+
+/**
+ * The reader opened the dossier: its open tasks that are theirs (their unit, one of their roles)
+ * are no longer new to them. Others of the same unit still see them as new.
+ */
+export async function markTasksRead(db: EntityManager, reader: { userId: string; unitId: string; roles: readonly Role[] }, nominationId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO task_read (user_id, nomination_id, task_key)
+     SELECT $1, t.nomination_id, t.task_key FROM task t
+      WHERE t.nomination_id = $2 AND t.status = 'OPEN' AND t.unit_id = $3 AND t.role = ANY($4)
+     ON CONFLICT DO NOTHING`,
+    [reader.userId, nominationId, reader.unitId, reader.roles],
+  );
 }
