@@ -37,8 +37,6 @@ export class NominationsQuery {
   async get(actor: AuthenticatedActor, id: string): Promise<NominationDetail> {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
-    // Opening the dossier is reading its task: the inbox stops marking it new for this reader.
-    await markTasksRead(db, actor, id);
     const nomineeKey = row.nominee.nomineeKey;
     const [steps, tasks, decision, proposal, repeated] = await Promise.all([
       nominationSteps(db, id),
@@ -47,6 +45,9 @@ export class NominationsQuery {
       proposalOf(db, id),
       sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
     ]);
+    // Opening the dossier reads the task that is the reader's: the inbox stops marking it new for
+    // them. Written only when there is such a task (a page following a working dossier writes nothing).
+    if (tasks.some((t) => t.status === 'OPEN' && t.unitId === actor.unitId && actor.roles.includes(t.role))) await markTasksRead(db, actor, id);
     return {
       ...toNomination(row),
       steps,
