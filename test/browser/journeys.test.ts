@@ -77,6 +77,8 @@ describe('browser journeys', () => {
     await page.getByLabel(/trực tiếp lao động/).check();
     await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await page.getByLabel('Tóm tắt thành tích').fill('Hoàn thành xuất sắc nhiệm vụ năm học; 100% học sinh lớp chủ nhiệm lên lớp.');
+    // The achievement period shows day first (dd/mm/yyyy), whatever the browser's language.
+    await expect(page.getByLabel('Thành tích từ ngày').inputValue()).resolves.toMatch(/^01\/01\/\d{4}$/);
     // One slot per component the award's dossier requires; sending without one is refused beside it.
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     expect(await page.locator('#documents-BAO_CAO_THANH_TICH-error').textContent()).toContain('Chưa có tệp cho thành phần hồ sơ bắt buộc này');
@@ -175,12 +177,13 @@ describe('browser journeys', () => {
     await award.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
     await award.getByLabel('Năm').fill('2024');
     await award.getByLabel('Số quyết định').fill('12/ABC');
-    await award.getByLabel('Ngày ký').fill('2024-12-20');
+    // Dates are typed day first, as written here, whatever the browser's language.
+    await award.getByLabel('Ngày ký').fill('20/12/2024');
     await award.getByRole('button', { name: 'Ghi' }).click();
     await award.getByRole('alert').first().waitFor();
     await award.getByLabel('Số quyết định').fill('12/QĐ-SGDĐT');
     await award.getByRole('button', { name: 'Ghi' }).click();
-    await page.getByRole('article', { name: 'Danh hiệu, khen thưởng' }).getByRole('row', { name: /12\/QĐ-SGDĐT/ }).waitFor();
+    await page.getByRole('article', { name: 'Danh hiệu, khen thưởng' }).getByRole('row', { name: /12\/QĐ-SGDĐT \(20\/12\/2024\)/ }).waitFor();
     await check(page, 'clerk-record-01');
 
     // Found again from the list of the unit's people, by name typed without accents.

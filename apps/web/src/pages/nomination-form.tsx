@@ -6,7 +6,7 @@ import { Link, navigate, usePath } from '../router';
 import { useSession } from '../session';
 import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
-import { ErrorNotice, Field, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { DateInput, ErrorNotice, Field, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 
 const KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 
@@ -240,10 +240,10 @@ export function NominationFormPage() {
             <input {...describedBy('year', err('year'))} inputMode="numeric" value={d.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} />
           </Field>
           <Field id="achievementPeriod-from" label={t('form.from')} error={err('achievementPeriod.from') ?? err('achievementPeriod')}>
-            <input {...describedBy('achievementPeriod-from', err('achievementPeriod.from') ?? err('achievementPeriod'))} type="date" value={d.from} onChange={(e) => set('from', e.target.value)} />
+            <DateInput {...describedBy('achievementPeriod-from', err('achievementPeriod.from') ?? err('achievementPeriod'))} value={d.from} onChange={(v) => set('from', v)} />
           </Field>
           <Field id="achievementPeriod-to" label={t('form.to')} error={err('achievementPeriod.to')}>
-            <input {...describedBy('achievementPeriod-to', err('achievementPeriod.to'))} type="date" value={d.to} onChange={(e) => set('to', e.target.value)} />
+            <DateInput {...describedBy('achievementPeriod-to', err('achievementPeriod.to'))} value={d.to} onChange={(v) => set('to', v)} />
           </Field>
           <Field id="movementId" label={t('form.movement')} error={err('movementId')}>
             <select {...describedBy('movementId', err('movementId'))} value={d.movementId} onChange={(e) => set('movementId', e.target.value)}>

@@ -3,7 +3,7 @@ import { client, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, describedBy, useLabel, useLoad } from '../ui/kit';
+import { DateInput, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, describedBy, useLabel, useLoad } from '../ui/kit';
 import { AWARD_CODES, RATINGS, RATING_NAMES } from '../vocabulary';
 import { useAction } from './nomination-actions';
 import { Pager } from './nomination-list';
@@ -183,7 +183,7 @@ function AwardForm({ id, onDone }: { id: string; onDone(): void }) {
       </Field>
       <Field id="award-year" label={t('form.year')} error={errors.year}><input {...describedBy('award-year', errors.year)} inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></Field>
       <Field id="award-number" label={t('nominees.decisionNumber')} error={errors.decisionNumber} hint={t('nominees.decisionNumberHint')}><input {...describedBy('award-number', errors.decisionNumber, true)} value={f.decisionNumber} onChange={(e) => set('decisionNumber', e.target.value)} /></Field>
-      <Field id="award-date" label={t('nominees.decidedOn')} error={errors.decidedOn}><input {...describedBy('award-date', errors.decidedOn)} type="date" value={f.decidedOn} onChange={(e) => set('decidedOn', e.target.value)} /></Field>
+      <Field id="award-date" label={t('nominees.decidedOn')} error={errors.decidedOn}><DateInput {...describedBy('award-date', errors.decidedOn)} value={f.decidedOn} onChange={(v) => set('decidedOn', v)} /></Field>
     </EntryForm>
   );
 }
@@ -223,8 +223,8 @@ function DisciplineForm({ id, onDone }: { id: string; onDone(): void }) {
   const [f, setF] = useState({ from: '', to: '', level: 'KHIEN_TRACH', underReview: false });
   return (
     <EntryForm legend={t('nominees.addDiscipline')} busy={busy} error={error} onSubmit={() => void run(() => client.POST('/nominees/{id}/disciplines', { params: { path: { id }}, body: { from: f.from, ...(f.to ? { to: f.to } : {}), level: f.level as Schemas['DisciplineDto']['level'], underReview: f.underReview } }))}>
-      <Field id="discipline-from" label={t('nominees.from')} error={errors.from}><input {...describedBy('discipline-from', errors.from)} type="date" value={f.from} onChange={(e) => setF((x) => ({ ...x, from: e.target.value }))} /></Field>
-      <Field id="discipline-to" label={t('nominees.to')} error={errors.to}><input {...describedBy('discipline-to', errors.to)} type="date" value={f.to} onChange={(e) => setF((x) => ({ ...x, to: e.target.value }))} /></Field>
+      <Field id="discipline-from" label={t('nominees.from')} error={errors.from}><DateInput {...describedBy('discipline-from', errors.from)} value={f.from} onChange={(v) => setF((x) => ({ ...x, from: v }))} /></Field>
+      <Field id="discipline-to" label={t('nominees.to')} error={errors.to}><DateInput {...describedBy('discipline-to', errors.to)} value={f.to} onChange={(v) => setF((x) => ({ ...x, to: v }))} /></Field>
       <Field id="discipline-level" label={t('nominees.disciplineLevel')}>
         <select id="discipline-level" value={f.level} onChange={(e) => setF((x) => ({ ...x, level: e.target.value }))}>
           {DISCIPLINE_LEVELS.map((k) => <option key={k} value={k}>{t(`nominees.disciplineLevel.${k}`)}</option>)}

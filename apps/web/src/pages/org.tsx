@@ -3,7 +3,7 @@ import { client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { fieldErrors } from '../ui/documents';
-import { Badge, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { DateInput, Badge, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
 
 type Unit = Schemas['OrgUnitRow'];
 
@@ -66,7 +66,7 @@ function SuccessionForm({ units, onDone }: { units: Unit[]; onDone(): void }) {
       <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
         <Field id="ceased-unit" label={t('list.unit')}><select id="ceased-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}><option value="" />{options}</select></Field>
         <Field id="successorId" label={t('org.successor')} error={errors.successorId}><select {...describedBy('successorId', errors.successorId)} value={successorId} onChange={(e) => setSuccessorId(e.target.value)}><option value="" />{options}</select></Field>
-        <Field id="lastDay" label={t('org.lastDay')} error={errors.lastDay}><input {...describedBy('lastDay', errors.lastDay)} type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} /></Field>
+        <Field id="lastDay" label={t('org.lastDay')} error={errors.lastDay}><DateInput {...describedBy('lastDay', errors.lastDay)} value={lastDay} onChange={(v) => setLastDay(v)} /></Field>
         <Field id="reasonVi" label={t('org.reasonVi')} error={errors.reasonVi}><input {...describedBy('reasonVi', errors.reasonVi)} value={reasonVi} onChange={(e) => setReasonVi(e.target.value)} /></Field>
         <Field id="reasonEn" label={t('org.reasonEn')} error={errors.reasonEn}><input {...describedBy('reasonEn', errors.reasonEn)} value={reasonEn} onChange={(e) => setReasonEn(e.target.value)} /></Field>
         <ErrorNotice error={error} inline />

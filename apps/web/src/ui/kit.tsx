@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { parseDate, showDate } from './dates';
 import { ApiError, type ApiErrorBody } from '../api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -217,5 +218,31 @@ export function CodeSelect({ id, prefix, codes, value, onChange, anyLabel }: { i
       <option value="">{anyLabel}</option>
       {codes.map((c) => <option key={c} value={c}>{label(prefix, c)}</option>)}
     </select>
+  );
+}
+
+/**
+ * A date field in dd/mm/yyyy whatever the browser's language (ui/dates.ts). The form holds ISO;
+ * text not yet a date passes through as typed, so the form's checks and the API name the problem.
+ */
+export function DateInput({ value, onChange, ...rest }: { value: string; onChange(value: string): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>) {
+  const [text, setText] = useState(() => showDate(value));
+  // A value set from outside (a draft loaded, a reset) is shown; one that came from typing is left as typed.
+  useEffect(() => {
+    if ((parseDate(text) ?? text) !== value) setText(showDate(value));
+  }, [value]);
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      placeholder="dd/mm/yyyy"
+      autoComplete="off"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseDate(e.target.value) ?? e.target.value);
+      }}
+    />
   );
 }
