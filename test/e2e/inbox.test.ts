@@ -56,6 +56,9 @@ describe('inbox at volume: filters, names, sorting, pages, approve selected', ()
     expect(await only(`q=${encodeURIComponent("%' OR '1'='1")}`)).toEqual([]);
     await stack.ds.query(`UPDATE task SET due_at = now() - interval '1 day' WHERE nomination_id = $1 AND status = 'OPEN'`, [ids.binh]);
     expect(await only('overdue=true')).toEqual([ids.binh]);
+    // Due by a moment: before it, whatever else.
+    expect(await only(`dueBefore=${encodeURIComponent(new Date().toISOString())}`)).toEqual([ids.binh]);
+    expect(await only(`dueBefore=${encodeURIComponent(new Date(Date.now() + 365 * 86_400_000).toISOString())}`)).toEqual([ids.lan, ids.binh, ids.an].sort());
     const all = await provinceReviewer.get('/inbox');
     expect(all.body.overdue).toBe(1);
     // The overdue one comes first when sorted by due date.

@@ -179,6 +179,7 @@ export const MESSAGES = {
   'session.chairSigns': ['Trưởng ban kiểm phiếu', 'Head of the vote-counting committee'],
   'session.print': ['In biên bản kiểm phiếu', 'Print the tally record'],
   'inbox.new': ['Mới', 'New'],
+  'inbox.dueBy': ['Hạn đến ngày', 'Due by'],
   'list.title': ['Hồ sơ đề nghị khen thưởng', 'Nominations'],
   'list.search': ['Tìm hồ sơ', 'Search nominations'],
   'list.searchButton': ['Tìm', 'Search'],

@@ -11,6 +11,8 @@ export function AuditNominationPage({ id }: { id: string }) {
   const { t, lang, dateTime } = useI18n();
   const label = useLabel();
   const timeline = useLoad(() => client.GET('/audit/nominations/{id}/timeline', { params: { path: { id }, query: { lang } } }), [id, lang]);
+  // Named as people name the dossier: its nominee and number, not a fragment of its id.
+  const nomination = useLoad(() => client.GET('/nominations/{id}', { params: { path: { id } } }), [id]);
   const [replay, setReplay] = useState<Schemas['ReplayReport']>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -41,7 +43,7 @@ export function AuditNominationPage({ id }: { id: string }) {
   const ok = replay && replay.deterministic && replay.readModelAgrees && replay.auditLogAgrees;
   return (
     <section>
-      <PageTitle>{t('audit.timelineOf', { id: id.slice(0, 8) })}</PageTitle>
+      <PageTitle>{t('audit.timelineOf', { id: nomination.data ? `${nomination.data.nominee.name}${nomination.data.dossierNumber ? ` (${nomination.data.dossierNumber})` : ''}` : id })}</PageTitle>
       <div className="actions">
         <Link className="button" to={`/nominations/${id}`}>{t('audit.dossier')}</Link>
         <button type="button" onClick={runReplay} disabled={busy}>{busy ? t('common.working') : t('audit.replayOne')}</button>

@@ -3,7 +3,7 @@ import { client, data, type QueryOf, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { useSession } from '../session';
-import { Badge, CodeSelect, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
+import { Badge, CodeSelect, DateInput, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
 import { UnitPicker } from '../ui/units';
 import { AWARD_CODES, LEVELS, TASK_KINDS } from '../vocabulary';
 import type { ApiError } from '../api';
@@ -72,7 +72,7 @@ export function TaskTable({ tasks, selectable, selected, onToggle, onToggleAll }
   );
 }
 
-const FILTERS = ['kind', 'fromUnitId', 'awardCode', 'level', 'year', 'overdue', 'q', 'sort', 'pageSize'] as const;
+const FILTERS = ['kind', 'fromUnitId', 'awardCode', 'level', 'year', 'overdue', 'dueBefore', 'q', 'sort', 'pageSize'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 const SORTS = ['due', 'received', 'nominee', 'unit'] as const;
 const PAGE_SIZES = ['20', '50', '100', '200'];
@@ -83,6 +83,8 @@ export function inboxQuery(f: Partial<Filters>, page: number): InboxQuery {
   return {
     kind: v('kind') as InboxQuery['kind'], fromUnitId: v('fromUnitId'), awardCode: v('awardCode'), level: v('level') as InboxQuery['level'],
     year: f.year ? Number(f.year) : undefined, overdue: f.overdue === 'true' ? true : undefined, q: v('q'),
+    // "Due by" a day: before the end of that day in Vietnam (UTC+7).
+    dueBefore: /^\d{4}-\d{2}-\d{2}$/.test(f.dueBefore ?? '') ? `${f.dueBefore}T23:59:59.999+07:00` : undefined,
     sort: v('sort') as InboxQuery['sort'], page, pageSize: f.pageSize ? Number(f.pageSize) : 50,
   };
 }
@@ -109,6 +111,7 @@ function InboxFilters({ filters, onApply }: { filters: Filters; onApply(f: Filte
       </FilterField>
       <FilterField id="inbox-year" label={t('form.year')}><input id="inbox-year" inputMode="numeric" value={f.year} onChange={(e) => set('year', e.target.value.replace(/\D/g, '').slice(0, 4))} /></FilterField>
       <FilterField id="inbox-q" label={t('inbox.name')}><input id="inbox-q" type="search" value={f.q} onChange={(e) => set('q', e.target.value)} /></FilterField>
+      <FilterField id="inbox-due" label={t('inbox.dueBy')}><DateInput id="inbox-due" value={f.dueBefore} onChange={(v) => set('dueBefore', v)} /></FilterField>
       <label className="check"><input type="checkbox" checked={f.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />{t('inbox.overdueOnly')}</label>
       <FilterField id="inbox-sort" label={t('inbox.sort')}>
         <select id="inbox-sort" value={f.sort} onChange={(e) => set('sort', e.target.value)}>
