@@ -131,14 +131,15 @@ describe('nomination ladder', () => {
     const id = await submit(clerk, 'GK_DONVI');
     await waitForStep(unitReviewer, id, 'IN_REVIEW', 'UNIT');
     // Sent together: whichever the workflow accepts first makes it busy (or closes the task), so
-    // the other is refused by the validator: CONCURRENT_ACTION while busy, WRONG_STATE after.
+    // the other is refused by the validator: CONCURRENT_ACTION while busy, WRONG_STATE after; or,
+    // when the first closed the nomination within one workflow task, by the API: ALREADY_CLOSED.
     const [approve, reject] = await Promise.all([
       unitReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu thành tích.' }),
       unitReviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Không đủ minh chứng' }),
     ]);
     expect([approve.status, reject.status].sort()).toEqual([200, 409]);
     const refused = approve.status === 409 ? approve : reject;
-    expect(['CONCURRENT_ACTION', 'WRONG_STATE']).toContain(refused.body.code);
+    expect(['CONCURRENT_ACTION', 'WRONG_STATE', 'ALREADY_CLOSED']).toContain(refused.body.code);
     expect(refused.body.messageVi).toBeTruthy();
     const n = (await clerk.get(`/nominations/${id}`)).body;
     const outcomes = n.steps.filter((s: { type: string }) => s.type === 'ReviewApproved' || s.type === 'NominationRejected');
