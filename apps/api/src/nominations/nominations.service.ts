@@ -16,13 +16,13 @@ import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
-import { componentProblems } from '@vinhdanh/domain/catalogue/documents';
+import { dossierComponents, requireComponents } from '@vinhdanh/domain/catalogue/documents';
 import { claimDossierNumber } from '@vinhdanh/persistence/read-model/numbering';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
-import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate } from '@vinhdanh/workflows/nomination/messages';
+import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate, type DossierChanges } from '@vinhdanh/workflows/nomination/messages';
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/domain/ladder/nomination';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
@@ -67,14 +67,7 @@ export class NominationsService {
       throw invalid('SIMPLIFIED_NOT_ALLOWED', `${award.nameVi} không xét theo thủ tục đơn giản (Điều 85 Luật Thi đua, khen thưởng).`, `${award.nameEn} cannot go by the simplified procedure (Law Art 85).`, 'simplifiedProcedureCase');
     }
     // Law Art 84–85: a dossier filed under components holds every component its award requires.
-    const components = componentProblems(simplified && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments, dto.documents);
-    if (components.length) {
-      const [first] = components;
-      const vi = components.map((c) => c.vi).join('. ');
-      const en = components.map((c) => c.en).join('. ');
-      if (first.field === 'documents') throw invalid('MISSING_COMPONENTS', vi, en, first.field);
-      throw invalid('UNKNOWN_COMPONENT', vi, en, first.field);
-    }
+    requireComponents(dossierComponents(award, simplified), dto.documents);
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
     const { personalId, ...nomineeFields } = dto.nominee;
     const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId, kind: dto.nominee.kind, name: dto.nominee.name, birthYear: dto.nominee.birthYear, personalId });
@@ -158,11 +151,7 @@ export class NominationsService {
 
   async resubmit(actor: AuthenticatedActor, id: string, dto: ResubmitDto, key?: string): Promise<NominationView> {
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
-    const changes = dto.changes && {
-      ...(dto.changes.achievements !== undefined ? { achievements: dto.changes.achievements.normalize('NFC') } : {}),
-      ...(dto.changes.position !== undefined ? { position: dto.changes.position.normalize('NFC') } : {}),
-      ...(dto.changes.frontLine !== undefined ? { frontLine: dto.changes.frontLine } : {}),
-    };
+    const changes = dto.changes && dossierChanges(dto.changes);
     const hasChanges = changes && Object.keys(changes).length > 0;
     return this.update(actor, id, 'resubmit', resubmitUpdate, { note: dto.note.normalize('NFC'), documents: dto.documents, ...(hasChanges ? { changes } : {}) }, key);
   }
@@ -178,19 +167,11 @@ export class NominationsService {
       if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
       if (isAwardCode(row.award_code)) {
         const award = awardForNomination(row.award_code, row.dossier.achievementPeriod.to, row.submitted_at.toISOString().slice(0, 10));
-        const required = row.dossier.simplifiedProcedureCase !== undefined && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments;
-        const [first] = componentProblems(required, dto.documents);
-        if (first?.field === 'documents') throw invalid('MISSING_COMPONENTS', first.vi, first.en, 'documents');
-        if (first) throw invalid('UNKNOWN_COMPONENT', first.vi, first.en, first.field);
+        requireComponents(dossierComponents(award, row.dossier.simplifiedProcedureCase !== undefined), dto.documents);
       }
       await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
     }
-    const changes = {
-      ...(dto.achievements !== undefined ? { achievements: dto.achievements.normalize('NFC') } : {}),
-      ...(dto.position !== undefined ? { position: dto.position.normalize('NFC') } : {}),
-      ...(dto.frontLine !== undefined ? { frontLine: dto.frontLine } : {}),
-      ...(dto.documents !== undefined ? { documents: dto.documents } : {}),
-    };
+    const changes = { ...dossierChanges(dto), ...(dto.documents !== undefined ? { documents: dto.documents } : {}) };
     return this.update(actor, id, 'amend', amendUpdate, { changes, ...(dto.note ? { note: dto.note.normalize('NFC') } : {}) }, key);
   }
 
@@ -281,4 +262,12 @@ const toView = (r: NominationRow & { decision_number: string | null; issued_on: 
   ...(r.outcome_reason ? { outcomeReason: r.outcome_reason } : {}),
   ...(r.decision_id && r.decision_number && r.issued_on ? { decision: { decisionId: r.decision_id, number: r.decision_number, issuedOn: r.issued_on } } : {}),
 });
+/** The dossier fields a clerk corrects (before review, or answering a supplement), as given, in composed Unicode. */
+function dossierChanges(c: { achievements?: string; position?: string; frontLine?: boolean }): DossierChanges {
+  return {
+    ...(c.achievements !== undefined ? { achievements: c.achievements.normalize('NFC') } : {}),
+    ...(c.position !== undefined ? { position: c.position.normalize('NFC') } : {}),
+    ...(c.frontLine !== undefined ? { frontLine: c.frontLine } : {}),
+  };
+}
 const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

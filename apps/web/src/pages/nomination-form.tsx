@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { client, data, type ApiError, type Schemas } from '../api';
 import { versionFor, type CatalogueVersion } from '../catalogue';
+import { dossierComponents } from '../vocabulary';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, usePath } from '../router';
 import { useSession } from '../session';
@@ -127,7 +128,7 @@ export function NominationFormPage() {
   const version = catalogue.data && d.to ? versionFor(catalogue.data, d.to) : undefined;
   const awards = useMemo(() => Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes(d.kind)), [version, d.kind]);
   const award = awards.find((a) => a.code === d.awardCode);
-  const required = award ? (d.simplifiedCase && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments) : [];
+  const required = award ? dossierComponents(award, !!d.simplifiedCase) : [];
 
   function check(): boolean {
     const e = localErrors(d, t);

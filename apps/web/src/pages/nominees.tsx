@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { useSession } from '../session';
 import { DateInput, ErrorNotice, Field, FilterField, Loading, Notice, PageTitle, describedBy, useLabel, useLoad } from '../ui/kit';
-import { AWARD_CODES, RATINGS, RATING_NAMES } from '../vocabulary';
+import { AWARD_CODES, RATINGS, RATING_NAMES, ratingName } from '../vocabulary';
 import { useAction } from './nomination-actions';
 import { Pager } from './nomination-list';
 
@@ -12,7 +12,7 @@ type Record_ = Schemas['NomineeRecordView']['record'];
 
 /** The people and collectives whose record the unit keeps, found by name. */
 export function NomineesPage() {
-  const { t, pick } = useI18n();
+  const { t, lang } = useI18n();
   const label = useLabel();
   const { search } = usePath();
   const q = search.get('q') ?? '';
@@ -41,7 +41,7 @@ export function NomineesPage() {
                   <tr key={n.id}>
                     <td><Link to={`/nominees/${n.id}`}>{n.name}</Link>{n.birthYear ? <span className="muted"> ({n.birthYear})</span> : null}</td>
                     <td>{label('kind', n.kind)}</td>
-                    <td>{n.latestRating ? `${n.latestRating.year}: ${pick(RATING_NAMES[n.latestRating.rating as keyof typeof RATING_NAMES]?.vi ?? n.latestRating.rating, RATING_NAMES[n.latestRating.rating as keyof typeof RATING_NAMES]?.en ?? n.latestRating.rating)}` : '—'}</td>
+                    <td>{n.latestRating ? `${n.latestRating.year}: ${ratingName(n.latestRating.rating, lang)}` : '—'}</td>
                     <td>{n.awards}</td>
                   </tr>
                 ))}
@@ -60,7 +60,7 @@ export function NomineesPage() {
  * and, for a clerk of the keeping unit, the forms that add to it. Entered once, reused every year.
  */
 export function NomineeRecordPage({ id }: { id: string }) {
-  const { t, pick, date } = useI18n();
+  const { t, lang, date } = useI18n();
   const label = useLabel();
   const { actor, has } = useSession();
   const rec = useLoad(() => client.GET('/nominees/{id}/record', { params: { path: { id } } }), [id]);
@@ -73,7 +73,6 @@ export function NomineeRecordPage({ id }: { id: string }) {
     setSaved(what);
     rec.reload();
   };
-  const ratingName = (v: string) => pick(RATING_NAMES[v as keyof typeof RATING_NAMES]?.vi ?? v, RATING_NAMES[v as keyof typeof RATING_NAMES]?.en ?? v);
   return (
     <section>
       <PageTitle>{t('nominees.recordOf', { name: rec.data.name })}</PageTitle>
@@ -83,7 +82,7 @@ export function NomineeRecordPage({ id }: { id: string }) {
         <RecordCard title={t('nominees.ratings')} empty={!r.ratings.length}>
           <table>
             <thead><tr><th scope="col">{t('form.year')}</th><th scope="col">{t('nominees.rating')}</th></tr></thead>
-            <tbody>{r.ratings.map((x) => <tr key={x.year}><td>{x.year}</td><td>{ratingName(x.rating)}</td></tr>)}</tbody>
+            <tbody>{r.ratings.map((x) => <tr key={x.year}><td>{x.year}</td><td>{ratingName(x.rating, lang)}</td></tr>)}</tbody>
           </table>
           {canEdit && <RatingForm id={id} onDone={done(t('nominees.ratings'))} />}
         </RecordCard>

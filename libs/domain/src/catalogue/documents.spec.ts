@@ -1,4 +1,5 @@
-import { componentProblems, FORM_DOCS, TITLE_WITH_INITIATIVE_DOCS } from './documents';
+import { refusal } from '../../../../test/support/refusal';
+import { componentProblems, dossierComponents, FORM_DOCS, requireComponents, simplifiedDocs, TITLE_WITH_INITIATIVE_DOCS } from './documents';
 
 describe('dossier components', () => {
   it('a dossier filed without components is left to its reviewer', () => {
@@ -16,5 +17,19 @@ describe('dossier components', () => {
       { field: 'documents.3.component', vi: '“XAC_NHAN_SANG_KIEN” không phải thành phần hồ sơ của hình thức này', en: expect.any(String) },
     ]);
     expect(componentProblems(FORM_DOCS, docs)).toEqual([]);
+  });
+
+  it('refuses with the first problem’s code and field, every problem in words', () => {
+    const refused = (docs: { component?: string }[]) => refusal(() => requireComponents(FORM_DOCS, docs), { withField: true });
+    expect(refused([{ component: 'TO_TRINH' }])).toBe('MISSING_COMPONENTS@documents');
+    expect(refused([...FORM_DOCS.map((d) => ({ component: d.code })), { component: 'X_Y' }])).toBe('UNKNOWN_COMPONENT@documents.3.component');
+    expect(refused(FORM_DOCS.map((d) => ({ component: d.code })))).toBe('ACCEPTED');
+  });
+
+  it('the simplified procedure asks for its one set, where the award has one', () => {
+    const award = { requiredDocuments: FORM_DOCS, simplifiedDocuments: simplifiedDocs(true) };
+    expect(dossierComponents(award, true).map((d) => d.code)).toEqual(['TO_TRINH', 'BAO_CAO_TOM_TAT']);
+    expect(dossierComponents(award, false)).toBe(FORM_DOCS);
+    expect(dossierComponents({ requiredDocuments: FORM_DOCS }, true)).toBe(FORM_DOCS);
   });
 });

@@ -1,5 +1,6 @@
 import { ART84_1, ART84_2, ART85, D98_ART40_1 } from './citations';
 import type { AwardDefinition } from './types';
+import { invalid } from '../common/errors';
 
 type Doc = AwardDefinition['requiredDocuments'][number];
 
@@ -45,4 +46,20 @@ export function componentProblems(required: Doc[], documents: { component?: stri
     problems.push({ field: 'documents', vi: `Hồ sơ còn thiếu: ${missing.map((m) => m.vi).join('; ')}`, en: `The dossier lacks: ${missing.map((m) => m.en).join('; ')}` });
   }
   return problems;
+}
+
+/** The components an award's dossier requires: its regular set, or the simplified procedure's one set (Law Art 85). */
+export function dossierComponents(award: Pick<AwardDefinition, 'requiredDocuments' | 'simplifiedDocuments'>, simplified: boolean): Doc[] {
+  return simplified && award.simplifiedDocuments ? award.simplifiedDocuments : award.requiredDocuments;
+}
+
+/** Refuses a dossier whose components are incomplete or foreign (see componentProblems), with every problem in words. */
+export function requireComponents(required: Doc[], documents: { component?: string }[]): void {
+  const problems = componentProblems(required, documents);
+  if (!problems.length) return;
+  const [first] = problems;
+  const vi = problems.map((c) => c.vi).join('. ');
+  const en = problems.map((c) => c.en).join('. ');
+  if (first.field === 'documents') throw invalid('MISSING_COMPONENTS', vi, en, first.field);
+  throw invalid('UNKNOWN_COMPONENT', vi, en, first.field);
 }
