@@ -235,7 +235,10 @@ export class CouncilsService {
 
   /** Each member and whether they have taken their ballots (never how they voted): what the secretary follows. */
   async turnout(actor: AuthenticatedActor, sessionId: string): Promise<SessionTurnout> {
-    const session = await this.access.session(actor, sessionId);
+    return this.turnoutOf(await this.access.session(actor, sessionId));
+  }
+
+  private async turnoutOf(session: SessionRow): Promise<SessionTurnout> {
     const view = await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
     const took = new Set(view.turnoutUserIds);
     return { status: view.status, members: session.members.map((m) => ({ userId: m.userId, fullName: m.fullName, role: m.role, tookBallot: took.has(m.userId) })) };
@@ -247,7 +250,7 @@ export class CouncilsService {
     if (!session.members.some((m) => m.userId === actor.userId && m.role === 'SECRETARY')) {
       throw forbidden('SECRETARY_REQUIRED', 'Chỉ thư ký Hội đồng của phiên này mới nhắc bỏ phiếu.', 'Only the session’s council secretary sends reminders.');
     }
-    const { status, members } = await this.turnout(actor, sessionId);
+    const { status, members } = await this.turnoutOf(session);
     if (status !== 'OPEN') throw conflict('SESSION_CLOSED', 'Phiên họp đã kết thúc.', 'The session is closed.');
     const council = await findCouncil(this.ds.manager, session.councilId);
     const waiting = members.filter((m) => !m.tookBallot);
