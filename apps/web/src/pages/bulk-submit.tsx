@@ -6,14 +6,14 @@ import { Link } from '../router';
 import { DocumentsInput, type DocumentRef } from '../ui/documents';
 import { ErrorNotice, Field, PageTitle, Progress, asApiError, describedBy, useLoad } from '../ui/kit';
 import { toRequest, type NominationDraft } from './nomination-form';
-import { parseRows, type Row } from './bulk-rows';
+import { parseList, textToLines, type ListRow as Row } from '@vinhdanh/domain/imports/list-rows';
 
 type Outcome = { ok: true; id: string; duplicate: boolean } | { ok: false; message: string };
 
 /**
  * A unit's year-end list: one award, many individuals, each submitted as its own nomination (its own
  * workflow), one after another with a progress bar; a failed line says why and the rest go on.
- * The list is previewed line by line first (bulk-rows.ts): only lines without a problem are sent.
+ * The list is previewed line by line first (the domain's list-rows, which the spreadsheet import reads with too): only lines without a problem are sent.
  */
 export function BulkSubmitPage() {
   const { t, pick } = useI18n();
@@ -26,7 +26,7 @@ export function BulkSubmitPage() {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [outcomes, setOutcomes] = useState<Map<number, Outcome>>(new Map());
   const [formError, setFormError] = useState<string>();
-  const parsed = useMemo(() => parseRows(text), [text]);
+  const parsed = useMemo(() => parseList(textToLines(text), { kind: 'INDIVIDUAL', thisYear: new Date().getFullYear() }), [text]);
   const sendable = parsed.rows.filter((r) => r.problems.length === 0);
   const version = catalogue.data ? versionFor(catalogue.data, `${lastYear}-12-31`) : undefined;
   const awards = Object.values(version?.awards ?? {}).filter((a) => a.recipientKinds.includes('INDIVIDUAL'));
@@ -43,7 +43,7 @@ export function BulkSubmitPage() {
     for (const [i, r] of sendable.entries()) {
       const draft: NominationDraft = {
         kind: 'INDIVIDUAL', name: r.name, birthYear: r.birthYear, personalId: r.personalId, position: r.position, frontLine: r.frontLine, memberCount: '', awardCode,
-        year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements, movementId: '',
+        year: String(lastYear), from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, achievements: r.achievements || achievements, movementId: '',
       };
       try {
         const res = await data(client.POST('/nominations', { body: toRequest(draft, documents) }));
@@ -83,7 +83,7 @@ export function BulkSubmitPage() {
         </div>
       </div>
       {progress && <Progress value={progress.done} max={progress.total} label={t('bulk.progress')} />}
-      {parsed.header && <p className="muted">{t('bulk.headerSkipped', { header: parsed.header.replace(/\t/g, ' · ') })}</p>}
+      {parsed.header && <p className="muted">{t('bulk.headerSkipped', { header: parsed.header })}</p>}
       {parsed.rows.length > 0 && <PreviewGrid rows={parsed.rows} outcomes={outcomes} />}
       {!catalogue.data && <ErrorNotice error={catalogue.error} />}
     </section>
