@@ -7,4 +7,3 @@ export * from './codec';
 export * from './temporal-client';
 export * from './ballots';
 export * from './identity';
-export * from './spreadsheets/xlsx';
