@@ -23,6 +23,7 @@ import { NominationsModule } from './nominations/nominations.module';
 import { NomineesModule } from './nominees/nominees.module';
 import { OrgModule } from './org/org.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ImportsModule } from './imports/imports.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -76,6 +77,7 @@ export class AppModule {
         RevocationsModule,
         OrgModule,
         DraftsModule,
+        ImportsModule,
         AuditModule,
         FeedModule,
         CodecModule,

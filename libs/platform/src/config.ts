@@ -67,6 +67,8 @@ export interface AppConfig {
   devPostingSeconds?: number;
   /** Public comments accepted per address per hour (COMMENT_MAX_PER_ADDRESS). */
   commentMaxPerAddress: number;
+  /** Rows of an uploaded list sent at once (IMPORT_CONCURRENCY): each is its own workflow start. */
+  importConcurrency: number;
 }
 
 /** Deadlines of the ladder (policy, not law: docs/law.md found no statutory limits). Milliseconds. */
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     baseSalary: collect<BaseSalaryStep[], 'table'>(parseBaseSalary(env.BASE_SALARY), 'table'),
     devPostingSeconds: env.DEV_POSTING_SECONDS?.trim() ? int('DEV_POSTING_SECONDS', 0, 1, 86_400) : undefined,
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
+    importConcurrency: int('IMPORT_CONCURRENCY', 8, 1, 64),
     oidc: env.OIDC_ISSUER?.trim()
       ? {
           issuer: env.OIDC_ISSUER.trim(),

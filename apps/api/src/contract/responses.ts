@@ -29,3 +29,4 @@ export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revoc
 export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
 export type { ChangeFeedPage, FeedKey } from '../feed/responses';
 export type { DraftList, DraftView } from '../drafts/responses';
+export type { ImportList, ImportView } from '../imports/responses';

@@ -4,6 +4,7 @@ import { isGrpcNotFound } from '../common/error.filter';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { awardForNomination, catalogueFor, isAwardCode } from '@vinhdanh/domain/catalogue';
+import type { RecipientKind } from '@vinhdanh/domain/common/levels';
 import { VotingRules } from '@vinhdanh/domain/council';
 import { planRoute } from '@vinhdanh/domain/routing';
 import { orgUnits, vietnamToday } from '@vinhdanh/persistence/read-model/org';
@@ -18,7 +19,7 @@ import { nominationRow, nominationWithDecision, updateApplied, visibleNomination
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
 import { dossierComponents, requireComponents } from '@vinhdanh/domain/catalogue/documents';
 import { claimDossierNumber } from '@vinhdanh/persistence/read-model/numbering';
-import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
+import { resolveNominee, sha256, uuidFromKey, type NomineeIdentity } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
@@ -29,8 +30,19 @@ import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
-import type { AmendDto, DecideDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
+import type { AmendDto, DecideDto, NomineeDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import type { SubmitResult } from './responses';
+
+/** A submission checked but for its nominee: who sends it, the award, and the route it will take. */
+export interface CheckedSubmission {
+  unitId: string;
+  award: ReturnType<typeof awardForNomination>;
+  simplified: boolean;
+  route: NominationInput['route'];
+  year: number;
+  movementId?: string;
+  dossier: Omit<NominationInput['dossier'], 'achievements'>;
+}
 
 @Injectable()
 export class NominationsService {
@@ -42,6 +54,17 @@ export class NominationsService {
   ) {}
 
   async submit(actor: AuthenticatedActor, dto: SubmitNominationDto): Promise<SubmitResult> {
+    const checked = await this.check(actor, { ...dto, nomineeKind: dto.nominee.kind });
+    const { personalId, ...nomineeFields } = dto.nominee;
+    const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId: checked.unitId, kind: dto.nominee.kind, name: dto.nominee.name, birthYear: dto.nominee.birthYear, personalId });
+    return this.launch(actor, checked, nomineeFields, identity, dto.achievements);
+  }
+
+  /**
+   * Every check of a submission that does not depend on who is nominated, and the route it will
+   * take: made once for a dossier, and once for a whole list (imports).
+   */
+  async check(actor: AuthenticatedActor, dto: Omit<SubmitNominationDto, 'nominee' | 'achievements'> & { nomineeKind: RecipientKind }): Promise<CheckedSubmission> {
     if (!actor.roles.includes('CLERK')) throw forbidden('ROLE_REQUIRED', 'Chỉ văn thư đơn vị mới được nộp hồ sơ.', 'Only a unit clerk may submit nominations.');
     const unitId = dto.unitId ?? actor.unitId;
     if (unitId !== actor.unitId) {
@@ -56,11 +79,11 @@ export class NominationsService {
     // Criteria follow the achievement period; who decides and the route follow the day of submission.
     const { today } = await vietnamToday(this.ds.manager);
     const award = awardForNomination(dto.awardCode, to, today);
-    if (!award.recipientKinds.includes(dto.nominee.kind)) {
-      throw invalid('WRONG_RECIPIENT', `${award.nameVi} không tặng cho đối tượng ${dto.nominee.kind}.`, `${award.nameEn} is not given to ${dto.nominee.kind}.`, 'nominee.kind');
+    if (!award.recipientKinds.includes(dto.nomineeKind)) {
+      throw invalid('WRONG_RECIPIENT', `${award.nameVi} không tặng cho đối tượng ${dto.nomineeKind}.`, `${award.nameEn} is not given to ${dto.nomineeKind}.`, 'nominee.kind');
     }
-    if (dto.posthumous && (dto.nominee.kind !== 'INDIVIDUAL' || award.posthumous === 'NOT_ALLOWED')) {
-      throw invalid('POSTHUMOUS_NOT_ALLOWED', `${award.nameVi} không truy tặng${dto.nominee.kind !== 'INDIVIDUAL' ? ' cho tập thể, hộ gia đình' : ''}.`, `${award.nameEn} is not given posthumously${dto.nominee.kind !== 'INDIVIDUAL' ? ' to collectives or households' : ''}.`, 'posthumous');
+    if (dto.posthumous && (dto.nomineeKind !== 'INDIVIDUAL' || award.posthumous === 'NOT_ALLOWED')) {
+      throw invalid('POSTHUMOUS_NOT_ALLOWED', `${award.nameVi} không truy tặng${dto.nomineeKind !== 'INDIVIDUAL' ? ' cho tập thể, hộ gia đình' : ''}.`, `${award.nameEn} is not given posthumously${dto.nomineeKind !== 'INDIVIDUAL' ? ' to collectives or households' : ''}.`, 'posthumous');
     }
     const simplified = dto.simplifiedProcedureCase !== undefined;
     if (simplified && !award.simplifiedProcedureAllowed) {
@@ -69,24 +92,45 @@ export class NominationsService {
     // Law Art 84–85: a dossier filed under components holds every component its award requires.
     requireComponents(dossierComponents(award, simplified), dto.documents);
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
-    const { personalId, ...nomineeFields } = dto.nominee;
-    const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId, kind: dto.nominee.kind, name: dto.nominee.name, birthYear: dto.nominee.birthYear, personalId });
+    const route = planRoute(await orgUnits(this.ds.manager), unitId, award, {
+      date: today,
+      simplified,
+      ruleKeyFor: (councilId, ruleKey) => this.votingRules.resolve(councilId, award.code, ruleKey).ruleKey,
+    });
+    return {
+      unitId, award, simplified, route, year: dto.year, movementId: dto.movementId,
+      dossier: {
+        achievementPeriod: { from, to },
+        documents: dto.documents,
+        simplifiedProcedureCase: dto.simplifiedProcedureCase,
+        achievementRef: dto.achievementRef,
+        ...(dto.posthumous ? { posthumous: true } : {}),
+      },
+    };
+  }
+
+  /**
+   * Starts the nomination of one checked nominee: the registry row, the dossier number, the workflow
+   * (its id derived from nominee, award and year, so a repeat starts nothing) and its read-model row.
+   */
+  async launch(actor: AuthenticatedActor, c: CheckedSubmission, nomineeFields: Omit<NomineeDto, 'personalId'>, identity: NomineeIdentity, achievements: string): Promise<SubmitResult> {
+    const { unitId, award } = c;
     const { name, nomineeKey } = identity;
-    const dossierKey = sha256([nomineeKey, dto.awardCode, dto.year].join('|'));
+    const dossierKey = sha256([nomineeKey, award.code, c.year].join('|'));
     const nominationId = uuidFromKey(dossierKey);
     // The nominee registry row, so the record (ratings, initiatives…) and future awards attach to one identity.
-    await upsertNominee(this.ds.manager, { id: uuidFromKey(nomineeKey), nomineeKey, unitId, kind: dto.nominee.kind, name, birthYear: dto.nominee.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId });
-    const dossierNumber = await claimDossierNumber(this.ds.manager, dossierKey, unitId, dto.year);
+    await upsertNominee(this.ds.manager, { id: uuidFromKey(nomineeKey), nomineeKey, unitId, kind: nomineeFields.kind, name, birthYear: nomineeFields.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId });
+    const dossierNumber = await claimDossierNumber(this.ds.manager, dossierKey, unitId, c.year);
     const input: NominationInput = {
       nominationId,
       dossierKey,
       dossierNumber,
       unitId,
-      movementId: dto.movementId,
+      movementId: c.movementId,
       awardCode: award.code,
       awardNameVi: award.nameVi,
       awardNameEn: award.nameEn,
-      year: dto.year,
+      year: c.year,
       nominee: {
         ...nomineeFields,
         name,
@@ -94,24 +138,13 @@ export class NominationsService {
         ...(identity.personalIdHash ? { personalIdHash: identity.personalIdHash } : {}),
         ...(identity.accountUserId ? { accountUserId: identity.accountUserId } : {}),
       },
-      dossier: {
-        achievementPeriod: { from, to },
-        achievements: dto.achievements.normalize('NFC'),
-        documents: dto.documents,
-        simplifiedProcedureCase: dto.simplifiedProcedureCase,
-        achievementRef: dto.achievementRef,
-        ...(dto.posthumous ? { posthumous: true } : {}),
-      },
-      catalogueVersion: catalogueFor(to).version,
+      dossier: { ...c.dossier, achievements: achievements.normalize('NFC') },
+      catalogueVersion: catalogueFor(c.dossier.achievementPeriod.to).version,
       authorityVersion: award.authorityVersion,
-      procedure: simplified ? 'SIMPLIFIED' : 'REGULAR',
+      procedure: c.simplified ? 'SIMPLIFIED' : 'REGULAR',
       routeVersion: 2,
       decidingLevel: award.decidingLevel,
-      route: planRoute(await orgUnits(this.ds.manager), unitId, award, {
-        date: today,
-        simplified,
-        ruleKeyFor: (councilId, ruleKey) => this.votingRules.resolve(councilId, award.code, ruleKey).ruleKey,
-      }),
+      route: c.route,
       policy: this.config.policy,
       submittedBy: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles },
     };
