@@ -5,6 +5,7 @@ import { eventually, startStack, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
 import { webDistDir } from '../../apps/api/src/web/serve-web';
 import { docxText, flat, pdfText } from '../support/document-text';
+import { listWorkbook } from '../support/lists';
 
 /**
  * One journey per role, in a real headless Chromium against the real API, worker, Temporal server
@@ -154,6 +155,37 @@ describe('browser journeys', () => {
     expect(listed.filter((n: string) => n === 'Ngô Thị Lan')).toHaveLength(1);
     expect(listed).toContain('Đinh Văn Minh');
     for (const flagged of ['Lý Văn Sai Số', 'Hà Thị Gõ Nhầm', 'NGÔ THỊ LAN']) expect(listed).not.toContain(flagged);
+  });
+
+  it('clerk: imports a year-end list from an Excel file; every row checked, then the ready ones sent with progress', async () => {
+    const page = await as(`vanthu.${unit}`);
+    await page.goto('/app/nominations/import');
+    await page.getByRole('heading', { level: 1, name: 'Nhập danh sách đề nghị từ tệp Excel' }).waitFor();
+    const template = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải tệp mẫu' }).click();
+    expect((await template).suggestedFilename()).toBe('mau-danh-sach-ca-nhan.xlsx');
+    const [thu, son] = [person('Trần Thị Thu', 1987), person('Vũ Văn Sơn', 1975)];
+    const file = await listWorkbook([
+      [thu.name, 1987, thu.personalId, 'Giáo viên', 'x'],
+      ['Lỗi Năm Sinh', '19A7', person('Lỗi Năm Sinh', 1987).personalId, 'Nhân viên'],
+      [son.name, 1975, son.personalId, 'Tổ trưởng', '', 'Giáo viên dạy giỏi cấp tỉnh.'],
+    ]);
+    await page.getByLabel('Hình thức khen thưởng').selectOption('GK_DONVI');
+    await page.getByLabel('Tệp danh sách (.xlsx)').setInputFiles({ name: 'Danh sách khen thưởng 2025.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page.getByLabel('Tóm tắt thành tích chung').fill('Hoàn thành xuất sắc nhiệm vụ năm học.');
+    await page.getByRole('button', { name: 'Kiểm tra danh sách' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danh sách tải lên: Danh sách khen thưởng 2025.xlsx' }).waitFor();
+    const rows = page.getByRole('table', { name: /Các dòng của danh sách/ });
+    await rows.getByRole('row', { name: /Lỗi Năm Sinh.*Không nộp: Năm sinh “19A7” phải gồm 4 chữ số/ }).waitFor();
+    await page.getByText('Sẵn sàng: 2').waitFor();
+    await check(page, 'clerk-import-00-preview');
+    await page.getByRole('button', { name: 'Gửi 2 hồ sơ hợp lệ…' }).click();
+    await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await page.getByText('Đã gửi xong').waitFor();
+    await eventually(async () => (await rows.getByRole('link', { name: /Đã gửi · HS-\d{4}-\d{6}/ }).count()) === 2);
+    await check(page, 'clerk-import-01-sent');
+    await rows.getByRole('link', { name: /Đã gửi/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Trần Thị Thu/ }).waitFor();
   });
 
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {

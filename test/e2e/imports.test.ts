@@ -29,7 +29,8 @@ describe('list imports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     expect(wb.worksheets[0].getRow(3).values).toEqual([undefined, 'Họ và tên', 'Năm sinh', 'Số định danh cá nhân', 'Chức vụ', 'Trực tiếp lao động (x)', 'Tóm tắt thành tích']);
-    expect((await clerk.get('/imports/template.xlsx?kind=SOMEONE')).body).toMatchObject({ code: 'BAD_KIND', messageVi: expect.any(String) });
+    expect((await clerk.get('/imports/template.xlsx?kind=SOMEONE')).body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'kind', messageVi: expect.any(String) });
+    expect((await reviewer.get('/imports/template.xlsx')).body).toMatchObject({ code: 'CLERK_REQUIRED' });
   });
 
   it('checks every row before sending anything, keeps no personal number, then sends the ready rows once', async () => {

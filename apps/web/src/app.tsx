@@ -12,6 +12,7 @@ import { NomineeRecordPage, NomineesPage } from './pages/nominees';
 import { NominationListPage } from './pages/nomination-list';
 import { NominationFormPage } from './pages/nomination-form';
 import { BulkSubmitPage } from './pages/bulk-submit';
+import { ImportDetailPage, ImportPage } from './pages/imports';
 import { NominationPage } from './pages/nomination';
 import { CouncilsPage } from './pages/councils';
 import { SessionPage } from './pages/session';
@@ -46,6 +47,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/nominations', page: () => <NominationListPage /> },
   { pattern: '/nominations/new', page: () => <NominationFormPage /> },
   { pattern: '/nominations/bulk', page: () => <BulkSubmitPage /> },
+  { pattern: '/nominations/import', page: () => <ImportPage /> },
+  { pattern: '/imports/:id', page: (p) => <ImportDetailPage id={p.id} /> },
   { pattern: '/nominations/:id', page: (p) => <NominationPage id={p.id} /> },
   { pattern: '/councils', page: () => <CouncilsPage /> },
   { pattern: '/councils/sessions/:id', page: (p) => <SessionPage id={p.id} /> },

@@ -36,3 +36,8 @@ export class ImportRowsQueryDto {
   @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
+
+export class TemplateQueryDto {
+  @ApiPropertyOptional({ enum: ['INDIVIDUAL', 'COLLECTIVE'], description: 'A list of individuals (default) or of collectives.' })
+  @IsOptional() @IsIn(['INDIVIDUAL', 'COLLECTIVE']) kind?: 'INDIVIDUAL' | 'COLLECTIVE';
+}

@@ -2,12 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFil
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { invalid } from '@vinhdanh/domain/common/errors';
 import { XLSX_MIME } from '@vinhdanh/platform/spreadsheets/xlsx';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
-import { ImportRowsQueryDto, ImportUploadDto } from './dto';
+import { ImportRowsQueryDto, ImportUploadDto, TemplateQueryDto } from './dto';
 import { ImportsService, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './imports.service';
 import type { ImportList, ImportView } from './responses';
 
@@ -21,10 +20,11 @@ export class ImportsController {
     summary: { vi: 'Tệp mẫu danh sách', en: 'The list template' },
     description: { vi: 'Tệp Excel mẫu với các cột theo thứ tự; `kind=COLLECTIVE` cho danh sách tập thể.', en: 'The Excel template with its columns in order; `kind=COLLECTIVE` for a list of collectives.' },
     ok: { file: [XLSX_MIME] },
+    errors: [403],
   })
-  async template(@Query('kind') kind: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    if (kind !== undefined && kind !== 'INDIVIDUAL' && kind !== 'COLLECTIVE') throw invalid('BAD_KIND', 'Loại danh sách phải là INDIVIDUAL hoặc COLLECTIVE.', 'The list kind must be INDIVIDUAL or COLLECTIVE.', 'kind');
-    return xlsx(res, await this.imports.template(kind === 'COLLECTIVE' ? 'COLLECTIVE' : 'INDIVIDUAL'), kind === 'COLLECTIVE' ? 'mau-danh-sach-tap-the.xlsx' : 'mau-danh-sach-ca-nhan.xlsx');
+  async template(@CurrentActor() actor: AuthenticatedActor, @Query() q: TemplateQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const kind = q.kind ?? 'INDIVIDUAL';
+    return xlsx(res, await this.imports.template(actor, kind), kind === 'COLLECTIVE' ? 'mau-danh-sach-tap-the.xlsx' : 'mau-danh-sach-ca-nhan.xlsx');
   }
 
   @Post()

@@ -171,7 +171,8 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** The file a clerk fills in: the columns in order, with one example row. */
-  template(kind: ListKind): Promise<Buffer> {
+  template(actor: AuthenticatedActor, kind: ListKind): Promise<Buffer> {
+    requireClerk(actor);
     const individual = kind === 'INDIVIDUAL';
     return writeTable({
       sheetName: 'Danh sách',

@@ -40,6 +40,7 @@ export function HomePage() {
             <div className="actions">
               <Link className="button primary" to="/nominations/new">{t('home.newNomination')}</Link>
               <Link className="button" to="/nominations/bulk">{t('home.bulk')}</Link>
+              <Link className="button" to="/nominations/import">{t('home.import')}</Link>
               <Link className="button" to="/nominations">{t('home.unitNominations')}</Link>
             </div>
             <h3>{t('drafts.title')}</h3>
