@@ -10,5 +10,5 @@ export default defineConfig({
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: resolve(here, '../../dist/web'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
-  server: { proxy: Object.fromEntries(['/auth', '/nominations', '/inbox', '/notifications', '/councils', '/decisions', '/audit', '/catalogue', '/movements', '/eligibility', '/documents', '/public', '/dashboard', '/health', '/nominees'].map((p) => [p, process.env.API_URL ?? 'http://127.0.0.1:3000'])) },
+  server: { proxy: Object.fromEntries(['/auth', '/nominations', '/inbox', '/notifications', '/councils', '/decisions', '/audit', '/catalogue', '/movements', '/eligibility', '/documents', '/public', '/dashboard', '/health', '/nominees', '/imports', '/reports', '/drafts', '/reviews', '/org'].map((p) => [p, process.env.API_URL ?? 'http://127.0.0.1:3000'])) },
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems, launchBrowser, pageProblems, shot, signIn, visitor, type Visitor } from '../support/browser';
 import { eventually, startStack, type Stack } from '../support/stack';
@@ -184,8 +185,25 @@ describe('browser journeys', () => {
     await page.getByText('Đã gửi xong').waitFor();
     await eventually(async () => (await rows.getByRole('link', { name: /Đã gửi · HS-\d{4}-\d{6}/ }).count()) === 2);
     await check(page, 'clerk-import-01-sent');
+    // The result exports as a spreadsheet, every row with its outcome; so does the unit's list of dossiers.
+    const readDownload = async (click: () => Promise<void>) => {
+      const pending = page.waitForEvent('download');
+      await click();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync((await (await pending).path())!) as unknown as ArrayBuffer);
+      return wb.worksheets[0].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).map(String) : []));
+    };
+    const result = await readDownload(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
+    expect(result[3]).toEqual(['Dòng', 'Người/tập thể được đề nghị', 'Năm sinh', 'Số định danh cá nhân (CCCD)', 'Chức vụ, nghề nghiệp', 'Trạng thái', 'Số hồ sơ', 'Kết quả']);
+    expect(result.find((r) => r[1] === 'Lỗi Năm Sinh')?.[7]).toBe('Năm sinh “19A7” phải gồm 4 chữ số');
+    expect(result.filter((r) => r[5] === 'Đã gửi').map((r) => r[1])).toEqual([thu.name, son.name]);
     await rows.getByRole('link', { name: /Đã gửi/ }).first().click();
     await page.getByRole('heading', { level: 1, name: /Trần Thị Thu/ }).waitFor();
+    await page.goto('/app/nominations?awardCode=GK_DONVI');
+    await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
+    const listed = await readDownload(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
+    expect(listed[1]).toEqual(['Hồ sơ đề nghị khen thưởng']);
+    expect(listed.map((r) => r[1])).toEqual(expect.arrayContaining([thu.name, son.name]));
   });
 
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {

@@ -7,6 +7,7 @@ import { DocumentsInput, type DocumentRef } from '../ui/documents';
 import type { ApiError } from '../api';
 import { Badge, ErrorNotice, Field, Loading, PageTitle, Progress, asApiError, describedBy, useLoad, useRefreshWhile } from '../ui/kit';
 import { Pager } from './nomination-list';
+import { ExportButton, allPages } from '../ui/export';
 
 type ImportView = Schemas['ImportView'];
 type RowState = NonNullable<ImportView['state']>;
@@ -205,6 +206,14 @@ export function ImportDetailPage({ id }: { id: string }) {
         </table>
       </div>
       <Pager page={v.page} pageSize={v.pageSize} total={v.rowsTotal} onPage={setPage} />
+      <ExportButton fileName={`ket-qua-${v.fileName.replace(/\.xlsx$/i, '')}.xlsx`} table={async (progress) => ({
+        sheetName: t('import.rows'),
+        title: t('import.detailTitle', { file: v.fileName }),
+        subtitle: `${pick(v.awardNameVi, v.awardNameEn)} · ${v.year}`,
+        columns: [t('bulk.line'), t('common.nominee'), t('form.birthYear'), t('form.personalId'), t('form.position'), t('import.status'), t('list.dossierNumber'), t('bulk.result')].map((header, i) => ({ header, width: [8, 28, 10, 14, 20, 22, 16, 48][i] })),
+        rows: (await allPages((p, size) => data(client.GET('/imports/{id}', { params: { path: { id }, query: { page: p, pageSize: size, ...(state ? { state } : {}) } } })).then((x) => ({ items: x.rows, total: x.rowsTotal })), 500, progress))
+          .map((r) => [r.line, r.name, r.birthYear ?? '', r.personalIdLast4 ? `…${r.personalIdLast4}` : '', r.position ?? '', t(`import.state.${r.state}`), r.dossierNumber ?? '', r.state === 'INVALID' ? r.problems.map((p) => pick(p.vi, p.en)).join('; ') : r.error ? pick(r.error.messageVi, r.error.messageEn) : '']),
+      })} />
       <p><Link to="/nominations/import">{t('import.back')}</Link></p>
     </section>
   );

@@ -8,6 +8,7 @@ import { UnitPicker } from '../ui/units';
 import { AWARD_CODES, LEVELS, TASK_KINDS } from '../vocabulary';
 import type { ApiError } from '../api';
 import { Pager } from './nomination-list';
+import { ExportButton, allPages } from '../ui/export';
 
 /** The API's inbox row (GET /inbox). */
 export type Task = Schemas['InboxTask'];
@@ -135,7 +136,8 @@ interface ListOutcome {
 }
 
 export function InboxPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, dateTime } = useI18n();
+  const label = useLabel();
   const { has } = useSession();
   const { search } = usePath();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, search.get(f) ?? ''])) as Filters;
@@ -213,6 +215,16 @@ export function InboxPage() {
           <p>{t('inbox.summary', { count: inbox.data.total, overdue: inbox.data.overdue })}</p>
           <TaskTable tasks={items} selectable={selectable} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
           <Pager page={inbox.data.page} pageSize={inbox.data.pageSize} total={inbox.data.total} onPage={(p) => apply(filters, p)} />
+          {inbox.data.total > 0 && (
+            <ExportButton fileName="viec-can-xu-ly.xlsx" table={async (progress) => ({
+              sheetName: t('inbox.title'),
+              title: t('inbox.title'),
+              subtitle: t('inbox.summary', { count: inbox.data!.total, overdue: inbox.data!.overdue }),
+              columns: [t('inbox.task'), t('list.dossierNumber'), t('common.nominee'), t('inbox.fromUnit'), t('common.award'), t('form.year'), t('common.level'), t('inbox.due'), t('inbox.overdue')].map((header, i) => ({ header, width: [18, 16, 28, 30, 36, 8, 12, 18, 10][i] })),
+              rows: (await allPages((p, size) => data(client.GET('/inbox', { params: { query: { ...inboxQuery(filters, p), pageSize: size } } })), 200, progress))
+                .map((x) => [label('task', x.kind), x.dossierNumber ?? '', x.nomineeName, x.unitNameVi ? pick(x.unitNameVi, x.unitNameEn ?? x.unitNameVi) : x.unitId, label('award', x.awardCode), x.year, label('level', x.level), dateTime(x.dueAt), x.overdue ? '✓' : '']),
+            })} />
+          )}
           <div className="actions">
             {canReview && (
               <button type="button" className="primary" disabled={busy || chosen('REVIEW').length === 0} aria-expanded={confirming} onClick={() => setConfirming(true)}>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { client, type Schemas } from '../api';
+import type { Table } from '@vinhdanh/platform/spreadsheets/table';
+import { client, data, type Schemas } from '../api';
+import { ExportButton, allPages } from '../ui/export';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { Badge, CodeSelect, ErrorNotice, FilterField, Loading, PageTitle, statusTone, useLabel, useLoad } from '../ui/kit';
@@ -101,6 +103,17 @@ export function Pager({ page, pageSize, total, onPage }: { page: number; pageSiz
  */
 export function NominationSearch({ basePath, linkTo, summary, footer }: { basePath: string; linkTo(id: string): string; summary?(total: number): string; footer?(filters: Record<string, string>): ReactNode }) {
   const { filters, page, apply } = useListFilters(basePath);
+  const { t, date, pick } = useI18n();
+  const label = useLabel();
+  const { nameOf } = useUnits();
+  const exportTable = async (progress: (done: number, total: number) => void): Promise<Table> => ({
+    sheetName: t('list.title'),
+    title: t('list.title'),
+    subtitle: t('export.asOf', { date: date(new Date().toISOString()) }),
+    columns: [t('list.dossierNumber'), t('common.nominee'), t('common.award'), t('form.year'), t('list.unit'), t('common.level'), t('list.status'), t('list.submitted')].map((header, i) => ({ header, width: [16, 28, 36, 8, 30, 12, 20, 14][i] })),
+    rows: (await allPages((p, size) => data(client.GET('/nominations', { params: { query: listQuery(filters, p, size) } })), 200, progress))
+      .map((n) => [n.dossierNumber ?? '', n.nominee.name, pick(n.awardNameVi, n.awardNameEn), n.year, nameOf(n.unitId), label('level', n.currentLevel), label('status', n.status), date(n.submittedAt)]),
+  });
   const list = useLoad(() => client.GET('/nominations', { params: { query: listQuery(filters, page, 20) } }), [JSON.stringify(filters), page]);
   return (
     <>
@@ -111,6 +124,7 @@ export function NominationSearch({ basePath, linkTo, summary, footer }: { basePa
           {summary && <p>{summary(list.data.total)}</p>}
           <NominationTable items={list.data.items} linkTo={linkTo} />
           <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => apply(filters, p)} />
+          {list.data.total > 0 && <ExportButton fileName="danh-sach-ho-so.xlsx" table={exportTable} />}
           {footer?.(filters)}
         </>
       )}

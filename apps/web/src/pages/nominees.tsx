@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { client, type Schemas } from '../api';
+import { client, data, type Schemas } from '../api';
+import { ExportButton, allPages } from '../ui/export';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate, query, usePath } from '../router';
 import { useSession } from '../session';
@@ -49,6 +50,13 @@ export function NomineesPage() {
             </table>
           </div>
           <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => go(q, p)} />
+          <ExportButton fileName="qua-trinh-thi-dua.xlsx" table={async (progress) => ({
+            sheetName: t('nominees.title'),
+            title: t('nominees.title'),
+            columns: [t('common.nominee'), t('form.birthYear'), t('form.kind'), t('nominees.latestRating'), t('nominees.awards')].map((header, i) => ({ header, width: [30, 10, 14, 36, 12][i] })),
+            rows: (await allPages((p, size) => data(client.GET('/nominees', { params: { query: { q: q || undefined, page: p, pageSize: size } } })), 200, progress))
+              .map((n) => [n.name, n.birthYear ?? '', label('kind', n.kind), n.latestRating ? `${n.latestRating.year}: ${ratingName(n.latestRating.rating, lang)}` : '', n.awards]),
+          })} />
         </>
       ))}
     </section>

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { fillTable, type Table } from './table';
+
+export { XLSX_MIME, type Table, type TableCell, type TableColumn } from './table';
 
 /**
  * Spreadsheets in and out (.xlsx), with exceljs: what clerks keep their year-end lists in and what
@@ -71,37 +74,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export interface TableColumn {
-  header: string;
-  /** Width in characters. */
-  width?: number;
-}
-
-export type TableCell = string | number | boolean | null | undefined;
-
-/**
- * A table as an .xlsx workbook: a title row, the header (bold, frozen, filterable) and the rows.
- * Strings are written as strings: exceljs writes a formula only for a `{ formula }` value.
- */
-export async function writeTable(table: { sheetName: string; title: string; subtitle?: string; columns: TableColumn[]; rows: TableCell[][] }): Promise<Buffer> {
+/** A table as an .xlsx workbook, in the layout every Vinh Danh table has (table.ts). */
+export async function writeTable(table: Table): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Vinh Danh';
-  const sheet = workbook.addWorksheet(sheetName(table.sheetName));
-  sheet.addRow([table.title]).font = { bold: true, size: 13 };
-  sheet.addRow(table.subtitle ? [table.subtitle] : []).font = { italic: true };
-  const header = sheet.addRow(table.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle' };
-  table.columns.forEach((c, i) => { sheet.getColumn(i + 1).width = c.width ?? 18; });
-  for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
-  sheet.views = [{ state: 'frozen', ySplit: 3 }];
-  if (table.columns.length) sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: table.columns.length } };
+  fillTable(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-/** Excel's sheet-name rules: 31 characters, none of : \ / ? * [ ]. */
-function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
-}
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,0 +1,48 @@
+import type ExcelJS from 'exceljs';
+
+/**
+ * The layout of every table Vinh Danh writes as a spreadsheet, on the server (reports, templates)
+ * and in the browser (a list's export): a title row, a subtitle, the header (bold, frozen,
+ * filterable), then the rows. Values are written as values: exceljs writes a formula only for a
+ * `{ formula }` cell, so a dossier's text that starts with "=" stays text.
+ */
+export interface TableColumn {
+  header: string;
+  /** Width in characters. */
+  width?: number;
+}
+
+export type TableCell = string | number | boolean | null | undefined;
+
+export interface Table {
+  sheetName: string;
+  title: string;
+  subtitle?: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+}
+
+/** The row the header is on (title and subtitle above it). */
+export const HEADER_ROW = 3;
+
+export function fillTable(workbook: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
+  workbook.creator = 'Vinh Danh';
+  const sheet = workbook.addWorksheet(sheetName(table.sheetName));
+  sheet.addRow([table.title]).font = { bold: true, size: 13 };
+  sheet.addRow(table.subtitle ? [table.subtitle] : []).font = { italic: true };
+  const header = sheet.addRow(table.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle' };
+  table.columns.forEach((c, i) => { sheet.getColumn(i + 1).width = c.width ?? 18; });
+  for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
+  sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
+  if (table.columns.length) sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: table.columns.length } };
+  return sheet;
+}
+
+/** Excel's sheet-name rules: 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
