@@ -8,12 +8,11 @@ import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { readFirstSheet, SpreadsheetError, writeTable } from '@vinhdanh/platform/spreadsheets/xlsx';
 import { actingAccount } from '@vinhdanh/persistence/read-model/identity';
 import {
-  abandonedImports, claimImport, findImport, finishImport, importCounts, importRows, insertImport, renewImportLease, rowsToSend, settleRow, unitImports,
-  type ImportHeader, type ImportRowToSend, type ImportSettings,
+  abandonedImports, claimImport, findImport, finishImport, importCounts, importRows, insertImport, renewImportLease, rowsToSend, settleRows, unitImports,
+  type ImportHeader, type ImportRowToSend, type ImportSettings, type RowOutcome,
 } from '@vinhdanh/persistence/read-model/imports';
 import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import type { AuthenticatedActor } from '../auth/public.decorator';
-import { asDomainError } from '../common/error.filter';
 import { NominationsService, type CheckedSubmission } from '../nominations/nominations.service';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
 import type { ImportRowsQueryDto, ImportUploadDto } from './dto';
@@ -244,9 +243,9 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
         if (this.stopping) return;
         const round = await rowsToSend(this.ds.manager, id, ROUND);
         if (!round.length) break;
-        await inParallel(round, this.config.importConcurrency, (row) => (refusal || !checked || !actor
-          ? settleRow(this.ds.manager, id, row.line, { state: 'FAILED', error: pick(refusal?.toBody()) })
-          : this.sendRow(actor, checked, h, row)));
+        await settleRows(this.ds.manager, id, refusal || !checked || !actor
+          ? round.map((row) => ({ line: row.line, state: 'FAILED' as const, error: pick(refusal?.toBody()) }))
+          : await this.sendRound(actor, checked, h, round));
         await renewImportLease(this.ds.manager, id, LEASE_SECONDS);
       }
       await finishImport(this.ds.manager, id);
@@ -257,21 +256,16 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private async sendRow(actor: AuthenticatedActor, checked: CheckedSubmission, h: ImportHeader, row: ImportRowToSend): Promise<void> {
-    try {
-      const result = await this.nominations.launch(
-        actor,
-        checked,
-        { kind: h.settings.nomineeKind, name: row.name, ...(row.birthYear !== null ? { birthYear: row.birthYear } : {}), ...(row.position ? { position: row.position } : {}), ...(row.frontLine ? { frontLine: true } : {}) },
-        { name: row.name, nomineeKey: row.nomineeKey, ...(row.personalIdHash ? { personalIdHash: row.personalIdHash } : {}), ...(row.accountUserId ? { accountUserId: row.accountUserId } : {}) },
-        row.achievements ?? h.settings.achievements,
-      );
-      await settleRow(this.ds.manager, h.id, row.line, { state: result.duplicate ? 'ALREADY' : 'SUBMITTED', nominationId: result.id, dossierNumber: result.dossierNumber });
-    } catch (err) {
-      const error = asDomainError(err);
-      if (!error) throw err;
-      await settleRow(this.ds.manager, h.id, row.line, { state: 'FAILED', error: pick(error) });
-    }
+  /** A round of rows started as one list: the refusals that concern a row alone are that row's. */
+  private async sendRound(actor: AuthenticatedActor, checked: CheckedSubmission, h: ImportHeader, round: ImportRowToSend[]): Promise<RowOutcome[]> {
+    const results = await this.nominations.launchMany(actor, checked, round.map((row) => ({
+      nomineeFields: { kind: h.settings.nomineeKind, name: row.name, ...(row.birthYear !== null ? { birthYear: row.birthYear } : {}), ...(row.position ? { position: row.position } : {}), ...(row.frontLine ? { frontLine: true } : {}) },
+      identity: { name: row.name, nomineeKey: row.nomineeKey, ...(row.personalIdHash ? { personalIdHash: row.personalIdHash } : {}), ...(row.accountUserId ? { accountUserId: row.accountUserId } : {}) },
+      achievements: row.achievements ?? h.settings.achievements,
+    })), this.config.importConcurrency);
+    return results.map((r, i) => (r instanceof DomainError
+      ? { line: round[i].line, state: 'FAILED' as const, error: pick(r.toBody()) }
+      : { line: round[i].line, state: r.duplicate ? 'ALREADY' as const : 'SUBMITTED' as const, nominationId: r.id, dossierNumber: r.dossierNumber }));
   }
 }
 
@@ -297,11 +291,4 @@ async function readSheet(content: Buffer) {
 /** Multer reads multipart filenames as latin1; browsers send UTF-8. */
 function fileNameOf(file: UploadedFile): string {
   return Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC').slice(0, 255);
-}
-
-async function inParallel<T>(items: T[], width: number, act: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await act(items[next++]);
-  }));
 }

@@ -9,19 +9,19 @@ import { VotingRules } from '@vinhdanh/domain/council';
 import { planRoute } from '@vinhdanh/domain/routing';
 import { orgUnits, vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { findMovement } from '@vinhdanh/domain/movement';
-import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
+import { conflict, DomainError, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
 import { conflictFactsOf, recordRecusal } from '@vinhdanh/persistence/read-model/conflicts';
 import { citableDocuments } from '@vinhdanh/persistence/read-model/documents';
 import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
-import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
+import { upsertNominees } from '@vinhdanh/persistence/read-model/identity';
 import { dossierComponents, requireComponents } from '@vinhdanh/domain/catalogue/documents';
-import { claimDossierNumber } from '@vinhdanh/persistence/read-model/numbering';
+import { claimDossierNumbers } from '@vinhdanh/persistence/read-model/numbering';
 import { resolveNominee, sha256, uuidFromKey, type NomineeIdentity } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
+import { insertNominationRows } from '@vinhdanh/persistence/projection/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
 import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewUpdate, withdrawUpdate, type DossierChanges } from '@vinhdanh/workflows/nomination/messages';
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/domain/ladder/nomination';
@@ -114,18 +114,57 @@ export class NominationsService {
    * (its id derived from nominee, award and year, so a repeat starts nothing) and its read-model row.
    */
   async launch(actor: AuthenticatedActor, c: CheckedSubmission, nomineeFields: Omit<NomineeDto, 'personalId'>, identity: NomineeIdentity, achievements: string): Promise<SubmitResult> {
+    const [result] = await this.launchMany(actor, c, [{ nomineeFields, identity, achievements }], 1);
+    if (result instanceof DomainError) throw result;
+    return result;
+  }
+
+  /**
+   * Starts many nominations of one checked list as `launch` starts one, with the database work done
+   * once for all of them (registry rows, dossier numbers, read-model rows: one statement each) and
+   * the workflows started `width` at a time. Each entry answers its own result, or the refusal that
+   * concerns it alone (nominated by another unit); anything else fails the whole call, and what it
+   * started stays started (a repeat finds it and starts nothing).
+   */
+  async launchMany(actor: AuthenticatedActor, c: CheckedSubmission, entries: { nomineeFields: Omit<NomineeDto, 'personalId'>; identity: NomineeIdentity; achievements: string }[], width: number): Promise<(SubmitResult | DomainError)[]> {
     const { unitId, award } = c;
-    const { name, nomineeKey } = identity;
-    const dossierKey = sha256([nomineeKey, award.code, c.year].join('|'));
-    const nominationId = uuidFromKey(dossierKey);
-    // The nominee registry row, so the record (ratings, initiatives…) and future awards attach to one identity.
-    await upsertNominee(this.ds.manager, { id: uuidFromKey(nomineeKey), nomineeKey, unitId, kind: nomineeFields.kind, name, birthYear: nomineeFields.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId });
-    const dossierNumber = await claimDossierNumber(this.ds.manager, dossierKey, unitId, c.year);
-    const input: NominationInput = {
+    const prepared = entries.map(({ nomineeFields, identity, achievements }) => {
+      const dossierKey = sha256([identity.nomineeKey, award.code, c.year].join('|'));
+      return { nomineeFields, identity, achievements, dossierKey, nominationId: uuidFromKey(dossierKey) };
+    });
+    // The nominee registry rows, so the record (ratings, initiatives…) and future awards attach to one identity.
+    await upsertNominees(this.ds.manager, prepared.map(({ nomineeFields, identity }) => ({
+      id: uuidFromKey(identity.nomineeKey), nomineeKey: identity.nomineeKey, unitId, kind: nomineeFields.kind, name: identity.name, birthYear: nomineeFields.birthYear, personalIdHash: identity.personalIdHash, accountUserId: identity.accountUserId,
+    })));
+    const numbers = await claimDossierNumbers(this.ds.manager, unitId, c.year, prepared.map((p) => p.dossierKey));
+    const submittedAt = new Date().toISOString();
+    const results: (SubmitResult | DomainError)[] = new Array(prepared.length);
+    const started: { input: NominationInput; runId: string }[] = [];
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(width, prepared.length) }, async () => {
+      while (next < prepared.length) {
+        const i = next++;
+        const p = prepared[i];
+        const input = this.nominationInput(actor, c, p.nominationId, p.dossierKey, numbers.get(p.dossierKey)!, p.nomineeFields, p.identity, p.achievements);
+        const outcome = await this.startWorkflow(input);
+        if ('runId' in outcome) started.push({ input, runId: outcome.runId });
+        results[i] = 'refusal' in outcome ? outcome.refusal : {
+          id: p.nominationId, dossierNumber: input.dossierNumber!, nomineeId: uuidFromKey(p.identity.nomineeKey), workflowId: nominationWorkflowId(p.nominationId),
+          duplicate: !('runId' in outcome), status: 'runId' in outcome ? 'IN_REVIEW' : outcome.status,
+        };
+      }
+    }));
+    await insertNominationRows(this.ds.manager, started, submittedAt);
+    return results;
+  }
+
+  private nominationInput(actor: AuthenticatedActor, c: CheckedSubmission, nominationId: string, dossierKey: string, dossierNumber: string, nomineeFields: Omit<NomineeDto, 'personalId'>, identity: NomineeIdentity, achievements: string): NominationInput {
+    const { award } = c;
+    return {
       nominationId,
       dossierKey,
       dossierNumber,
-      unitId,
+      unitId: c.unitId,
       movementId: c.movementId,
       awardCode: award.code,
       awardNameVi: award.nameVi,
@@ -133,8 +172,8 @@ export class NominationsService {
       year: c.year,
       nominee: {
         ...nomineeFields,
-        name,
-        nomineeKey,
+        name: identity.name,
+        nomineeKey: identity.nomineeKey,
         ...(identity.personalIdHash ? { personalIdHash: identity.personalIdHash } : {}),
         ...(identity.accountUserId ? { accountUserId: identity.accountUserId } : {}),
       },
@@ -148,34 +187,35 @@ export class NominationsService {
       policy: this.config.policy,
       submittedBy: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles },
     };
-    const workflowId = nominationWorkflowId(nominationId);
-    let runId: string;
+  }
+
+  /** Starts a nomination's workflow once: a second start finds the first (or another unit's, refused). */
+  private async startWorkflow(input: NominationInput): Promise<{ runId: string } | { status: NominationView['status'] } | { refusal: DomainError }> {
     try {
-      ({ firstExecutionRunId: runId } = await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
+      const { firstExecutionRunId: runId } = await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
-        workflowId,
+        workflowId: nominationWorkflowId(input.nominationId),
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         typedSearchAttributes: [
           { key: SA_LEVEL, value: input.route[0].level },
           { key: SA_AWARD, value: input.awardCode },
-          { key: SA_UNIT, value: unitId },
+          { key: SA_UNIT, value: input.unitId },
           { key: SA_STATUS, value: 'IN_REVIEW' },
           { key: SA_YEAR, value: input.year },
         ],
-      }), this.config.temporalRpcTimeoutMs));
+      }), this.config.temporalRpcTimeoutMs);
+      return { runId };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const row = await nominationRow(this.ds.manager, nominationId);
+      const row = await nominationRow(this.ds.manager, input.nominationId);
       // Another unit's nomination of the same person, award and year: refused, and nothing of it
       // (id, state, unit) is told — a person is nominated once per award and year.
-      if (row && row.unit_id !== unitId) {
-        throw conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.');
+      if (row && row.unit_id !== input.unitId) {
+        return { refusal: conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.') };
       }
-      return { id: nominationId, dossierNumber, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: true, status: row?.status ?? 'IN_REVIEW' };
+      return { status: row?.status ?? 'IN_REVIEW' };
     }
-    await insertNominationRow(this.ds.manager, input, new Date().toISOString(), runId);
-    return { id: nominationId, dossierNumber, nomineeId: uuidFromKey(nomineeKey), workflowId, duplicate: false, status: 'IN_REVIEW' };
   }
 
   review(actor: AuthenticatedActor, id: string, dto: ReviewDto, key?: string): Promise<NominationView> {

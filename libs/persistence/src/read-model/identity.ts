@@ -26,13 +26,25 @@ export interface NomineeRegistration {
 
 /** Registers a nominee once (the first unit keeps the record); later registrations fill what was missing. */
 export async function upsertNominee(db: EntityManager, n: NomineeRegistration): Promise<{ unitId: string }> {
-  const [row] = await db.query(
-    `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id, recruited_on, personal_id_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+  const [unitId] = await upsertNominees(db, [n]);
+  return { unitId };
+}
+
+/** `upsertNominee` for a whole list in one statement; answers each one's keeping unit, in order. */
+export async function upsertNominees(db: EntityManager, list: NomineeRegistration[]): Promise<string[]> {
+  if (!list.length) return [];
+  // One row per nominee: a statement may not update the same row twice.
+  const unique = [...new Map(list.map((n) => [n.nomineeKey, n])).values()];
+  const rows: { nominee_key: string; unit_id: string }[] = await db.query(
+    `INSERT INTO nominee (id, nominee_key, unit_id, kind, name, birth_year, user_id, recruited_on, personal_id_hash)
+     SELECT r.id, r."nomineeKey", r."unitId", r.kind, r.name, r."birthYear", r."accountUserId", r."recruitedOn", r."personalIdHash"
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "nomineeKey" text, "unitId" text, kind text, name text, "birthYear" int, "accountUserId" text, "recruitedOn" date, "personalIdHash" text)
      ON CONFLICT (nominee_key) DO UPDATE SET recruited_on = COALESCE(EXCLUDED.recruited_on, nominee.recruited_on), user_id = COALESCE(EXCLUDED.user_id, nominee.user_id)
-     RETURNING unit_id`,
-    [n.id, n.nomineeKey, n.unitId, n.kind, n.name, n.birthYear ?? null, n.accountUserId ?? null, n.recruitedOn ?? null, n.personalIdHash ?? null],
+     RETURNING nominee_key, unit_id`,
+    [JSON.stringify(unique)],
   );
-  return { unitId: row.unit_id };
+  const unitOf = new Map(rows.map((r) => [r.nominee_key, r.unit_id]));
+  return list.map((n) => unitOf.get(n.nomineeKey)!);
 }
 
 export async function nomineeUnit(db: EntityManager, nomineeKey: string): Promise<string | undefined> {

@@ -139,12 +139,20 @@ export async function rowsToSend(db: EntityManager, id: string, limit: number): 
                      FROM list_import_row WHERE import_id = $1 AND state = 'READY' ORDER BY line LIMIT $2`, [id, limit]);
 }
 
-export async function settleRow(db: EntityManager, id: string, line: number, outcome: { state: 'SUBMITTED' | 'ALREADY'; nominationId: string; dossierNumber: string | null } | { state: 'FAILED'; error: ImportRow['error'] }): Promise<void> {
-  if (outcome.state === 'FAILED') {
-    await db.query(`UPDATE list_import_row SET state = 'FAILED', error = $3 WHERE import_id = $1 AND line = $2`, [id, line, outcome.error]);
-  } else {
-    await db.query(`UPDATE list_import_row SET state = $3, nomination_id = $4, dossier_number = $5 WHERE import_id = $1 AND line = $2`, [id, line, outcome.state, outcome.nominationId, outcome.dossierNumber]);
-  }
+export type RowOutcome = { line: number } & ({ state: 'SUBMITTED' | 'ALREADY'; nominationId: string; dossierNumber: string | null } | { state: 'FAILED'; error: ImportRow['error'] });
+
+/** Records what became of a round of rows, in one statement. */
+export async function settleRows(db: EntityManager, id: string, outcomes: RowOutcome[]): Promise<void> {
+  if (!outcomes.length) return;
+  const rows = outcomes.map((o) => (o.state === 'FAILED'
+    ? { line: o.line, state: o.state, nominationId: null, dossierNumber: null, error: o.error }
+    : { line: o.line, state: o.state, nominationId: o.nominationId, dossierNumber: o.dossierNumber, error: null }));
+  await db.query(
+    `UPDATE list_import_row t SET state = r.state, nomination_id = r."nominationId", dossier_number = r."dossierNumber", error = r.error
+       FROM jsonb_to_recordset($2::jsonb) AS r(line int, state text, "nominationId" uuid, "dossierNumber" text, error jsonb)
+      WHERE t.import_id = $1 AND t.line = r.line`,
+    [id, JSON.stringify(rows)],
+  );
 }
 
 export async function finishImport(db: EntityManager, id: string): Promise<void> {

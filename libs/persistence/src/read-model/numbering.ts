@@ -37,21 +37,34 @@ export async function allocateNumber(tx: EntityManager, series: 'DECISION' | 'PR
  * same instant (the second request bumps the counter, then finds the first's claim).
  */
 export async function claimDossierNumber(db: EntityManager, dossierKey: string, unitId: string, year: number): Promise<string> {
+  return (await claimDossierNumbers(db, unitId, year, [dossierKey])).get(dossierKey)!;
+}
+
+/** `claimDossierNumber` for a list of one unit and year: the counter is bumped once for all new dossiers. */
+export async function claimDossierNumbers(db: EntityManager, unitId: string, year: number, dossierKeys: string[]): Promise<Map<string, string>> {
   return db.transaction(async (tx) => {
-    const [held]: { number: string }[] = await tx.query(`SELECT number FROM dossier_number_claim WHERE dossier_key = $1`, [dossierKey]);
-    if (held) return held.number;
-    const [{ last: seq }]: { last: number }[] = await tx.query(
-      `INSERT INTO dossier_number_counter (unit_id, year, last) VALUES ($1,$2,1)
-       ON CONFLICT (unit_id, year) DO UPDATE SET last = dossier_number_counter.last + 1 RETURNING last`,
-      [unitId, year],
+    const keys = [...new Set(dossierKeys)];
+    const held: { dossier_key: string; number: string }[] = await tx.query(`SELECT dossier_key, number FROM dossier_number_claim WHERE dossier_key = ANY($1::text[])`, [keys]);
+    const numbers = new Map(held.map((h) => [h.dossier_key, h.number]));
+    const fresh = keys.filter((k) => !numbers.has(k));
+    if (!fresh.length) return numbers;
+    const [{ last }]: { last: number }[] = await tx.query(
+      `INSERT INTO dossier_number_counter (unit_id, year, last) VALUES ($1,$2,$3)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last = dossier_number_counter.last + $3 RETURNING last`,
+      [unitId, year, fresh.length],
     );
-    const number = `HS-${year}-${String(seq).padStart(6, '0')}`;
-    // Two requests for one new dossier at once: the second waits on the counter row, then finds the claim.
-    const [claimed]: { number: string }[] = await tx.query(
-      `INSERT INTO dossier_number_claim (dossier_key, unit_id, year, seq, number) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (dossier_key) DO UPDATE SET dossier_key = EXCLUDED.dossier_key RETURNING number`,
-      [dossierKey, unitId, year, seq, number],
+    const claims = fresh.map((key, i) => {
+      const seq = last - fresh.length + 1 + i;
+      return { key, seq, number: `HS-${year}-${String(seq).padStart(6, '0')}` };
+    });
+    // Two requests for one new dossier at once: the second waits on the counter row, then finds the first's claim.
+    const claimed: { dossier_key: string; number: string }[] = await tx.query(
+      `INSERT INTO dossier_number_claim (dossier_key, unit_id, year, seq, number)
+       SELECT c.key, $2, $3, c.seq, c.number FROM jsonb_to_recordset($1::jsonb) AS c(key text, seq int, number text)
+       ON CONFLICT (dossier_key) DO UPDATE SET dossier_key = EXCLUDED.dossier_key RETURNING dossier_key, number`,
+      [JSON.stringify(claims), unitId, year],
     );
-    return claimed.number;
+    for (const c of claimed) numbers.set(c.dossier_key, c.number);
+    return numbers;
   });
 }
