@@ -565,6 +565,17 @@ describe('browser journeys', () => {
     expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(3);
     const stats = await page.locator('.stats').textContent();
     expect(stats).toMatch(/Việc quá hạn/);
+    // The statistical report for this year: the awards the decision maker signed above, charted, and filed as a workbook.
+    const report = page.getByRole('region', { name: 'Báo cáo thống kê kết quả khen thưởng' });
+    await report.getByText(/khen thưởng \(\d+ cá nhân, \d+ tập thể\)/).waitFor();
+    await report.getByRole('img', { name: /Theo hình thức khen thưởng/ }).waitFor();
+    const pending = page.waitForEvent('download');
+    await report.getByRole('button', { name: 'Tải báo cáo (Excel)' }).click();
+    const file = await pending;
+    expect(file.suggestedFilename()).toMatch(/^bao-cao-khen-thuong-\d{4}-01-01-\d{4}-12-31\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync((await file.path())!) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo hình thức', 'Theo cấp quyết định', 'Theo đơn vị']);
     await check(page, 'dashboard-01');
   });
 

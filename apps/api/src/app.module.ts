@@ -24,6 +24,7 @@ import { NomineesModule } from './nominees/nominees.module';
 import { OrgModule } from './org/org.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { ImportsModule } from './imports/imports.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -78,6 +79,7 @@ export class AppModule {
         OrgModule,
         DraftsModule,
         ImportsModule,
+        ReportsModule,
         AuditModule,
         FeedModule,
         CodecModule,

@@ -30,3 +30,4 @@ export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
 export type { ChangeFeedPage, FeedKey } from '../feed/responses';
 export type { DraftList, DraftView } from '../drafts/responses';
 export type { ImportList, ImportView } from '../imports/responses';
+export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-report';

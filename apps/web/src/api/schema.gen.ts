@@ -1731,6 +1731,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/commendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo thống kê khen thưởng — Statistical report of commendation
+         * @description Số khen thưởng theo quyết định ký trong kỳ, theo hình thức, cấp quyết định và đơn vị đề nghị; tách cá nhân, tập thể, hộ gia đình và số dành cho đối tượng ưu tiên (người trực tiếp lao động, tập thể nhỏ), trong phạm vi người gọi.
+         *
+         *     *Awards conferred by decisions dated in the period, by award, deciding level and submitting unit; split into individuals, collectives and households, with those to the priority groups (front-line workers, small collectives), within the caller’s scope.*
+         */
+        get: operations["reportsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/commendations.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo thống kê khen thưởng (Excel) — Statistical report of commendation (Excel)
+         * @description Cùng số liệu, thành tệp .xlsx ba trang: theo hình thức, theo cấp quyết định, theo đơn vị.
+         *
+         *     *The same figures as an .xlsx workbook of three sheets: by award, by deciding level, by unit.*
+         */
+        get: operations["reportsWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reviews": {
         parameters: {
             query?: never;
@@ -2192,6 +2236,14 @@ export interface components {
             membersCompletingTasks?: number;
             membersDisciplinedWarningOrAbove?: number;
             year: number;
+        };
+        CommendationReport: {
+            byAward: components["schemas"]["ReportRow"][];
+            byLevel: components["schemas"]["ReportRow"][];
+            byUnit: components["schemas"]["ReportRow"][];
+            from: string;
+            to: string;
+            total: components["schemas"]["ReportRow"];
         };
         /** @description A nomination's public comments and their answers. */
         CommentList: {
@@ -3985,6 +4037,17 @@ export interface components {
             readModelAgrees: boolean;
             recordedEvents: number;
             unauthenticatedHistoryEvents: number[];
+        };
+        ReportRow: {
+            collectives: number;
+            households: number;
+            individuals: number;
+            key: string;
+            labelEn: string;
+            labelVi: string;
+            /** @description Of the total, to the priority groups. */
+            priority: number;
+            total: number;
         };
         ResubmitDto: {
             /** @description Corrections to the dossier the request called for. */
@@ -11243,6 +11306,136 @@ export interface operations {
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reportsReport: {
+        parameters: {
+            query: {
+                /** @description First day of the period (decision dates), inclusive. */
+                from: string;
+                /** @description Last day of the period, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommendationReport"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reportsWorkbook: {
+        parameters: {
+            query: {
+                /** @description First day of the period (decision dates), inclusive. */
+                from: string;
+                /** @description Last day of the period, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { client } from '../api';
+import { client, download } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
-import { BarChart, ErrorNotice, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
+import { BarChart, DateInput, ErrorNotice, FilterField, Loading, PageTitle, useLabel, useLoad } from '../ui/kit';
 
 
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : 0);
@@ -82,6 +82,43 @@ export function DashboardPage() {
           </section>
         </>
       )}
+      <CommendationReport />
+    </section>
+  );
+}
+
+/**
+ * The statistical report of commendation for a period: the awards conferred by award, deciding level
+ * and unit, with the priority groups, as a chart and as the workbook Sở Nội vụ files.
+ */
+function CommendationReport() {
+  const { t, pick } = useI18n();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [period, setPeriod] = useState({ from, to });
+  const report = useLoad(() => client.GET('/reports/commendations', { params: { query: period } }), [period.from, period.to]);
+  const r = report.data;
+  return (
+    <section className="card" aria-labelledby="report-title">
+      <h2 id="report-title">{t('report.title')}</h2>
+      <form className="filters" aria-label={t('report.period')} onSubmit={(e) => { e.preventDefault(); setPeriod({ from, to }); }}>
+        <FilterField id="report-from" label={t('report.from')}><DateInput id="report-from" value={from} onChange={setFrom} /></FilterField>
+        <FilterField id="report-to" label={t('report.to')}><DateInput id="report-to" value={to} onChange={setTo} /></FilterField>
+        <button type="submit" className="primary">{t('report.show')}</button>
+        <button type="button" onClick={() => void download(client.GET('/reports/commendations.xlsx', { params: { query: period }, parseAs: 'blob' }), `bao-cao-khen-thuong-${period.from}-${period.to}.xlsx`)}>{t('report.xlsx')}</button>
+      </form>
+      <ErrorNotice error={report.error} />
+      {r && (r.total.total === 0 ? <p className="muted">{t('report.none')}</p> : (
+        <>
+          <p>{t('report.summary', { total: r.total.total, individuals: r.total.individuals, collectives: r.total.collectives, priority: r.total.priority, share: pct(r.total.priority, r.total.total) })}</p>
+          <div className="grid">
+            <BarChart title={t('report.byAward')} rows={r.byAward.map((x) => ({ label: pick(x.labelVi, x.labelEn), value: x.total, note: t('report.priorityNote', { count: x.priority }) }))} />
+            <BarChart title={t('report.byLevel')} rows={r.byLevel.map((x) => ({ label: pick(x.labelVi, x.labelEn), value: x.total }))} />
+            <BarChart title={t('report.byUnit')} rows={r.byUnit.map((x) => ({ label: pick(x.labelVi, x.labelEn), value: x.total, note: t('report.priorityNote', { count: x.priority }) }))} />
+          </div>
+        </>
+      ))}
     </section>
   );
 }

@@ -16,18 +16,21 @@ export type TableCell = string | number | boolean | null | undefined;
 
 export interface Table {
   sheetName: string;
+  /** Lines above the title, as an administrative document opens (issuer, national motto). */
+  preamble?: string[];
   title: string;
   subtitle?: string;
   columns: TableColumn[];
   rows: TableCell[][];
 }
 
-/** The row the header is on (title and subtitle above it). */
-export const HEADER_ROW = 3;
+/** The row the header is on: after the preamble, the title and the subtitle. */
+export const headerRow = (table: Pick<Table, 'preamble'>): number => (table.preamble?.length ?? 0) + 3;
 
 export function fillTable(workbook: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
   workbook.creator = 'Vinh Danh';
   const sheet = workbook.addWorksheet(sheetName(table.sheetName));
+  for (const line of table.preamble ?? []) sheet.addRow([line]).font = { bold: true };
   sheet.addRow([table.title]).font = { bold: true, size: 13 };
   sheet.addRow(table.subtitle ? [table.subtitle] : []).font = { italic: true };
   const header = sheet.addRow(table.columns.map((c) => c.header));
@@ -35,8 +38,9 @@ export function fillTable(workbook: ExcelJS.Workbook, table: Table): ExcelJS.Wor
   header.alignment = { wrapText: true, vertical: 'middle' };
   table.columns.forEach((c, i) => { sheet.getColumn(i + 1).width = c.width ?? 18; });
   for (const row of table.rows) sheet.addRow(row.map((v) => (v === null || v === undefined ? '' : v)));
-  sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
-  if (table.columns.length) sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: table.columns.length } };
+  const at = headerRow(table);
+  sheet.views = [{ state: 'frozen', ySplit: at }];
+  if (table.columns.length) sheet.autoFilter = { from: { row: at, column: 1 }, to: { row: at, column: table.columns.length } };
   return sheet;
 }
 

@@ -74,9 +74,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A table as an .xlsx workbook, in the layout every Vinh Danh table has (table.ts). */
-export async function writeTable(table: Table): Promise<Buffer> {
+/** Tables as an .xlsx workbook, a sheet each, in the layout every Vinh Danh table has (table.ts). */
+export async function writeTable(...tables: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  fillTable(workbook, table);
+  for (const table of tables) fillTable(workbook, table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
