@@ -7,6 +7,8 @@ import { DEFAULT_BASE_SALARY, type BaseSalaryStep } from '@vinhdanh/domain/decis
 import { DEFAULT_CALENDAR } from '@vinhdanh/domain/common/working-days';
 import type { BenchActivities, CouncilActivities, NominationActivities, RevocationActivities } from '@vinhdanh/domain/ladder/activities';
 import { issueRevocationIn, recordRevocationEventIn } from './revocation/revocation';
+import { recordRegistrationEventIn } from './registration/registration';
+import type { RegistrationActivities } from '@vinhdanh/domain/movement/registration';
 import { recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
 import { issueDecisionIn } from './nomination/issue-decision';
 import { appraiseIn } from './nomination/appraise';
@@ -30,7 +32,7 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -48,6 +50,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     submitProposal: (input) => submitProposalIn(dataSource, input),
     recordRevocationEvent: (input) => recordRevocationEventIn(dataSource, input),
     issueRevocation: (input) => issueRevocationIn(dataSource, input),
+    recordRegistrationEvent: (input) => recordRegistrationEventIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
   });
 }

@@ -3,3 +3,4 @@ export { nominationWorkflow } from './nomination/workflow';
 export { councilSessionWorkflow } from './council/workflow';
 export { benchBaselineWorkflow } from './bench/baseline';
 export { revocationWorkflow } from './revocation/workflow';
+export { registrationWorkflow } from './registration/workflow';

@@ -25,6 +25,7 @@ import { OrgModule } from './org/org.module';
 import { DraftsModule } from './drafts/drafts.module';
 import { ImportsModule } from './imports/imports.module';
 import { ReportsModule } from './reports/reports.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -80,6 +81,7 @@ export class AppModule {
         DraftsModule,
         ImportsModule,
         ReportsModule,
+        RegistrationsModule,
         AuditModule,
         FeedModule,
         CodecModule,

@@ -69,6 +69,8 @@ export interface AppConfig {
   commentMaxPerAddress: number;
   /** Rows of an uploaded list sent at once (IMPORT_CONCURRENCY): each is its own workflow start. */
   importConcurrency: number;
+  /** The yearly registration (đăng ký thi đua): its deadline as MM-DD, what happens to a late one, and when clerks are reminded. */
+  registration: { deadline: string; lateRule: 'REFUSE' | 'FLAG'; remindDaysBefore: number };
 }
 
 /** Deadlines of the ladder (policy, not law: docs/law.md found no statutory limits). Milliseconds. */
@@ -150,6 +152,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (raw !== 'true' && raw !== 'false') problems.push(`${name}=${raw} must be true or false`);
     return raw === 'true';
   };
+  const monthDay = (name: string, fallback: string): string => {
+    const raw = env[name]?.trim() || fallback;
+    const m = /^(\d{2})-(\d{2})$/.exec(raw);
+    // A day every year has (no 29 February).
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > 12 || Number(m[2]) < 1 || Number(m[2]) > new Date(Date.UTC(2023, Number(m[1]), 0)).getUTCDate()) problems.push(`${name}=${raw} must be a day of the year as MM-DD, e.g. 03-31`);
+    return raw;
+  };
   const duration = (name: string, fallback: string): number => {
     const raw = env[name] ?? fallback;
     const ms = parseDuration(raw);
@@ -227,7 +236,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     baseSalary: collect<BaseSalaryStep[], 'table'>(parseBaseSalary(env.BASE_SALARY), 'table'),
     devPostingSeconds: env.DEV_POSTING_SECONDS?.trim() ? int('DEV_POSTING_SECONDS', 0, 1, 86_400) : undefined,
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
-    importConcurrency: int('IMPORT_CONCURRENCY', 8, 1, 64),
+    importConcurrency: int('IMPORT_CONCURRENCY', 32, 1, 128),
+    registration: {
+      deadline: monthDay('REGISTRATION_DEADLINE', '03-31'),
+      lateRule: env.REGISTRATION_LATE?.trim() === 'REFUSE' ? 'REFUSE' : 'FLAG',
+      remindDaysBefore: int('REGISTRATION_REMIND_DAYS', 7, 0, 60),
+    },
     oidc: env.OIDC_ISSUER?.trim()
       ? {
           issuer: env.OIDC_ISSUER.trim(),

@@ -31,3 +31,4 @@ export type { ChangeFeedPage, FeedKey } from '../feed/responses';
 export type { DraftList, DraftView } from '../drafts/responses';
 export type { ImportList, ImportView } from '../imports/responses';
 export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-report';
+export type { RegistrationDetail, RegistrationList } from '../registrations/responses';
