@@ -1,3 +1,4 @@
+import { approvedRegistrations } from './read-model/registrations';
 import type { EntityManager } from 'typeorm';
 import type { ClusterOrganiser, NomineeRecord } from '@vinhdanh/domain/eligibility';
 
@@ -42,6 +43,7 @@ export async function loadNomineeRecord(db: EntityManager, nomineeKey: string, k
     `SELECT from_date::text AS from_date, to_date::text AS to_date, level, under_review FROM nominee_discipline WHERE nominee_key=$1 ORDER BY from_date`,
     [nomineeKey],
   );
+  const registrations = await approvedRegistrations(db, nomineeKey);
   const collective: CollectiveYearRow[] = kind === 'INDIVIDUAL' ? [] : await db.query(`SELECT * FROM nominee_collective_year WHERE nominee_key=$1 ORDER BY year`, [nomineeKey]);
   return {
     kind,
@@ -59,6 +61,7 @@ export async function loadNomineeRecord(db: EntityManager, nomineeKey: string, k
     })),
     initiatives: initiatives.map((i) => ({ year: i.year, level: i.level, kind: i.kind, title: i.title })),
     disciplines: disciplines.map((d) => ({ from: d.from_date, to: opt(d.to_date), level: d.level, underReview: d.under_review })),
+    ...(registrations.length ? { registrations } : {}),
     ...(kind === 'INDIVIDUAL'
       ? {}
       : {

@@ -103,3 +103,24 @@ describe('ELIGIBILITY_POLICY is validated', () => {
     expect(r.criteria.find((c) => c.id === 'LDTT.recruited')!.facts).toMatchObject({ cutoff: '2025-01-01' });
   });
 });
+
+describe('registration, where the province requires it for a title', () => {
+  const policy = { registrationRequiredFor: ['CSTDCS'] };
+  const guard = (r: ReturnType<typeof ask>) => r.guards.find((g) => g.id === 'GUARD.registered');
+  it('is not asked for unless configured', () => {
+    expect(guard(ask('CSTDCS', person()))).toBeUndefined();
+  });
+  it('blocks a title nobody registered for that year, and passes one registered (saying when it was late)', () => {
+    const none = ask('CSTDCS', person({ registrations: [{ year: 2024, code: 'CSTDCS', late: false }] }), { policy });
+    expect(guard(none)).toMatchObject({ outcome: 'NOT_MET' });
+    expect(none.outcome).toBe('NOT_ELIGIBLE');
+    const late = guard(ask('CSTDCS', person({ registrations: [{ year: 2025, code: 'CSTDCS', late: true }] }), { policy }))!;
+    expect(late).toMatchObject({ outcome: 'MET', facts: { year: 2025, late: true } });
+    expect(late.reasonVi).toContain('gửi sau hạn');
+  });
+  it('takes title codes only in ELIGIBILITY_POLICY', () => {
+    expect(validateEligibilityPolicy({ registrationRequiredFor: ['CSTDCS', 'LDTT'] })).toEqual([]);
+    expect(validateEligibilityPolicy({ registrationRequiredFor: ['BK_TINH'] })[0]).toMatch(/registrationRequiredFor/);
+    expect(validateEligibilityPolicy({ registrationRequiredFor: 'CSTDCS' })[0]).toMatch(/list of title codes/);
+  });
+});

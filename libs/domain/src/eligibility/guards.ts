@@ -10,6 +10,12 @@ const ONCE: CriterionDefinition = { id: 'GUARD.onceOnly', judgedBy: 'RULE', vi: 
 const simplified = (decree152: boolean): CriterionDefinition => ({ id: 'GUARD.simplified', judgedBy: 'RULE', vi: 'Thủ tục đơn giản chỉ cho 5 trường hợp luật định (Điều 85 Luật)', en: 'The simplified procedure only for the five cases of Law Art 85', citation: decree152 ? [ART85] : [ART85, D98_ART40_1] });
 const POSTHUMOUS: CriterionDefinition = { id: 'GUARD.posthumous', judgedBy: 'RULE', vi: 'Truy tặng chỉ với hình thức cho phép truy tặng', en: 'Posthumous award only where the form allows it', citation: [art('73', '1', undefined, 'S24'), art('74', '1', undefined, 'S25'), art('44', undefined, undefined, 'S27')] };
 
+const REGISTERED: CriterionDefinition = {
+  id: 'GUARD.registered', judgedBy: 'RULE',
+  vi: 'Đã đăng ký thi đua danh hiệu này cho năm xét, được thủ trưởng đơn vị duyệt', en: 'Registered for this title for the year, approved by the unit head',
+  citation: [{ instrument: 'Kế hoạch 823/KH-UBND; ELIGIBILITY_POLICY.registrationRequiredFor', note: { vi: 'Yêu cầu do tỉnh cấu hình cho từng danh hiệu; chưa xác minh được điều luật quy định', en: 'A requirement the province configures per title; no verified article of the law states it' } }],
+};
+
 /**
  * What blocks a nomination whatever its merits. The Decree 152/2025 principles (discipline, counting
  * after a sanction) apply from the 2025.2 catalogue only; Law Art 5(2) and Art 85 always.
@@ -34,6 +40,12 @@ export function guards(req: EvaluationRequest, award: AwardDefinition, facts: Fa
     results.push(verdict(simplified(facts.decree152), ok
       ? { outcome: 'MET', vi: `Trường hợp ${req.simplifiedProcedureCase} của thủ tục đơn giản.`, en: `Simplified-procedure case ${req.simplifiedProcedureCase}.`, facts: { case: req.simplifiedProcedureCase } }
       : { outcome: 'NOT_MET', vi: `${award.nameVi} không xét theo thủ tục đơn giản, hoặc trường hợp không thuộc 5 trường hợp luật định.`, en: `${award.nameEn} cannot use the simplified procedure, or the case is not one of the five.`, facts: { case: req.simplifiedProcedureCase } }));
+  }
+  if (req.policy?.registrationRequiredFor?.includes(req.award)) {
+    const registered = req.record.registrations?.find((r) => r.year === req.proposalYear && r.code === req.award);
+    results.push(verdict(REGISTERED, registered
+      ? { outcome: 'MET', vi: `Đã đăng ký ${award.nameVi} năm ${req.proposalYear}${registered.late ? ' (gửi sau hạn)' : ''}.`, en: `Registered for ${award.nameEn} in ${req.proposalYear}${registered.late ? ' (sent after the deadline)' : ''}.`, facts: { year: req.proposalYear, late: registered.late } }
+      : { outcome: 'NOT_MET', vi: `Không có đăng ký thi đua ${award.nameVi} năm ${req.proposalYear} được duyệt.`, en: `No approved registration for ${award.nameEn} in ${req.proposalYear}.`, facts: { year: req.proposalYear } }));
   }
   if (req.posthumous) {
     results.push(verdict(POSTHUMOUS, {

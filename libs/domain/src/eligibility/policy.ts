@@ -1,3 +1,4 @@
+import { awardDefinition, isAwardCode } from '../catalogue/catalogue';
 import type { EligibilityPolicy, Fraction } from './types';
 
 export function defaultEligibilityPolicy(): EligibilityPolicy {
@@ -7,6 +8,7 @@ export function defaultEligibilityPolicy(): EligibilityPolicy {
     giayKhenMinRating: 'HTTNV',
     recruitedMinMonths: 6,
     bkTtgWindowAfterPrerequisite: false,
+    registrationRequiredFor: [],
   };
 }
 
@@ -34,6 +36,7 @@ export function validateEligibilityPolicy(overrides: Record<string, unknown>): s
       giayKhenMinRating: value === 'HTXSNV' || value === 'HTTNV',
       recruitedMinMonths: Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 12,
       bkTtgWindowAfterPrerequisite: typeof value === 'boolean',
+      registrationRequiredFor: Array.isArray(value) && value.every((c) => typeof c === 'string' && isAwardCode(c) && awardDefinition(c, '2025-12-31').kind === 'TITLE'),
     }[key as keyof EligibilityPolicy];
     if (!ok) {
       const expected = {
@@ -42,6 +45,7 @@ export function validateEligibilityPolicy(overrides: Record<string, unknown>): s
         giayKhenMinRating: '"HTXSNV" or "HTTNV"',
         recruitedMinMonths: 'a whole number of months from 1 to 12',
         bkTtgWindowAfterPrerequisite: 'true or false',
+        registrationRequiredFor: 'a list of title codes, e.g. ["CSTDCS","LDTT"]',
       }[key as keyof EligibilityPolicy];
       problems.push(`ELIGIBILITY_POLICY: ${key}=${JSON.stringify(value)} must be ${expected}`);
     }

@@ -12,6 +12,8 @@ export interface NomineeRecord {
   collective?: { year: number; members: number; membersCompletingTasks?: number; ldttCount?: number; cstdcsCount?: number; membersDisciplinedWarningOrAbove?: number; /** Whether it led its cluster or block that year, and who organised it. */ clusterLedBy?: ClusterOrganiser | 'NONE' }[];
   /** Years a collective led an emulation cluster or block, and who organised it. */
   clusterLeadership?: { year: number; organisedBy: ClusterOrganiser }[];
+  /** Titles registered for, with the registration approved by the unit head (đăng ký thi đua). */
+  registrations?: { year: number; code: string; late: boolean }[];
 }
 
 /** Who organises an emulation cluster or block (cụm, khối thi đua). */
@@ -78,6 +80,8 @@ export interface EligibilityPolicy {
   recruitedMinMonths: number;
   /** Must the BK_TTG five-year run start after the provincial Bằng khen? (the text does not say; default no). */
   bkTtgWindowAfterPrerequisite: boolean;
+  /** Titles judged only for nominees who registered for them that year (đăng ký thi đua); none by default. */
+  registrationRequiredFor: string[];
 }
 
 export interface EvaluationRequest {
