@@ -16,6 +16,7 @@ import {
 } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { sameAwardYearBefore } from '@vinhdanh/persistence/nominee-record';
+import { registrationOf } from '@vinhdanh/persistence/read-model/registrations';
 import { uuidFromKey } from '../nominees/nominee-identity';
 import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
@@ -38,12 +39,13 @@ export class NominationsQuery {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
     const nomineeKey = row.nominee.nomineeKey;
-    const [steps, tasks, decision, proposal, repeated] = await Promise.all([
+    const [steps, tasks, decision, proposal, repeated, registered] = await Promise.all([
       nominationSteps(db, id),
       nominationTasks(db, id),
       row.decision_id ? awardingDecision(db, row.decision_id, id) : undefined,
       proposalOf(db, id),
       sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
+      nomineeKey ? registrationOf(db, nomineeKey, row.award_code, row.year) : undefined,
     ]);
     // Opening the dossier reads the task that is the reader's: the inbox stops marking it new for
     // them. Written only when there is such a task (a page following a working dossier writes nothing).
@@ -56,6 +58,7 @@ export class NominationsQuery {
       proposal: proposal ?? null,
       nomineeId: nomineeKey ? uuidFromKey(nomineeKey) : null,
       sameAwardYearBefore: repeated,
+      registration: registered ? { registrationId: registered.registrationId, status: registered.status, late: registered.late } : null,
     };
   }
 

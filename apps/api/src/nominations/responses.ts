@@ -30,6 +30,8 @@ export interface NominationDetail extends NominationRecord {
   nomineeId: string | null;
   /** The same award given to this nominee the year before, if any: a warning for the reviewer. */
   sameAwardYearBefore: { year: number; decisionNumber: string } | null;
+  /** Whether the nominee registered this title for the year (đăng ký thi đua), and how that registration stands. */
+  registration: { registrationId: string; status: 'OPEN' | 'SUBMITTED' | 'RETURNED' | 'APPROVED'; late: boolean } | null;
 }
 
 /** One page of nominations, newest first. */

@@ -3234,6 +3234,13 @@ export interface components {
                 number: string;
                 submittedOn: string;
             } | null;
+            /** @description Whether the nominee registered this title for the year (đăng ký thi đua), and how that registration stands. */
+            registration: {
+                late: boolean;
+                registrationId: string;
+                /** @enum {string} */
+                status: "OPEN" | "SUBMITTED" | "RETURNED" | "APPROVED";
+            } | null;
             /** @description The same award given to this nominee the year before, if any: a warning for the reviewer. */
             sameAwardYearBefore: {
                 decisionNumber: string;
@@ -3527,6 +3534,12 @@ export interface components {
                 year: number;
             }[];
             recruitedOn?: string;
+            /** @description Titles registered for, with the registration approved by the unit head (đăng ký thi đua). */
+            registrations?: {
+                code: string;
+                late: boolean;
+                year: number;
+            }[];
         };
         /** @description A nominee's record as the eligibility engine reads it: ratings, titles, initiatives, discipline. */
         NomineeRecordView: {

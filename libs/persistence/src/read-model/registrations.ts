@@ -63,9 +63,9 @@ async function replaceEntries(tx: EntityManager, id: string, entries: Registrati
   if (!entries.length) return;
   await tx.query(
     `INSERT INTO registration_entry (registration_id, line, kind, name, award_code, nominee_key, birth_year, position, personal_id_last4)
-     SELECT $1, r.ord::int, r.kind, r.name, r."awardCode", r."nomineeKey", r."birthYear", r.position, r."personalIdLast4"
-       FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY AS r(kind text, name text, "awardCode" text, "nomineeKey" text, "birthYear" int, position text, "personalIdLast4" text, ord bigint)`,
-    [id, JSON.stringify(entries)],
+     SELECT $1, r.line, r.kind, r.name, r."awardCode", r."nomineeKey", r."birthYear", r.position, r."personalIdLast4"
+       FROM jsonb_to_recordset($2::jsonb) AS r(line int, kind text, name text, "awardCode" text, "nomineeKey" text, "birthYear" int, position text, "personalIdLast4" text)`,
+    [id, JSON.stringify(entries.map((e, i) => ({ ...e, line: i + 1 })))],
   );
 }
 
@@ -86,11 +86,13 @@ export async function findRegistration(db: EntityManager, id: string): Promise<R
 }
 
 export async function registrationEntries(db: EntityManager, id: string): Promise<(RegistrationEntry & { line: number })[]> {
-  return db.query(
+  const rows: Record<string, unknown>[] = await db.query(
     `SELECT line, kind, name, award_code AS "awardCode", nominee_key AS "nomineeKey", birth_year AS "birthYear", position, personal_id_last4 AS "personalIdLast4"
        FROM registration_entry WHERE registration_id = $1 ORDER BY line`,
     [id],
   );
+  // What an entry does not have is absent, as in the workflow's own view.
+  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as RegistrationEntry & { line: number });
 }
 
 /** Registrations of some units (a unit's own, or those in an inspector's scope), newest year first. */
