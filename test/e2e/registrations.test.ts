@@ -54,13 +54,17 @@ describe('registrations', () => {
     expect(told).toContain('Đăng ký thi đua năm 2027 chờ duyệt');
     expect((await head.post(`/registrations/${id}/return`, { reason: 'ngắn' })).body).toMatchObject({ code: 'REASON_REQUIRED' });
     expect((await head.post(`/registrations/${id}/return`, { reason: 'Bổ sung giao ước của tổ chuyên môn.' })).body).toMatchObject({ status: 'RETURNED', returnedReason: 'Bổ sung giao ước của tổ chuyên môn.' });
+    // Corrected without typing the person's number again: kept lines stay as they were.
+    const corrected = await clerk.request('PUT', `/registrations/${id}/entries`, { pledge: 'Giao ước của trường và của tổ chuyên môn.', entries: [{ keepLine: 2 }, { keepLine: 1 }] });
+    expect(corrected.body.entries.map((e: { name: string; personalIdLast4?: string }) => [e.name, e.personalIdLast4])).toEqual([['Ngô Thị Lan', lan.personalId.slice(-4)], ['Tổ Toán - Tin', undefined]]);
+    expect((await clerk.request('PUT', `/registrations/${id}/entries`, { pledge: '', entries: [{ keepLine: 9 }] })).body).toMatchObject({ code: 'NO_SUCH_LINE', field: 'entries.0.keepLine' });
     expect((await clerk.post(`/registrations/${id}/submit`)).body.status).toBe('SUBMITTED');
     const approved = await head.post(`/registrations/${id}/approve`);
     expect(approved.body).toMatchObject({ status: 'APPROVED', approvedBy: 'thutruong.so-gddt', entryCount: 2 });
     expect((await head.post(`/registrations/${id}/approve`)).status).toBe(409);
 
     const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`registration:${id}`]);
-    expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['RegistrationOpened', 'RegistrationEdited', 'RegistrationSubmitted', 'RegistrationReturned', 'RegistrationSubmitted', 'RegistrationApproved']);
+    expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['RegistrationOpened', 'RegistrationEdited', 'RegistrationSubmitted', 'RegistrationReturned', 'RegistrationEdited', 'RegistrationSubmitted', 'RegistrationApproved']);
     // Another unit reads the 404 of a registration that does not exist; the inspector reads it.
     expect((await otherClerk.get(`/registrations/${id}`)).body).toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
     expect((await otherClerk.post(`/registrations/${id}/approve`)).status).toBe(404);

@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
 export class OpenRegistrationDto {
   @ApiProperty({ example: 2026, description: 'The year registered for.' }) @IsInt() @Min(2020) @Max(2100) year!: number;
 }
 
 export class RegistrationEntryDto {
-  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE'] }) @IsIn(['INDIVIDUAL', 'COLLECTIVE']) kind!: 'INDIVIDUAL' | 'COLLECTIVE';
-  @ApiProperty({ example: 'Nguyễn Thị Hoa' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ example: 'CSTDCS', description: 'The emulation title registered (a catalogue TITLE).' }) @IsString() @MaxLength(40) awardCode!: string;
+  @ApiPropertyOptional({ description: 'Keep the entry now on this line as it is (its person’s number need not be typed again); the other fields are then ignored.' })
+  @IsOptional() @IsInt() @Min(1) @Max(2000) keepLine?: number;
+  @ApiProperty({ enum: ['INDIVIDUAL', 'COLLECTIVE'] }) @ValidateIf((e) => e.keepLine === undefined) @IsIn(['INDIVIDUAL', 'COLLECTIVE']) kind!: 'INDIVIDUAL' | 'COLLECTIVE';
+  @ApiProperty({ example: 'Nguyễn Thị Hoa' }) @ValidateIf((e) => e.keepLine === undefined) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'CSTDCS', description: 'The emulation title registered (a catalogue TITLE).' }) @ValidateIf((e) => e.keepLine === undefined) @IsString() @MaxLength(40) awardCode!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
   @ApiPropertyOptional({ description: 'Required for a person; hashed at once, never kept (the last four digits are).' }) @IsOptional() @IsString() @MaxLength(20) personalId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) position?: string;

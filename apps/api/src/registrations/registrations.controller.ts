@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { conflict, forbidden, notFound } from '@vinhdanh/domain/common/errors';
+import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { REGISTRATION_WORKFLOW_TYPE, registrationWorkflowId, type RegistrationEntry, type RegistrationInput, type RegistrationView } from '@vinhdanh/domain/movement/registration';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -101,7 +101,14 @@ export class RegistrationsController {
   async setEntries(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: SetEntriesDto): Promise<RegistrationDetail> {
     const row = await this.readable(actor, id);
     const entries: RegistrationEntry[] = [];
+    const current = new Map((await registrationEntries(this.ds.manager, id)).map(({ line, ...e }) => [line, e]));
     for (const [i, e] of dto.entries.entries()) {
+      if (e.keepLine !== undefined) {
+        const kept = current.get(e.keepLine);
+        if (!kept) throw invalid('NO_SUCH_LINE', `Đăng ký không có dòng ${e.keepLine}.`, `The registration has no line ${e.keepLine}.`, `entries.${i}.keepLine`);
+        entries.push(kept);
+        continue;
+      }
       const identity = await resolveNominee(this.ds.manager, this.config.identityKey, { unitId: row.unitId, kind: e.kind, name: e.name, birthYear: e.birthYear, personalId: e.personalId }, `entries.${i}`);
       const digits = e.personalId?.replace(/\D/g, '');
       entries.push({

@@ -92,7 +92,7 @@ export async function registrationEntries(db: EntityManager, id: string): Promis
     [id],
   );
   // What an entry does not have is absent, as in the workflow's own view.
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as RegistrationEntry & { line: number });
+  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as unknown as RegistrationEntry & { line: number });
 }
 
 /** Registrations of some units (a unit's own, or those in an inspector's scope), newest year first. */
