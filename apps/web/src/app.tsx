@@ -13,6 +13,7 @@ import { NominationListPage } from './pages/nomination-list';
 import { NominationFormPage } from './pages/nomination-form';
 import { BulkSubmitPage } from './pages/bulk-submit';
 import { ImportDetailPage, ImportPage } from './pages/imports';
+import { RegistrationPage, RegistrationsPage } from './pages/registrations';
 import { NominationPage } from './pages/nomination';
 import { CouncilsPage } from './pages/councils';
 import { SessionPage } from './pages/session';
@@ -49,6 +50,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/nominations/bulk', page: () => <BulkSubmitPage /> },
   { pattern: '/nominations/import', page: () => <ImportPage /> },
   { pattern: '/imports/:id', page: (p) => <ImportDetailPage id={p.id} /> },
+  { pattern: '/registrations', page: () => <RegistrationsPage /> },
+  { pattern: '/registrations/:id', page: (p) => <RegistrationPage id={p.id} /> },
   { pattern: '/nominations/:id', page: (p) => <NominationPage id={p.id} /> },
   { pattern: '/councils', page: () => <CouncilsPage /> },
   { pattern: '/councils/sessions/:id', page: (p) => <SessionPage id={p.id} /> },
@@ -109,6 +112,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/inbox', key: 'nav.inbox', roles: ['CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD'] },
   { to: '/nominations', key: 'nav.nominations' },
   { to: '/nominees', key: 'nav.nominees', roles: ['CLERK', 'REVIEWER', 'UNIT_HEAD'] },
+  { to: '/registrations', key: 'nav.registrations', roles: ['CLERK', 'DECISION_MAKER', 'INSPECTOR', 'AUDITOR'] },
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },
   { to: '/dashboard', key: 'nav.dashboard' },

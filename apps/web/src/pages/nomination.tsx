@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { client, download, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
+import { awardsOf, useCatalogue, versionFor } from '../catalogue';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
 import { DocumentLinks, type DocumentRef } from '../ui/documents';
@@ -116,6 +117,7 @@ export function NominationPage({ id }: { id: string }) {
       {nom.sameAwardYearBefore && (
         <Notice kind="warning">{t('nomination.sameAwardYearBefore', { year: nom.sameAwardYearBefore.year, number: nom.sameAwardYearBefore.decisionNumber })}</Notice>
       )}
+      <RegistrationLine nom={nom} />
       {nom.eligibility && <EligibilityView result={nom.eligibility} />}
       {/* The record is kept by the submitting unit: what the check found missing is entered there. */}
       {nom.nomineeId && actor?.unitId === nom.unitId && (
@@ -203,4 +205,17 @@ function GeneratedDocuments({ nomination }: { nomination: Nomination }) {
       )}
     </>
   );
+}
+
+/** Whether the nominee registered this title for the year (đăng ký thi đua); said for titles only. */
+function RegistrationLine({ nom }: { nom: { awardCode: string; year: number; registration: Schemas['NominationDetail']['registration'] } }) {
+  const { t } = useI18n();
+  const catalogue = useCatalogue();
+  const version = catalogue ? versionFor(catalogue, `${nom.year}-12-31`) : undefined;
+  const award = version ? awardsOf(version)[nom.awardCode] : undefined;
+  if (nom.registration) {
+    const status = t(`reg.status.${nom.registration.status}`) + (nom.registration.late ? `, ${t('nomination.registeredLate')}` : '');
+    return <p><Link to={`/registrations/${nom.registration.registrationId}`}>{t('nomination.registered', { year: nom.year, status })}</Link></p>;
+  }
+  return award?.kind === 'TITLE' ? <p className="muted">{t('nomination.notRegistered', { year: nom.year })}</p> : null;
 }
