@@ -191,7 +191,7 @@ describe('browser journeys', () => {
       await click();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync((await (await pending).path())!) as unknown as ArrayBuffer);
-      return wb.worksheets[0].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).map(String) : []));
+      return Array.from(wb.worksheets[0].getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1).map(String) : []));
     };
     const result = await readDownload(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
     expect(result[3]).toEqual(['Dòng', 'Người/tập thể được đề nghị', 'Năm sinh', 'Số định danh cá nhân (CCCD)', 'Chức vụ, nghề nghiệp', 'Trạng thái', 'Số hồ sơ', 'Kết quả']);
@@ -204,6 +204,44 @@ describe('browser journeys', () => {
     const listed = await readDownload(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
     expect(listed[1]).toEqual(['Hồ sơ đề nghị khen thưởng']);
     expect(listed.map((r) => r[1])).toEqual(expect.arrayContaining([thu.name, son.name]));
+  });
+
+  it('clerk and head: the year’s registration, titles and pledges, sent and approved; the dossier says its nominee registered', async () => {
+    const year = new Date().getFullYear();
+    const page = await as(`vanthu.${unit}`);
+    await page.getByRole('link', { name: 'Đăng ký thi đua' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký thi đua' }).waitFor();
+    await page.getByRole('button', { name: `Lập đăng ký năm ${year}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Đăng ký thi đua năm ${year} — Sở Giáo dục và Đào tạo` }).waitFor();
+    await page.getByLabel('Mục tiêu, chỉ tiêu thi đua của đơn vị').fill('100% giáo viên hoàn thành nhiệm vụ; 5 sáng kiến cấp cơ sở.');
+    const hoa = person('Vũ Thị Đăng Ký', 1986);
+    await page.getByRole('button', { name: 'Thêm dòng' }).click();
+    const row = page.getByRole('table', { name: /Danh hiệu đăng ký/ }).getByRole('row').last();
+    await row.getByLabel('Người/tập thể được đề nghị').fill(hoa.name);
+    await row.getByLabel('Năm sinh').fill('1986');
+    await row.getByLabel('Số định danh cá nhân (CCCD)').fill(hoa.personalId);
+    await row.getByLabel('Danh hiệu đăng ký').selectOption('CSTDCS');
+    await page.getByRole('button', { name: 'Lưu đăng ký' }).click();
+    await page.getByText('Đã lưu đăng ký.').waitFor();
+    await page.getByRole('row', { name: new RegExp(`${hoa.name}.*…${hoa.personalId.slice(-4)}.*Chiến sĩ thi đua cơ sở`) }).waitFor();
+    await check(page, 'registration-00-clerk');
+    await page.getByRole('button', { name: 'Gửi thủ trưởng duyệt' }).click();
+    await page.getByText('Đã gửi thủ trưởng duyệt.').waitFor();
+    const url = page.url();
+
+    const head = await as(`thutruong.${unit}`);
+    await head.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+    await head.getByRole('region', { name: 'Duyệt đăng ký thi đua' }).waitFor();
+    await check(head, 'registration-01-head');
+    await head.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await head.getByText('Đã duyệt đăng ký.').waitFor();
+    await head.getByText('Đã duyệt', { exact: true }).waitFor();
+
+    // At year end, the dossier of the registered teacher says so.
+    const clerk = await stack.login(`vanthu.${unit}`);
+    const id = await submit(clerk, 'CSTDCS', { year, achievementPeriod: { from: `${year}-01-01`, to: `${year}-12-31` }, nominee: { ...hoa, position: 'Giáo viên' } });
+    await page.goto(`/app/nominations/${id}`);
+    await page.getByRole('link', { name: `Đã đăng ký thi đua danh hiệu này cho năm ${year} (Đã duyệt, gửi sau hạn).` }).waitFor();
   });
 
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations, seedDemo } from '@vinhdanh/persistence';
+import { seedDemoMovement } from './demo-movement';
 import { loadConfig, personalIdHash, repoRoot } from '@vinhdanh/platform';
 import { startEmbeddedPostgresProcess } from '@vinhdanh/persistence/embedded-postgres-host';
 import { startTemporalDevServer } from '@vinhdanh/platform/temporal-dev-server';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   }
 
   await waitForHealth(`http://127.0.0.1:${port}/health`, 120_000);
+  if (env.SEED_DEMO !== 'false') await seedDemoMovement(`http://127.0.0.1:${port}`, say).catch((err) => say(`demo movement not made: ${(err as Error).message}`));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say(`ready in ${seconds} s`);
   say(`  API            http://127.0.0.1:${port}`);

@@ -60,10 +60,15 @@ export class RegistrationsController {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       created = false;
     }
-    // The first step is projected by the workflow a moment later: read it from the workflow until then.
-    const view = await this.temporal.workflow.getHandle(workflowId).query<RegistrationView>('registration');
     res.status(created ? 201 : 200).location(`/registrations/${registrationId}`);
-    return (await this.detailOrNull(registrationId)) ?? fromView(view);
+    // The opening step is projected by the workflow's first activity, a moment after the start: the
+    // answer waits for it (so what follows finds the registration), and falls back on the workflow's own view.
+    for (let i = 0; i < 50; i++) {
+      const detail = await this.detailOrNull(registrationId);
+      if (detail) return detail;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return fromView(await this.temporal.workflow.getHandle(workflowId).query<RegistrationView>('registration'));
   }
 
   @Get()

@@ -1,0 +1,34 @@
+/**
+ * The demo's movement data, made through the product's own API once it is up, so it is what the
+ * product would have made: Sở Giáo dục và Đào tạo's registration for 2025 (đăng ký thi đua) with
+ * its pledge, a collective's and two teachers' titles, sent by its clerk and approved by its head.
+ * Made once: an approved registration is left as it is.
+ */
+export async function seedDemoMovement(baseUrl: string, say: (line: string) => void): Promise<void> {
+  const login = async (username: string) => {
+    const res = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'vinhdanh' }) });
+    if (!res.ok) throw new Error(`demo sign-in ${username}: ${res.status}`);
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  };
+  const call = async (token: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    if (!res.ok) throw new Error(`demo ${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; status: string; entries: unknown[] };
+  };
+  const clerk = await login('vanthu.so-gddt');
+  let registration = await call(clerk, 'POST', '/registrations', { year: 2025 });
+  if (registration.status === 'APPROVED') return;
+  if (registration.status === 'OPEN' || registration.status === 'RETURNED') {
+    registration = await call(clerk, 'PUT', `/registrations/${registration.id}/entries`, {
+      pledge: 'Hoàn thành 100% chỉ tiêu năm học 2024–2025; 30% cán bộ, công chức có sáng kiến cấp cơ sở; không có cá nhân vi phạm kỷ luật.',
+      entries: [
+        { kind: 'COLLECTIVE', name: 'Phòng Giáo dục Trung học', awardCode: 'TTLDTT' },
+        { kind: 'INDIVIDUAL', name: 'Nguyễn Thị Thanh Hương', birthYear: 1985, personalId: '066185002025', position: 'Chuyên viên', awardCode: 'CSTDCS' },
+        { kind: 'INDIVIDUAL', name: 'Trần Văn Minh', birthYear: 1979, personalId: '066079002025', position: 'Trưởng phòng', awardCode: 'LDTT' },
+      ],
+    });
+    registration = await call(clerk, 'POST', `/registrations/${registration.id}/submit`);
+  }
+  if (registration.status === 'SUBMITTED') await call(await login('thutruong.so-gddt'), 'POST', `/registrations/${registration.id}/approve`);
+  say('demo movement: Sở Giáo dục và Đào tạo’s registration for 2025, approved');
+}
