@@ -12,6 +12,7 @@ import type { BaselinePlan } from '../workflows/bench/baseline';
 import { cpuMs, postgresCpuMs, startBenchStack, rssMiB, type BenchStack } from './stack';
 import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
+import { importedNominationIds } from '@vinhdanh/persistence/read-model/imports';
 
 /**
  * `npm run bench`: on each topology (BENCH_TOPOLOGIES, default `dev,server`: the CLI's dev server
@@ -412,7 +413,7 @@ async function runImport(stack: BenchStack, inFlight?: { nominations: number; se
   const sentSeconds = (Date.now() - t1) / 1000;
   const cpuSent = cpuNow(stack);
   if (view.counts.SUBMITTED !== IMPORT_N) throw new Error(`import: ${JSON.stringify(view.counts)}`);
-  const ids: string[] = (await stack.ds.query(`SELECT nomination_id AS id FROM list_import_row WHERE import_id = $1`, [preview.id])).map((r: { id: string }) => r.id);
+  const ids = await importedNominationIds(stack.ds.manager, preview.id);
   await waitAll(stack, ids, { status: 'IN_REVIEW', level: 'UNIT', step: 'REVIEW' });
   const atReviewerSeconds = (Date.now() - t1) / 1000;
   const rowsPerSecond = IMPORT_N / (checkedSeconds + sentSeconds);

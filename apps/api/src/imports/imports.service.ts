@@ -12,6 +12,7 @@ import {
   type ImportHeader, type ImportRowToSend, type ImportSettings, type RowOutcome,
 } from '@vinhdanh/persistence/read-model/imports';
 import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { nominationUnits } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { NominationsService, type CheckedSubmission } from '../nominations/nominations.service';
 import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
@@ -131,8 +132,8 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
         out.push({ ...base, problems: [{ vi: err.messageVi, en: err.messageEn }] });
       }
     }
-    const ids = out.filter((r) => r.state === 'READY').map((r) => r.nominationId);
-    const existing = new Map<string, string>((await this.ds.query(`SELECT id, unit_id FROM nomination WHERE id = ANY($1::uuid[])`, [ids])).map((r: { id: string; unit_id: string }) => [r.id, r.unit_id]));
+    const ids = out.filter((r) => r.state === 'READY').flatMap((r) => (r.nominationId ? [r.nominationId] : []));
+    const existing = await nominationUnits(this.ds.manager, ids);
     return out.map((r) => {
       const unit = r.nominationId ? existing.get(r.nominationId) : undefined;
       if (r.state !== 'READY' || unit === undefined) return r.state === 'READY' ? r : { ...r, nominationId: null };

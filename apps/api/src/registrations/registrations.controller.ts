@@ -10,7 +10,7 @@ import { REGISTRATION_WORKFLOW_TYPE, registrationWorkflowId, type RegistrationEn
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { findRegistration, registrationEntries, registrationsOf } from '@vinhdanh/persistence/read-model/registrations';
-import { approveRegistrationUpdate, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
+import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
 import type { registrationWorkflow } from '@vinhdanh/workflows/registration/workflow';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
@@ -68,7 +68,7 @@ export class RegistrationsController {
       if (detail) return detail;
       await new Promise((r) => setTimeout(r, 100));
     }
-    return fromView(await this.temporal.workflow.getHandle(workflowId).query<RegistrationView>('registration'));
+    return fromView(await this.temporal.workflow.getHandle(workflowId).query(registrationQuery));
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Table } from '@vinhdanh/platform/spreadsheets/table';
+import type { Table } from '@vinhdanh/domain/reports/spreadsheet-layout';
 import { client, data, type Schemas } from '../api';
 import { ExportButton, allPages } from '../ui/export';
 import { useI18n } from '../i18n/i18n';

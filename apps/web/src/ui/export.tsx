@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Table } from '@vinhdanh/platform/spreadsheets/table';
+import type { Table } from '@vinhdanh/domain/reports/spreadsheet-layout';
 import { saveBlob, type ApiError } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice, Progress, asApiError } from './kit';
@@ -34,7 +34,7 @@ export function ExportButton({ fileName, table }: { fileName: string; table: (pr
     setError(undefined);
     setProgress({ done: 0, total: 1 });
     try {
-      const [excel, layout, content] = await Promise.all([import('exceljs'), import('@vinhdanh/platform/spreadsheets/table'), table((done, total) => setProgress({ done, total }))]);
+      const [excel, layout, content] = await Promise.all([import('exceljs'), import('@vinhdanh/domain/reports/spreadsheet-layout'), table((done, total) => setProgress({ done, total }))]);
       const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
       const workbook = new ExcelJS.Workbook();
       layout.fillTable(workbook, content);

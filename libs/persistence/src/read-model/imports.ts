@@ -158,3 +158,9 @@ export async function settleRows(db: EntityManager, id: string, outcomes: RowOut
 export async function finishImport(db: EntityManager, id: string): Promise<void> {
   await db.query(`UPDATE list_import SET status = 'DONE', finished_at = now(), lease_until = NULL WHERE id = $1 AND status = 'RUNNING'`, [id]);
 }
+
+/** The nominations an import's rows became. */
+export async function importedNominationIds(db: EntityManager, id: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(`SELECT nomination_id AS id FROM list_import_row WHERE import_id = $1 AND nomination_id IS NOT NULL`, [id]);
+  return rows.map((r) => r.id);
+}

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { fillTable, type Table } from './table';
+import { fillTable, type Table } from '@vinhdanh/domain/reports/spreadsheet-layout';
 
-export { XLSX_MIME, type Table, type TableCell, type TableColumn } from './table';
+export { XLSX_MIME, type Table, type TableCell, type TableColumn } from '@vinhdanh/domain/reports/spreadsheet-layout';
 
 /**
  * Spreadsheets in and out (.xlsx), with exceljs: what clerks keep their year-end lists in and what

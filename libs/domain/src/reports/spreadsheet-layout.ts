@@ -1,5 +1,3 @@
-import type ExcelJS from 'exceljs';
-
 /**
  * The layout of every table Vinh Danh writes as a spreadsheet, on the server (reports, templates)
  * and in the browser (a list's export): a title row, a subtitle, the header (bold, frozen,
@@ -27,7 +25,23 @@ export interface Table {
 /** The row the header is on: after the preamble, the title and the subtitle. */
 export const headerRow = (table: Pick<Table, 'preamble'>): number => (table.preamble?.length ?? 0) + 3;
 
-export function fillTable(workbook: ExcelJS.Workbook, table: Table): ExcelJS.Worksheet {
+/**
+ * The little of a workbook (exceljs's) the layout uses: whoever writes the file (the API, or the
+ * browser with its own copy of exceljs) hands its workbook in, and the domain depends on no library.
+ */
+export interface SheetRow { font: Record<string, unknown>; alignment: Record<string, unknown> }
+export interface Sheet {
+  addRow(values: unknown[]): SheetRow;
+  getColumn(index: number): { width?: number };
+  views: unknown[];
+  autoFilter?: unknown;
+}
+export interface Workbook {
+  creator: string;
+  addWorksheet(name: string): Sheet;
+}
+
+export function fillTable(workbook: Workbook, table: Table): Sheet {
   workbook.creator = 'Vinh Danh';
   const sheet = workbook.addWorksheet(sheetName(table.sheetName));
   for (const line of table.preamble ?? []) sheet.addRow([line]).font = { bold: true };
