@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { XLSX_MIME } from '@vinhdanh/platform/spreadsheets/xlsx';
+import { xlsx } from '../common/xlsx-download';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
@@ -99,12 +100,4 @@ export class ImportsController {
   start(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<ImportView> {
     return this.imports.start(actor, id);
   }
-}
-
-/** A generated workbook as a download. */
-export function xlsx(res: Response, content: Buffer, name: string): StreamableFile {
-  res.setHeader('content-type', XLSX_MIME);
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new StreamableFile(content);
 }

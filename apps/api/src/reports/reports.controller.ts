@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601 } from 'class-validator';
 import type { Response } from 'express';
@@ -11,7 +11,7 @@ import { writeTable, XLSX_MIME, type Table } from '@vinhdanh/platform/spreadshee
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { calendarDate } from '../common/validation';
 import { Operation } from '../contract/operation';
-import { xlsx } from '../imports/imports.controller';
+import { xlsx } from '../common/xlsx-download';
 
 class PeriodQueryDto {
   @ApiProperty({ example: '2025-01-01', description: 'First day of the period (decision dates), inclusive.' }) @IsISO8601({ strict: true }) from!: string;
