@@ -8,6 +8,8 @@ import { DEFAULT_CALENDAR } from '@vinhdanh/domain/common/working-days';
 import type { BenchActivities, CouncilActivities, NominationActivities, RevocationActivities } from '@vinhdanh/domain/ladder/activities';
 import { issueRevocationIn, recordRevocationEventIn } from './revocation/revocation';
 import { recordRegistrationEventIn } from './registration/registration';
+import { recordClusterEventIn } from './cluster/cluster';
+import type { ClusterActivities } from '@vinhdanh/domain/movement/cluster';
 import type { RegistrationActivities } from '@vinhdanh/domain/movement/registration';
 import { recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
 import { issueDecisionIn } from './nomination/issue-decision';
@@ -32,7 +34,7 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -51,6 +53,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     recordRevocationEvent: (input) => recordRevocationEventIn(dataSource, input),
     issueRevocation: (input) => issueRevocationIn(dataSource, input),
     recordRegistrationEvent: (input) => recordRegistrationEventIn(dataSource, input),
+    recordClusterEvent: (input) => recordClusterEventIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
   });
 }

@@ -4,3 +4,4 @@ export { councilSessionWorkflow } from './council/workflow';
 export { benchBaselineWorkflow } from './bench/baseline';
 export { revocationWorkflow } from './revocation/workflow';
 export { registrationWorkflow } from './registration/workflow';
+export { clusterRoundWorkflow } from './cluster-round/workflow';

@@ -26,6 +26,7 @@ import { DraftsModule } from './drafts/drafts.module';
 import { ImportsModule } from './imports/imports.module';
 import { ReportsModule } from './reports/reports.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -82,6 +83,7 @@ export class AppModule {
         ImportsModule,
         ReportsModule,
         RegistrationsModule,
+        ClustersModule,
         AuditModule,
         FeedModule,
         CodecModule,

@@ -32,3 +32,4 @@ export type { DraftList, DraftView } from '../drafts/responses';
 export type { ImportList, ImportView } from '../imports/responses';
 export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-report';
 export type { RegistrationDetail, RegistrationList } from '../registrations/responses';
+export type { ClusterList, ClusterRoundDetail } from '../clusters/responses';

@@ -1,3 +1,4 @@
+import type { ClusterDefinition } from '@vinhdanh/domain/movement/cluster';
 import type { Level } from '@vinhdanh/domain';
 
 /**
@@ -137,3 +138,23 @@ export function demoPersonalId(username: string): { personalId: string; birthYea
   const birthYear = 1975 + (index % 25);
   return { personalId: `0670${String(birthYear % 100).padStart(2, '0')}${String(900000 + index).padStart(6, '0')}`, birthYear };
 }
+
+/** The year-end criteria a provincial cluster scores on (weights as points out of 100). */
+const CLUSTER_CRITERIA: ClusterDefinition['criteria'] = [
+  { code: 'NHIEM_VU', nameVi: 'Thực hiện nhiệm vụ chính trị, chuyên môn được giao', nameEn: 'Carrying out the assigned political and professional tasks', weight: 50, maxScore: 50 },
+  { code: 'PHONG_TRAO', nameVi: 'Tổ chức phong trào thi đua và công tác khen thưởng', nameEn: 'Running the emulation movement and commendation work', weight: 20, maxScore: 20 },
+  { code: 'XAY_DUNG', nameVi: 'Xây dựng Đảng, đoàn thể; cải cách hành chính', nameEn: 'Party and mass-organisation building; administrative reform', weight: 20, maxScore: 20 },
+  { code: 'GIAO_UOC', nameVi: 'Thực hiện giao ước thi đua của cụm', nameEn: 'Keeping the cluster’s pledges', weight: 10, maxScore: 10 },
+];
+
+/** The demo's emulation clusters (cụm thi đua) under the province; the leadership rotates from 2024. */
+export const DEMO_CLUSTERS: ClusterDefinition[] = [
+  {
+    id: 'cum-so-nganh-doanh-nghiep', nameVi: 'Cụm thi đua các sở, ngành và doanh nghiệp nhà nước', nameEn: 'Emulation cluster of departments and state enterprises', kind: 'CUM',
+    members: ['so-gddt', 'so-yte', 'cty-cao-su'], firstYear: 2024, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 1 },
+  },
+  {
+    id: 'cum-xa', nameVi: 'Cụm thi đua các xã', nameEn: 'Emulation cluster of communes', kind: 'CUM',
+    members: ['xa-quang-khe', 'xa-dak-ha'], firstYear: 2025, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 0 },
+  },
+];

@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import type { DataSource } from 'typeorm';
-import { DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS, demoPersonalId } from './demo-org';
+import { DEMO_CLUSTERS, DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS, demoPersonalId } from './demo-org';
+import { upsertCluster } from '../read-model/clusters';
 
 export const DEMO_PASSWORD = 'vinhdanh';
 
@@ -38,6 +39,7 @@ export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: 
         );
       }
     }
+    for (const c of DEMO_CLUSTERS) await upsertCluster(tx, c);
     return { units: DEMO_UNITS.length, users: DEMO_USERS.length, councils: DEMO_COUNCILS.length };
   });
 }

@@ -1,0 +1,6 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ClusterRoundView, CloseRoundArgs, SubmitScoresArgs } from '@vinhdanh/domain/movement/cluster';
+
+export const submitScoresUpdate = defineUpdate<ClusterRoundView, [SubmitScoresArgs]>('submitScores');
+export const closeRoundUpdate = defineUpdate<ClusterRoundView, [CloseRoundArgs]>('closeRound');
+export const clusterRoundQuery = defineQuery<ClusterRoundView>('clusterRound');
