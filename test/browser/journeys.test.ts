@@ -244,6 +244,45 @@ describe('browser journeys', () => {
     await page.getByRole('link', { name: `Đã đăng ký thi đua danh hiệu này cho năm ${year} (Đã duyệt, gửi sau hạn).` }).waitFor();
   });
 
+  it('cluster heads: each scores the members on the cluster’s criteria, the year’s leader closes, the ranking proposes the awards', async () => {
+    const year = new Date().getFullYear() - 1;
+    const cluster = (await (await stack.login('thutruong.so-gddt')).get('/clusters')).body.items.find((c: { id: string }) => c.id === 'cum-so-nganh-doanh-nghiep');
+    const { rotation } = await import('@vinhdanh/domain/movement/cluster');
+    const { leaderUnitId } = rotation(cluster, year);
+    const names: Record<string, string> = { 'so-gddt': 'Sở Giáo dục và Đào tạo', 'so-yte': 'Sở Y tế', 'cty-cao-su': 'Công ty TNHH MTV Cao su Đắk Nông' };
+    const leader = await as(`thutruong.${leaderUnitId}`);
+    await leader.getByRole('link', { name: 'Cụm, khối thi đua' }).click();
+    const card = leader.getByRole('article', { name: 'Cụm thi đua các sở, ngành và doanh nghiệp nhà nước' });
+    await card.getByRole('button', { name: `Mở chấm điểm năm ${year}` }).click();
+    await leader.getByRole('heading', { level: 1, name: `Cụm thi đua các sở, ngành và doanh nghiệp nhà nước — chấm điểm năm ${year}` }).waitFor();
+    const roundUrl = leader.url().replace(/^https?:\/\/[^/]+/, '');
+    // Every head scores: the first member best, by everyone.
+    const scoreAll = async (page: Page, best: string) => {
+      for (const unit of Object.keys(names)) {
+        await page.getByLabel(`Điểm Thực hiện nhiệm vụ chính trị, chuyên môn được giao của ${names[unit]}`).fill(unit === best ? '48' : '42');
+        for (const [criterion, score] of [['Tổ chức phong trào thi đua và công tác khen thưởng', '18'], ['Xây dựng Đảng, đoàn thể; cải cách hành chính', '17'], ['Thực hiện giao ước thi đua của cụm', '9']]) {
+          await page.getByLabel(`Điểm ${criterion} của ${names[unit]}`).fill(score);
+        }
+      }
+      await page.getByRole('button', { name: 'Gửi phiếu chấm điểm' }).click();
+      await page.getByText('Đã gửi phiếu chấm điểm.').waitFor();
+    };
+    await scoreAll(leader, 'so-gddt');
+    await check(leader, 'cluster-00-sheet');
+    for (const unit of Object.keys(names).filter((u) => u !== leaderUnitId)) {
+      const head = await as(`thutruong.${unit}`);
+      await head.goto(roundUrl);
+      await scoreAll(head, 'so-gddt');
+    }
+    await leader.reload();
+    await leader.getByText('3/3 đơn vị đã chấm').waitFor();
+    await leader.getByRole('button', { name: 'Kết thúc chấm điểm và xếp hạng…' }).click();
+    await leader.getByRole('button', { name: 'Xác nhận kết thúc' }).click();
+    const ranking = leader.getByRole('table', { name: 'Xếp hạng theo điểm các đơn vị khác chấm' });
+    await ranking.getByRole('row', { name: /^1 Sở Giáo dục và Đào tạo .*Cờ thi đua/ }).waitFor();
+    await check(leader, 'cluster-01-ranking');
+  });
+
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {
     const clerk = await stack.login(`vanthu.${unit}`);
     const name = 'Trịnh Thị Hồ Sơ';

@@ -28,7 +28,7 @@ describe('emulation clusters', () => {
     expect((await gddt.post(`/clusters/${id}/rounds`, { year: 2025 })).body).toMatchObject({ code: 'LEADER_REQUIRED' });
     const opened = await yte.post(`/clusters/${id}/rounds`, { year: 2025 });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ status: 'SCORING', leaderUnitId: 'so-yte', deputyUnitId: 'cty-cao-su', sheets: [] });
+    expect(opened.body).toMatchObject({ status: 'SCORING', leaderUnitId: 'so-yte', deputyUnitId: 'cty-cao-su', sheets: [], scoredBy: [] });
     const roundId = opened.body.id;
     expect((await yte.post(`/clusters/${id}/rounds`, { year: 2025 })).status).toBe(200);
 

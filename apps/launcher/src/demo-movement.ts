@@ -1,8 +1,9 @@
 /**
  * The demo's movement data, made through the product's own API once it is up, so it is what the
  * product would have made: Sở Giáo dục và Đào tạo's registration for 2025 (đăng ký thi đua) with
- * its pledge, a collective's and two teachers' titles, sent by its clerk and approved by its head.
- * Made once: an approved registration is left as it is.
+ * its pledge, a collective's and two teachers' titles, sent by its clerk and approved by its head;
+ * and the 2025 scoring of the departments' and enterprises' cluster, closed by its leader (Sở Y tế)
+ * and ranked. Made once: what is already done is left as it is.
  */
 export async function seedDemoMovement(baseUrl: string, say: (line: string) => void): Promise<void> {
   const login = async (username: string) => {
@@ -31,4 +32,17 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
   }
   if (registration.status === 'SUBMITTED') await call(await login('thutruong.so-gddt'), 'POST', `/registrations/${registration.id}/approve`);
   say('demo movement: Sở Giáo dục và Đào tạo’s registration for 2025, approved');
+  await scoreDemoCluster(login, call);
+  say('demo movement: the 2025 scoring of the departments’ and enterprises’ cluster, ranked');
+}
+
+/** Each member's head scores the three members; Sở Y tế, the 2025 leader, closes. */
+async function scoreDemoCluster(login: (u: string) => Promise<string>, call: (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string }>): Promise<void> {
+  const leader = await login('thutruong.so-yte');
+  const round = await call(leader, 'POST', '/clusters/cum-so-nganh-doanh-nghiep/rounds', { year: 2025 });
+  if (round.status === 'CLOSED') return;
+  const sheet = (gddt: number, yte: number, caosu: number) => Object.fromEntries(([['so-gddt', gddt], ['so-yte', yte], ['cty-cao-su', caosu]] as const).map(([u, k]) => [u, { NHIEM_VU: k, PHONG_TRAO: 18, XAY_DUNG: 17, GIAO_UOC: 9 }]));
+  const sheets: [string, Record<string, unknown>][] = [['thutruong.so-gddt', sheet(48, 45, 41)], ['thutruong.so-yte', sheet(47, 49, 42)], ['thutruong.cty-cao-su', sheet(46, 44, 47)]];
+  for (const [head, scores] of sheets) await call(await login(head), 'POST', `/clusters/rounds/${round.id}/scores`, { sheet: scores });
+  await call(leader, 'POST', `/clusters/rounds/${round.id}/close`);
 }

@@ -14,6 +14,7 @@ import { NominationFormPage } from './pages/nomination-form';
 import { BulkSubmitPage } from './pages/bulk-submit';
 import { ImportDetailPage, ImportPage } from './pages/imports';
 import { RegistrationPage, RegistrationsPage } from './pages/registrations';
+import { ClusterRoundPage, ClustersPage } from './pages/clusters';
 import { NominationPage } from './pages/nomination';
 import { CouncilsPage } from './pages/councils';
 import { SessionPage } from './pages/session';
@@ -52,6 +53,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/imports/:id', page: (p) => <ImportDetailPage id={p.id} /> },
   { pattern: '/registrations', page: () => <RegistrationsPage /> },
   { pattern: '/registrations/:id', page: (p) => <RegistrationPage id={p.id} /> },
+  { pattern: '/clusters', page: () => <ClustersPage /> },
+  { pattern: '/clusters/rounds/:id', page: (p) => <ClusterRoundPage id={p.id} /> },
   { pattern: '/nominations/:id', page: (p) => <NominationPage id={p.id} /> },
   { pattern: '/councils', page: () => <CouncilsPage /> },
   { pattern: '/councils/sessions/:id', page: (p) => <SessionPage id={p.id} /> },
@@ -113,6 +116,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/nominations', key: 'nav.nominations' },
   { to: '/nominees', key: 'nav.nominees', roles: ['CLERK', 'REVIEWER', 'UNIT_HEAD'] },
   { to: '/registrations', key: 'nav.registrations', roles: ['CLERK', 'DECISION_MAKER', 'INSPECTOR', 'AUDITOR'] },
+  { to: '/clusters', key: 'nav.clusters', roles: ['DECISION_MAKER', 'INSPECTOR', 'AUDITOR', 'REVIEWER'] },
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },
   { to: '/dashboard', key: 'nav.dashboard' },

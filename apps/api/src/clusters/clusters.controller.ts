@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { CLUSTER_ROUND_WORKFLOW_TYPE, clusterRoundWorkflowId, rotation, type ClusterDefinition, type ClusterRoundInput, type ClusterRoundView } from '@vinhdanh/domain/movement/cluster';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets } from '@vinhdanh/persistence/read-model/clusters';
+import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, scoredUnits } from '@vinhdanh/persistence/read-model/clusters';
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { closeRoundUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
@@ -133,7 +133,7 @@ export class ClustersController {
     if (!round) throw ROUND_NOT_FOUND();
     const cluster = (await findCluster(this.ds.manager, round.clusterId))!;
     const sheets = await scoreSheets(this.ds.manager, roundId, round.status === 'CLOSED' ? undefined : actor.unitId);
-    return { ...round, cluster: await this.summary(cluster, await this.names()), sheets };
+    return { ...round, cluster: await this.summary(cluster, await this.names()), sheets, scoredBy: await scoredUnits(this.ds.manager, roundId) };
   }
 
   private async summary(c: ClusterDefinition, names: Map<string, { nameVi: string; nameEn: string }>): Promise<ClusterSummary> {

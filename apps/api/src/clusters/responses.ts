@@ -16,4 +16,6 @@ export interface ClusterList {
 export interface ClusterRoundDetail extends ClusterRoundRow {
   cluster: ClusterSummary;
   sheets: { unitId: string; scores: ScoreSheet; submittedBy: string; submittedAt: string }[];
+  /** The members whose sheet is in. */
+  scoredBy: string[];
 }

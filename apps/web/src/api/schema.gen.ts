@@ -2492,6 +2492,8 @@ export interface components {
             leaderUnitId: string;
             openedAt: string;
             ranking: components["schemas"]["RankedUnit"][] | null;
+            /** @description The members whose sheet is in. */
+            scoredBy: string[];
             sheets: {
                 scores: components["schemas"]["ScoreSheet"];
                 submittedAt: string;

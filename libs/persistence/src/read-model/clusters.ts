@@ -52,6 +52,12 @@ export async function scoreSheets(db: EntityManager, roundId: string, onlyUnit?:
   );
 }
 
+/** The members whose sheet is in (never their scores: those show once the round is closed). */
+export async function scoredUnits(db: EntityManager, roundId: string): Promise<string[]> {
+  const rows: { unit_id: string }[] = await db.query(`SELECT unit_id FROM cluster_score_sheet WHERE round_id = $1 ORDER BY unit_id`, [roundId]);
+  return rows.map((r) => r.unit_id);
+}
+
 /**
  * Projects one step of a cluster's round with its audit entry, in one transaction; numbered by the
  * workflow, so a retried or late step changes nothing.
