@@ -9,6 +9,8 @@ import type { BenchActivities, CouncilActivities, NominationActivities, Revocati
 import { issueRevocationIn, recordRevocationEventIn } from './revocation/revocation';
 import { recordRegistrationEventIn } from './registration/registration';
 import { recordClusterEventIn } from './cluster/cluster';
+import { phaseReviewClosingIn, recordPhaseReviewEventIn } from './phase-review/phase-review';
+import type { PhaseReviewActivities } from '@vinhdanh/domain/movement/phase-review';
 import type { ClusterActivities } from '@vinhdanh/domain/movement/cluster';
 import type { RegistrationActivities } from '@vinhdanh/domain/movement/registration';
 import { recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
@@ -34,7 +36,7 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -54,6 +56,8 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     issueRevocation: (input) => issueRevocationIn(dataSource, input),
     recordRegistrationEvent: (input) => recordRegistrationEventIn(dataSource, input),
     recordClusterEvent: (input) => recordClusterEventIn(dataSource, input),
+    recordPhaseReviewEvent: (input) => recordPhaseReviewEventIn(dataSource, input),
+    phaseReviewClosing: (input) => phaseReviewClosingIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
   });
 }

@@ -5,3 +5,4 @@ export { benchBaselineWorkflow } from './bench/baseline';
 export { revocationWorkflow } from './revocation/workflow';
 export { registrationWorkflow } from './registration/workflow';
 export { clusterRoundWorkflow } from './cluster-round/workflow';
+export { phaseReviewWorkflow, unitReportWorkflow } from './phase-review/workflow';

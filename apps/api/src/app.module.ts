@@ -27,6 +27,7 @@ import { ImportsModule } from './imports/imports.module';
 import { ReportsModule } from './reports/reports.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ClustersModule } from './clusters/clusters.module';
+import { PhaseReviewsModule } from './phase-reviews/phase-reviews.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -84,6 +85,7 @@ export class AppModule {
         ReportsModule,
         RegistrationsModule,
         ClustersModule,
+        PhaseReviewsModule,
         AuditModule,
         FeedModule,
         CodecModule,

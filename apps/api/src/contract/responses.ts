@@ -33,3 +33,4 @@ export type { ImportList, ImportView } from '../imports/responses';
 export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-report';
 export type { RegistrationDetail, RegistrationList } from '../registrations/responses';
 export type { ClusterList, ClusterRoundDetail } from '../clusters/responses';
+export type { PhaseReviewDetail, PhaseReviewList } from '../phase-reviews/responses';

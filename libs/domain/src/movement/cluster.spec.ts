@@ -51,3 +51,15 @@ describe('emulation clusters', () => {
     expect(r.every((x) => x.proposal === null && x.scoredBy === 0)).toBe(true);
   });
 });
+
+describe('phase reviews', () => {
+  it('adds up the units’ figures and counts who reported, late, or not at all', async () => {
+    const { aggregateReports } = await import('./phase-review');
+    const f = (n: number) => ({ collectivesCommended: n, individualsCommended: 2 * n, frontLineCommended: n, modelsFound: 1, initiatives: 0 });
+    expect(aggregateReports([
+      { unitId: 'a', status: 'SUBMITTED', late: false, figures: f(1) },
+      { unitId: 'b', status: 'SUBMITTED', late: true, figures: f(2) },
+      { unitId: 'c', status: 'MISSING', late: false },
+    ])).toEqual({ units: 3, submitted: 2, late: 1, missing: 1, figures: { collectivesCommended: 3, individualsCommended: 6, frontLineCommended: 3, modelsFound: 2, initiatives: 0 } });
+  });
+});

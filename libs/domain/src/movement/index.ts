@@ -1,3 +1,4 @@
 export * from './movement';
 export * from './registration';
 export * from './cluster';
+export * from './phase-review';
