@@ -283,6 +283,43 @@ describe('browser journeys', () => {
     await check(leader, 'cluster-01-ranking');
   });
 
+  it('Home Affairs and a unit: a phase review opened, the unit reports its figures, the review closed and aggregated', async () => {
+    const snv = await as('thamdinh.so-noi-vu');
+    await snv.getByRole('link', { name: 'Sơ kết, tổng kết' }).click();
+    const form = snv.getByRole('form', { name: 'Mở đợt sơ kết, tổng kết' });
+    await form.getByLabel('Giai đoạn').selectOption('TONG_KET');
+    const due = new Date(Date.now() + 10 * 86_400_000);
+    await form.getByLabel('Hạn gửi báo cáo').fill(`${String(due.getUTCDate()).padStart(2, '0')}/${String(due.getUTCMonth() + 1).padStart(2, '0')}/${due.getUTCFullYear()}`);
+    await form.getByRole('button', { name: 'Mở đợt' }).click();
+    await snv.getByRole('heading', { level: 1, name: /^Giai đoạn 2 — tổng kết: Phong trào thi đua/ }).waitFor();
+    const url = snv.url().replace(/^https?:\/\/[^/]+/, '');
+
+    const clerk = await as(`vanthu.${unit}`);
+    await clerk.goto(url);
+    const report = clerk.getByRole('form', { name: 'Báo cáo của đơn vị' });
+    for (const [label, value] of [['Tập thể được khen thưởng', '4'], ['Cá nhân được khen thưởng', '25'], ['Trong đó người trực tiếp lao động, sản xuất', '17'], ['Điển hình tiên tiến', '3'], ['Sáng kiến được công nhận', '9']]) {
+      await report.getByLabel(label).fill(value);
+    }
+    await report.getByLabel('Đánh giá kết quả, hạn chế, bài học kinh nghiệm').fill('Phong trào “Dạy tốt, học tốt” lan tỏa; cần nhân rộng mô hình trường học số.');
+    await check(clerk, 'phase-review-00-unit');
+    await report.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await clerk.getByText('Đã gửi báo cáo của đơn vị.').waitFor();
+
+    await snv.reload();
+    await snv.getByRole('row', { name: /Sở Giáo dục và Đào tạo Đã báo cáo 4 25 17 3 9/ }).waitFor();
+    await snv.getByRole('button', { name: 'Đóng đợt và tổng hợp…' }).click();
+    await snv.getByRole('button', { name: 'Xác nhận đóng đợt' }).click();
+    await eventually(async () => {
+      await snv.reload();
+      return (await snv.getByText('Đã tổng hợp').count()) > 0;
+    }, 30_000);
+    await snv.getByRole('row', { name: /^Tổng cộng 1\/\d+ 4 25 17 3 9$/ }).waitFor();
+    await check(snv, 'phase-review-01-aggregated');
+    const pending = snv.waitForEvent('download');
+    await snv.getByRole('button', { name: 'Tải báo cáo tổng hợp (Excel)' }).click();
+    expect((await pending).suggestedFilename()).toBe('tong-hop-tong-ket.xlsx');
+  });
+
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {
     const clerk = await stack.login(`vanthu.${unit}`);
     const name = 'Trịnh Thị Hồ Sơ';

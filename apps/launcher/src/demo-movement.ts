@@ -34,6 +34,29 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
   say('demo movement: Sở Giáo dục và Đào tạo’s registration for 2025, approved');
   await scoreDemoCluster(login, call);
   say('demo movement: the 2025 scoring of the departments’ and enterprises’ cluster, ranked');
+  await demoPhaseReviews(login, call);
+  say('demo movement: the plan’s interim review (sơ kết, 2023) aggregated, its final review (tổng kết) taking reports');
+}
+
+/**
+ * The plan's two phases: the interim review (sơ kết) with two departments' reports, closed and
+ * aggregated; the final review (tổng kết) open, one report in. Made once: a review of a phase
+ * already there is not opened again.
+ */
+async function demoPhaseReviews(login: (u: string) => Promise<string>, call: (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string }>): Promise<void> {
+  const snv = await login('thamdinh.so-noi-vu');
+  const existing = (await call(snv, 'GET', '/phase-reviews')) as unknown as { items: { id: string; phase: string }[] };
+  const figures = (n: number) => ({ collectivesCommended: n, individualsCommended: 5 * n, frontLineCommended: 3 * n, modelsFound: 2, initiatives: 2 * n });
+  if (!existing.items.some((r) => r.phase === 'SO_KET')) {
+    const soKet = await call(snv, 'POST', '/phase-reviews', { movementId: 'ke-hoach-823-kh-ubnd-2022', phase: 'SO_KET', deadline: '2023-12-15', graceDays: 3650 });
+    await call(await login('vanthu.so-gddt'), 'POST', `/phase-reviews/${soKet.id}/report`, { figures: figures(6), summary: 'Sơ kết giai đoạn 2020–2023: phong trào “Dạy tốt, học tốt” và chuyển đổi số trong nhà trường được triển khai đồng bộ.' });
+    await call(await login('vanthu.so-yte'), 'POST', `/phase-reviews/${soKet.id}/report`, { figures: figures(4), summary: 'Sơ kết giai đoạn 2020–2023: phong trào “Cán bộ y tế thay đổi phong cách, thái độ phục vụ”.' });
+    await call(snv, 'POST', `/phase-reviews/${soKet.id}/close`);
+  }
+  if (!existing.items.some((r) => r.phase === 'TONG_KET')) {
+    const tongKet = await call(snv, 'POST', '/phase-reviews', { movementId: 'ke-hoach-823-kh-ubnd-2022', phase: 'TONG_KET', deadline: `${new Date().getFullYear()}-12-15`, graceDays: 30 });
+    await call(await login('vanthu.so-gddt'), 'POST', `/phase-reviews/${tongKet.id}/report`, { figures: figures(9), summary: 'Tổng kết giai đoạn 2020–2025: 9 tập thể, 45 cá nhân được khen; nhân rộng mô hình trường học số.' });
+  }
 }
 
 /** Each member's head scores the three members; Sở Y tế, the 2025 leader, closes. */

@@ -15,6 +15,7 @@ import { BulkSubmitPage } from './pages/bulk-submit';
 import { ImportDetailPage, ImportPage } from './pages/imports';
 import { RegistrationPage, RegistrationsPage } from './pages/registrations';
 import { ClusterRoundPage, ClustersPage } from './pages/clusters';
+import { PhaseReviewPage, PhaseReviewsPage } from './pages/phase-reviews';
 import { NominationPage } from './pages/nomination';
 import { CouncilsPage } from './pages/councils';
 import { SessionPage } from './pages/session';
@@ -55,6 +56,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/registrations/:id', page: (p) => <RegistrationPage id={p.id} /> },
   { pattern: '/clusters', page: () => <ClustersPage /> },
   { pattern: '/clusters/rounds/:id', page: (p) => <ClusterRoundPage id={p.id} /> },
+  { pattern: '/phase-reviews', page: () => <PhaseReviewsPage /> },
+  { pattern: '/phase-reviews/:id', page: (p) => <PhaseReviewPage id={p.id} /> },
   { pattern: '/nominations/:id', page: (p) => <NominationPage id={p.id} /> },
   { pattern: '/councils', page: () => <CouncilsPage /> },
   { pattern: '/councils/sessions/:id', page: (p) => <SessionPage id={p.id} /> },
@@ -116,6 +119,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/nominations', key: 'nav.nominations' },
   { to: '/nominees', key: 'nav.nominees', roles: ['CLERK', 'REVIEWER', 'UNIT_HEAD'] },
   { to: '/registrations', key: 'nav.registrations', roles: ['CLERK', 'DECISION_MAKER', 'INSPECTOR', 'AUDITOR'] },
+  { to: '/phase-reviews', key: 'nav.reviews', roles: ['CLERK', 'DECISION_MAKER', 'REVIEWER', 'INSPECTOR', 'AUDITOR'] },
   { to: '/clusters', key: 'nav.clusters', roles: ['DECISION_MAKER', 'INSPECTOR', 'AUDITOR', 'REVIEWER'] },
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },

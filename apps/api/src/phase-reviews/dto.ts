@@ -7,7 +7,7 @@ export class OpenReviewDto {
   @ApiProperty({ example: 'ke-hoach-823-kh-ubnd-2022' }) @IsString() @MaxLength(100) movementId!: string;
   @ApiProperty({ enum: ['SO_KET', 'TONG_KET'] }) @IsIn(['SO_KET', 'TONG_KET']) phase!: 'SO_KET' | 'TONG_KET';
   @ApiProperty({ example: '2025-10-31', description: 'The last day for the units’ reports.' }) @IsISO8601({ strict: true }) deadline!: string;
-  @ApiPropertyOptional({ description: 'Days after the deadline a report is still taken before the review closes on its own (30 by default).' }) @IsOptional() @IsInt() @Min(0) @Max(365) graceDays?: number;
+  @ApiPropertyOptional({ description: 'Days after the deadline a report is still taken before the review closes on its own (30 by default).' }) @IsOptional() @IsInt() @Min(0) @Max(3650) graceDays?: number;
   @ApiPropertyOptional({ type: [String], description: 'The units asked to report; every unit-level unit in the province by default.' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(2000) @IsString({ each: true }) unitIds?: string[];
 }
