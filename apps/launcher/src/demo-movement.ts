@@ -14,8 +14,19 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
   const call = async (token: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, ...(body ? { body: JSON.stringify(body) } : {}) });
     if (!res.ok) throw new Error(`demo ${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; status: string; entries: unknown[] };
+    return (await res.json()) as Awaited<ReturnType<Call>>;
   };
+  await demoRegistration(login, call);
+  say('demo movement: Sở Giáo dục và Đào tạo’s registration for 2025, approved');
+  await scoreDemoCluster(login, call);
+  say('demo movement: the 2025 scoring of the departments’ and enterprises’ cluster, ranked');
+  await demoPhaseReviews(login, call);
+  say('demo movement: the plan’s interim review (sơ kết, 2023) aggregated, its final review (tổng kết) taking reports');
+}
+
+type Call = (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string; entries: unknown[] }>;
+
+async function demoRegistration(login: (u: string) => Promise<string>, call: Call): Promise<void> {
   const clerk = await login('vanthu.so-gddt');
   let registration = await call(clerk, 'POST', '/registrations', { year: 2025 });
   if (registration.status === 'APPROVED') return;
@@ -31,11 +42,6 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
     registration = await call(clerk, 'POST', `/registrations/${registration.id}/submit`);
   }
   if (registration.status === 'SUBMITTED') await call(await login('thutruong.so-gddt'), 'POST', `/registrations/${registration.id}/approve`);
-  say('demo movement: Sở Giáo dục và Đào tạo’s registration for 2025, approved');
-  await scoreDemoCluster(login, call);
-  say('demo movement: the 2025 scoring of the departments’ and enterprises’ cluster, ranked');
-  await demoPhaseReviews(login, call);
-  say('demo movement: the plan’s interim review (sơ kết, 2023) aggregated, its final review (tổng kết) taking reports');
 }
 
 /**
@@ -43,7 +49,7 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
  * aggregated; the final review (tổng kết) open, one report in. Made once: a review of a phase
  * already there is not opened again.
  */
-async function demoPhaseReviews(login: (u: string) => Promise<string>, call: (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string }>): Promise<void> {
+async function demoPhaseReviews(login: (u: string) => Promise<string>, call: Call): Promise<void> {
   const snv = await login('thamdinh.so-noi-vu');
   const existing = (await call(snv, 'GET', '/phase-reviews')) as unknown as { items: { id: string; phase: string }[] };
   const figures = (n: number) => ({ collectivesCommended: n, individualsCommended: 5 * n, frontLineCommended: 3 * n, modelsFound: 2, initiatives: 2 * n });
@@ -60,7 +66,7 @@ async function demoPhaseReviews(login: (u: string) => Promise<string>, call: (to
 }
 
 /** Each member's head scores the three members; Sở Y tế, the 2025 leader, closes. */
-async function scoreDemoCluster(login: (u: string) => Promise<string>, call: (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string }>): Promise<void> {
+async function scoreDemoCluster(login: (u: string) => Promise<string>, call: Call): Promise<void> {
   const leader = await login('thutruong.so-yte');
   const round = await call(leader, 'POST', '/clusters/cum-so-nganh-doanh-nghiep/rounds', { year: 2025 });
   if (round.status === 'CLOSED') return;
