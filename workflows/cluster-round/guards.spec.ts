@@ -1,4 +1,4 @@
-import { DomainError } from '@vinhdanh/domain/common/errors';
+import { refusal as code } from '../../test/support/refusal';
 import type { ClusterRoundInput, ClusterRoundView } from '@vinhdanh/domain/movement/cluster';
 import { validateCloseRound, validateSubmitScores } from './guards';
 
@@ -8,18 +8,10 @@ const input: ClusterRoundInput = {
   cluster: { id: 'c', nameVi: 'Cụm', nameEn: 'Cluster', kind: 'CUM', members: ['a', 'b'], firstYear: 2024, criteria: [{ code: 'K', nameVi: 'K', nameEn: 'K', weight: 1, maxScore: 10 }], quotas: { flag: 1, certificate: 0 } },
 };
 const view = (over: Partial<ClusterRoundView> = {}): ClusterRoundView => ({ roundId: 'r', clusterId: 'c', year: 2025, status: 'SCORING', leaderUnitId: 'b', deputyUnitId: 'c', scoredBy: [], ranking: null, seq: 1, ...over });
-const code = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'OK';
-};
 
 describe('cluster round guards', () => {
   it('takes a full sheet from a member’s head, every score in range', () => {
-    expect(code(() => validateSubmitScores(input, view(), { sheet: { a: { K: 8 }, b: { K: 10 } }, actor: head('a') }))).toBe('OK');
+    expect(code(() => validateSubmitScores(input, view(), { sheet: { a: { K: 8 }, b: { K: 10 } }, actor: head('a') }))).toBe('ACCEPTED');
     expect(code(() => validateSubmitScores(input, view(), { sheet: { a: { K: 8 }, b: { K: 10 } }, actor: head('z') }))).toBe('MEMBER_HEAD_REQUIRED');
     expect(code(() => validateSubmitScores(input, view(), { sheet: { a: { K: 8 }, b: { K: 10 } }, actor: { ...head('a'), roles: ['CLERK'] } }))).toBe('MEMBER_HEAD_REQUIRED');
     expect(code(() => validateSubmitScores(input, view(), { sheet: { a: { K: 8 } }, actor: head('a') }))).toBe('BAD_SCORE');
@@ -32,7 +24,7 @@ describe('cluster round guards', () => {
   it('lets the leader’s head alone close, once every member has scored', () => {
     expect(code(() => validateCloseRound(input, view({ scoredBy: ['a'] }), { actor: head('b') }))).toBe('SCORES_MISSING');
     expect(code(() => validateCloseRound(input, view({ scoredBy: ['a', 'b'] }), { actor: head('a') }))).toBe('LEADER_REQUIRED');
-    expect(code(() => validateCloseRound(input, view({ scoredBy: ['a', 'b'] }), { actor: head('b') }))).toBe('OK');
+    expect(code(() => validateCloseRound(input, view({ scoredBy: ['a', 'b'] }), { actor: head('b') }))).toBe('ACCEPTED');
     expect(code(() => validateCloseRound(input, view({ status: 'CLOSED' }), { actor: head('b') }))).toBe('ROUND_CLOSED');
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@vinhdanh/domain/common/errors';
+import { refusal as code } from '../../test/support/refusal';
 import type { RegistrationInput, RegistrationView } from '@vinhdanh/domain/movement/registration';
 import { MAX_ENTRIES, pastDeadline, validateDecideRegistration, validateSetEntries, validateSubmitRegistration } from './guards';
 
@@ -7,21 +7,13 @@ const head = { userId: 'thutruong.so-gddt', fullName: 'Thủ trưởng', unitId:
 const input: RegistrationInput = { registrationId: 'r', unitId: 'so-gddt', year: 2026, deadline: '2026-03-31', remindDaysBefore: 7, lateRule: 'FLAG', openedBy: clerk };
 const view = (over: Partial<RegistrationView> = {}): RegistrationView => ({ registrationId: 'r', unitId: 'so-gddt', year: 2026, status: 'OPEN', deadline: '2026-03-31', lateRule: 'FLAG', late: false, entries: [], pledge: '', seq: 1, ...over });
 const entry = (over: Record<string, unknown> = {}) => ({ kind: 'INDIVIDUAL' as const, name: 'Ngô Thị Lan', awardCode: 'CSTDCS', nomineeKey: 'pid:1', ...over });
-const code = (fn: () => void) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'OK';
-};
 
 describe('registration guards', () => {
   it('lets the unit’s clerk set titles, not another unit’s, not once sent', () => {
-    expect(code(() => validateSetEntries(view(), { entries: [entry()], pledge: 'Giao ước', actor: clerk }))).toBe('OK');
+    expect(code(() => validateSetEntries(view(), { entries: [entry()], pledge: 'Giao ước', actor: clerk }))).toBe('ACCEPTED');
     expect(code(() => validateSetEntries(view(), { entries: [], pledge: '', actor: { ...clerk, unitId: 'so-yte' } }))).toBe('CLERK_REQUIRED');
     expect(code(() => validateSetEntries(view({ status: 'SUBMITTED' }), { entries: [], pledge: '', actor: clerk }))).toBe('REGISTRATION_LOCKED');
-    expect(code(() => validateSetEntries(view({ status: 'RETURNED' }), { entries: [entry()], pledge: '', actor: clerk }))).toBe('OK');
+    expect(code(() => validateSetEntries(view({ status: 'RETURNED' }), { entries: [entry()], pledge: '', actor: clerk }))).toBe('ACCEPTED');
   });
 
   it('registers titles only, to the right kind of recipient, once per nominee and title', () => {
@@ -38,18 +30,18 @@ describe('registration guards', () => {
     const after = Date.parse('2026-04-01T00:00:00+07:00');
     expect([pastDeadline(input, before), pastDeadline(input, after)]).toEqual([false, true]);
     expect(code(() => validateSubmitRegistration(input, view(), { actor: clerk }, before))).toBe('REGISTRATION_EMPTY');
-    expect(code(() => validateSubmitRegistration(input, view({ entries: [entry()] }), { actor: clerk }, after))).toBe('OK');
+    expect(code(() => validateSubmitRegistration(input, view({ entries: [entry()] }), { actor: clerk }, after))).toBe('ACCEPTED');
     expect(code(() => validateSubmitRegistration({ ...input, lateRule: 'REFUSE' }, view({ entries: [entry()] }), { actor: clerk }, after))).toBe('REGISTRATION_CLOSED');
     expect(code(() => validateSubmitRegistration(input, view({ entries: [entry()], status: 'SUBMITTED' }), { actor: clerk }, before))).toBe('REGISTRATION_LOCKED');
     expect(code(() => validateSubmitRegistration(input, view({ entries: [entry()] }), { actor: head }, before))).toBe('CLERK_REQUIRED');
   });
 
   it('lets the unit head alone approve or return what was sent, a return with its reason', () => {
-    expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: head }))).toBe('OK');
+    expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: head }))).toBe('ACCEPTED');
     expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: clerk }))).toBe('HEAD_REQUIRED');
     expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: { ...head, unitId: 'so-yte' } }))).toBe('HEAD_REQUIRED');
     expect(code(() => validateDecideRegistration(view(), { actor: head }))).toBe('NOT_SUBMITTED');
     expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: head, reason: 'ngắn' }))).toBe('REASON_REQUIRED');
-    expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: head, reason: 'Thiếu giao ước của tổ chuyên môn' }))).toBe('OK');
+    expect(code(() => validateDecideRegistration(view({ status: 'SUBMITTED' }), { actor: head, reason: 'Thiếu giao ước của tổ chuyên môn' }))).toBe('ACCEPTED');
   });
 });
