@@ -10,6 +10,8 @@ import { issueRevocationIn, recordRevocationEventIn } from './revocation/revocat
 import { recordRegistrationEventIn } from './registration/registration';
 import { recordClusterEventIn } from './cluster/cluster';
 import { phaseReviewClosingIn, recordPhaseReviewEventIn } from './phase-review/phase-review';
+import { recordModelEventIn } from './exemplary-model/model';
+import type { ModelActivities } from '@vinhdanh/domain/movement/exemplary-model';
 import type { PhaseReviewActivities } from '@vinhdanh/domain/movement/phase-review';
 import type { ClusterActivities } from '@vinhdanh/domain/movement/cluster';
 import type { RegistrationActivities } from '@vinhdanh/domain/movement/registration';
@@ -36,7 +38,7 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & ModelActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -58,6 +60,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     recordClusterEvent: (input) => recordClusterEventIn(dataSource, input),
     recordPhaseReviewEvent: (input) => recordPhaseReviewEventIn(dataSource, input),
     phaseReviewClosing: (input) => phaseReviewClosingIn(dataSource, input),
+    recordModelEvent: (input) => recordModelEventIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
   });
 }

@@ -6,3 +6,4 @@ export { revocationWorkflow } from './revocation/workflow';
 export { registrationWorkflow } from './registration/workflow';
 export { clusterRoundWorkflow } from './cluster-round/workflow';
 export { phaseReviewWorkflow, unitReportWorkflow } from './phase-review/workflow';
+export { exemplaryModelWorkflow } from './exemplary-model/workflow';

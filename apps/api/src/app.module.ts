@@ -28,6 +28,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { PhaseReviewsModule } from './phase-reviews/phase-reviews.module';
+import { ModelsModule } from './models/models.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
@@ -86,6 +87,7 @@ export class AppModule {
         RegistrationsModule,
         ClustersModule,
         PhaseReviewsModule,
+        ModelsModule,
         AuditModule,
         FeedModule,
         CodecModule,

@@ -34,3 +34,5 @@ export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-r
 export type { RegistrationDetail, RegistrationList } from '../registrations/responses';
 export type { ClusterList, ClusterRoundDetail } from '../clusters/responses';
 export type { PhaseReviewDetail, PhaseReviewList } from '../phase-reviews/responses';
+export type { ModelList, PublicModels } from '../models/responses';
+export type { ModelRow } from '@vinhdanh/persistence/read-model/models';
