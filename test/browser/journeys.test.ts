@@ -320,6 +320,36 @@ describe('browser journeys', () => {
     expect((await pending).suggestedFilename()).toBe('tong-hop-tong-ket.xlsx');
   });
 
+  it('clerk and head: an exemplary model found, fostered, summed up, published, and read by the public', async () => {
+    const clerk = await as(`vanthu.${unit}`);
+    await clerk.getByRole('link', { name: 'Điển hình tiên tiến' }).click();
+    const form = clerk.getByRole('form', { name: 'Ghi nhận điển hình mới phát hiện' });
+    await form.getByLabel('Tập thể, cá nhân điển hình').fill('Trường THCS Nguyễn Du');
+    await form.getByLabel('Tên mô hình, điển hình').fill('Mô hình “Thư viện xanh”');
+    await form.getByLabel('Vì sao là điển hình (khi phát hiện)').fill('Thư viện mở ngoài trời, 100% học sinh đọc sách mỗi tuần.');
+    await form.getByRole('button', { name: 'Ghi nhận' }).click();
+    await clerk.getByRole('heading', { level: 1, name: 'Mô hình “Thư viện xanh”' }).waitFor();
+    for (const [stage, note] of [['Bồi dưỡng', 'Tập huấn cán bộ thư viện, bổ sung 2.000 đầu sách.'], ['Tổng kết', 'Hội nghị tổng kết cấp tỉnh, báo cáo kinh nghiệm.']]) {
+      await clerk.getByLabel(`Việc đã làm ở giai đoạn ${stage}`).fill(note);
+      await clerk.getByRole('button', { name: `Chuyển sang giai đoạn ${stage}` }).click();
+      await clerk.getByText('Đã chuyển giai đoạn.').waitFor();
+      await clerk.getByText(note).waitFor();
+    }
+    await check(clerk, 'model-00-clerk');
+    const url = clerk.url().replace(/^https?:\/\/[^/]+/, '');
+    const head = await as(`thutruong.${unit}`);
+    await head.goto(url);
+    await head.getByRole('button', { name: 'Công bố điển hình' }).click();
+    await head.getByText('Đã công bố lên trang công khai.').waitFor();
+
+    const visitorPage = await as(null);
+    await visitorPage.goto('/app/cong-khai');
+    const card = visitorPage.getByRole('article', { name: 'Mô hình “Thư viện xanh”' });
+    await card.getByText('Thư viện mở ngoài trời, 100% học sinh đọc sách mỗi tuần.').waitFor();
+    await card.getByText(/Tổng kết — .*Hội nghị tổng kết cấp tỉnh/).waitFor();
+    await check(visitorPage, 'model-01-public');
+  });
+
   it('clerk: keeps a person’s record in the app — a year’s rating and an earlier award — reached from the dossier', async () => {
     const clerk = await stack.login(`vanthu.${unit}`);
     const name = 'Trịnh Thị Hồ Sơ';

@@ -22,6 +22,19 @@ export async function seedDemoMovement(baseUrl: string, say: (line: string) => v
   say('demo movement: the 2025 scoring of the departments’ and enterprises’ cluster, ranked');
   await demoPhaseReviews(login, call);
   say('demo movement: the plan’s interim review (sơ kết, 2023) aggregated, its final review (tổng kết) taking reports');
+  await demoModel(login, call);
+  say('demo movement: an exemplary model summed up and published');
+}
+
+/** One exemplary model of Sở Giáo dục và Đào tạo, fostered, summed up and published; made once. */
+async function demoModel(login: (u: string) => Promise<string>, call: Call): Promise<void> {
+  const clerk = await login('vanthu.so-gddt');
+  const existing = (await call(clerk, 'GET', '/models')) as unknown as { items: unknown[] };
+  if (existing.items.length) return;
+  const model = await call(clerk, 'POST', '/models', { kind: 'COLLECTIVE', subjectName: 'Trường Tiểu học Krông Nô', titleVi: 'Mô hình “Trường học số” vùng đồng bào dân tộc thiểu số', descriptionVi: 'Mỗi lớp một bộ học liệu số song ngữ; tỷ lệ học sinh chuyên cần tăng từ 82% lên 97%.' });
+  await call(clerk, 'POST', `/models/${model.id}/advance`, { note: 'Bồi dưỡng: tập huấn 45 giáo viên về học liệu số, hỗ trợ thiết bị từ nguồn xã hội hóa.' });
+  await call(clerk, 'POST', `/models/${model.id}/advance`, { note: 'Tổng kết: hội thảo cấp tỉnh tháng 5/2025, tài liệu hướng dẫn nhân rộng.' });
+  await call(await login('thutruong.so-gddt'), 'POST', `/models/${model.id}/publish`);
 }
 
 type Call = (token: string, method: string, path: string, body?: unknown) => Promise<{ id: string; status: string; entries: unknown[] }>;

@@ -16,6 +16,7 @@ import { ImportDetailPage, ImportPage } from './pages/imports';
 import { RegistrationPage, RegistrationsPage } from './pages/registrations';
 import { ClusterRoundPage, ClustersPage } from './pages/clusters';
 import { PhaseReviewPage, PhaseReviewsPage } from './pages/phase-reviews';
+import { ModelPage, ModelsPage } from './pages/models';
 import { NominationPage } from './pages/nomination';
 import { CouncilsPage } from './pages/councils';
 import { SessionPage } from './pages/session';
@@ -58,6 +59,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/clusters/rounds/:id', page: (p) => <ClusterRoundPage id={p.id} /> },
   { pattern: '/phase-reviews', page: () => <PhaseReviewsPage /> },
   { pattern: '/phase-reviews/:id', page: (p) => <PhaseReviewPage id={p.id} /> },
+  { pattern: '/models', page: () => <ModelsPage /> },
+  { pattern: '/models/:id', page: (p) => <ModelPage id={p.id} /> },
   { pattern: '/nominations/:id', page: (p) => <NominationPage id={p.id} /> },
   { pattern: '/councils', page: () => <CouncilsPage /> },
   { pattern: '/councils/sessions/:id', page: (p) => <SessionPage id={p.id} /> },
@@ -120,6 +123,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/nominees', key: 'nav.nominees', roles: ['CLERK', 'REVIEWER', 'UNIT_HEAD'] },
   { to: '/registrations', key: 'nav.registrations', roles: ['CLERK', 'DECISION_MAKER', 'INSPECTOR', 'AUDITOR'] },
   { to: '/phase-reviews', key: 'nav.reviews', roles: ['CLERK', 'DECISION_MAKER', 'REVIEWER', 'INSPECTOR', 'AUDITOR'] },
+  { to: '/models', key: 'nav.models', roles: ['CLERK', 'DECISION_MAKER', 'INSPECTOR', 'AUDITOR'] },
   { to: '/clusters', key: 'nav.clusters', roles: ['DECISION_MAKER', 'INSPECTOR', 'AUDITOR', 'REVIEWER'] },
   { to: '/councils', key: 'nav.councils', councilMember: true },
   { to: '/audit', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },

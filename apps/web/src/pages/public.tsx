@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ModelStages } from './models';
 import { anonymous, client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors } from '../ui/documents';
@@ -85,6 +86,28 @@ export function PublicPage() {
           </div>
         ))}
       </section>
+      <PublicModelsSection />
+    </section>
+  );
+}
+
+/** Published exemplary models, for the press and media as the plan asks. */
+function PublicModelsSection() {
+  const { t, pick } = useI18n();
+  const label = useLabel();
+  const models = useLoad(() => anonymous.GET('/public/models'), []);
+  return (
+    <section aria-labelledby="models-title" className="card">
+      <h2 id="models-title">{t('public.models')}</h2>
+      <ErrorNotice error={models.error} />
+      {models.data && (models.data.items.length === 0 ? <p className="muted">{t('public.noModels')}</p> : models.data.items.map((m) => (
+        <article key={m.id} aria-labelledby={`model-${m.id}`}>
+          <h3 id={`model-${m.id}`}>{m.titleVi}</h3>
+          <p>{m.subjectName} · {m.unitNameVi ? pick(m.unitNameVi, m.unitNameEn ?? m.unitNameVi) : ''}</p>
+          <ModelStages model={m} />
+          {m.awards.length > 0 && <p>{m.awards.map((a) => `${label('award', a.awardCode)} (${a.decisionNumber})`).join('; ')}</p>}
+        </article>
+      )))}
     </section>
   );
 }
