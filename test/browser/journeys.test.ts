@@ -312,7 +312,7 @@ describe('browser journeys', () => {
     await eventually(async () => {
       await snv.reload();
       return (await snv.getByText('Đã tổng hợp').count()) > 0;
-    }, 30_000);
+    }, 90_000);
     await snv.getByRole('row', { name: /^Tổng cộng 1\/\d+ 4 25 17 3 9$/ }).waitFor();
     await check(snv, 'phase-review-01-aggregated');
     const pending = snv.waitForEvent('download');

@@ -10,7 +10,7 @@ import { CLUSTER_ROUND_WORKFLOW_TYPE, clusterRoundWorkflowId, rotation, type Clu
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, scoredUnits } from '@vinhdanh/persistence/read-model/clusters';
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
-import { closeRoundUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
+import { closeRoundUpdate, clusterRoundQuery, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
@@ -20,6 +20,7 @@ import { uuidFromKey } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { OpenRoundDto, ScoresDto } from './dto';
+import { projected } from '../common/projected';
 import type { ClusterList, ClusterRoundDetail, ClusterSummary } from './responses';
 
 /**
@@ -72,12 +73,14 @@ export class ClustersController {
       created = false;
     }
     res.status(created ? 201 : 200).location(`/clusters/rounds/${roundId}`);
-    // The opening step is projected a moment after the start: the answer waits for it.
-    for (let i = 0; i < 50; i++) {
-      if (await findClusterRound(this.ds.manager, roundId)) return this.detail(actor, roundId);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw conflict('ROUND_NOT_READY', 'Đang mở chấm điểm; vui lòng tải lại sau giây lát.', 'The scoring is being opened; reload in a moment.');
+    // The opening step is projected a moment after the start: the answer waits for it, and on a
+    // busy machine answers what the workflow itself holds.
+    if (await projected(() => findClusterRound(this.ds.manager, roundId), this.config.temporalRpcTimeoutMs)) return this.detail(actor, roundId);
+    const view = await this.temporal.workflow.getHandle(workflowId).query(clusterRoundQuery);
+    return {
+      id: roundId, clusterId: cluster.id, year: view.year, status: view.status, leaderUnitId: view.leaderUnitId, deputyUnitId: view.deputyUnitId, ranking: view.ranking,
+      openedAt: new Date().toISOString(), closedAt: null, cluster: await this.summary(cluster, await this.names()), sheets: [], scoredBy: view.scoredBy,
+    };
   }
 
   @Get('rounds/:roundId')

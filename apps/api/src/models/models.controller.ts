@@ -20,6 +20,7 @@ import { Operation } from '../contract/operation';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { AdvanceModelDto, LinkAwardDto, RegisterModelDto } from './dto';
+import { projected } from '../common/projected';
 import type { ModelList, PublicModels } from './responses';
 import type { ModelRow } from '@vinhdanh/persistence/read-model/models';
 
@@ -44,12 +45,13 @@ export class ModelsController {
     const modelId = randomUUID();
     const input: ModelInput = { modelId, unitId: actor.unitId, kind: dto.kind, subjectName: dto.subjectName.normalize('NFC').trim(), titleVi: dto.titleVi.normalize('NFC').trim(), descriptionVi: dto.descriptionVi.normalize('NFC'), openedBy: plain(actor), auth: messageAuth() };
     await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof exemplaryModelWorkflow>(MODEL_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: modelWorkflowId(modelId), args: [input] }), this.config.temporalRpcTimeoutMs);
-    for (let i = 0; i < 50; i++) {
-      const row = await findModel(this.ds.manager, modelId);
-      if (row) return row;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw conflict('MODEL_NOT_READY', 'Đang ghi nhận điển hình; vui lòng tải lại sau giây lát.', 'The model is being registered; reload in a moment.');
+    const row = await projected(() => findModel(this.ds.manager, modelId), this.config.temporalRpcTimeoutMs);
+    if (row) return row;
+    // A busy machine: the model as registered, before its first step is projected.
+    return {
+      id: modelId, unitId: actor.unitId, unitNameVi: null, unitNameEn: null, kind: input.kind, subjectName: input.subjectName, titleVi: input.titleVi, descriptionVi: input.descriptionVi,
+      stage: 'PHAT_HIEN', stages: [], published: false, publishedAt: null, awards: [], createdAt: new Date().toISOString(),
+    };
   }
 
   @Get('models')

@@ -24,6 +24,7 @@ import { Operation } from '../contract/operation';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { OpenReviewDto, UnitReportDto } from './dto';
+import { projected } from '../common/projected';
 import type { PhaseReviewDetail, PhaseReviewList } from './responses';
 
 const FIGURE_NAMES: Record<(typeof REPORT_FIGURES)[number], string> = {
@@ -65,12 +66,10 @@ export class PhaseReviewsController {
     };
     await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof phaseReviewWorkflow>(PHASE_REVIEW_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: phaseReviewWorkflowId(reviewId), args: [input] }), this.config.temporalRpcTimeoutMs);
     // The answer waits for the review and its units' tasks to be projected.
-    for (let i = 0; i < 100; i++) {
-      const review = await findPhaseReview(this.ds.manager, reviewId);
-      if (review && (await unitReports(this.ds.manager, reviewId)).length === input.unitIds.length) return this.detail(actor, reviewId);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return this.detail(actor, reviewId);
+    await projected(async () => (await findPhaseReview(this.ds.manager, reviewId)) && (await unitReports(this.ds.manager, reviewId)).length === input.unitIds.length, this.config.temporalRpcTimeoutMs);
+    if (await findPhaseReview(this.ds.manager, reviewId)) return this.detail(actor, reviewId);
+    // A busy machine: the review as opened, before its first step is projected.
+    return { id: reviewId, movementId: input.movementId, phase: input.phase, titleVi: input.titleVi, deadline: input.deadline, status: 'OPEN', totals: null, openedBy: actor.userId, openedAt: new Date().toISOString(), aggregatedAt: null, units: [] };
   }
 
   @Get()

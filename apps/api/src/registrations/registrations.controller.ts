@@ -19,6 +19,7 @@ import { Operation } from '../contract/operation';
 import { resolveNominee, uuidFromKey } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { projected } from '../common/projected';
 import { OpenRegistrationDto, RegistrationListQueryDto, ReturnRegistrationDto, SetEntriesDto } from './dto';
 import type { RegistrationDetail, RegistrationList } from './responses';
 
@@ -63,11 +64,8 @@ export class RegistrationsController {
     res.status(created ? 201 : 200).location(`/registrations/${registrationId}`);
     // The opening step is projected by the workflow's first activity, a moment after the start: the
     // answer waits for it (so what follows finds the registration), and falls back on the workflow's own view.
-    for (let i = 0; i < 50; i++) {
-      const detail = await this.detailOrNull(registrationId);
-      if (detail) return detail;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const detail = await projected(() => this.detailOrNull(registrationId).then((d) => d ?? undefined), this.config.temporalRpcTimeoutMs);
+    if (detail) return detail;
     return fromView(await this.temporal.workflow.getHandle(workflowId).query(registrationQuery));
   }
 
