@@ -267,6 +267,9 @@ describe('browser journeys', () => {
       await page.getByRole('button', { name: 'Gửi phiếu chấm điểm' }).click();
       await page.getByText('Đã gửi phiếu chấm điểm.').waitFor();
     };
+    await leader.getByRole('button', { name: 'Ký giao ước thay mặt đơn vị' }).click();
+    await leader.getByText('Đơn vị đã ký giao ước.').waitFor();
+    await leader.getByText(`Đã ký: ${names[leaderUnitId]}`).waitFor();
     await scoreAll(leader, 'so-gddt');
     await check(leader, 'cluster-00-sheet');
     for (const unit of Object.keys(names).filter((u) => u !== leaderUnitId)) {

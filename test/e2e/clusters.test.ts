@@ -32,6 +32,13 @@ describe('emulation clusters', () => {
     const roundId = opened.body.id;
     expect((await yte.post(`/clusters/${id}/rounds`, { year: 2025 })).status).toBe(200);
 
+    // The members' heads sign the year's pledge, once each.
+    expect((await gddt.post(`/clusters/rounds/${roundId}/pledge`)).body.pledgeSignedBy).toEqual(['so-gddt']);
+    expect((await gddt.post(`/clusters/rounds/${roundId}/pledge`)).body).toMatchObject({ code: 'PLEDGE_ALREADY_SIGNED' });
+    expect((await outsider.post(`/clusters/rounds/${roundId}/pledge`)).body).toMatchObject({ code: 'MEMBER_HEAD_REQUIRED' });
+    expect((await yte.post(`/clusters/rounds/${roundId}/pledge`)).body.pledgeSignedBy).toEqual(['so-gddt', 'so-yte']);
+    expect(list.pledgeVi).toMatch(/^Các đơn vị thành viên cam kết/);
+
     // Each head scores everyone; a clerk, an outsider and a score out of range are refused.
     expect((await clerk.post(`/clusters/rounds/${roundId}/scores`, { sheet: full(40, 40, 40) })).body).toMatchObject({ code: 'MEMBER_HEAD_REQUIRED' });
     expect((await outsider.post(`/clusters/rounds/${roundId}/scores`, { sheet: full(40, 40, 40) })).body).toMatchObject({ code: 'MEMBER_HEAD_REQUIRED' });
@@ -52,7 +59,7 @@ describe('emulation clusters', () => {
     expect(closed.sheets).toHaveLength(3);
     expect((await yte.post(`/clusters/rounds/${roundId}/scores`, { sheet: full(50, 50, 50) })).status).toBe(409);
     const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`cluster:${roundId}`]);
-    expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['ClusterRoundOpened', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterRoundClosed']);
+    expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['ClusterRoundOpened', 'ClusterPledgeSigned', 'ClusterPledgeSigned', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterRoundClosed']);
     expect((await outsider.get(`/clusters/rounds/${roundId}`)).body.ranking[0].unitId).toBe('so-gddt');
   });
 

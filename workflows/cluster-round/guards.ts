@@ -1,5 +1,5 @@
 import { conflict, forbidden, invalid } from '@vinhdanh/domain/common/errors';
-import type { ClusterRoundInput, ClusterRoundView, CloseRoundArgs, SubmitScoresArgs } from '@vinhdanh/domain/movement/cluster';
+import type { ClusterRoundInput, ClusterRoundView, CloseRoundArgs, SignPledgeArgs, SubmitScoresArgs } from '@vinhdanh/domain/movement/cluster';
 
 /** The head of a member unit scores every member, itself included, on every criterion, within range; until the round closes. */
 export function validateSubmitScores(input: ClusterRoundInput, view: ClusterRoundView, args: SubmitScoresArgs): void {
@@ -30,4 +30,13 @@ export function validateCloseRound(input: ClusterRoundInput, view: ClusterRoundV
   }
   const missing = input.cluster.members.filter((m) => !view.scoredBy.includes(m));
   if (missing.length) throw conflict('SCORES_MISSING', `Còn đơn vị chưa chấm điểm: ${missing.join(', ')}.`, `Members have not scored yet: ${missing.join(', ')}.`);
+}
+
+/** Each member's head signs the year's pledge once, while the round is open. */
+export function validateSignPledge(input: ClusterRoundInput, view: ClusterRoundView, args: SignPledgeArgs): void {
+  if (view.status !== 'SCORING') throw conflict('ROUND_CLOSED', 'Đã kết thúc chấm điểm của cụm, khối.', 'The cluster’s scoring is closed.');
+  if (!args.actor.roles.includes('DECISION_MAKER') || !input.cluster.members.includes(args.actor.unitId)) {
+    throw forbidden('MEMBER_HEAD_REQUIRED', 'Chỉ thủ trưởng đơn vị thành viên của cụm, khối mới ký giao ước.', 'Only the head of a member unit signs the pledge.');
+  }
+  if (view.pledgeSignedBy.includes(args.actor.unitId)) throw conflict('PLEDGE_ALREADY_SIGNED', 'Đơn vị đã ký giao ước năm nay.', 'The unit has already signed this year’s pledge.');
 }

@@ -85,6 +85,10 @@ async function scoreDemoCluster(login: (u: string) => Promise<string>, call: Cal
   if (round.status === 'CLOSED') return;
   const sheet = (gddt: number, yte: number, caosu: number) => Object.fromEntries(([['so-gddt', gddt], ['so-yte', yte], ['cty-cao-su', caosu]] as const).map(([u, k]) => [u, { NHIEM_VU: k, PHONG_TRAO: 18, XAY_DUNG: 17, GIAO_UOC: 9 }]));
   const sheets: [string, Record<string, unknown>][] = [['thutruong.so-gddt', sheet(48, 45, 41)], ['thutruong.so-yte', sheet(47, 49, 42)], ['thutruong.cty-cao-su', sheet(46, 44, 47)]];
-  for (const [head, scores] of sheets) await call(await login(head), 'POST', `/clusters/rounds/${round.id}/scores`, { sheet: scores });
+  for (const [head, scores] of sheets) {
+    const token = await login(head);
+    await call(token, 'POST', `/clusters/rounds/${round.id}/pledge`).catch(() => undefined); // signed on an earlier start
+    await call(token, 'POST', `/clusters/rounds/${round.id}/scores`, { sheet: scores });
+  }
   await call(leader, 'POST', `/clusters/rounds/${round.id}/close`);
 }

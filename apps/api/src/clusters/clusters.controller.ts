@@ -10,7 +10,7 @@ import { CLUSTER_ROUND_WORKFLOW_TYPE, clusterRoundWorkflowId, rotation, type Clu
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, scoredUnits } from '@vinhdanh/persistence/read-model/clusters';
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
-import { closeRoundUpdate, clusterRoundQuery, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
+import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
@@ -78,7 +78,7 @@ export class ClustersController {
     if (await projected(() => findClusterRound(this.ds.manager, roundId), this.config.temporalRpcTimeoutMs)) return this.detail(actor, roundId);
     const view = await this.temporal.workflow.getHandle(workflowId).query(clusterRoundQuery);
     return {
-      id: roundId, clusterId: cluster.id, year: view.year, status: view.status, leaderUnitId: view.leaderUnitId, deputyUnitId: view.deputyUnitId, ranking: view.ranking,
+      id: roundId, clusterId: cluster.id, year: view.year, status: view.status, leaderUnitId: view.leaderUnitId, deputyUnitId: view.deputyUnitId, ranking: view.ranking, pledgeSignedBy: view.pledgeSignedBy,
       openedAt: new Date().toISOString(), closedAt: null, cluster: await this.summary(cluster, await this.names()), sheets: [], scoredBy: view.scoredBy,
     };
   }
@@ -104,6 +104,18 @@ export class ClustersController {
   })
   async scores(@CurrentActor() actor: AuthenticatedActor, @Param('roundId', uuidParam('roundId')) roundId: string, @Body() dto: ScoresDto): Promise<ClusterRoundDetail> {
     return this.update(actor, roundId, submitScoresUpdate, { sheet: dto.sheet });
+  }
+
+  @Post('rounds/:roundId/pledge')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Ký giao ước thi đua', en: 'Sign the pledge' },
+    description: { vi: 'Thủ trưởng đơn vị thành viên ký giao ước thi đua của cụm, khối cho năm, một lần.', en: 'A member unit’s head signs the cluster’s pledge for the year, once.' },
+    ok: { body: 'ClusterRoundDetail' },
+    errors: [403, 404, 409],
+  })
+  async pledge(@CurrentActor() actor: AuthenticatedActor, @Param('roundId', uuidParam('roundId')) roundId: string): Promise<ClusterRoundDetail> {
+    return this.update(actor, roundId, signPledgeUpdate, {});
   }
 
   @Post('rounds/:roundId/close')

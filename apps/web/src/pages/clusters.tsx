@@ -90,6 +90,14 @@ export function ClusterRoundPage({ id }: { id: string }) {
       <p><Badge tone={r.status === 'CLOSED' ? 'good' : 'info'}>{t(`cluster.status.${r.status}`)}</Badge> {t('cluster.leaderOf', { year: r.year, leader: name(r.leaderUnitId), deputy: name(r.deputyUnitId) })}</p>
       {done && <Notice kind="success">{done}</Notice>}
       <ErrorNotice error={error} />
+      <section className="card" aria-labelledby="cluster-pledge">
+        <h2 id="cluster-pledge">{t('cluster.pledge')}</h2>
+        <p>{c.pledgeVi}</p>
+        <p className="muted">{t('cluster.pledgeSigned', { names: r.pledgeSignedBy.map(name).join(', ') || '—' })}</p>
+        {r.status === 'SCORING' && member && actor && !r.pledgeSignedBy.includes(actor.unitId) && (
+          <button type="button" onClick={() => void act(() => data(client.POST('/clusters/rounds/{roundId}/pledge', { params: { path: { roundId: id } } })), t('cluster.pledgeDone'))}>{t('cluster.signPledge')}</button>
+        )}
+      </section>
       {r.status === 'SCORING' && member && (
         <section className="card" aria-labelledby="cluster-sheet">
           <h2 id="cluster-sheet">{t('cluster.sheet')}</h2>

@@ -3,7 +3,7 @@ import { rankCluster, rotation, weightedTotal, type ClusterDefinition, type Scor
 const cluster: ClusterDefinition = {
   id: 'c', nameVi: 'Cụm', nameEn: 'Cluster', kind: 'CUM', members: ['a', 'b', 'c', 'd'], firstYear: 2023,
   criteria: [{ code: 'K1', nameVi: 'Nhiệm vụ', nameEn: 'Tasks', weight: 3, maxScore: 10 }, { code: 'K2', nameVi: 'Phong trào', nameEn: 'Movement', weight: 1, maxScore: 10 }],
-  quotas: { flag: 1, certificate: 2 },
+  quotas: { flag: 1, certificate: 2 }, pledgeVi: 'Giao ước',
 };
 const same = (k1: number, k2: number) => ({ K1: k1, K2: k2 });
 const sheet = (scores: Record<string, [number, number]>): ScoreSheet => Object.fromEntries(Object.entries(scores).map(([u, [k1, k2]]) => [u, same(k1, k2)]));

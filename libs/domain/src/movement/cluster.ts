@@ -30,6 +30,8 @@ export interface ClusterDefinition {
   criteria: ClusterCriterion[];
   /** How many of the ranking each award may take. */
   quotas: { flag: number; certificate: number };
+  /** The pledge (giao ước thi đua) the members sign each year. */
+  pledgeVi: string;
 }
 
 /** The year's leader and deputy: the members take turns in their listed order. */
@@ -110,15 +112,18 @@ export interface ClusterRoundView {
   deputyUnitId: string;
   /** The members whose sheet is in. */
   scoredBy: string[];
+  /** The members whose head has signed the year's pledge. */
+  pledgeSignedBy: string[];
   ranking: RankedUnit[] | null;
   seq: number;
 }
 
 export interface SubmitScoresArgs { sheet: ScoreSheet; actor: Actor; auth?: MessageAuth }
 export interface CloseRoundArgs { actor: Actor; auth?: MessageAuth }
+export interface SignPledgeArgs { actor: Actor; auth?: MessageAuth }
 
 export interface RecordClusterEventInput {
-  type: 'ClusterRoundOpened' | 'ClusterScoresSubmitted' | 'ClusterRoundClosed';
+  type: 'ClusterRoundOpened' | 'ClusterPledgeSigned' | 'ClusterScoresSubmitted' | 'ClusterRoundClosed';
   actor: { userId: string; fullName: string; unitId: string };
   view: ClusterRoundView;
   /** The sheet just submitted, by its unit: kept in the read model, shown to all once closed. */

@@ -17,7 +17,8 @@ export class EmulationClusters1764220000000 implements MigrationInterface {
         members text[] NOT NULL,
         first_year int NOT NULL,
         criteria jsonb NOT NULL,
-        quotas jsonb NOT NULL
+        quotas jsonb NOT NULL,
+        pledge_vi text NOT NULL DEFAULT ''
       );
       CREATE TABLE cluster_round (
         id uuid PRIMARY KEY,
@@ -27,6 +28,7 @@ export class EmulationClusters1764220000000 implements MigrationInterface {
         leader_unit_id text NOT NULL,
         deputy_unit_id text NOT NULL,
         ranking jsonb,
+        pledge_signed_by text[] NOT NULL DEFAULT '{}',
         last_seq int NOT NULL DEFAULT 0,
         opened_at timestamptz NOT NULL DEFAULT now(),
         closed_at timestamptz,

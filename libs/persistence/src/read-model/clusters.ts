@@ -10,18 +10,20 @@ export interface ClusterRoundRow {
   leaderUnitId: string;
   deputyUnitId: string;
   ranking: RankedUnit[] | null;
+  /** The members whose head signed the year's pledge. */
+  pledgeSignedBy: string[];
   openedAt: string;
   closedAt: string | null;
 }
 
-const DEFINITION = `id, name_vi AS "nameVi", name_en AS "nameEn", kind, members, first_year AS "firstYear", criteria, quotas`;
-const ROUND = `id, cluster_id AS "clusterId", year, status, leader_unit_id AS "leaderUnitId", deputy_unit_id AS "deputyUnitId", ranking, opened_at AS "openedAt", closed_at AS "closedAt"`;
+const DEFINITION = `id, name_vi AS "nameVi", name_en AS "nameEn", kind, members, first_year AS "firstYear", criteria, quotas, pledge_vi AS "pledgeVi"`;
+const ROUND = `id, cluster_id AS "clusterId", year, status, leader_unit_id AS "leaderUnitId", deputy_unit_id AS "deputyUnitId", ranking, pledge_signed_by AS "pledgeSignedBy", opened_at AS "openedAt", closed_at AS "closedAt"`;
 
 export async function upsertCluster(db: EntityManager, c: ClusterDefinition): Promise<void> {
   await db.query(
-    `INSERT INTO emulation_cluster (id, name_vi, name_en, kind, members, first_year, criteria, quotas) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-     ON CONFLICT (id) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en`,
-    [c.id, c.nameVi, c.nameEn, c.kind, c.members, c.firstYear, JSON.stringify(c.criteria), JSON.stringify(c.quotas)],
+    `INSERT INTO emulation_cluster (id, name_vi, name_en, kind, members, first_year, criteria, quotas, pledge_vi) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+     ON CONFLICT (id) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, pledge_vi = EXCLUDED.pledge_vi`,
+    [c.id, c.nameVi, c.nameEn, c.kind, c.members, c.firstYear, JSON.stringify(c.criteria), JSON.stringify(c.quotas), c.pledgeVi],
   );
 }
 
@@ -66,11 +68,11 @@ export async function recordClusterStep(db: EntityManager, e: { type: string; ac
   await db.transaction(async (tx) => {
     const v = e.view;
     const [row] = await tx.query(
-      `INSERT INTO cluster_round (id, cluster_id, year, status, leader_unit_id, deputy_unit_id, ranking, last_seq, closed_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, CASE WHEN $4 = 'CLOSED' THEN now() END)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, ranking = EXCLUDED.ranking, last_seq = EXCLUDED.last_seq, closed_at = EXCLUDED.closed_at
+      `INSERT INTO cluster_round (id, cluster_id, year, status, leader_unit_id, deputy_unit_id, ranking, last_seq, pledge_signed_by, closed_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9, CASE WHEN $4 = 'CLOSED' THEN now() END)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, ranking = EXCLUDED.ranking, last_seq = EXCLUDED.last_seq, pledge_signed_by = EXCLUDED.pledge_signed_by, closed_at = EXCLUDED.closed_at
         WHERE cluster_round.last_seq < EXCLUDED.last_seq RETURNING id`,
-      [v.roundId, v.clusterId, v.year, v.status, v.leaderUnitId, v.deputyUnitId, v.ranking ? JSON.stringify(v.ranking) : null, v.seq],
+      [v.roundId, v.clusterId, v.year, v.status, v.leaderUnitId, v.deputyUnitId, v.ranking ? JSON.stringify(v.ranking) : null, v.seq, v.pledgeSignedBy],
     );
     if (!row) return;
     if (e.sheet) {

@@ -147,14 +147,17 @@ const CLUSTER_CRITERIA: ClusterDefinition['criteria'] = [
   { code: 'GIAO_UOC', nameVi: 'Thực hiện giao ước thi đua của cụm', nameEn: 'Keeping the cluster’s pledges', weight: 10, maxScore: 10 },
 ];
 
+/** The pledge the members sign each year (giao ước thi đua). */
+const CLUSTER_PLEDGE = 'Các đơn vị thành viên cam kết: hoàn thành xuất sắc nhiệm vụ chính trị được giao; tổ chức phong trào thi đua thiết thực, khen thưởng kịp thời, công bằng, công khai, đúng quy định; chú trọng khen thưởng tập thể nhỏ, người trực tiếp lao động; phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến.';
+
 /** The demo's emulation clusters (cụm thi đua) under the province; the leadership rotates from 2024. */
 export const DEMO_CLUSTERS: ClusterDefinition[] = [
   {
     id: 'cum-so-nganh-doanh-nghiep', nameVi: 'Cụm thi đua các sở, ngành và doanh nghiệp nhà nước', nameEn: 'Emulation cluster of departments and state enterprises', kind: 'CUM',
-    members: ['so-gddt', 'so-yte', 'cty-cao-su'], firstYear: 2024, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 1 },
+    members: ['so-gddt', 'so-yte', 'cty-cao-su'], firstYear: 2024, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 1 }, pledgeVi: CLUSTER_PLEDGE,
   },
   {
     id: 'cum-xa', nameVi: 'Cụm thi đua các xã', nameEn: 'Emulation cluster of communes', kind: 'CUM',
-    members: ['xa-quang-khe', 'xa-dak-ha'], firstYear: 2025, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 0 },
+    members: ['xa-quang-khe', 'xa-dak-ha'], firstYear: 2025, criteria: CLUSTER_CRITERIA, quotas: { flag: 1, certificate: 0 }, pledgeVi: CLUSTER_PLEDGE,
   },
 ];
