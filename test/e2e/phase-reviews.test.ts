@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
+import { dossier } from '../support/nominations';
 import { phaseReviewWorkflowId, unitReportWorkflowId } from '@vinhdanh/domain/movement/phase-review';
 
 /**
@@ -32,6 +33,14 @@ describe('phase reviews', () => {
     const child = await stack.temporal.workflow.getHandle(unitReportWorkflowId(id, 'so-gddt')).describe();
     expect(child.parentExecution?.workflowId).toBe(phaseReviewWorkflowId(id));
     await eventually(async () => (await gddt.get('/notifications')).body.items.some((n: { subjectVi: string }) => n.subjectVi === 'Quá hạn báo cáo sơ kết, tổng kết'));
+
+    // A commendation proposed at the review is counted against its unit; a unit not asked to report cannot.
+    const atReview = await gddt.post('/nominations', dossier('GK_DONVI', { phaseReviewId: id }));
+    expect(atReview.status).toBe(201);
+    expect((await gddt.get(`/nominations/${atReview.body.id}`)).body.dossier.phaseReviewId).toBe(id);
+    const xa = await stack.login('vanthu.xa-dak-ha');
+    expect((await xa.post('/nominations', dossier('GK_XA', { phaseReviewId: id }))).body).toMatchObject({ code: 'NOT_IN_REVIEW', field: 'phaseReviewId' });
+    expect((await snv.get(`/phase-reviews/${id}`)).body.units.find((u: { unitId: string }) => u.unitId === 'so-gddt')).toMatchObject({ proposedAtReview: 1, awardedAtReview: 0 });
 
     // A unit sees only its own report; another unit's staff cannot report for it.
     expect((await gddt.get(`/phase-reviews/${id}`)).body.units.map((u: { unitId: string }) => u.unitId)).toEqual(['so-gddt']);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { LEVELS, RECIPIENT_KINDS, type RecipientKind } from '@vinhdanh/domain/common/levels';
 import { NOMINATION_STATUSES, TASK_KINDS } from '@vinhdanh/domain/ladder/nomination';
@@ -45,6 +45,7 @@ export class SubmitNominationDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) simplifiedProcedureCase?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) achievementRef?: string;
   @ApiPropertyOptional({ description: 'Truy tặng: the nominee has died; only awards that allow it (docs/law.md).' }) @IsOptional() @IsBoolean() posthumous?: boolean;
+  @ApiPropertyOptional({ description: 'Khen thưởng tại đợt sơ kết, tổng kết: the phase review the unit proposes this at; the unit must be asked to report to it.' }) @IsOptional() @IsUUID() phaseReviewId?: string;
 }
 
 export class ReviewDto {

@@ -19,6 +19,7 @@ import { nominationRow, nominationWithDecision, updateApplied, visibleNomination
 import { upsertNominees } from '@vinhdanh/persistence/read-model/identity';
 import { dossierComponents, requireComponents } from '@vinhdanh/domain/catalogue/documents';
 import { claimDossierNumbers } from '@vinhdanh/persistence/read-model/numbering';
+import { unitInReview } from '@vinhdanh/persistence/read-model/phase-reviews';
 import { resolveNominee, sha256, uuidFromKey, type NomineeIdentity } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRows } from '@vinhdanh/persistence/projection/nomination-row';
@@ -89,6 +90,10 @@ export class NominationsService {
     if (simplified && !award.simplifiedProcedureAllowed) {
       throw invalid('SIMPLIFIED_NOT_ALLOWED', `${award.nameVi} không xét theo thủ tục đơn giản (Điều 85 Luật Thi đua, khen thưởng).`, `${award.nameEn} cannot go by the simplified procedure (Law Art 85).`, 'simplifiedProcedureCase');
     }
+    // A commendation proposed at a phase review belongs to a unit the review asked to report.
+    if (dto.phaseReviewId && !(await unitInReview(this.ds.manager, dto.phaseReviewId, unitId))) {
+      throw invalid('NOT_IN_REVIEW', 'Đơn vị không thuộc đợt sơ kết, tổng kết này.', 'The unit is not part of this phase review.', 'phaseReviewId');
+    }
     // Law Art 84–85: a dossier filed under components holds every component its award requires.
     requireComponents(dossierComponents(award, simplified), dto.documents);
     await this.requireCitable(actor, dto.documents.map((d) => d.sha256));
@@ -105,6 +110,7 @@ export class NominationsService {
         simplifiedProcedureCase: dto.simplifiedProcedureCase,
         achievementRef: dto.achievementRef,
         ...(dto.posthumous ? { posthumous: true } : {}),
+        ...(dto.phaseReviewId ? { phaseReviewId: dto.phaseReviewId } : {}),
       },
     };
   }

@@ -26,6 +26,8 @@ export interface NominationDraft {
   to: string;
   achievements: string;
   movementId: string;
+  /** The phase review (sơ kết, tổng kết) the unit proposes this at, if any. */
+  phaseReviewId?: string;
   /** Truy tặng: the nominee has died. */
   posthumous?: boolean;
   /** Simplified procedure (Law Art 85): the case 1–5, or empty. */
@@ -49,6 +51,7 @@ export function toRequest(d: NominationDraft, documents: DocumentRef[]): Schemas
     achievements: d.achievements.trim(),
     documents: documents.map(({ name, sha256, sizeBytes, mimeType, component }) => ({ name, sha256, ...(sizeBytes !== undefined ? { sizeBytes } : {}), ...(mimeType ? { mimeType } : {}), ...(component ? { component } : {}) })),
     ...(d.movementId ? { movementId: d.movementId } : {}),
+    ...(d.phaseReviewId ? { phaseReviewId: d.phaseReviewId } : {}),
     ...(d.posthumous ? { posthumous: true } : {}),
     ...(d.simplifiedCase ? { simplifiedProcedureCase: Number(d.simplifiedCase) } : {}),
   };
@@ -73,6 +76,7 @@ export function NominationFormPage() {
   const label = useLabel();
   const catalogue = useLoad(() => client.GET('/catalogue'), []);
   const movements = useLoad(() => client.GET('/movements'), []);
+  const reviews = useLoad(() => client.GET('/phase-reviews'), []);
   const lastYear = new Date().getFullYear() - 1;
   const [d, setD] = useState<NominationDraft>({
     kind: 'INDIVIDUAL', name: '', birthYear: '', personalId: '', position: '', frontLine: false, memberCount: '', awardCode: '',
@@ -252,6 +256,14 @@ export function NominationFormPage() {
               {(movements.data ?? []).map((m) => <option key={m.id} value={m.id}>{pick(m.titleVi, m.titleEn)}</option>)}
             </select>
           </Field>
+          {(reviews.data?.items ?? []).some((r) => r.status === 'OPEN') && (
+            <Field id="phaseReviewId" label={t('form.phaseReview')} error={err('phaseReviewId')}>
+              <select {...describedBy('phaseReviewId', err('phaseReviewId'))} value={d.phaseReviewId ?? ''} onChange={(e) => set('phaseReviewId', e.target.value)}>
+                <option value="">{t('form.noPhaseReview')}</option>
+                {(reviews.data?.items ?? []).filter((r) => r.status === 'OPEN').map((r) => <option key={r.id} value={r.id}>{r.titleVi}</option>)}
+              </select>
+            </Field>
+          )}
 
         </fieldset>
         <fieldset className="wide">

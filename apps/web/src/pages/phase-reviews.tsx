@@ -105,17 +105,18 @@ export function PhaseReviewPage({ id }: { id: string }) {
       <div className="table-wrap">
         <table>
           <caption>{t('phase.unitsCaption')}</caption>
-          <thead><tr><th scope="col">{t('list.unit')}</th><th scope="col">{t('phase.statusCol')}</th>{REPORT_FIGURES.map((k) => <th key={k} scope="col">{t(`phase.figure.${k}`)}</th>)}</tr></thead>
+          <thead><tr><th scope="col">{t('list.unit')}</th><th scope="col">{t('phase.statusCol')}</th>{REPORT_FIGURES.map((k) => <th key={k} scope="col">{t(`phase.figure.${k}`)}</th>)}<th scope="col">{t('phase.proposedAtReview')}</th></tr></thead>
           <tbody>
             {r.units.map((u) => (
               <tr key={u.unitId}>
                 <th scope="row">{name(u)}</th>
                 <td><Badge tone={tone(u)}>{t(`phase.unit.${u.status}`)}{u.late ? ` · ${t('phase.late')}` : u.status === 'OPEN' && u.overdue ? ` · ${t('phase.overdue')}` : ''}</Badge></td>
                 {REPORT_FIGURES.map((k) => <td key={k}>{u.figures?.[k] ?? '—'}</td>)}
+                <td>{u.proposedAtReview} ({u.awardedAtReview})</td>
               </tr>
             ))}
             {r.totals && (
-              <tr><th scope="row">{t('report.total')}</th><td>{r.totals.submitted}/{r.totals.units}</td>{REPORT_FIGURES.map((k) => <td key={k}>{r.totals!.figures[k]}</td>)}</tr>
+              <tr><th scope="row">{t('report.total')}</th><td>{r.totals.submitted}/{r.totals.units}</td>{REPORT_FIGURES.map((k) => <td key={k}>{r.totals!.figures[k]}</td>)}<td>{r.units.reduce((s, u) => s + u.proposedAtReview, 0)} ({r.units.reduce((s, u) => s + u.awardedAtReview, 0)})</td></tr>
             )}
           </tbody>
         </table>

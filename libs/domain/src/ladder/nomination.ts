@@ -75,6 +75,8 @@ export interface Dossier {
   posthumous?: boolean;
   /** Reference to the achievement, so the same one cannot back a second award (Law Art 5(2)). */
   achievementRef?: string;
+  /** The phase review (sơ kết, tổng kết) at which the unit proposes this commendation. */
+  phaseReviewId?: string;
 }
 
 export interface Nominee {

@@ -29,6 +29,9 @@ export interface UnitReportRow {
   documents: DocumentRef[] | null;
   submittedBy: string | null;
   submittedAt: string | null;
+  /** Nominations the unit proposed at this review (khen thưởng tại đợt), and how many were awarded. */
+  proposedAtReview: number;
+  awardedAtReview: number;
 }
 
 const REVIEW = `id, movement_id AS "movementId", phase, title_vi AS "titleVi", deadline::text AS deadline, status, totals, opened_by AS "openedBy", opened_at AS "openedAt", aggregated_at AS "aggregatedAt"`;
@@ -114,8 +117,16 @@ export async function findPhaseReview(db: EntityManager, id: string): Promise<Ph
 export async function unitReports(db: EntityManager, id: string, unitId?: string): Promise<UnitReportRow[]> {
   return db.query(
     `SELECT p.unit_id AS "unitId", o.name_vi AS "unitNameVi", o.name_en AS "unitNameEn", p.status, p.late, p.overdue, p.figures, p.summary, p.documents,
-            p.submitted_by AS "submittedBy", p.submitted_at AS "submittedAt"
+            p.submitted_by AS "submittedBy", p.submitted_at AS "submittedAt",
+            (SELECT count(*)::int FROM nomination n WHERE n.unit_id = p.unit_id AND n.dossier->>'phaseReviewId' = p.review_id::text) AS "proposedAtReview",
+            (SELECT count(*)::int FROM nomination n WHERE n.unit_id = p.unit_id AND n.dossier->>'phaseReviewId' = p.review_id::text AND n.status = 'AWARDED') AS "awardedAtReview"
        FROM phase_review_unit p LEFT JOIN org_unit o ON o.id = p.unit_id WHERE p.review_id = $1 AND ($2::text IS NULL OR p.unit_id = $2) ORDER BY o.name_vi`,
     [id, unitId ?? null],
   );
+}
+
+/** Whether a unit was asked to report to a review (and so may propose commendations at it). */
+export async function unitInReview(db: EntityManager, reviewId: string, unitId: string): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM phase_review_unit WHERE review_id = $1 AND unit_id = $2`, [reviewId, unitId]);
+  return rows.length > 0;
 }
