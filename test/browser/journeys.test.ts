@@ -316,7 +316,7 @@ describe('browser journeys', () => {
       await snv.reload();
       return (await snv.getByText('Đã tổng hợp').count()) > 0;
     }, 90_000);
-    await snv.getByRole('row', { name: /^Tổng cộng 1\/\d+ 4 25 17 3 9$/ }).waitFor();
+    await snv.getByRole('row', { name: /^Tổng cộng 1\/\d+ 4 25 17 3 9 / }).waitFor();
     await check(snv, 'phase-review-01-aggregated');
     const pending = snv.waitForEvent('download');
     await snv.getByRole('button', { name: 'Tải báo cáo tổng hợp (Excel)' }).click();

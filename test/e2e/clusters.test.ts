@@ -24,13 +24,14 @@ describe('emulation clusters', () => {
   it('is scored by its members, closed by the year’s leader, and ranked by what the others gave', async () => {
     const list = (await gddt.get('/clusters')).body.items.find((c: { id: string }) => c.id === id);
     expect(list).toMatchObject({ kind: 'CUM', members: ['so-gddt', 'so-yte', 'cty-cao-su'], memberNames: expect.arrayContaining([{ unitId: 'so-yte', nameVi: 'Sở Y tế', nameEn: 'Department of Health' }]) });
-    // 2025's leader by rotation is Sở Y tế (the members take turns from 2024).
-    expect((await gddt.post(`/clusters/${id}/rounds`, { year: 2025 })).body).toMatchObject({ code: 'LEADER_REQUIRED' });
-    const opened = await yte.post(`/clusters/${id}/rounds`, { year: 2025 });
+    // 2034's leader by rotation is Sở Y tế (the members take turns from 2024). A year no other
+    // suite opens: the cluster and its rounds are shared by every suite on the same Temporal server.
+    expect((await gddt.post(`/clusters/${id}/rounds`, { year: 2034 })).body).toMatchObject({ code: 'LEADER_REQUIRED' });
+    const opened = await yte.post(`/clusters/${id}/rounds`, { year: 2034 });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ status: 'SCORING', leaderUnitId: 'so-yte', deputyUnitId: 'cty-cao-su', sheets: [], scoredBy: [] });
     const roundId = opened.body.id;
-    expect((await yte.post(`/clusters/${id}/rounds`, { year: 2025 })).status).toBe(200);
+    expect((await yte.post(`/clusters/${id}/rounds`, { year: 2034 })).status).toBe(200);
 
     // The members' heads sign the year's pledge, once each.
     expect((await gddt.post(`/clusters/rounds/${roundId}/pledge`)).body.pledgeSignedBy).toEqual(['so-gddt']);

@@ -69,7 +69,7 @@ describe('hardening at the edge', () => {
     // ballot is cast with no account (the signed token is the credential) and a receipt is checked
     // with the receipt alone (docs/council-voting.md).
     expect(open.sort()).toEqual([
-      'GET /health → 200', 'GET /health/live → 200', 'GET /health/ready → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200',
+      'GET /health → 200', 'GET /health/live → 200', 'GET /health/ready → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200', 'GET /public/models → 200',
       'POST /councils/sessions/{id}/ballots → 400', 'GET /councils/sessions/{id}/receipts/{receipt} → 400',
       // Anyone may comment on a nomination under public posting (docs/law.md); the body is checked first.
       'POST /public/nominations/{id}/comments → 400',

@@ -23,11 +23,11 @@ describe('registrations', () => {
   });
 
   it('goes from the clerk to the head and back, then is approved; each step audited and told', async () => {
-    const opened = await clerk.post('/registrations', { year: 2027 });
+    const opened = await clerk.post('/registrations', { year: 2031 });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ unitId: 'so-gddt', year: 2027, status: 'OPEN', deadline: '2027-03-31', lateRule: 'FLAG' });
+    expect(opened.body).toMatchObject({ unitId: 'so-gddt', year: 2031, status: 'OPEN', deadline: '2031-03-31', lateRule: 'FLAG' });
     const id = opened.body.id;
-    expect((await clerk.post('/registrations', { year: 2027 })).status).toBe(200);
+    expect((await clerk.post('/registrations', { year: 2031 })).status).toBe(200);
 
     const lan = person('Ngô Thị Lan', 1985);
     const set = await clerk.request('PUT', `/registrations/${id}/entries`, {
@@ -51,7 +51,7 @@ describe('registrations', () => {
     expect((await clerk.post(`/registrations/${id}/submit`)).body).toMatchObject({ status: 'SUBMITTED', late: false });
     expect((await clerk.request('PUT', `/registrations/${id}/entries`, { pledge: '', entries: [] })).body).toMatchObject({ code: 'REGISTRATION_LOCKED' });
     const told = (await head.get('/notifications')).body.items.map((n: { subjectVi: string }) => n.subjectVi);
-    expect(told).toContain('Đăng ký thi đua năm 2027 chờ duyệt');
+    expect(told).toContain('Đăng ký thi đua năm 2031 chờ duyệt');
     expect((await head.post(`/registrations/${id}/return`, { reason: 'ngắn' })).body).toMatchObject({ code: 'REASON_REQUIRED' });
     expect((await head.post(`/registrations/${id}/return`, { reason: 'Bổ sung giao ước của tổ chuyên môn.' })).body).toMatchObject({ status: 'RETURNED', returnedReason: 'Bổ sung giao ước của tổ chuyên môn.' });
     // Corrected without typing the person's number again: kept lines stay as they were.
@@ -68,8 +68,8 @@ describe('registrations', () => {
     // Another unit reads the 404 of a registration that does not exist; the inspector reads it.
     expect((await otherClerk.get(`/registrations/${id}`)).body).toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
     expect((await otherClerk.post(`/registrations/${id}/approve`)).status).toBe(404);
-    expect((await inspector.get('/registrations?year=2027')).body.items.map((r: { id: string }) => r.id)).toContain(id);
-    expect((await otherClerk.get('/registrations?year=2027')).body.items).toEqual([]);
+    expect((await inspector.get('/registrations?year=2031')).body.items.map((r: { id: string }) => r.id)).toContain(id);
+    expect((await otherClerk.get('/registrations?year=2031')).body.items).toEqual([]);
   });
 
   it('marks one sent after its deadline late, tells the unit it is overdue, and the year-end dossier and eligibility read it', async () => {

@@ -76,7 +76,7 @@ export class ClustersController {
     // The opening step is projected a moment after the start: the answer waits for it, and on a
     // busy machine answers what the workflow itself holds.
     if (await projected(() => findClusterRound(this.ds.manager, roundId), this.config.temporalRpcTimeoutMs)) return this.detail(actor, roundId);
-    const view = await this.temporal.workflow.getHandle(workflowId).query(clusterRoundQuery);
+    const view = await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(clusterRoundQuery), this.config.temporalRpcTimeoutMs);
     return {
       id: roundId, clusterId: cluster.id, year: view.year, status: view.status, leaderUnitId: view.leaderUnitId, deputyUnitId: view.deputyUnitId, ranking: view.ranking, pledgeSignedBy: view.pledgeSignedBy,
       openedAt: new Date().toISOString(), closedAt: null, cluster: await this.summary(cluster, await this.names()), sheets: [], scoredBy: view.scoredBy,

@@ -66,7 +66,7 @@ export class RegistrationsController {
     // answer waits for it (so what follows finds the registration), and falls back on the workflow's own view.
     const detail = await projected(() => this.detailOrNull(registrationId).then((d) => d ?? undefined), this.config.temporalRpcTimeoutMs);
     if (detail) return detail;
-    return fromView(await this.temporal.workflow.getHandle(workflowId).query(registrationQuery));
+    return fromView(await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(registrationQuery), this.config.temporalRpcTimeoutMs));
   }
 
   @Get()

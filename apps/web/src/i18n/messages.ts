@@ -473,6 +473,7 @@ export const MESSAGES = {
   'model.linked': ['Đã gắn khen thưởng.', 'Award linked.'],
   'model.publish': ['Công bố điển hình', 'Publish the model'],
   'model.publishedDone': ['Đã công bố lên trang công khai.', 'Published on the public page.'],
+  'model.stage': ['Giai đoạn', 'Stage'],
   'model.back': ['← Các điển hình tiên tiến', '← Models'],
   'public.models': ['Điển hình tiên tiến', 'Exemplary models'],
   'public.noModels': ['Chưa có điển hình nào được công bố.', 'No model published yet.'],

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Badge, BarChart, ErrorNotice, Loading, Notice, PageTitle, asApiError, useLabel, useLoad } from '../ui/kit';
+import { ExportButton } from '../ui/export';
 
 type Round = Schemas['ClusterRoundDetail'];
 
@@ -145,6 +146,11 @@ export function ClusterRoundPage({ id }: { id: string }) {
               </tbody>
             </table>
           </div>
+          <ExportButton fileName={`xep-hang-${c.id}-${r.year}.xlsx`} table={async () => ({
+            sheetName: t('cluster.ranking'), title: t('cluster.roundTitle', { cluster: c.nameVi, year: r.year }),
+            columns: [t('cluster.rank'), t('list.unit'), t('cluster.peerScore'), t('cluster.selfScore'), t('cluster.proposal')].map((header, i) => ({ header, width: [8, 40, 18, 14, 36][i] })),
+            rows: r.ranking!.map((x) => [x.rank + (x.tied ? ` (${t('cluster.tied')})` : ''), name(x.unitId), x.peerScore, x.selfScore ?? '', x.proposal ? label('award', x.proposal) : '']),
+          })} />
           <BarChart title={t('cluster.peerScore')} rows={r.ranking.map((x) => ({ label: name(x.unitId), value: x.peerScore }))} max={100} />
         </>
       )}

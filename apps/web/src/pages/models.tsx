@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Badge, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { ExportButton } from '../ui/export';
 
 type Model = Schemas['ModelRow'];
 
@@ -64,6 +65,13 @@ export function ModelsPage() {
         </form>
       )}
       {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}
+      {list.data && list.data.items.length > 0 && (
+        <ExportButton fileName="dien-hinh-tien-tien.xlsx" table={async () => ({
+          sheetName: t('model.title'), title: t('model.title'),
+          columns: [t('model.name'), t('model.subject'), t('list.unit'), t('model.stage'), t('model.published')].map((header, i) => ({ header, width: [40, 30, 30, 14, 12][i] })),
+          rows: list.data!.items.map((m) => [m.titleVi, m.subjectName, m.unitNameVi ?? m.unitId, pick(MODEL_STAGE_NAMES[m.stage].vi, MODEL_STAGE_NAMES[m.stage].en), m.published ? '✓' : '']),
+        })} />
+      )}
       {list.data && (list.data.items.length === 0 ? <p className="muted">{t('model.none')}</p> : (
         <ul className="plain">
           {list.data.items.map((m) => (

@@ -4,6 +4,7 @@ import { anonymous, client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors } from '../ui/documents';
 import { Badge, Citations, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad, type Citation } from '../ui/kit';
+import { ExportButton } from '../ui/export';
 
 type Disclosure = Schemas['Disclosure'];
 
@@ -54,6 +55,13 @@ export function PublicPage() {
         <label htmlFor="public-award-year">{t('public.awardYear')}</label>{' '}
         <input id="public-award-year" inputMode="numeric" className="short" value={awardYear} onChange={(e) => setAwardYear(e.target.value.replace(/\D/g, '').slice(0, 4))} />
         {decisions.loading && !decisions.data ? <Loading /> : <ErrorNotice error={decisions.error} />}
+        {decisions.data && decisions.data.items.length > 0 && (
+          <ExportButton fileName="quyet-dinh-khen-thuong.xlsx" table={async () => ({
+            sheetName: t('public.decisions'), title: t('public.decisions'),
+            columns: [t('public.number'), t('public.date'), t('public.issuer'), t('common.award'), t('public.recipients')].map((header, i) => ({ header, width: [16, 12, 36, 36, 60][i] })),
+            rows: decisions.data!.items.map((d) => [d.number, date(d.issuedOn), pick(d.issuerNameVi, d.issuerNameEn), d.kind === 'REVOCATION' ? pick(d.titleVi, d.titleEn ?? d.titleVi) : `${label('award', d.awardCode)}${d.awardYear ? ` (${d.awardYear})` : ''}`, d.recipients.map((r) => r.nomineeName + (r.revoked ? ` (${t('public.revoked')})` : '')).join(', ')]),
+          })} />
+        )}
         {decisions.data && (decisions.data.items.length === 0 ? <p className="muted">{t('public.noDecisions')}</p> : (
           <div className="table-wrap">
             <table>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Badge, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { ExportButton } from '../ui/export';
 
 type Detail = Schemas['RegistrationDetail'];
 type Status = Detail['status'];
@@ -40,6 +41,13 @@ export function RegistrationsPage() {
       )}
       <ErrorNotice error={error} />
       {list.loading && !list.data ? <Loading /> : <ErrorNotice error={list.error} />}
+      {list.data && list.data.items.length > 0 && (
+        <ExportButton fileName="dang-ky-thi-dua.xlsx" table={async () => ({
+          sheetName: t('reg.title'), title: t('reg.title'),
+          columns: [t('form.year'), t('list.unit'), t('reg.status'), t('reg.deadline'), t('reg.entries')].map((header, i) => ({ header, width: [8, 40, 22, 12, 14][i] })),
+          rows: list.data!.items.map((r) => [r.year, r.unitNameVi ? pick(r.unitNameVi, r.unitNameEn ?? r.unitNameVi) : r.unitId, t(`reg.status.${r.status}`) + (r.late ? ` (${t('reg.late')})` : ''), date(r.deadline), r.entryCount]),
+        })} />
+      )}
       {list.data && (list.data.items.length === 0 ? <p className="muted">{t('reg.none')}</p> : (
         <div className="table-wrap">
           <table>
@@ -156,6 +164,11 @@ export function RegistrationPage({ id }: { id: string }) {
           </tbody>
         </table>
       </div>
+      <ExportButton fileName={`dang-ky-thi-dua-${r.year}.xlsx`} table={async () => ({
+        sheetName: t('reg.entriesCaption', { count: r.entries.length }), title: t('reg.detailTitle', { year: r.year, unit: r.unitNameVi ?? r.unitId }), subtitle: r.pledge,
+        columns: [t('bulk.line'), t('form.kind'), t('common.nominee'), t('form.birthYear'), t('form.position'), t('reg.titleCol')].map((header, i) => ({ header, width: [6, 14, 30, 10, 20, 36][i] })),
+        rows: r.entries.map((e) => [e.line, label('kind', e.kind), e.name, e.birthYear ?? '', e.position ?? '', label('award', e.awardCode)]),
+      })} />
       {editable && (
         <div className="actions">
           <button type="button" onClick={() => setAdded([...added, blank()])}>{t('reg.addLine')}</button>

@@ -5,6 +5,7 @@ import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { DocumentsInput, fieldErrors, type DocumentRef } from '../ui/documents';
 import { Badge, ErrorNotice, Field, Loading, PageTitle, asApiError, describedBy, useLabel, useLoad } from '../ui/kit';
+import { ExportButton } from '../ui/export';
 
 const GROUNDS = ['FRAUDULENT_DECLARATION', 'FALSE_DOCUMENTS', 'UNLAWFUL_PROCEDURE', 'LATER_FINDING'] as const;
 type CaseRow = Schemas['RevocationCaseRow'];
@@ -18,6 +19,13 @@ export function RevocationsPage() {
     <section>
       <PageTitle>{t('revocation.title')}</PageTitle>
       {cases.loading && !cases.data ? <Loading /> : <ErrorNotice error={cases.error} />}
+      {cases.data && cases.data.items.length > 0 && (
+        <ExportButton fileName="vu-viec-thu-hoi.xlsx" table={async () => ({
+          sheetName: t('nav.revocations'), title: t('nav.revocations'),
+          columns: [t('common.nominee'), t('common.award'), t('public.number'), t('revocation.ground'), t('public.date'), t('list.status')].map((header, i) => ({ header, width: [30, 36, 20, 30, 12, 14][i] })),
+          rows: cases.data!.items.map((c) => [c.nomineeName, `${label('award', c.awardCode)} (${c.year})`, `${c.decisionNumber} (${c.issuerNameVi})`, label('ground', c.ground), date(c.openedAt), label('revocation.status', c.status)]),
+        })} />
+      )}
       {cases.data && (cases.data.items.length === 0 ? <p className="muted">{t('revocation.none')}</p> : (
         <div className="table-wrap">
           <table>
