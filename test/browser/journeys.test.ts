@@ -312,10 +312,8 @@ describe('browser journeys', () => {
     await snv.getByRole('row', { name: /Sở Giáo dục và Đào tạo Đã báo cáo 4 25 17 3 9/ }).waitFor();
     await snv.getByRole('button', { name: 'Đóng đợt và tổng hợp…' }).click();
     await snv.getByRole('button', { name: 'Xác nhận đóng đợt' }).click();
-    await eventually(async () => {
-      await snv.reload();
-      return (await snv.getByText('Đã tổng hợp').count()) > 0;
-    }, 90_000);
+    // The page follows the closing until the figures are added up.
+    await snv.getByText('Đã tổng hợp', { exact: true }).waitFor({ timeout: 90_000 });
     await snv.getByRole('row', { name: /^Tổng cộng 1\/\d+ 4 25 17 3 9 / }).waitFor();
     await check(snv, 'phase-review-01-aggregated');
     const pending = snv.waitForEvent('download');

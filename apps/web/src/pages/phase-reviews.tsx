@@ -4,7 +4,7 @@ import { client, data, download, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
-import { Badge, DateInput, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLoad } from '../ui/kit';
+import { Badge, DateInput, ErrorNotice, Field, Loading, Notice, PageTitle, asApiError, describedBy, useLoad, useRefreshWhile } from '../ui/kit';
 
 type Review = Schemas['PhaseReviewDetail'];
 type UnitRow = Review['units'][number];
@@ -68,6 +68,8 @@ export function PhaseReviewPage({ id }: { id: string }) {
   const [done, setDone] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const r = review.data;
+  // Closing: the units' tasks are told and the figures added up, a moment later; the page follows.
+  useRefreshWhile(r?.status === 'CLOSING', review.reload, 1000, r);
   if (!r) return review.error ? <ErrorNotice error={review.error} /> : <Loading />;
   const overseer = r.units.length > 1 || !r.units.some((u) => u.unitId === actor?.unitId);
   const own = r.units.find((u) => u.unitId === actor?.unitId);
