@@ -20,6 +20,8 @@ describe('exemplary models', () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect(created.body).toMatchObject({ stage: 'PHAT_HIEN', published: false, unitNameVi: 'Sở Giáo dục và Đào tạo' });
+    expect((await head.get(`/models/${id}`)).body).toMatchObject({ id, titleVi: 'Mô hình “Trường học số”', stages: [expect.objectContaining({ stage: 'PHAT_HIEN' })] });
+    expect((await otherClerk.get(`/models/${id}`)).body).toMatchObject({ code: 'MODEL_NOT_FOUND' });
     expect((await head.post(`/models/${id}/publish`)).body).toMatchObject({ code: 'NOT_SUMMED_UP' });
     expect((await otherClerk.post(`/models/${id}/advance`, { note: 'Một đơn vị khác thử chuyển giai đoạn.' })).body).toMatchObject({ code: 'MODEL_NOT_FOUND' });
     for (const note of ['Bồi dưỡng: tập huấn giáo viên về học liệu số.', 'Tổng kết: hội thảo cấp tỉnh, báo cáo kinh nghiệm.']) {
