@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { RecordRegistrationEventInput } from '@vinhdanh/domain/movement/registration';
 import { registrationWorkflowId } from '@vinhdanh/domain/movement/registration';
-import { notifyUnit, recordRegistrationStep } from '@vinhdanh/persistence/read-model/registrations';
+import { notifyUnit } from '@vinhdanh/persistence/read-model/outbox';
+import { recordRegistrationStep } from '@vinhdanh/persistence/read-model/registrations';
 
 /**
  * One step of a registration: projected and audited (idempotently, by the workflow's numbering), and

@@ -11,3 +11,6 @@ export interface AuthenticatedActor extends Actor {
 
 /** The authenticated caller, as the JWT guard loaded it from the account table. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedActor => ctx.switchToHttp().getRequest().actor);
+
+/** The caller as a workflow message carries it: who, in which unit, with which roles (no scope). */
+export const plainActor = (a: AuthenticatedActor): Actor => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -12,7 +12,7 @@ import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, sc
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
@@ -64,7 +64,7 @@ export class ClustersController {
     }
     const workflowId = clusterRoundWorkflowId(cluster.id, dto.year);
     const roundId = uuidFromKey(workflowId);
-    const input: ClusterRoundInput = { roundId, cluster, year: dto.year, leaderUnitId, deputyUnitId, openedBy: plain(actor), auth: messageAuth() };
+    const input: ClusterRoundInput = { roundId, cluster, year: dto.year, leaderUnitId, deputyUnitId, openedBy: plainActor(actor), auth: messageAuth() };
     let created = true;
     try {
       await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof clusterRoundWorkflow>(CLUSTER_ROUND_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' }), this.config.temporalRpcTimeoutMs);
@@ -135,7 +135,7 @@ export class ClustersController {
     if (!round) throw ROUND_NOT_FOUND();
     const handle = this.temporal.workflow.getHandle(clusterRoundWorkflowId(round.clusterId, round.year));
     try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plain(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
+      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('ROUND_CLOSED', 'Đã kết thúc chấm điểm của cụm, khối.', 'The cluster’s scoring is closed.');
       throw err;
@@ -161,4 +161,3 @@ export class ClustersController {
 }
 
 const ROUND_NOT_FOUND = () => notFound('ROUND_NOT_FOUND', 'Không tìm thấy đợt chấm điểm.', 'Scoring round not found.');
-const plain = (a: AuthenticatedActor): Actor => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -15,14 +15,13 @@ import {
 } from '@vinhdanh/workflows/council/messages';
 import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import { plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { CouncilAccess } from './council-access';
 import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNomination } from './responses';
 import { VotingRules } from '@vinhdanh/domain/council';
 
-const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 function base64url(text: string, bytes: number, field: string): Buffer {
@@ -123,7 +122,7 @@ export class CouncilsService {
     const workflowId = councilSessionWorkflowId(sessionId);
     const input: CouncilSessionInput = {
       sessionId, councilId, councilNameVi: council.nameVi, level: council.level, members, items, conflicts, rules,
-      deadline: new Date(deadline).toISOString(), openedBy: plain(actor), scheme: 'BLIND_V2',
+      deadline: new Date(deadline).toISOString(), openedBy: plainActor(actor), scheme: 'BLIND_V2',
       ballotKeys: Object.fromEntries(keys.map((k) => [k.nominationId, fingerprint(k.spki)])),
     };
     // The workflow starts inside the transaction that claims the nominations: if either fails, neither happened.
@@ -172,7 +171,7 @@ export class CouncilsService {
     const hashed = blinded.map((b) => ({ nominationId: b.nominationId, blindedHash: sha256(b.message) }));
     const updateId = `ballots-${sha256([session.id, actor.userId, ...hashed.map((h) => `${h.nominationId}:${h.blindedHash}`).sort()].join('|')).slice(0, 40)}`;
     try {
-      await this.update(session, (h) => h.executeUpdate(takeBallotsUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), requests: hashed }], updateId }));
+      await this.update(session, (h) => h.executeUpdate(takeBallotsUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), requests: hashed }], updateId }));
     } catch (err) {
       // A recused member asking for a ballot is a recusal enforced: on the nomination's audit stream.
       if (asDomainError(err)?.code === 'RECUSED') {
@@ -230,7 +229,7 @@ export class CouncilsService {
 
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
-    return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), nominationId, reason }] }));
+    return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), nominationId, reason }] }));
   }
 
   /** Each member and whether they have taken their ballots (never how they voted): what the secretary follows. */
@@ -263,7 +262,7 @@ export class CouncilsService {
 
   async close(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
-    return this.update(session, (h) => h.executeUpdate(closeSessionUpdate, { args: [{ actor: plain(actor), auth: messageAuth() }] }));
+    return this.update(session, (h) => h.executeUpdate(closeSessionUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth() }] }));
   }
 
   async tally(actor: AuthenticatedActor, sessionId: string): Promise<SessionTally> {

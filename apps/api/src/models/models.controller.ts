@@ -13,7 +13,7 @@ import { nominationWithDecision } from '@vinhdanh/persistence/read-model/nominat
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { advanceModelUpdate, linkAwardUpdate, publishModelUpdate } from '@vinhdanh/workflows/exemplary-model/messages';
 import type { exemplaryModelWorkflow } from '@vinhdanh/workflows/exemplary-model/workflow';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
@@ -43,7 +43,7 @@ export class ModelsController {
   async register(@CurrentActor() actor: AuthenticatedActor, @Body() dto: RegisterModelDto): Promise<ModelRow> {
     if (!actor.roles.includes('CLERK') && !actor.roles.includes('DECISION_MAKER')) throw forbidden('UNIT_STAFF_REQUIRED', 'Chỉ văn thư hoặc thủ trưởng của đơn vị mới theo dõi điển hình của đơn vị.', 'Only the unit’s clerk or head follows its models.');
     const modelId = randomUUID();
-    const input: ModelInput = { modelId, unitId: actor.unitId, kind: dto.kind, subjectName: dto.subjectName.normalize('NFC').trim(), titleVi: dto.titleVi.normalize('NFC').trim(), descriptionVi: dto.descriptionVi.normalize('NFC'), openedBy: plain(actor), auth: messageAuth() };
+    const input: ModelInput = { modelId, unitId: actor.unitId, kind: dto.kind, subjectName: dto.subjectName.normalize('NFC').trim(), titleVi: dto.titleVi.normalize('NFC').trim(), descriptionVi: dto.descriptionVi.normalize('NFC'), openedBy: plainActor(actor), auth: messageAuth() };
     await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof exemplaryModelWorkflow>(MODEL_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: modelWorkflowId(modelId), args: [input] }), this.config.temporalRpcTimeoutMs);
     const row = await projected(() => findModel(this.ds.manager, modelId), this.config.temporalRpcTimeoutMs);
     if (row) return row;
@@ -111,7 +111,7 @@ export class ModelsController {
   private async update<A extends object>(actor: AuthenticatedActor, id: string, def: UpdateDefinition<ModelView, [A & { actor: Actor }]>, body: A): Promise<ModelRow> {
     const handle = this.temporal.workflow.getHandle(modelWorkflowId(id));
     try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plain(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
+      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('MODEL_CLOSED', 'Điển hình đã nhân rộng và công bố; không theo dõi thêm.', 'The model is replicated and published; it is no longer followed.');
       throw err;
@@ -132,4 +132,3 @@ export class ModelsController {
   }
 }
 
-const plain = (a: AuthenticatedActor): Actor => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

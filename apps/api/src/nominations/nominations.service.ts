@@ -28,7 +28,7 @@ import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewU
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/domain/ladder/nomination';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import { plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
 import type { AmendDto, DecideDto, NomineeDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
@@ -318,7 +318,7 @@ export class NominationsService {
       throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
-    const args = { ...body, actor: { ...plain(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
+    const args = { ...body, actor: { ...plainActor(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
     try {
       return await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
@@ -349,4 +349,3 @@ function dossierChanges(c: { achievements?: string; position?: string; frontLine
     ...(c.frontLine !== undefined ? { frontLine: c.frontLine } : {}),
   };
 }
-const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

@@ -16,7 +16,7 @@ import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibili
 import { findPhaseReview, phaseReviews, unitReports } from '@vinhdanh/persistence/read-model/phase-reviews';
 import { closeReviewUpdate, submitReportUpdate } from '@vinhdanh/workflows/phase-review/messages';
 import type { phaseReviewWorkflow } from '@vinhdanh/workflows/phase-review/workflow';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { xlsx } from '../common/xlsx-download';
@@ -62,7 +62,7 @@ export class PhaseReviewsController {
     const reviewId = randomUUID();
     const input: PhaseReviewInput = {
       reviewId, movementId: movement.id, phase: dto.phase, titleVi: `${phase.vi}: ${movement.titleVi}`, deadline: dto.deadline, graceDays: dto.graceDays ?? 30,
-      unitIds: [...new Set(unitIds)], openedBy: plain(actor), auth: messageAuth(),
+      unitIds: [...new Set(unitIds)], openedBy: plainActor(actor), auth: messageAuth(),
     };
     await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof phaseReviewWorkflow>(PHASE_REVIEW_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: phaseReviewWorkflowId(reviewId), args: [input] }), this.config.temporalRpcTimeoutMs);
     // The answer waits for the review and its units' tasks to be projected.
@@ -109,7 +109,7 @@ export class PhaseReviewsController {
     if (missing >= 0) throw invalid('DOCUMENT_NOT_AVAILABLE', 'Tài liệu chưa được đơn vị bạn tải lên.', 'Your unit has not uploaded this document.', `documents.${missing}.sha256`);
     const handle = this.temporal.workflow.getHandle(unitReportWorkflowId(id, actor.unitId));
     try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(submitReportUpdate, { args: [{ figures: { ...dto.figures }, summary: dto.summary.normalize('NFC'), documents, actor: plain(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
+      await withinDeadline(this.temporal, () => handle.executeUpdate(submitReportUpdate, { args: [{ figures: { ...dto.figures }, summary: dto.summary.normalize('NFC'), documents, actor: plainActor(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REPORT_CLOSED', 'Đơn vị không có việc báo cáo đang mở trong đợt này.', 'The unit has no open report task in this review.');
       throw err;
@@ -129,7 +129,7 @@ export class PhaseReviewsController {
     await this.readable(actor, id);
     const handle = this.temporal.workflow.getHandle(phaseReviewWorkflowId(id));
     try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(closeReviewUpdate, { args: [{ actor: plain(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
+      await withinDeadline(this.temporal, () => handle.executeUpdate(closeReviewUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REVIEW_CLOSED', 'Đợt sơ kết, tổng kết đã đóng.', 'The review is already closed.');
       throw err;
@@ -179,4 +179,3 @@ export class PhaseReviewsController {
 }
 
 const REVIEW_NOT_FOUND = () => notFound('REVIEW_NOT_FOUND', 'Không tìm thấy đợt sơ kết, tổng kết.', 'Phase review not found.');
-const plain = (a: AuthenticatedActor): Actor => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });

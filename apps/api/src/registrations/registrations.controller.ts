@@ -12,7 +12,7 @@ import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { findRegistration, registrationEntries, registrationsOf } from '@vinhdanh/persistence/read-model/registrations';
 import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
 import type { registrationWorkflow } from '@vinhdanh/workflows/registration/workflow';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
@@ -50,7 +50,7 @@ export class RegistrationsController {
     const registrationId = uuidFromKey(workflowId);
     const input: RegistrationInput = {
       registrationId, unitId: actor.unitId, year: dto.year, deadline: `${dto.year}-${this.config.registration.deadline}`,
-      remindDaysBefore: this.config.registration.remindDaysBefore, lateRule: this.config.registration.lateRule, openedBy: plain(actor), auth: messageAuth(),
+      remindDaysBefore: this.config.registration.remindDaysBefore, lateRule: this.config.registration.lateRule, openedBy: plainActor(actor), auth: messageAuth(),
     };
     let created = true;
     try {
@@ -165,7 +165,7 @@ export class RegistrationsController {
   private async update<A extends object>(actor: AuthenticatedActor, workflowId: string, id: string, def: UpdateDefinition<RegistrationView, [A & { actor: Actor }]>, body: A): Promise<RegistrationDetail> {
     const handle = this.temporal.workflow.getHandle(workflowId);
     try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plain(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
+      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REGISTRATION_CLOSED', 'Đăng ký thi đua của năm này đã kết thúc.', 'This year’s registration is closed.');
       throw err;
@@ -194,7 +194,6 @@ export class RegistrationsController {
   }
 }
 
-const plain = (a: AuthenticatedActor): Actor => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
 
 /** A registration just opened, before its first step is projected. */
 function fromView(v: RegistrationView): RegistrationDetail {

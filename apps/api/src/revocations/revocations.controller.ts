@@ -15,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { decideRevocationUpdate, REVOCATION_WORKFLOW_TYPE, revocationWorkflowId } from '@vinhdanh/workflows/revocation/messages';
 import { REVOCATION_GROUNDS, type RevocationGround, type RevocationInput } from '@vinhdanh/domain/ladder/revocation';
 import type { revocationWorkflow } from '@vinhdanh/workflows/revocation/workflow';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { DocumentDto } from '../nominations/dto';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
@@ -36,7 +36,6 @@ class DecideRevocationDto {
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(5000) reason!: string;
 }
 
-const plain = (a: AuthenticatedActor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId, roles: a.roles });
 
 /**
  * Thu hồi (Law, Chapter VII): an inspector opens a case against an award with its grounds and
@@ -78,7 +77,7 @@ export class RevocationsController {
     const input: RevocationInput = {
       caseId, registerId: entry.id, ...(entry.nominationId ? { nominationId: entry.nominationId } : {}), decisionId: entry.decisionId, decisionNumber: entry.decisionNumber,
       decidingUnitId: deciding.id, ...(entry.nomineeAccountUserId ? { nomineeAccountUserId: entry.nomineeAccountUserId } : {}),
-      ground: dto.ground, statement: dto.statement.normalize('NFC'), evidence: dto.evidence.map((d) => ({ name: d.name, sha256: d.sha256 })), openedBy: plain(actor), auth: messageAuth(),
+      ground: dto.ground, statement: dto.statement.normalize('NFC'), evidence: dto.evidence.map((d) => ({ name: d.name, sha256: d.sha256 })), openedBy: plainActor(actor), auth: messageAuth(),
     };
     // The case row and the workflow together: if either fails, neither happened.
     await this.ds.transaction(async (tx) => {
@@ -131,7 +130,7 @@ export class RevocationsController {
     const c = await this.readable(actor, id);
     if (c.status !== 'OPEN') throw conflict('CASE_CLOSED', 'Vụ việc thu hồi đã được quyết định.', 'The revocation case is already decided.');
     const handle = this.temporal.workflow.getHandle(c.workflowId);
-    return withinDeadline(this.temporal, () => handle.executeUpdate(decideRevocationUpdate, { args: [{ actor: plain(actor), auth: messageAuth(), action: dto.action, reason: dto.reason.normalize('NFC') }] }), this.config.temporalRpcTimeoutMs);
+    return withinDeadline(this.temporal, () => handle.executeUpdate(decideRevocationUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), action: dto.action, reason: dto.reason.normalize('NFC') }] }), this.config.temporalRpcTimeoutMs);
   }
 
   /** The same 404 as a missing case for anyone who is neither in scope nor the deciding unit. */

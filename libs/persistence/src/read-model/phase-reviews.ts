@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RecordPhaseReviewEventInput, ReportFigures, ReviewTotals, UnitReportStatus } from '@vinhdanh/domain/movement/phase-review';
 import type { DocumentRef } from '@vinhdanh/domain/ladder/nomination';
 import { appendAudit } from '../audit/chain';
-import { notifyUnit } from './registrations';
+import { notifyUnit } from './outbox';
 
 export interface PhaseReviewRow {
   id: string;

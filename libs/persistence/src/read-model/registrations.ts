@@ -69,17 +69,6 @@ async function replaceEntries(tx: EntityManager, id: string, entries: Registrati
   );
 }
 
-/** In-app notices to a unit's people in some roles, once per registration, step and person. */
-export async function notifyUnit(db: EntityManager, n: { unitId: string; roles: string[]; key: string; kind: string; subjectVi: string; subjectEn: string; bodyVi: string; bodyEn: string }): Promise<void> {
-  await db.query(
-    `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at, delivered_at)
-     SELECT $1 || ':' || a.id, NULL, a.id, NULL, $3, $4, $5, $6, $7, now(), now()
-       FROM user_account a WHERE a.unit_id = $2 AND a.roles && $8::text[]
-     ON CONFLICT (idempotency_key) DO NOTHING`,
-    [n.key, n.unitId, n.kind, n.subjectVi, n.subjectEn, n.bodyVi, n.bodyEn, n.roles],
-  );
-}
-
 export async function findRegistration(db: EntityManager, id: string): Promise<RegistrationRow | undefined> {
   const [row] = await db.query(`SELECT ${COLUMNS} FROM registration r LEFT JOIN org_unit u ON u.id = r.unit_id WHERE r.id = $1`, [id]);
   return row;
