@@ -77,7 +77,9 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
   // A development tool: the development secrets are fine here (VINHDANH_MODE=development).
   const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
   const env = { ...process.env, ...own };
-  const spawnNode = (script: string): ChildProcess => spawn(process.execPath, [path.join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_ARGS reaches the worker and the API only (say `--prof` to see where their CPU goes).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const spawnNode = (script: string): ChildProcess => spawn(process.execPath, [...nodeArgs, path.join(root, script)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const worker = spawnNode('dist/apps/worker/src/main.js');
   const api = spawnNode('dist/apps/api/src/main.js');
   // Whatever ends the bench, its processes end with it (a leftover API would answer the next run on its port).

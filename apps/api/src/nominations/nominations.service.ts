@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { isGrpcNotFound } from '../common/error.filter';
@@ -30,6 +31,7 @@ import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domai
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import { plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { UpdateProjections } from '../temporal/update-projections';
 import { messageAuth } from '../temporal/message-auth';
 import type { AmendDto, DecideDto, NomineeDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
 import type { SubmitResult } from './responses';
@@ -52,6 +54,7 @@ export class NominationsService {
     private readonly votingRules: VotingRules,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly projections: UpdateProjections,
   ) {}
 
   async submit(actor: AuthenticatedActor, dto: SubmitNominationDto): Promise<SubmitResult> {
@@ -300,12 +303,13 @@ export class NominationsService {
   private async update<A extends object>(actor: AuthenticatedActor, id: string, route: string, def: UpdateDefinition<NominationView, [A & { actor: Actor }]>, body: A, key: string | undefined, conflictAction?: ConflictedAction): Promise<NominationView> {
     const row = await visibleNomination(this.ds.manager, actor, id);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
-    const updateId = await bindIdempotencyKey(this.ds.manager, actor.userId, key, `${route}:${id}`, body);
+    const keyed = await bindIdempotencyKey(this.ds.manager, actor.userId, key, `${route}:${id}`, body);
     // A retried request whose first attempt took effect (perhaps after its caller gave up) gets the
     // same success, even once the workflow has finished and Temporal no longer deduplicates it.
-    if (updateId && (await updateApplied(this.ds.manager, id, updateId))) {
+    if (keyed && (await updateApplied(this.ds.manager, id, keyed))) {
       return this.viewFromReadModel(id);
     }
+    const updateId = keyed ?? randomUUID();
     const conflicts = await conflictFactsOf(this.ds.manager, actor.userId, id);
     if (conflictAction) {
       const ground = conflictGround(actor.userId, conflicts, { nominationId: id, nomineePersonalIdHash: row.nominee.personalIdHash, nomineeAccountUserId: row.nominee.accountUserId ?? row.nominee.userId, submittedByUserId: row.submitted_by }, conflictAction);
@@ -319,8 +323,13 @@ export class NominationsService {
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const args = { ...body, actor: { ...plainActor(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
+    // Listening before sending: the answer is the state the action's event projected, taken from
+    // the projection's commit (docs/bench.md) or else from Temporal's completion of the Update,
+    // whichever comes first. A refusal by the workflow comes back through the latter.
+    const projection = this.projections.waitFor(updateId, this.config.temporalRpcTimeoutMs);
     try {
-      return await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }), this.config.temporalRpcTimeoutMs);
+      const completed = withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], updateId }), this.config.temporalRpcTimeoutMs);
+      return await Promise.race([completed, projection.projected.then((view) => (view ? (view as NominationView) : completed))]);
     } catch (err) {
       // The workflow finished between the read above and this Update: another person's action closed
       // it (its last steps now run inside one workflow task). That is a lost race, not a missing dossier.
@@ -328,6 +337,8 @@ export class NominationsService {
         throw conflict('ALREADY_CLOSED', 'Hồ sơ vừa kết thúc do một thao tác khác; vui lòng tải lại.', 'The nomination was just closed by another action; reload.');
       }
       throw err;
+    } finally {
+      projection.cancel();
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { legacyPlaintextBindings } from '@vinhdanh/persistence';
 import { APP_CONFIG, VinhDanhCodec, productClient, type AppConfig } from '@vinhdanh/platform';
+import { UpdateProjections } from './update-projections';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 /** The payload codec, for reading histories (audit, codec endpoint) outside a client call. */
@@ -20,6 +21,7 @@ export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutM
 @Global()
 @Module({
   providers: [
+    UpdateProjections,
     {
       provide: 'LEGACY_PLAINTEXT',
       inject: [DataSource],
@@ -36,7 +38,7 @@ export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutM
       useFactory: (config: AppConfig, legacy: Set<string>) => new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw', legacyPlaintext: (b) => legacy.has(b) }),
     },
   ],
-  exports: [TEMPORAL_CLIENT, PAYLOAD_CODEC],
+  exports: [TEMPORAL_CLIENT, PAYLOAD_CODEC, UpdateProjections],
 })
 /**
  * The connection is deliberately not closed on application shutdown: the SDK's gRPC retry

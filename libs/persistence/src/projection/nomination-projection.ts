@@ -4,6 +4,7 @@ import { unhandledEvent } from '@vinhdanh/domain/ladder/events';
 import { planNotification } from '@vinhdanh/domain/notifications/templates';
 import { insertNominationRow } from './nomination-row';
 import { appendAudit } from '../audit/chain';
+import { notifyUpdateProjected } from './update-projected';
 
 /**
  * Folds one workflow event into the read models, the task inbox and the notification outbox in
@@ -42,6 +43,8 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
     );
     await projectDetails(tx, input);
     await syncTasks(tx, input);
+    const updateId = (event.data as { updateId?: unknown }).updateId;
+    if (typeof updateId === 'string') await notifyUpdateProjected(tx, updateId, view);
     return { notificationIds: await enqueueNotifications(tx, input, emailEnabled) };
   });
 }

@@ -1,4 +1,4 @@
-import bcrypt from 'bcryptjs';
+import { hash as bcryptHash } from '@node-rs/bcrypt';
 import type { DataSource } from 'typeorm';
 import { DEMO_CLUSTERS, DEMO_COUNCILS, DEMO_UNITS, DEMO_USERS, demoPersonalId } from './demo-org';
 import { upsertCluster } from '../read-model/clusters';
@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'vinhdanh';
  * their (fictitious) personal identification number as the product stores it: hashed.
  */
 export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: string) => string }): Promise<{ units: number; users: number; councils: number }> {
-  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const hash = await bcryptHash(DEMO_PASSWORD, { cost: 10 });
   return ds.transaction(async (tx) => {
     for (const u of DEMO_UNITS) {
       await tx.query(

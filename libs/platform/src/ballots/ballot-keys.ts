@@ -1,4 +1,5 @@
-import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPair, privateDecrypt, publicEncrypt, verify } from 'node:crypto';
+import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPair, privateDecrypt, publicEncrypt, verify, type KeyObject } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { promisify } from 'node:util';
 import { openSealed, seal } from '../ballot-seal';
 
@@ -41,12 +42,33 @@ export function fingerprint(spki: string): string {
   return createHash('sha256').update(Buffer.from(spki, 'base64')).digest('hex');
 }
 
+/**
+ * Keys parsed once: opening the seal and parsing DER cost as much as the RSA operation itself, and
+ * the nine members of a council take and cast ballots on the same session's keys. The parsed
+ * private key stays in the API's memory, which already holds BALLOT_KEY; the cache is keyed by the
+ * sealed form, so a key sealed under another BALLOT_KEY is opened (and refused) afresh. Bounded: a
+ * few sessions of 50 nominations.
+ */
+const signingKeys = new LRUCache<string, { privateKey: KeyObject; publicKey: KeyObject }>({ max: 512 });
+const verifyingKeys = new LRUCache<string, KeyObject>({ max: 512 });
+
+function signingKey(key: BallotKey, ballotKey: Buffer): { privateKey: KeyObject; publicKey: KeyObject } {
+  const cacheKey = `${fingerprint(ballotKey.toString('base64'))}:${key.sealedPrivateKey}`;
+  let keys = signingKeys.get(cacheKey);
+  if (!keys) {
+    const privateKey = createPrivateKey({ key: openSealed(key.sealedPrivateKey, ballotKey), format: 'der', type: 'pkcs8' });
+    keys = { privateKey, publicKey: createPublicKey(privateKey) };
+    signingKeys.set(cacheKey, keys);
+  }
+  return keys;
+}
+
 /** RSASP1 over the blinded message, checked (RFC 9474 §4.3: verify before releasing). */
 export function blindSign(key: BallotKey, ballotKey: Buffer, blindedMessage: Buffer): Buffer {
   if (blindedMessage.length !== MODULUS_BYTES) throw new RangeError('blinded message has the wrong length');
-  const privateKey = createPrivateKey({ key: openSealed(key.sealedPrivateKey, ballotKey), format: 'der', type: 'pkcs8' });
+  const { privateKey, publicKey } = signingKey(key, ballotKey);
   const signature = privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, blindedMessage);
-  const back = publicEncrypt({ key: createPublicKey(privateKey), padding: constants.RSA_NO_PADDING }, signature);
+  const back = publicEncrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, signature);
   if (!back.equals(blindedMessage)) throw new Error('blind signature failed its own check');
   return signature;
 }
@@ -54,7 +76,11 @@ export function blindSign(key: BallotKey, ballotKey: Buffer, blindedMessage: Buf
 /** The unblinded signature on a token: RSASSA-PSS, SHA-384, 48-byte salt, as RFC 9474 finalizes it. */
 export function verifyBallot(spki: string, token: Buffer, signature: Buffer): boolean {
   if (token.length !== TOKEN_BYTES || signature.length !== MODULUS_BYTES) return false;
-  const publicKey = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
+  let publicKey = verifyingKeys.get(spki);
+  if (!publicKey) {
+    publicKey = createPublicKey({ key: Buffer.from(spki, 'base64'), format: 'der', type: 'spki' });
+    verifyingKeys.set(spki, publicKey);
+  }
   return verify('sha384', token, { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: SALT_LENGTH }, signature);
 }
 
