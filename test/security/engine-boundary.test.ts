@@ -72,8 +72,10 @@ describe('trust at the engine boundary', () => {
     const [a, b] = await Promise.all([submit(clerk, 'GK_DONVI'), submit(clerk, 'GK_DONVI')]);
     const [na, nb] = await Promise.all([waitForStep(reviewer, a, 'IN_REVIEW', 'UNIT'), waitForStep(reviewer, b, 'IN_REVIEW', 'UNIT')]);
     expect((await reviewer.post(`/nominations/${a}/review`, { action: 'REQUEST_SUPPLEMENTS', items: ['Biên bản họp'] })).status).toBe(200);
-    const history = await attacker.workflow.getHandle(na.workflowId).fetchHistory();
-    const captured = history.events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)!.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads![0] as Payload;
+    // The API answers once the review is in the read model; the workflow task that records the
+    // Update in the history completes a moment later.
+    const acceptedEvent = await eventually(async () => (await attacker.workflow.getHandle(na.workflowId).fetchHistory()).events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes));
+    const captured = acceptedEvent.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads![0] as Payload;
     expect(Buffer.from(captured.metadata!.encoding!).toString()).toBe(CODEC_ENCODING);
     // A client that sends the captured bytes as they are.
     const replayer = new Client({ connection: stack.temporal.connection, namespace: stack.config.temporalNamespace, dataConverter: { payloadCodecs: [{ encode: async () => [captured], decode: async (p) => p }] } });
@@ -82,7 +84,8 @@ describe('trust at the engine boundary', () => {
     // Back in the same workflow, once the clerk has resubmitted: the nonce was used.
     expect((await clerk.post(`/nominations/${a}/resubmit`, { note: 'Đã bổ sung', documents: [] })).status).toBe(200);
     await waitForStep(reviewer, a, 'IN_REVIEW', 'UNIT');
-    const seen = await accepted(na.workflowId);
+    // The review's and the resubmission's Updates, both recorded in the history.
+    const seen = await eventually(async () => ((await accepted(na.workflowId)) >= 2 ? accepted(na.workflowId) : undefined));
     await expect(replayer.workflow.getHandle(na.workflowId).executeUpdate('review', { args: [{}] })).rejects.toThrow();
     expect(await accepted(na.workflowId)).toBe(seen);
     expect((await reviewer.get(`/nominations/${a}`)).body.status).toBe('IN_REVIEW');
@@ -105,6 +108,8 @@ describe('trust at the engine boundary', () => {
     expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Chưa đủ thành tích' })).status).toBe(200);
     await waitForStatus(reviewer, id, 'REJECTED');
     const workflowId = `nomination-${id}`;
+    // Rejected in the read model; the run itself closes when the workflow task that recorded it completes.
+    await eventually(async () => (await attacker.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING');
     // The id is free again once the run has closed: a new, forged run takes it (and fails at once).
     const forged = await attacker.workflow.start('nominationWorkflow', { taskQueue: stack.config.taskQueue, workflowId, args: [{ ...dossier('GK_DONVI'), nominationId: id, submittedBy: forgedActor }] });
     await expect(forged.result()).rejects.toThrow();
@@ -123,6 +128,8 @@ describe('trust at the engine boundary', () => {
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
     expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Lý do riêng tư' })).status).toBe(200);
     await waitForStatus(reviewer, id, 'REJECTED');
+    // The whole history: the run closes when the workflow task that recorded the rejection completes.
+    await eventually(async () => (await attacker.workflow.getHandle(`nomination-${id}`).describe()).status.name !== 'RUNNING');
     const history = await attacker.workflow.getHandle(`nomination-${id}`).fetchHistory();
     const text = historyToJSON(history);
     for (const secret of [name, 'Lý do riêng tư', 'thamdinh.so-gddt', Buffer.from(name).toString('base64')]) expect(text).not.toContain(secret);

@@ -49,7 +49,8 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   const taskQueue = `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   // Each stack signs decisions with keys of its own, issued by a local CA made for it.
   const signingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-signing-'));
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', ...env });
+  // No ballot keys made ahead unless a test asks (BALLOT_KEY_POOL): a score of test APIs making RSA keys whenever the machine idles would slow the suite.
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
   const running = inProcess?.worker.run();

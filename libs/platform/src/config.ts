@@ -69,6 +69,8 @@ export interface AppConfig {
   commentMaxPerAddress: number;
   /** Rows of an uploaded list sent at once (IMPORT_CONCURRENCY): each is its own workflow start. */
   importConcurrency: number;
+  /** Ballot keys kept made ahead, at quiet times, so opening a council session does not make them (BALLOT_KEY_POOL; 0: made at opening). */
+  ballotKeyPool: number;
   /** The yearly registration (đăng ký thi đua): its deadline as MM-DD, what happens to a late one, and when clerks are reminded. */
   registration: { deadline: string; lateRule: 'REFUSE' | 'FLAG'; remindDaysBefore: number };
 }
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     devPostingSeconds: env.DEV_POSTING_SECONDS?.trim() ? int('DEV_POSTING_SECONDS', 0, 1, 86_400) : undefined,
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
     importConcurrency: int('IMPORT_CONCURRENCY', 32, 1, 128),
+    ballotKeyPool: int('BALLOT_KEY_POOL', 200, 0, 10_000),
     registration: {
       deadline: monthDay('REGISTRATION_DEADLINE', '03-31'),
       lateRule: env.REGISTRATION_LATE?.trim() === 'REFUSE' ? 'REFUSE' : 'FLAG',

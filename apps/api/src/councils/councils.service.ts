@@ -9,7 +9,8 @@ import {
 } from '@vinhdanh/persistence/read-model/councils';
 import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
 import { asDomainError } from '../common/error.filter';
-import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, generateBallotKey, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
+import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
+import { BallotKeyPool } from './ballot-key-pool';
 import {
   COUNCIL_SESSION_WORKFLOW_TYPE, castSecretBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery, takeBallotsUpdate,
 } from '@vinhdanh/workflows/council/messages';
@@ -44,6 +45,7 @@ export class CouncilsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rules: VotingRules,
+    private readonly keyPool: BallotKeyPool,
   ) {
     this.ballotKey = ballotKeyFrom(config.ballotKey);
     this.updateIdKey = Buffer.from(hkdfSync('sha256', this.ballotKey, Buffer.alloc(0), 'vinhdanh ballot update ids', 32));
@@ -116,8 +118,9 @@ export class CouncilsService {
     const registered = await registeredRecusals(this.ds.manager, members.map((m) => m.userId), ids.map((id) => ({ nominationId: id, personalIdHash: waiting.get(id)!.nomineePersonalIdHash })));
     const conflicts = [...(await declaredConflicts(this.ds.manager, councilId, ids)), ...registered]
       .filter((c, i, all) => all.findIndex((d) => d.userId === c.userId && d.nominationId === c.nominationId) === i);
-    // One signing key per nomination, so a ballot for one cannot be spent on another.
-    const keys = await Promise.all(items.map(async (i) => ({ nominationId: i.nominationId, ...(await generateBallotKey(this.ballotKey)) })));
+    // One signing key per nomination, so a ballot for one cannot be spent on another; made ahead (BallotKeyPool).
+    const made = await this.keyPool.take(items.length);
+    const keys = items.map((i, k) => ({ nominationId: i.nominationId, ...made[k] }));
     const sessionId = randomUUID();
     const workflowId = councilSessionWorkflowId(sessionId);
     const input: CouncilSessionInput = {
@@ -126,13 +129,22 @@ export class CouncilsService {
       ballotKeys: Object.fromEntries(keys.map((k) => [k.nominationId, fingerprint(k.spki)])),
     };
     // The workflow starts inside the transaction that claims the nominations: if either fails, neither happened.
-    await this.ds.transaction(async (tx) => {
-      const { taken } = await insertOpenSession(tx, { id: sessionId, councilId, workflowId, openedBy: actor.userId, deadline: input.deadline, members, items, conflicts, rules, keys });
-      if (taken.length) {
-        throw conflict('ALREADY_IN_SESSION', `Hồ sơ đang ở một phiên họp khác chưa kết thúc: ${taken.join(', ')}`, `Already on another open session: ${taken.join(', ')}`);
-      }
-      await this.call(() => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }));
-    });
+    let started = false;
+    try {
+      await this.ds.transaction(async (tx) => {
+        const { taken } = await insertOpenSession(tx, { id: sessionId, councilId, workflowId, openedBy: actor.userId, deadline: input.deadline, members, items, conflicts, rules, keys });
+        if (taken.length) {
+          throw conflict('ALREADY_IN_SESSION', `Hồ sơ đang ở một phiên họp khác chưa kết thúc: ${taken.join(', ')}`, `Already on another open session: ${taken.join(', ')}`);
+        }
+        started = true;
+        await this.call(() => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }));
+      });
+    } catch (err) {
+      // Keys no workflow was started with were never published: back to the pool. Past that point
+      // a workflow may hold their fingerprints, so they are dropped.
+      if (!started) await this.keyPool.giveBack(made).catch(() => undefined);
+      throw err;
+    }
     return { sessionId, workflowId, items: items.length, members: members.length };
   }
 
