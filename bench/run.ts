@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { chartSvg } from './chart';
 import type { BaselinePlan } from '../workflows/bench/baseline';
 import { cpuMs, postgresCpuMs, startBenchStack, rssMiB, type BenchStack } from './stack';
+import { pooledBallotKeyTotal } from '@vinhdanh/persistence/read-model/ballot-key-pool';
 import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
 import { importedNominationIds } from '@vinhdanh/persistence/read-model/imports';
@@ -171,7 +172,7 @@ async function ballotKeysAhead(stack: BenchStack): Promise<{ keys: number; secon
   const cpu0 = cpuMs(stack.pids.api);
   let have = 0;
   for (let i = 0; wanted > 0; i++) {
-    have = (await stack.ds.query(`SELECT count(*)::int AS n FROM ballot_key_pool`))[0].n;
+    have = await pooledBallotKeyTotal(stack.ds.manager);
     if (have >= wanted) break;
     if (i > 1200) throw new Error(`the ballot key pool has ${have} of ${wanted} keys after 10 minutes`);
     await new Promise((r) => setTimeout(r, 500));

@@ -37,3 +37,9 @@ export async function pooledBallotKeyCount(db: EntityManager, sealedWith: string
   const [row]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ballot_key_pool WHERE sealed_with = $1`, [sealedWith]);
   return row.n;
 }
+
+/** Every key in the pool, whatever sealed it: what an operator (or the bench) watches fill. */
+export async function pooledBallotKeyTotal(db: EntityManager): Promise<number> {
+  const [row]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ballot_key_pool`);
+  return row.n;
+}
