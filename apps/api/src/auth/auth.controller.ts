@@ -56,4 +56,4 @@ export class AuthController {
   }
 }
 
-const DUMMY_HASH = hashSync('vinhdanh-timing-guard', { cost: 10 });
+const DUMMY_HASH = hashSync('vinhdanh-timing-guard', 10);

@@ -10,7 +10,7 @@ export const DEMO_PASSWORD = 'vinhdanh';
  * their (fictitious) personal identification number as the product stores it: hashed.
  */
 export async function seedDemo(ds: DataSource, opts: { personalIdHash: (digits: string) => string }): Promise<{ units: number; users: number; councils: number }> {
-  const hash = await bcryptHash(DEMO_PASSWORD, { cost: 10 });
+  const hash = await bcryptHash(DEMO_PASSWORD, 10);
   return ds.transaction(async (tx) => {
     for (const u of DEMO_UNITS) {
       await tx.query(
