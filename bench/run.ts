@@ -77,6 +77,12 @@ async function main(): Promise<void> {
   for (const t of TOPOLOGIES) printSummary(t, topologies[t]);
 }
 
+/** The bench process's own CPU (ms): the baseline's client. */
+function clientCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function cpuNow(stack: BenchStack) {
   return { worker: cpuMs(stack.pids.worker), api: cpuMs(stack.pids.api), temporal: cpuMs(stack.pids.temporal), postgres: postgresCpuMs() };
 }
@@ -100,7 +106,9 @@ async function measure(topology: Topology) {
     const burstTo = new Date();
     const client = await productClient(loadConfig({ ...process.env, ...stack.env }));
     const shape = await historyShape(client, vd.ids.slice(0, 30));
+    const cpuBase0 = { ...cpuNow(stack), client: clientCpuMs() };
     const base = await runBaseline(client, shape);
+    const cpuBase1 = { ...cpuNow(stack), client: clientCpuMs() };
     const db = await databaseFigures(stack, vd.ids.length);
     const open = new Recorder();
     const openFrom = new Date();
@@ -110,7 +118,11 @@ async function measure(topology: Topology) {
     const listImport = topology === TOPOLOGIES[0] && IMPORT_N > 0 ? await runImport(stack, inFlight) : undefined;
     const result = {
       vinhDanh: { seconds: round(vd.seconds), nominationsPerSecond: round(N / vd.seconds, 2), mix: vd.mix },
-      baseline: { items: base.items, seconds: round(base.seconds), itemsPerSecond: round(base.itemsPerSecond, 2), plan: shape.plan },
+      baseline: {
+        items: base.items, seconds: round(base.seconds), itemsPerSecond: round(base.itemsPerSecond, 2), plan: shape.plan,
+        // What the engine alone costs an item (its client, here the bench, stands where the API stands for a nomination).
+        cpuMsPerItem: Object.fromEntries(Object.entries(cpuBase1).map(([k, v]) => [k, round((v - cpuBase0[k as keyof typeof cpuBase0]) / base.items, 1)])),
+      },
       ratioToCeiling: round(N / vd.seconds / base.itemsPerSecond, 3),
       latencyMs: burst.summary(),
       projectionLagMs: await projectionLag(stack, burstFrom, burstTo),
@@ -517,6 +529,7 @@ function printSummary(topology: string, r: any): void {
     ['nominations', `${N} (${JSON.stringify(r.vinhDanh.mix)})`],
     ['Vinh Danh throughput', `${r.vinhDanh.nominationsPerSecond} nominations/s (${r.vinhDanh.seconds} s)`],
     ['engine ceiling (baseline)', `${r.baseline.itemsPerSecond} items/s (${r.baseline.seconds} s)`],
+    ['CPU ms / baseline item', Object.entries(r.baseline.cpuMsPerItem).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['ratio to ceiling', String(r.ratioToCeiling)],
     ...(['submit', 'review', 'ballot', 'decide'] as const).map((op): [string, string] => [`${op} latency p50/p95/p99 (burst)`, `${r.latencyMs[op].p50} / ${r.latencyMs[op].p95} / ${r.latencyMs[op].p99} ms`]),
     ['projection lag p50/p99 (burst)', `${r.projectionLagMs.p50} / ${r.projectionLagMs.p99} ms`],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { isGrpcNotFound } from '../common/error.filter';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -49,6 +49,8 @@ export interface CheckedSubmission {
 
 @Injectable()
 export class NominationsService {
+  private readonly log = new Logger('NominationsService');
+
   constructor(
     private readonly ds: DataSource,
     private readonly votingRules: VotingRules,
@@ -304,42 +306,82 @@ export class NominationsService {
     const row = await visibleNomination(this.ds.manager, actor, id);
     if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
     const keyed = await bindIdempotencyKey(this.ds.manager, actor.userId, key, `${route}:${id}`, body);
-    // A retried request whose first attempt took effect (perhaps after its caller gave up) gets the
-    // same success, even once the workflow has finished and Temporal no longer deduplicates it.
-    if (keyed && (await updateApplied(this.ds.manager, id, keyed))) {
-      return this.viewFromReadModel(id);
-    }
-    const updateId = keyed ?? randomUUID();
+    // A retried request whose first attempt took effect in the read model is sent again all the
+    // same: Temporal answers it from the first attempt if the workflow has it, and applies it if
+    // the workflow lost it (a server that died before recording it). Only once the workflow has
+    // finished, and Temporal no longer knows the Update, does the read model answer.
+    const applied = keyed !== undefined && (await updateApplied(this.ds.manager, id, keyed));
     const conflicts = await conflictFactsOf(this.ds.manager, actor.userId, id);
-    if (conflictAction) {
+    if (conflictAction && !applied) {
       const ground = conflictGround(actor.userId, conflicts, { nominationId: id, nomineePersonalIdHash: row.nominee.personalIdHash, nomineeAccountUserId: row.nominee.accountUserId ?? row.nominee.userId, submittedByUserId: row.submitted_by }, conflictAction);
       if (ground) {
         await this.ds.transaction((tx) => recordRecusal(tx, { nominationId: id, userId: actor.userId, role: conflictAction === 'REVIEW' ? 'REVIEWER' : 'DECISION_MAKER', action: conflictAction, ground }));
         throw conflictOfInterest(ground, conflictAction);
       }
     }
-    if ((TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
+    if (!applied && (TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
       throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');
     }
     const handle = this.temporal.workflow.getHandle(row.workflow_id);
     const args = { ...body, actor: { ...plainActor(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
+    const updateId = keyed ?? randomUUID();
     // Listening before sending: the answer is the state the action's event projected, taken from
-    // the projection's commit (docs/bench.md) or else from Temporal's completion of the Update,
-    // whichever comes first. A refusal by the workflow comes back through the latter.
+    // the projection's commit (docs/architecture.md) or else from Temporal's completion of the
+    // Update, whichever comes first. A refusal by the workflow comes back through the latter.
     const projection = this.projections.waitFor(updateId, this.config.temporalRpcTimeoutMs);
+    const send = () => withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], updateId }), this.config.temporalRpcTimeoutMs);
+    let answeredEarly = false;
+    const completed = send();
+    // Answered at the commit, the action must still reach the workflow's history: if Temporal
+    // does not confirm it (its server died before the workflow task completed), the API sends it
+    // again, with the same id, until Temporal does.
+    completed.catch((err) => answeredEarly && this.redeliver(updateId, send, err));
     try {
-      const completed = withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], updateId }), this.config.temporalRpcTimeoutMs);
-      return await Promise.race([completed, projection.projected.then((view) => (view ? (view as NominationView) : completed))]);
+      return await Promise.race([
+        completed,
+        projection.projected.then((view) => {
+          if (!view) return completed;
+          answeredEarly = true;
+          return view as NominationView;
+        }),
+      ]);
     } catch (err) {
       // The workflow finished between the read above and this Update: another person's action closed
       // it (its last steps now run inside one workflow task). That is a lost race, not a missing dossier.
       if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) {
+        if (applied) return this.viewFromReadModel(id);
         throw conflict('ALREADY_CLOSED', 'Hồ sơ vừa kết thúc do một thao tác khác; vui lòng tải lại.', 'The nomination was just closed by another action; reload.');
       }
       throw err;
     } finally {
       projection.cancel();
     }
+  }
+
+  /**
+   * Sends an Update answered at its projection's commit again until Temporal confirms it (for up
+   * to ten minutes, the wait doubling to 30 s). Temporal deduplicates by the Update's id, so a
+   * confirmation of the first attempt and a second application cannot both happen.
+   */
+  private redeliver(updateId: string, send: () => Promise<NominationView>, first: unknown): void {
+    const until = Date.now() + 10 * 60_000;
+    this.log.warn(`update ${updateId}: answered at its projection, not yet confirmed by Temporal (${(first as Error).message}); sending it again`);
+    const attempt = (n: number): void => {
+      const timer = setTimeout(() => {
+        send().then(
+          () => this.log.log(`update ${updateId}: confirmed by Temporal after ${n} resend(s)`),
+          (err: unknown) => {
+            if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError || isGrpcNotFound(err) || Date.now() > until) {
+              this.log.error(`update ${updateId}: resend ended without a confirmation: ${(err as Error).message}`);
+              return;
+            }
+            attempt(n + 1);
+          },
+        );
+      }, Math.min(30_000, 1000 * 2 ** (n - 1)));
+      timer.unref();
+    };
+    attempt(1);
   }
 }
 
