@@ -1,5 +1,5 @@
 import { startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, dossier, person, submit, waitForStep } from '../support/nominations';
+import { approveLevel, dossier, person, submit, waitForStep, workflowSettled } from '../support/nominations';
 
 /**
  * The inbox at volume (GET /inbox) and "approve selected" (POST /reviews), through the real API,
@@ -161,6 +161,7 @@ describe('inbox at volume: filters, names, sorting, pages, approve selected', ()
     expect(new Set(audited.map((a: { actor_id: string }) => a.actor_id)).size).toBe(1);
 
     // The same request again repeats nothing: each dossier answers from its first approval.
+    await Promise.all(ok.map((id: string) => workflowSettled(stack, id)));
     const seqs = await Promise.all(ok.map(lastSeq));
     const again = await provinceReviewer.post('/reviews', body);
     expect(again.status).toBe(200);

@@ -114,3 +114,12 @@ export async function postingEnds(reader: Session, id: string) {
     return r.body.status !== 'PUBLIC_POSTING' ? r.body : undefined;
   }, 60_000);
 }
+
+/**
+ * Until the nomination's workflow has no workflow task in flight: an action is answered when its
+ * event is projected, and the steps that follow at once (a posting, the next task) are projected
+ * by the same workflow task a moment later. A test that compares counts before and after waits here.
+ */
+export async function workflowSettled(stack: Stack, id: string): Promise<void> {
+  await eventually(async () => (await stack.temporal.workflow.getHandle(`nomination-${id}`).describe()).raw.pendingWorkflowTask == null);
+}
