@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { MAX_JSON_DEPTH, jsonDepth, validationPipe } from './common/validation';
 import { privateByDefault } from './common/cache-control';
 import helmet from 'helmet';
+import { noteActivity } from './common/activity';
 import { serveWeb } from './web/serve-web';
 import { openApiDocument } from './contract/document';
 
@@ -28,6 +29,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false, frameguard: { action: 'deny' } }));
   app.use(privateByDefault);
+  app.use(noteActivity);
   app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // The Temporal Web UI calls the codec endpoint from the browser: only its own origin may.

@@ -4,9 +4,14 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { DataSource } from 'typeorm';
 import { addPooledBallotKeys, pooledBallotKeyCount, takePooledBallotKeys } from '@vinhdanh/persistence/read-model/ballot-key-pool';
 import { APP_CONFIG, ballotKeyFrom, generateBallotKey, type AppConfig, type BallotKey } from '@vinhdanh/platform';
+import { quietForMs } from '../common/activity';
 
-/** Keys are made only while the machine is at least this idle: the pool must not compete with the work it exists to spare. */
+/**
+ * Keys are made only in a quiet moment: no request served for QUIET_MS, and the machine at least
+ * this idle over the last tick. The pool must not compete with the work it exists to spare.
+ */
 const IDLE_ENOUGH = 0.5;
+const QUIET_MS = 5_000;
 const TICK_MS = 1_000;
 const KEYS_PER_TICK = 4;
 /** How often the pool's size is read again (another API may have taken keys meanwhile). */
@@ -17,7 +22,7 @@ const RECOUNT_MS = 15_000;
  * cannot be spent on another), and making a 2048-bit key costs 50–300 ms of CPU: a session of
  * 50 nominations opened in the year-end peak cost seconds of both cores (measured: a quarter of
  * the API's CPU in the bench). The API keeps BALLOT_KEY_POOL keys ready, made up to four a second
- * while the machine is idle, sealed with BALLOT_KEY like a session's own; a session takes its
+ * while nobody is being served and the machine is idle, sealed with BALLOT_KEY like a session's own; a session takes its
  * keys from the pool and makes only what it lacks.
  */
 @Injectable()
@@ -92,7 +97,7 @@ export class BallotKeyPool implements OnModuleInit, OnModuleDestroy {
     const now = machineCpu();
     const idle = (now.idle - this.cpu.idle) / Math.max(1, now.total - this.cpu.total);
     this.cpu = now;
-    if (this.busy || idle < IDLE_ENOUGH) return;
+    if (this.busy || idle < IDLE_ENOUGH || quietForMs() < QUIET_MS) return;
     this.busy = true;
     try {
       await this.refill();
