@@ -180,7 +180,9 @@ async function http(stack: BenchStack, rec: Recorder, op: Op, method: string, pa
  * reported beside the burst's figures, so the cost is moved, not hidden.
  */
 async function ballotKeysAhead(stack: BenchStack): Promise<{ keys: number; seconds: number; apiCpuMsPerKey: number }> {
-  const wanted = Math.min(Number(stack.env.BALLOT_KEY_POOL), itemsOf(N).filter((x) => x.award !== 'GK_DONVI').length);
+  // The API's own setting (BALLOT_KEY_POOL, or its default), read as the API reads it.
+  const target = loadConfig({ ...process.env, ...stack.env }).ballotKeyPool;
+  const wanted = Math.min(target, itemsOf(N).filter((x) => x.award !== 'GK_DONVI').length);
   const t0 = Date.now();
   const cpu0 = cpuMs(stack.pids.api);
   let have = 0;
