@@ -85,7 +85,10 @@ describe('trust at the engine boundary', () => {
     expect((await clerk.post(`/nominations/${a}/resubmit`, { note: 'Đã bổ sung', documents: [] })).status).toBe(200);
     await waitForStep(reviewer, a, 'IN_REVIEW', 'UNIT');
     // The review's and the resubmission's Updates, both recorded in the history.
-    const seen = await eventually(async () => ((await accepted(na.workflowId)) >= 2 ? accepted(na.workflowId) : undefined));
+    const seen = await eventually(async () => {
+      const n = await accepted(na.workflowId);
+      return n >= 2 ? n : undefined;
+    });
     await expect(replayer.workflow.getHandle(na.workflowId).executeUpdate('review', { args: [{}] })).rejects.toThrow();
     expect(await accepted(na.workflowId)).toBe(seen);
     expect((await reviewer.get(`/nominations/${a}`)).body.status).toBe('IN_REVIEW');

@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import os from 'node:os';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addPooledBallotKeys, pooledBallotKeyCount, takePooledBallotKeys } from '@vinhdanh/persistence/read-model/ballot-key-pool';
+import { addPooledBallotKeys, dropRetiredBallotKeys, pooledBallotKeyCount, takePooledBallotKeys } from '@vinhdanh/persistence/read-model/ballot-key-pool';
 import { APP_CONFIG, ballotKeyFrom, generateBallotKey, type AppConfig, type BallotKey } from '@vinhdanh/platform';
 import { quietForMs } from '../common/activity';
 
@@ -72,6 +72,7 @@ export class BallotKeyPool implements OnModuleInit, OnModuleDestroy {
 
   /** How many keys are ready (sealed with this BALLOT_KEY; keys sealed with a retired one are dropped). */
   async size(): Promise<number> {
+    await dropRetiredBallotKeys(this.ds.manager, this.sealedWith);
     return pooledBallotKeyCount(this.ds.manager, this.sealedWith);
   }
 

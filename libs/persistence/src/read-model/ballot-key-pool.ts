@@ -31,9 +31,13 @@ export async function addPooledBallotKeys(db: EntityManager, sealedWith: string,
   );
 }
 
-/** How many keys sealed with `sealedWith` are ready; keys sealed with a retired BALLOT_KEY are dropped. */
-export async function pooledBallotKeyCount(db: EntityManager, sealedWith: string): Promise<number> {
+/** Drops the keys sealed with a BALLOT_KEY other than the one in use (after a rotation): nobody can open them. */
+export async function dropRetiredBallotKeys(db: EntityManager, sealedWith: string): Promise<void> {
   await db.query(`DELETE FROM ballot_key_pool WHERE sealed_with <> $1`, [sealedWith]);
+}
+
+/** How many keys sealed with `sealedWith` are ready. */
+export async function pooledBallotKeyCount(db: EntityManager, sealedWith: string): Promise<number> {
   const [row]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM ballot_key_pool WHERE sealed_with = $1`, [sealedWith]);
   return row.n;
 }
