@@ -44,6 +44,20 @@ describe('secrets outside development mode', () => {
     expect(code).toBe(1);
     for (const name of ['JWT_SECRET', 'BALLOT_KEY', 'CODEC_KEYS', 'IDENTITY_KEY', 'FEED_SIGNING_KEY', 'SIGNING_P12_PASSPHRASE']) expect(output).toContain(`${name} is the public development default`);
   });
+
+  it('refuses the development keys written in another base64 spelling (no padding, URL-safe letters)', async () => {
+    const respell = (b64: string) => b64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const { code, output } = await run('apps/api/src/main.ts', { ...servers(), ...TEST_SECRETS, BALLOT_KEY: respell(DEV_SECRETS.BALLOT_KEY), IDENTITY_KEY: respell(DEV_SECRETS.IDENTITY_KEY), FEED_SIGNING_KEY: ` ${respell(DEV_SECRETS.FEED_SIGNING_KEY)}` });
+    expect(code).toBe(1);
+    for (const name of ['BALLOT_KEY', 'IDENTITY_KEY', 'FEED_SIGNING_KEY']) expect(output).toContain(`${name} is the public development default`);
+    expect(output).not.toContain('JWT_SECRET is the public development default');
+  });
+
+  it('refuses single sign-on without an audience: tokens the provider made for its other applications would sign in', async () => {
+    const { code, output } = await run('apps/api/src/main.ts', { ...servers(), ...TEST_SECRETS, OIDC_ISSUER: 'https://sso.example.gov.vn/realms/lam-dong' });
+    expect(code).toBe(1);
+    expect(output).toContain('OIDC_AUDIENCE is required with OIDC_ISSUER');
+  });
 });
 
 describe('where the API listens', () => {

@@ -9,6 +9,7 @@ import { MAX_JSON_DEPTH, jsonDepth, validationPipe } from './common/validation';
 import { privateByDefault } from './common/cache-control';
 import helmet from 'helmet';
 import { noteActivity } from './common/activity';
+import { WellFormedTextPipe, wellFormedRequest } from './common/well-formed-text';
 import { serveWeb } from './web/serve-web';
 import { openApiDocument } from './contract/document';
 
@@ -16,7 +17,8 @@ import { openApiDocument } from './contract/document';
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(validationPipe());
+  // Text that cannot be stored is refused before validation (docs/security.md, input that cannot freeze a workflow).
+  app.useGlobalPipes(new WellFormedTextPipe(), validationPipe());
   // Dossiers carry metadata and hashes, not files: a large body is a mistake or an attack, and so
   // is a deeply nested one (it would exhaust the validators' recursion).
   app.useBodyParser('json', {
@@ -25,6 +27,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       if (jsonDepth(buf) > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { status: 400, type: 'json.too.deep', expose: true });
     },
   });
+  app.use(wellFormedRequest);
   // Security headers on every answer (API, docs, web app), no framework banner.
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false, frameguard: { action: 'deny' } }));

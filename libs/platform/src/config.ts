@@ -55,7 +55,7 @@ export interface AppConfig {
   /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
   votingRules?: string;
   /** Sign-in through an OpenID Connect provider, in addition to local accounts. */
-  oidc?: { issuer: string; jwksUrl: string; audience?: string; usernameClaim: string };
+  oidc?: { issuer: string; jwksUrl: string; audience: string; usernameClaim: string };
   /** JSON overrides of the eligibility policy (docs/eligibility.md), e.g. {"ttldttLdttShare":{"numerator":51,"denominator":100}}. */
   eligibilityPolicy?: Record<string, unknown>;
   policy: PolicyConfig;
@@ -178,7 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push(`${name} is required outside development mode (VINHDANH_MODE=development); see docs/security.md`);
       return '';
     }
-    if (mode !== 'development' && value === devDefault) problems.push(`${name} is the public development default; set a secret of your own`);
+    if (mode !== 'development' && sameSecret(value, devDefault)) problems.push(`${name} is the public development default; set a secret of your own`);
     const problem = check(value);
     if (problem) problems.push(`${name} ${problem}`);
     return value;
@@ -249,7 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? {
           issuer: env.OIDC_ISSUER.trim(),
           jwksUrl: env.OIDC_JWKS_URL?.trim() || `${env.OIDC_ISSUER.trim().replace(/\/$/, '')}/.well-known/jwks.json`,
-          audience: env.OIDC_AUDIENCE?.trim() || undefined,
+          audience: env.OIDC_AUDIENCE?.trim() ?? '',
           usernameClaim: env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username',
         }
       : undefined,
@@ -262,6 +262,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
   };
   if (config.oidc && !/^https?:\/\//.test(config.oidc.jwksUrl)) problems.push(`OIDC_JWKS_URL=${config.oidc.jwksUrl} must be an http(s) URL`);
+  // Without an audience any token the provider issues for any of its applications would sign in here.
+  if (config.oidc && !config.oidc.audience) problems.push('OIDC_AUDIENCE is required with OIDC_ISSUER: the client id this API accepts tokens for');
   problems.push(...parseVotingRules(config.votingRules).problems);
   if (config.eligibilityPolicy) problems.push(...validateEligibilityPolicy(config.eligibilityPolicy));
   if (config.devPostingSeconds !== undefined && mode !== 'development') problems.push('DEV_POSTING_SECONDS shortens the legal posting period and is refused outside development mode');
@@ -270,6 +272,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Whether a configured secret is the published default: as text, or as the same bytes in another
+ * base64 spelling (padding dropped, URL-safe letters, whitespace), which would decode to the same key.
+ */
+function sameSecret(value: string, devDefault: string): boolean {
+  if (value === devDefault) return true;
+  const bytes = (text: string) => Buffer.from(text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const looksBase64 = (text: string) => /^[A-Za-z0-9+/_\-\s]+=*$/.test(text);
+  return looksBase64(value) && looksBase64(devDefault) && bytes(devDefault).length >= 16 && bytes(value).equals(bytes(devDefault));
 }
 
 /**

@@ -105,7 +105,7 @@ export class InboxQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   @ApiPropertyOptional({ description: 'Chỉ việc quá hạn. *Overdue tasks only.*' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Hạn xử lý trước thời điểm này. *Due before this instant.*' }) @IsOptional() @IsISO8601() dueBefore?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Hạn xử lý trước thời điểm này. *Due before this instant.*' }) @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) dueBefore?: string;
   @ApiPropertyOptional({ description: 'Tên người hoặc tập thể được đề nghị, không phân biệt dấu, hoa thường. *Part of the nominee’s name, ignoring accents and case.*' })
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: Object.keys(INBOX_SORTS), description: 'due: hạn gần nhất trước; received: mới nhận trước; nominee: theo tên; unit: theo đơn vị gửi.' })

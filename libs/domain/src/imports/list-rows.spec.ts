@@ -22,6 +22,13 @@ describe('a list, pasted or uploaded, checked row by row before anything is sent
     expect(rows[0].birthYear).toBe('198O');
   });
 
+  it('refuses a row whose cell is not well-formed text, keeping only what can be stored of it', () => {
+    const { rows } = parseRows([`Ngô Thị Lan\ud800\t1985\t${ids.lan}`, `Đinh Văn Minh\t1979\t${ids.minh}\tKế\u0000 toán`].join('\n'));
+    expect(rows[0].name).toBe('Ngô Thị Lan\ufffd');
+    expect(rows[1].position).toBe('Kế toán');
+    for (const row of rows) expect(row.problems.map((p) => p.en)).toContain('The row holds characters that are not well-formed Unicode text; retype that cell');
+  });
+
   it('flags the same person listed twice on the second line, by number, or by name and year whatever the accents', () => {
     const { rows } = parseRows([
       `Ngô Thị Lan; 1985; ${ids.lan}`,

@@ -1,5 +1,6 @@
 import { checkPersonalId } from '../common/personal-id';
 import { DomainError } from '../common/errors';
+import { storable, textProblem } from '../common/text';
 
 /**
  * A unit's year-end list, one nominee per row, as a clerk pastes it or uploads it as a spreadsheet:
@@ -59,7 +60,8 @@ export function textToLines(text: string): ListLine[] {
 
 export function parseList(lines: ListLine[], options: { kind: ListKind; thisYear: number }): ParsedList {
   const filled = lines
-    .map((l) => ({ line: l.line, cells: l.cells.map((c) => c.normalize('NFC').trim()) }))
+    // A cell that is not well-formed text is shown and kept with U+FFFD in place of what cannot be stored, and its row refused.
+    .map((l) => ({ line: l.line, badText: l.cells.some((c) => textProblem(c)), cells: l.cells.map((c) => storable(c).normalize('NFC').trim()) }))
     .filter((l) => l.cells.some((c) => c));
   let header: string | undefined;
   const first = filled[0];
@@ -70,12 +72,13 @@ export function parseList(lines: ListLine[], options: { kind: ListKind; thisYear
   }
   const seenIds = new Map<string, number>();
   const seenNames = new Map<string, number>();
-  const rows = filled.map(({ line, cells }): ListRow => {
+  const rows = filled.map(({ line, cells, badText }): ListRow => {
     const [name = '', birthYear = '', personalIdText = '', position = '', mark = '', achievements = ''] = cells;
     const personalId = personalIdText.replace(/[\s.-]/g, '');
     const problems = options.kind === 'INDIVIDUAL'
       ? individualProblems(name, birthYear, personalId, options.thisYear)
       : collectiveProblems(name, personalId);
+    if (badText) problems.push({ vi: 'Dòng có ký tự không hợp lệ (không phải văn bản Unicode chuẩn); hãy gõ lại ô đó', en: 'The row holds characters that are not well-formed Unicode text; retype that cell' });
     if (achievements.length > MAX_ROW_ACHIEVEMENTS) {
       problems.push({ vi: `Tóm tắt thành tích dài quá ${MAX_ROW_ACHIEVEMENTS} ký tự`, en: `The summary of achievements is longer than ${MAX_ROW_ACHIEVEMENTS} characters` });
     }
