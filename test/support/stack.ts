@@ -12,6 +12,7 @@ import { VinhDanhCodec, loadConfig, productClient, type AppConfig } from '@vinhd
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createWorker } from '../../apps/worker/src/create-worker';
+import type { HistoryArchiver } from '../../apps/worker/src/history-archiver';
 import { watchApi } from './contract';
 
 let runtimeInstalled = false;
@@ -25,6 +26,8 @@ export interface Stack {
   /** The payload codec under the stack's keys, to read histories as an auditor would. */
   codec: VinhDanhCodec;
   worker: Worker;
+  /** The worker's history archiver (started; ARCHIVE_INTERVAL sets how often it looks). */
+  archiver: HistoryArchiver;
   login(username: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -50,10 +53,12 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   // Each stack signs decisions with keys of its own, issued by a local CA made for it.
   const signingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-signing-'));
   // No ballot keys made ahead unless a test asks (BALLOT_KEY_POOL): a score of test APIs making RSA keys whenever the machine idles would slow the suite.
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ...env });
+  // The archiver looks once at start and then hourly unless a test asks (ARCHIVE_INTERVAL): audit entries appearing mid-test would only confuse other files' counts.
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ARCHIVE_INTERVAL: '1h', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
   const running = inProcess?.worker.run();
+  await inProcess?.archiver.start();
   const api = await createApiApp(config);
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
@@ -89,6 +94,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
     temporal,
     codec: new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw' }),
     worker: inProcess?.worker as Worker,
+    archiver: inProcess?.archiver as HistoryArchiver,
     async login(username: string) {
       const res = await session('').post('/auth/login', { username, password: 'vinhdanh' });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -97,6 +103,7 @@ export async function startStack(env: Record<string, string> = {}, options: { in
     async close() {
       await api.close();
       if (inProcess) {
+        await inProcess.archiver.stop();
         inProcess.worker.shutdown();
         await running;
         await inProcess.connection.close();

@@ -4,19 +4,21 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from
 import { DataSource } from 'typeorm';
 import { createActivities, type Mailer } from '@vinhdanh/activities';
 import { legacyPlaintextBindings } from '@vinhdanh/persistence';
+import { HistoryArchiver, type ArchiverOptions } from './history-archiver';
 import { APP_CONFIG, MAILER, ballotKeyFrom, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 
 export interface CreateWorkerOptions {
   /** A prebuilt bundle (tests build it once for all files); otherwise bundled at start. */
   workflowBundle?: { code: string };
   tuning?: Partial<WorkerOptions>;
+  log?: ArchiverOptions['log'];
 }
 
 /**
  * Builds the Temporal worker from a NestJS context: activities close over its DataSource and mailer.
  * Sticky cache and concurrency are left at SDK defaults here; `bench/` documents the tuning.
  */
-export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection; archiver: HistoryArchiver }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
   const dataSource = ctx.get(DataSource);
   const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds } });
@@ -36,8 +38,14 @@ export async function createWorker(ctx: INestApplicationContext, options: Create
     dataConverter: vinhDanhDataConverter(config.codecKeys, 'mark', (b) => legacy.has(b)),
     ...options.tuning,
   });
-  return { worker, connection };
+  // Started by the caller (the worker's main, the test stack): it sets the namespace's retention first.
+  const archiver = new HistoryArchiver({
+    service: connection.workflowService, namespace: config.temporalNamespace, taskQueue: config.taskQueue, dataSource,
+    intervalMs: config.archive.intervalMs, retentionMs: config.archive.retentionMs, log: options.log ?? silentLog,
+  });
+  return { worker, connection, archiver };
 }
 
 const noop = () => undefined;
+const silentLog = { info: noop, warn: noop, error: noop };
 const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };

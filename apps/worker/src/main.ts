@@ -14,12 +14,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
-  const { worker, connection } = await createWorker(ctx);
   const log = processLogger('worker', config.logLevel);
-  log.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress }, 'worker started');
+  const { worker, connection, archiver } = await createWorker(ctx, { log });
+  await archiver.start();
+  log.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress, archiveEveryMs: config.archive.intervalMs, retentionHours: config.archive.retentionMs / 3_600_000 }, 'worker started');
   try {
     await worker.run();
   } finally {
+    await archiver.stop();
     await connection.close();
     await ctx.close();
     log.info('worker stopped');

@@ -71,6 +71,8 @@ export interface AppConfig {
   importConcurrency: number;
   /** Ballot keys kept made ahead, at quiet times, so opening a council session does not make them (BALLOT_KEY_POOL; 0: made at opening). */
   ballotKeyPool: number;
+  /** The archive of closed histories (docs/audit.md): how often it looks, and the namespace retention it sets. */
+  archive: { intervalMs: number; retentionMs: number };
   /** The yearly registration (đăng ký thi đua): its deadline as MM-DD, what happens to a late one, and when clerks are reminded. */
   registration: { deadline: string; lateRule: 'REFUSE' | 'FLAG'; remindDaysBefore: number };
 }
@@ -240,6 +242,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
     importConcurrency: int('IMPORT_CONCURRENCY', 32, 1, 128),
     ballotKeyPool: int('BALLOT_KEY_POOL', 200, 0, 10_000),
+    archive: {
+      intervalMs: duration('ARCHIVE_INTERVAL', '1m'),
+      retentionMs: duration('TEMPORAL_RETENTION', '30d'),
+    },
     registration: {
       deadline: monthDay('REGISTRATION_DEADLINE', '03-31'),
       lateRule: env.REGISTRATION_LATE?.trim() === 'REFUSE' ? 'REFUSE' : 'FLAG',
@@ -261,6 +267,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionDeadlineMs: duration('POLICY_DECISION_DEADLINE', '30d'),
     },
   };
+  // Temporal keeps a closed history at least a day; the archiver must get several chances within it.
+  if (config.archive.retentionMs < 86_400_000) problems.push(`TEMPORAL_RETENTION=${env.TEMPORAL_RETENTION} must be at least 1d (Temporal's minimum)`);
+  else if (config.archive.intervalMs * 4 > config.archive.retentionMs) problems.push(`ARCHIVE_INTERVAL=${env.ARCHIVE_INTERVAL} must be at most a quarter of TEMPORAL_RETENTION, so a closed history is archived long before Temporal deletes it`);
   if (config.oidc && !/^https?:\/\//.test(config.oidc.jwksUrl)) problems.push(`OIDC_JWKS_URL=${config.oidc.jwksUrl} must be an http(s) URL`);
   // Without an audience any token the provider issues for any of its applications would sign in here.
   if (config.oidc && !config.oidc.audience) problems.push('OIDC_AUDIENCE is required with OIDC_ISSUER: the client id this API accepts tokens for');

@@ -33,9 +33,9 @@ export class AuditController {
   @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'], description: 'Ngôn ngữ của các dòng. *The language of the lines.*' })
   @Operation({
     summary: { vi: 'Diễn biến hồ sơ', en: 'A nomination’s timeline' },
-    description: { vi: 'Ai làm gì, lúc nào, theo quy tắc nào — đọc từ lịch sử Temporal đã xác thực, kèm các lần bị từ chối vì xung đột lợi ích.', en: 'Who did what, when, under which rule — read from the authenticated Temporal history, with refusals for conflicts of interest.' },
+    description: { vi: 'Ai làm gì, lúc nào, theo quy tắc nào — đọc từ lịch sử Temporal đã xác thực (từ kho lưu trữ khi quy trình đã kết thúc và được lưu), kèm các lần bị từ chối vì xung đột lợi ích. 409 ARCHIVE_TAMPERED: bản lưu trữ không khớp mã băm đã ghi.', en: 'Who did what, when, under which rule — read from the authenticated Temporal history (from the archive once the workflow has closed and been archived), with refusals for conflicts of interest. 409 ARCHIVE_TAMPERED: the archived copy does not match its recorded hash.' },
     ok: { body: 'NominationTimeline' },
-    errors: [403, 404],
+    errors: [403, 404, 409],
   })
   timeline(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Query('lang') lang?: string): Promise<NominationTimeline> {
     return this.audit.timeline(actor, id, lang === 'en' ? 'en' : 'vi');
@@ -46,7 +46,7 @@ export class AuditController {
     summary: { vi: 'Lịch sử Temporal của hồ sơ', en: 'A nomination’s Temporal history' },
     description: { vi: 'Nguyên văn lịch sử của quy trình (dữ liệu vẫn mã hóa), để đối chiếu độc lập.', en: 'The workflow’s history verbatim (payloads still encrypted), for independent checks.' },
     ok: { body: 'TemporalHistory' },
-    errors: [403, 404],
+    errors: [403, 404, 409],
   })
   history(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<TemporalHistory> {
     return this.audit.history(actor, id);
@@ -58,7 +58,7 @@ export class AuditController {
     summary: { vi: 'Chạy lại lịch sử một hồ sơ', en: 'Replay a nomination’s history' },
     description: { vi: 'Chạy lại lịch sử với mã nguồn hiện tại và đối chiếu bản đọc, nhật ký kiểm toán với lịch sử.', en: 'Replays the history against today’s code and compares the read model and the audit log with it.' },
     ok: { body: 'ReplayReport' },
-    errors: [403, 404],
+    errors: [403, 404, 409],
   })
   replay(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<ReplayReport> {
     return this.audit.replay(actor, id);
@@ -111,7 +111,7 @@ export class AuditController {
     summary: { vi: 'Xuất gói kiểm toán một hồ sơ', en: 'Export a nomination for audit' },
     description: { vi: 'Diễn biến, lịch sử, các dòng nhật ký, quyết định, biên bản kiểm phiếu, kèm bản kê SHA-256 để kiểm chứng ngoại tuyến (`npm run verify`).', en: 'Timeline, history, audit rows, decision and tallies, with a SHA-256 manifest to verify offline (`npm run verify`).' },
     ok: { body: 'AuditExport' },
-    errors: [403, 404],
+    errors: [403, 404, 409],
   })
   export(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<AuditExport> {
     return this.audit.export(actor, id);

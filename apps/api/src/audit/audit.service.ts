@@ -6,7 +6,9 @@ import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { forbidden, notFound } from '@vinhdanh/domain/common/errors';
+import { conflict, forbidden, notFound } from '@vinhdanh/domain/common/errors';
+import { temporal } from '@temporalio/proto';
+import { ArchiveIntegrityError, archivedHistory } from '@vinhdanh/persistence/archive/history-archive';
 import { canonicalJson, legacyPlaintextBindings, verifyAuditChains } from '@vinhdanh/persistence';
 import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
@@ -50,10 +52,13 @@ export class AuditService {
    */
   async verifyChains(actor: AuthenticatedActor): Promise<ChainReport> {
     const report = await verifyAuditChains(this.ds.manager);
-    if (!actor.scopeUnitId || !report.firstBroken) return report;
-    const unit = await streamOwnerUnit(this.ds.manager, report.firstBroken.stream);
-    if (unit && (await unitWithin(this.ds.manager, unit, actor.scopeUnitId))) return report;
-    return { ...report, firstBroken: { globalSeq: report.firstBroken.globalSeq, problem: report.firstBroken.problem, stream: '(ngoài phạm vi / outside your scope)' } };
+    if (!actor.scopeUnitId) return report;
+    const inScope = async (unit: string | undefined) => unit !== undefined && (await unitWithin(this.ds.manager, unit, actor.scopeUnitId!));
+    const outside = '(ngoài phạm vi / outside your scope)';
+    const problem = report.archive.firstProblem;
+    const archive = problem && !(await inScope(await workflowOwnerUnit(this.ds.manager, problem.workflowId))) ? { ...report.archive, firstProblem: { workflowId: outside, runId: outside, problem: problem.problem } } : report.archive;
+    if (!report.firstBroken || (await inScope(await streamOwnerUnit(this.ds.manager, report.firstBroken.stream)))) return { ...report, archive };
+    return { ...report, archive, firstBroken: { globalSeq: report.firstBroken.globalSeq, problem: report.firstBroken.problem, stream: outside } };
   }
 
   private async nomination(actor: AuthenticatedActor, id: string) {
@@ -69,9 +74,22 @@ export class AuditService {
    * the Temporal frontend may start another run under a finished nomination's id. Rows from before
    * the run was recorded resolve to the id's first run.
    */
-  private async fetchHistory(n: Pick<NominationRow, 'workflow_id' | 'run_id'>) {
+  private async fetchHistory(n: Pick<NominationRow, 'workflow_id' | 'run_id'>): Promise<temporal.api.history.v1.IHistory> {
+    // Once archived, the archive is the record (checked against the hash the audit chain holds);
+    // Temporal deletes a closed history when the namespace's retention runs out.
+    const archived = await this.archived(n.workflow_id, n.run_id);
+    if (archived) return temporal.api.history.v1.History.decode(archived.history);
     const runId = n.run_id ?? (await this.firstRun(n.workflow_id));
     return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(n.workflow_id, runId).fetchHistory(), this.config.temporalRpcTimeoutMs);
+  }
+
+  private async archived(workflowId: string, runId: string | null) {
+    try {
+      return await archivedHistory(this.ds.manager, workflowId, runId);
+    } catch (err) {
+      if (!(err instanceof ArchiveIntegrityError)) throw err;
+      throw conflict('ARCHIVE_TAMPERED', `Lịch sử lưu trữ của ${workflowId} không khớp với mã băm trong chuỗi nhật ký kiểm toán (${err.problem}): không hiển thị; hãy báo cho thanh tra.`, `The archived history of ${workflowId} does not match the hash in the audit chain (${err.problem}): not shown; report it to the inspectors.`);
+    }
   }
 
   private async firstRun(workflowId: string): Promise<string | undefined> {

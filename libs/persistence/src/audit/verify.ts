@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { chainHash, GENESIS, rowContent } from './chain';
+import { verifyArchive } from '../archive/history-archive';
 
 export interface ChainReport {
   ok: boolean;
@@ -8,6 +9,11 @@ export interface ChainReport {
   headHash: string;
   /** The first broken link; where it lies outside an auditor’s scope, only that it exists. */
   firstBroken?: { globalSeq: number; stream: string; streamSeq?: number; problem: string; expected?: string; found?: string };
+  /**
+   * The archive of closed histories checked against the chain: every archived history hashes to
+   * what its `HistoryArchived` entry recorded, and every recorded one is there. A problem makes `ok` false.
+   */
+  archive: { runs: number; bytes: number; firstProblem?: { workflowId: string; runId: string; problem: string } };
 }
 
 /**
@@ -36,6 +42,12 @@ interface AuditRow {
 }
 
 async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
+  const chain = await verifyChainIn(db, batch);
+  const archive = await verifyArchive(db);
+  return { ...chain, ok: chain.ok && !archive.firstProblem, archive };
+}
+
+async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<ChainReport, 'archive'>> {
   let global = GENESIS;
   let expectedSeq = 1;
   const streams = new Map<string, { seq: number; hash: string }>();
@@ -45,7 +57,7 @@ async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> 
     for (const r of page) {
       const seq = Number(r.global_seq);
       const at = { globalSeq: seq, stream: r.stream, streamSeq: r.stream_seq };
-      const fail = (problem: string, expected: string, found: string): ChainReport => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
+      const fail = (problem: string, expected: string, found: string): Omit<ChainReport, 'archive'> => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
       if (seq !== expectedSeq) return fail('GLOBAL_GAP', String(expectedSeq), String(seq));
       const content = rowContent({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: seq, eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload });
       if (r.prev_global_hash !== global) return fail('GLOBAL_LINK', global, r.prev_global_hash);

@@ -20,6 +20,7 @@ import { EmulationClusters1764220000000 } from './1764220000000-EmulationCluster
 import { PhaseReviews1764230000000 } from './1764230000000-PhaseReviews';
 import { ExemplaryModels1764240000000 } from './1764240000000-ExemplaryModels';
 import { BallotKeyPool1764250000000 } from './1764250000000-BallotKeyPool';
+import { HistoryArchive1764260000000 } from './1764260000000-HistoryArchive';
 
 /** In order. A new migration is added here and never edited once it has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000, TheLaw1764120000000, RunId1764130000000, ClusterLeadership1764140000000, DecisionDocuments1764150000000, InboxSearch1764160000000, DossierNumbers1764170000000, Drafts1764180000000, TaskRead1764190000000, ListImports1764200000000, Registrations1764210000000, EmulationClusters1764220000000, PhaseReviews1764230000000, ExemplaryModels1764240000000, BallotKeyPool1764250000000];
+export const MIGRATIONS = [InitialSchema1764000000000, NomineeRecords1764050000000, Councils1764060000000, EmailClaim1764070000000, AuditLog1764080000000, Documents1764090000000, TrustBoundary1764100000000, FairAndClosed1764110000000, TheLaw1764120000000, RunId1764130000000, ClusterLeadership1764140000000, DecisionDocuments1764150000000, InboxSearch1764160000000, DossierNumbers1764170000000, Drafts1764180000000, TaskRead1764190000000, ListImports1764200000000, Registrations1764210000000, EmulationClusters1764220000000, PhaseReviews1764230000000, ExemplaryModels1764240000000, BallotKeyPool1764250000000, HistoryArchive1764260000000];

@@ -44,6 +44,8 @@ export async function streamOwnerUnit(db: EntityManager, stream: string): Promis
   if (kind === 'council') return workflowOwnerUnit(db, `council-session-${id}`);
   if (kind === 'revocation') return workflowOwnerUnit(db, `revocation-${id}`);
   if (kind === 'org') return id;
+  // A workflow's archived history (history:<workflow id>) belongs where the workflow does.
+  if (kind === 'history') return workflowOwnerUnit(db, rest.join(':'));
   if (kind === 'decision') {
     const [d] = await db.query(`SELECT issuer_unit_id FROM decision WHERE id::text = $1`, [id]);
     return d?.issuer_unit_id;
