@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { startStack, type Session, type Stack } from '../support/stack';
+import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
 import { docxText, flat, pdfText } from '../support/document-text';
 
@@ -20,6 +20,8 @@ describe('signed decisions', () => {
   let stack: Stack;
   let clerk: Session, reviewer: Session, head: Session;
   let decisionId: string;
+  /** The decision of the test whose API had no signing key: signed later, at its first download. */
+  let pendingId: string;
   let pdf: Buffer;
 
   beforeAll(async () => {
@@ -39,7 +41,9 @@ describe('signed decisions', () => {
     return (await (await fetch(`${stack.baseUrl}/decisions/verify`, { method: 'POST', body: form })).json()) as any;
   };
 
-  it('is signed once by its issuer; the same file every time, its hash on the audit chain and the register', async () => {
+  it('is signed once by its issuer, when it is issued; the same file every time, its hash on the audit chain and the register', async () => {
+    // Signed at issue, before anyone asks for it: the document says what was decided then.
+    await eventually(async () => (await stack.ds.query(`SELECT 1 FROM decision_document WHERE decision_id = $1`, [decisionId])).length === 1);
     const first = await download(clerk);
     expect({ status: first.status, type: first.headers.get('content-type'), cache: first.headers.get('cache-control') }).toEqual({ status: 200, type: 'application/pdf', cache: 'no-store' });
     pdf = Buffer.from(await first.arrayBuffer());
@@ -129,10 +133,11 @@ describe('signed decisions', () => {
     const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Hà Văn Chờ Khóa' } });
     await approveLevel(stack, reviewer, id, 'UNIT');
     await waitForStatus(head, id, 'AWAITING_DECISION');
-    const pending = (await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).body.decision.decisionId;
-    // The same database and engine, served by an API whose signing directory holds no keys.
+    // The same database and engine, served by an API whose signing directory holds no keys: it cannot sign at issue.
     const keyless = await startStack({ SIGNING_AUTO_ISSUE: 'false' }, { inProcessWorker: false });
     try {
+      const pending = (await (await keyless.login('thutruong.so-gddt')).post(`/nominations/${id}/decide`, { action: 'CONFER' })).body.decision.decisionId;
+      pendingId = pending;
       const res = await fetch(`${keyless.baseUrl}/decisions/${pending}/document.pdf`);
       const body = (await res.json()) as { code: string; messageVi: string; messageEn: string };
       expect([res.status, body.code]).toEqual([503, 'SIGNING_KEY_MISSING']);
@@ -141,7 +146,25 @@ describe('signed decisions', () => {
     } finally {
       await keyless.close();
     }
-    expect((await fetch(`${stack.baseUrl}/decisions/${pending}/document.pdf`)).status).toBe(200);
+    expect((await fetch(`${stack.baseUrl}/decisions/${pendingId}/document.pdf`)).status).toBe(200);
+  });
+
+  it('a PDF copied over another decision’s in the database is refused and recorded for the auditor; verifying it names the decision it was signed for', async () => {
+    const other = await eventually(async () => (await stack.ds.query(`SELECT decision_id, pdf, sha256 FROM decision_document WHERE decision_id = $1`, [pendingId]))[0]);
+    const original = await stack.ds.query(`SELECT pdf, sha256 FROM decision_document WHERE decision_id = $1`, [decisionId]);
+    // Someone with the database copies this decision's signed file over the other's (the hash column is unique, so it keeps its own).
+    await stack.ds.query(`UPDATE decision_document SET pdf = $1 WHERE decision_id = $2`, [original[0].pdf, pendingId]);
+    const served = await fetch(`${stack.baseUrl}/decisions/${pendingId}/document.pdf`);
+    const body = (await served.json()) as any;
+    expect([served.status, body.code]).toEqual([409, 'DOCUMENT_TAMPERED']);
+    expect(body.messageVi).toContain('không trùng với bản đã ký');
+    const [recorded] = await stack.ds.query(`SELECT payload FROM audit_log WHERE stream = $1 AND event_type = 'DocumentMismatchRefused'`, [`decision:${pendingId}`]);
+    expect(recorded.payload).toEqual({ audited: other.sha256, found: original[0].sha256 });
+    // The file itself, checked by anyone, is still the decision it was signed for, never the other.
+    expect((await verify(original[0].pdf)).register).toMatchObject({ decisionId });
+    // Refused again, recorded once.
+    expect((await fetch(`${stack.baseUrl}/decisions/${pendingId}/document.pdf`)).status).toBe(409);
+    expect(await stack.ds.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = 'DocumentMismatchRefused'`, [`decision:${pendingId}`])).toHaveLength(1);
   });
 
   it('a decision that does not exist has no document', async () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { awardNames } from '@vinhdanh/domain/catalogue';
-import { DomainError, notFound } from '@vinhdanh/domain/common/errors';
+import { DomainError, conflict, notFound } from '@vinhdanh/domain/common/errors';
 import { decisionText, legalBasesOn, placeOf } from '@vinhdanh/domain/decisions';
-import { keepSignedDecision, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
+import { auditedDocumentHash, keepSignedDecision, recordDocumentMismatch, signedDecisionDocument, type SignedDecisionDocument } from '@vinhdanh/persistence/read-model/decisions';
 import { awardsRevokedBy, decisionDocument, decisionRecipients } from '@vinhdanh/persistence/read-model/public-record';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { signedDecisionPdf } from '@vinhdanh/platform/documents/pdf';
@@ -15,6 +15,8 @@ import type { DecisionView } from './decision-responses';
 @Injectable()
 export class DecisionDocuments {
   readonly authorities: SigningAuthorities;
+  private readonly signing = new Set<string>();
+  private readonly log = new Logger('DecisionDocuments');
 
   constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.authorities = new SigningAuthorities(config.signing.dir, config.signing.passphrase, config.signing.autoIssue);
@@ -34,11 +36,39 @@ export class DecisionDocuments {
     return { ...decision, place: placeOf(decision), basisVi: legalBasesOn(decision.issuedOn), recipients, revokes };
   }
 
-  /** The signed PDF: the kept one, or set and signed now with the issuer's key and kept once. */
+  /**
+   * Signs a decision's PDF as soon as it is issued, without holding the decision maker's answer: the
+   * document then says what was decided at that moment (the first download signs only if this failed).
+   */
+  signSoon(id: string | undefined): void {
+    if (!id || this.signing.has(id)) return;
+    this.signing.add(id);
+    this.signed(id)
+      .catch((err) => this.log.warn(`decision ${id} not signed at issue (signed at its first download): ${err instanceof Error ? err.message : err}`))
+      .finally(() => this.signing.delete(id));
+  }
+
+  /**
+   * The signed PDF: the kept one, or set and signed now with the issuer's key and kept once. The kept
+   * bytes must hash to what the audit chain recorded when they were signed; anything else is refused
+   * (409 DOCUMENT_TAMPERED) and the refusal recorded for the auditor.
+   */
   async signed(id: string): Promise<SignedDecisionDocument & { view: DecisionView }> {
     const v = await this.view(id);
     const kept = await signedDecisionDocument(this.ds.manager, id);
-    if (kept) return { ...kept, view: v };
+    if (kept) {
+      const found = createHash('sha256').update(kept.pdf).digest('hex');
+      const audited = await auditedDocumentHash(this.ds.manager, id);
+      if (found !== audited) {
+        await recordDocumentMismatch(this.ds.manager, id, audited, found);
+        throw conflict(
+          'DOCUMENT_TAMPERED',
+          `Tệp quyết định ${v.number} đang lưu không trùng với bản đã ký (mã băm trong nhật ký kiểm toán): không phát hành; sự việc đã được ghi lại cho thanh tra.`,
+          `The stored file of decision ${v.number} is not the one signed (its hash in the audit chain): not served; this has been recorded for the auditors.`,
+        );
+      }
+      return { ...kept, sha256: found, view: v };
+    }
     if (!this.authorities.canSign(v.issuerUnitId)) {
       // The operator has not installed this authority's key (docs/documents.md): nothing is signed
       // until they do, and the answer says so rather than failing obscurely.

@@ -56,10 +56,13 @@ export class DecisionsController {
       throw invalid('TITLE_FOR_ONE_AWARD', 'Chỉ ghi trích yếu khi danh sách có một hình thức khen thưởng: mỗi hình thức có quyết định riêng, trích yếu theo danh mục.', 'A title may be given only when the list holds one award form: each form gets its own decision, titled from the catalogue.', 'titleVi');
     }
     // `batch`: the key decisions were always grouped under; a retried list joins the same decision.
-    return perNomination('batch', actor.userId, ids, async (id, batchKey, key) => {
+    const result = (await perNomination('batch', actor.userId, ids, async (id, batchKey, key) => {
       const view = await this.service.decide(actor, id, { action: 'CONFER', titleVi: dto.titleVi, batchKey }, key);
       return { status: view.status, decision: view.decision };
-    }) as Promise<BatchDecisionResult>;
+    })) as BatchDecisionResult;
+    // Each decision of the batch is signed once all its nominations have joined it.
+    for (const decisionId of new Set(result.results.map((r) => (r.ok ? r.decision?.decisionId : undefined)))) this.documents.signSoon(decisionId);
+    return result;
   }
 
   @Get(':id')
@@ -81,7 +84,7 @@ export class DecisionsController {
       en: 'The decision in the layout of Decree 30/2020, as a PDF digitally signed (PAdES) by its issuer. Signed once; the file’s SHA-256 goes into the audit chain and the award register. Public: decisions are published (Law Art 8).',
     },
     ok: { file: ['application/pdf'] },
-    errors: [404, 422, 503],
+    errors: [404, 409, 422, 503],
     public: true,
   })
   async document(@Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

@@ -13,12 +13,13 @@ import { AmendDto, BatchReviewDto, DecideDto, InboxQueryDto, ListQueryDto, Resub
 import { perNomination } from './batch';
 import { NominationsQuery } from './nominations.query';
 import { NominationsService } from './nominations.service';
+import { DecisionDocuments } from './decision-documents.service';
 import type { BatchReviewResult, Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
 
 @ApiTags('nominations')
 @Controller()
 export class NominationsController {
-  constructor(private readonly service: NominationsService, private readonly query: NominationsQuery, private readonly ds: DataSource) {}
+  constructor(private readonly service: NominationsService, private readonly query: NominationsQuery, private readonly ds: DataSource, private readonly documents: DecisionDocuments) {}
 
   @Post('nominations')
   @Operation({
@@ -143,8 +144,10 @@ export class NominationsController {
     errors: [403, 404, 409],
     idempotent: true,
   })
-  decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
-    return this.service.decide(actor, id, dto, key);
+  async decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
+    const view = await this.service.decide(actor, id, dto, key);
+    this.documents.signSoon(view.decision?.decisionId);
+    return view;
   }
 
   @Get('inbox')

@@ -93,14 +93,41 @@ export async function signedDecisionDocument(db: EntityManager, decisionId: stri
   return row;
 }
 
-/** The decision whose signed PDF has this SHA-256: what a downloaded copy is checked against. */
-export async function decisionBySignedHash(db: EntityManager, sha256: string): Promise<{ decisionId: string; number: string; issuerNameVi: string; signedAt: Date } | undefined> {
+/**
+ * The decision whose signed PDF has this SHA-256, by the audit chain (the hash recorded when it was
+ * signed), not by the stored document: a PDF copied over another decision's row in the database
+ * still names the decision it was signed for.
+ */
+export async function decisionBySignedHash(db: EntityManager, sha256: string): Promise<{ decisionId: string; number: string; issuerNameVi: string } | undefined> {
   const [row] = await db.query(
-    `SELECT d.id AS "decisionId", d.number, d.issuer_name_vi AS "issuerNameVi", dd.signed_at AS "signedAt"
-       FROM decision_document dd JOIN decision d ON d.id = dd.decision_id WHERE dd.sha256 = $1`,
+    `SELECT d.id AS "decisionId", d.number, d.issuer_name_vi AS "issuerNameVi"
+       FROM audit_log a JOIN decision d ON a.stream = 'decision:' || d.id::text
+      WHERE a.event_type = 'DecisionDocumentSigned' AND a.payload->>'sha256' = $1
+      ORDER BY a.global_seq LIMIT 1`,
     [sha256],
   );
   return row;
+}
+
+/** The SHA-256 the audit chain recorded when this decision's PDF was signed. */
+export async function auditedDocumentHash(db: EntityManager, decisionId: string): Promise<string | undefined> {
+  const [row]: { sha256: string }[] = await db.query(
+    `SELECT payload->>'sha256' AS sha256 FROM audit_log WHERE stream = $1 AND event_type = 'DecisionDocumentSigned' ORDER BY stream_seq LIMIT 1`,
+    [`decision:${decisionId}`],
+  );
+  return row?.sha256;
+}
+
+/**
+ * A stored PDF that no longer hashes to what was signed, refused: put on the decision's audit stream
+ * for the auditor, once for each different file found.
+ */
+export async function recordDocumentMismatch(db: EntityManager, decisionId: string, audited: string | undefined, found: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const stream = `decision:${decisionId}`;
+    const seen: unknown[] = await tx.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = 'DocumentMismatchRefused' AND payload->>'found' = $2`, [stream, found]);
+    if (!seen.length) await appendAudit(tx, { stream, eventType: 'DocumentMismatchRefused', rule: 'Nghị định 30/2020/NĐ-CP', occurredAt: new Date().toISOString(), payload: { audited: audited ?? null, found } });
+  });
 }
 
 /**
