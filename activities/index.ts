@@ -15,7 +15,7 @@ import type { ModelActivities } from '@vinhdanh/domain/movement/exemplary-model'
 import type { PhaseReviewActivities } from '@vinhdanh/domain/movement/phase-review';
 import type { ClusterActivities } from '@vinhdanh/domain/movement/cluster';
 import type { RegistrationActivities } from '@vinhdanh/domain/movement/registration';
-import { recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
+import { ForeignRunError, recordEventIn } from '@vinhdanh/persistence/projection/nomination-projection';
 import { issueDecisionIn } from './nomination/issue-decision';
 import { appraiseIn } from './nomination/appraise';
 import { planPostingIn, type PostingClock } from './nomination/posting';
@@ -46,7 +46,11 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
     // The run is the activity's own: the row names the run that really submitted the dossier.
     recordEvent: async (input) => {
-      const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId);
+      const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId).catch((err) => {
+        // Never retried: a foreign run fails at its first event instead of trying forever.
+        if (err instanceof ForeignRunError) throw ApplicationFailure.nonRetryable(err.message, 'FOREIGN_RUN');
+        throw err;
+      });
       return Context.current().info.isLocal ? { ...result, recorded: input } : result;
     },
     appraise: (input) => appraiseIn(dataSource, input, eligibilityPolicy),

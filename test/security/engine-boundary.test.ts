@@ -125,6 +125,48 @@ describe('trust at the engine boundary', () => {
     expect(replay).toMatchObject({ deterministic: true, readModelAgrees: true, auditLogAgrees: true, unauthenticatedHistoryEvents: [] });
   });
 
+  it('a captured, authentic start input replayed after the nomination closed starts a run that projects nothing and fails at once; junk signals change nothing', async () => {
+    const id = await submit(clerk, 'GK_DONVI');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Chưa đủ thành tích' })).status).toBe(200);
+    await waitForStatus(reviewer, id, 'REJECTED');
+    const workflowId = `nomination-${id}`;
+    await eventually(async () => (await attacker.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING');
+    const recorded = (await stack.ds.query(`SELECT run_id, status, last_seq FROM nomination WHERE id = $1`, [id]))[0];
+    const events = async () => (await stack.ds.query(`SELECT count(*)::int AS n FROM nomination_event WHERE nomination_id = $1`, [id]))[0].n;
+    const before = await events();
+    // The start input exactly as the product encrypted it, bound to this workflow id: it authenticates.
+    const started = (await attacker.workflow.getHandle(workflowId).fetchHistory()).events![0].workflowExecutionStartedEventAttributes!;
+    const replayStart = async () =>
+      (await attacker.workflowService.startWorkflowExecution({
+        namespace: stack.config.temporalNamespace, workflowId, requestId: randomBytes(16).toString('hex'),
+        workflowType: { name: 'nominationWorkflow' }, taskQueue: { name: stack.config.taskQueue }, input: started.input,
+      })).runId;
+    const unchanged = async () => {
+      expect((await stack.ds.query(`SELECT run_id, status, last_seq FROM nomination WHERE id = $1`, [id]))[0]).toEqual(recorded);
+      expect(await events()).toBe(before);
+      expect((await clerk.get(`/nominations/${id}`)).body.status).toBe('REJECTED');
+    };
+
+    // Alone, the replayed run fails at its first event: it is not the run the record names.
+    const replayed = await replayStart();
+    const failure = await stack.temporal.workflow.getHandle(workflowId, replayed).result().catch((e) => e);
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const reasons: string[] = [];
+    for (let e: any = failure; e; e = e.cause) reasons.push(`${e.type ?? ''} ${e.message}`);
+    expect(reasons.join(' | ')).toContain('is not the run recorded for nomination');
+    await unchanged();
+
+    // With junk signals racing it, it gets no further: every workflow task that would project fails.
+    const junk = await replayStart();
+    for (let i = 0; i < 3; i++) {
+      await attacker.workflowService.signalWorkflowExecution({ namespace: stack.config.temporalNamespace, workflowExecution: { workflowId, runId: junk }, signalName: 'councilResult', input: { payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{}') }] } });
+    }
+    await eventually(async () => (await attacker.workflow.getHandle(workflowId, junk).fetchHistory()).events!.some((e) => e.workflowTaskFailedEventAttributes || e.workflowExecutionFailedEventAttributes));
+    await unchanged();
+    await attacker.workflow.getHandle(workflowId, junk).terminate('test: end the replayed run').catch(() => undefined);
+  });
+
   it('history read without the key shows ciphertext only: no name, no reason, no actor', async () => {
     const name = `Bí Mật ${Date.now()}`;
     const id = await submit(clerk, 'GK_DONVI', { nominee: person(name) });

@@ -17,6 +17,12 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
     if (event.type === 'NominationSubmitted') {
       await insertNominationRow(tx, event.data.input, event.at, runId);
     }
+    // Only the run the product started and recorded writes the record: a run started under the same
+    // id from the Temporal frontend (a captured start input replayed, a reset) projects nothing.
+    if (runId) {
+      const [row]: { run_id: string | null }[] = await tx.query(`SELECT run_id FROM nomination WHERE id = $1`, [nominationId]);
+      if (row?.run_id && row.run_id !== runId) throw new ForeignRunError(nominationId, row.run_id, runId);
+    }
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO nomination_event (nomination_id, seq, type, level, actor_id, actor_role, reason, rule, data, occurred_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (nomination_id, seq) DO NOTHING RETURNING id`,
@@ -47,6 +53,13 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
     if (typeof updateId === 'string') await notifyUpdateProjected(tx, updateId, view);
     return { notificationIds: await enqueueNotifications(tx, input, emailEnabled) };
   });
+}
+
+export class ForeignRunError extends Error {
+  constructor(readonly nominationId: string, readonly recordedRunId: string, readonly runId: string) {
+    super(`run ${runId} is not the run recorded for nomination ${nominationId} (${recordedRunId}): its events are not projected`);
+    this.name = 'ForeignRunError';
+  }
 }
 
 /** The events that change more than the nomination's state: public comments, and a re-routing. */
