@@ -675,6 +675,7 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Thanh tra, kiểm tra' }).waitFor();
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await page.getByText(/chuỗi băm liền mạch/).waitFor();
+    await page.getByText(/Kho lưu trữ lịch sử: \d+ lượt chạy đã kết thúc/).waitFor();
     // The unit is chosen by its name in the organisation's tree.
     const units = page.getByRole('search').getByLabel('Đơn vị', { exact: true });
     await units.selectOption((await units.locator('option', { hasText: 'Sở Giáo dục và Đào tạo' }).getAttribute('value'))!);

@@ -162,9 +162,45 @@ describe('trust at the engine boundary', () => {
     for (let i = 0; i < 3; i++) {
       await attacker.workflowService.signalWorkflowExecution({ namespace: stack.config.temporalNamespace, workflowExecution: { workflowId, runId: junk }, signalName: 'councilResult', input: { payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{}') }] } });
     }
-    await eventually(async () => (await attacker.workflow.getHandle(workflowId, junk).fetchHistory()).events!.some((e) => e.workflowTaskFailedEventAttributes || e.workflowExecutionFailedEventAttributes));
+    await eventually(async () => (await attacker.workflow.getHandle(workflowId, junk).fetchHistory()).events!.some((e) => e.workflowTaskFailedEventAttributes || e.workflowTaskTimedOutEventAttributes || e.workflowExecutionFailedEventAttributes), 30_000);
     await unchanged();
     await attacker.workflow.getHandle(workflowId, junk).terminate('test: end the replayed run').catch(() => undefined);
+  });
+
+  it('terminate, cancel and reset at the frontend, and a foreign run, are each named: to the auditor by /audit/verify, to the clerk on the dossier', async () => {
+    const running = async () => {
+      const id = await submit(clerk, 'GK_DONVI');
+      await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+      return { id, workflowId: `nomination-${id}`, runId: (await stack.temporal.workflow.getHandle(`nomination-${id}`).describe()).runId };
+    };
+    const [terminated, cancelled, reset] = await Promise.all([running(), running(), running()]);
+    await attacker.workflow.getHandle(terminated.workflowId).terminate('đóng hồ sơ hộ');
+    await attacker.workflow.getHandle(cancelled.workflowId).cancel();
+    const completed = (await attacker.workflow.getHandle(reset.workflowId).fetchHistory()).events!.find((e) => e.workflowTaskCompletedEventAttributes)!;
+    const { runId: resetRun } = await attacker.workflowService.resetWorkflowExecution({
+      namespace: stack.config.temporalNamespace, workflowExecution: { workflowId: reset.workflowId, runId: reset.runId }, reason: 'replay the approval', workflowTaskFinishEventId: completed.eventId, requestId: randomBytes(16).toString('hex'),
+    });
+    // The cancelled workflow is asked to stop; it closes once it honours that (or is named when it does).
+    const finding = (f: any[], workflowId: string, runId: string) => f.find((x) => x.workflowId === workflowId && x.runId === runId)?.finding;
+    const found = await eventually(async () => {
+      await stack.archiver.runOnce();
+      const { findings } = (await auditor.get('/audit/verify')).body.engine;
+      const named = [finding(findings, terminated.workflowId, terminated.runId), finding(findings, reset.workflowId, reset.runId), finding(findings, reset.workflowId, resetRun)];
+      return named.every(Boolean) ? { named, findings } : undefined;
+    }, 60_000);
+    expect(found.named).toEqual(['ENGINE_TERMINATED', 'ENGINE_RESET', 'FOREIGN_RUN']);
+    const cancelledRun = await attacker.workflow.getHandle(cancelled.workflowId, cancelled.runId).describe();
+    if (cancelledRun.status.name !== 'RUNNING') expect(finding(found.findings, cancelled.workflowId, cancelled.runId)).toMatch(/^ENGINE_(CANCELED|FAILED)$/);
+
+    // The clerk and the reviewer see why the dossier stopped, instead of a task that waits forever.
+    const seen = (await clerk.get(`/nominations/${terminated.id}`)).body;
+    expect(seen.engineInterruption).toMatchObject({ finding: 'ENGINE_TERMINATED', messageVi: expect.stringContaining('chấm dứt'), messageEn: expect.stringContaining('terminated') });
+    expect((await reviewer.get(`/nominations/${reset.id}`)).body.engineInterruption).toMatchObject({ finding: 'ENGINE_RESET' });
+    // An untouched nomination says nothing of the kind.
+    expect((await clerk.get(`/nominations/${await submit(clerk, 'GK_DONVI')}`)).body.engineInterruption).toBeNull();
+    // Each finding is on the audit chain, on the workflow's history stream.
+    const entries = await stack.ds.query(`SELECT payload FROM audit_log WHERE stream = $1 AND event_type = 'EngineInterrupted'`, [`history:${terminated.workflowId}`]);
+    expect(entries.map((e: any) => e.payload)).toEqual([expect.objectContaining({ runId: terminated.runId, finding: 'ENGINE_TERMINATED', detail: 'đóng hồ sơ hộ' })]);
   });
 
   it('history read without the key shows ciphertext only: no name, no reason, no actor', async () => {

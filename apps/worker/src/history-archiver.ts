@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import {
   archiveHistory, archiveProgress, archivedRunIds, recordHistoryLost, setArchiveProgress, type ClosedRun,
 } from '@vinhdanh/persistence/archive/history-archive';
+import { recordInterruption, recordedRunOf } from '@vinhdanh/persistence/archive/engine-interruptions';
+import { interruptionOf } from '@vinhdanh/domain/engine/interruptions';
 
 type WorkflowService = NativeConnection['workflowService'];
 const { WorkflowExecutionStatus } = temporal.api.enums.v1;
@@ -29,6 +31,8 @@ export interface ArchivePass {
   archived: number;
   alreadyArchived: number;
   lost: number;
+  /** Runs the engine closed behind the product's back, or that it never started (docs/audit.md). */
+  interrupted: number;
 }
 
 /**
@@ -59,7 +63,10 @@ export class HistoryArchiver {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.runOnce()
-        .then((pass) => pass.archived + pass.lost > 0 && this.o.log.info({ ...pass }, 'histories archived'))
+        .then((pass) => {
+          if (pass.archived + pass.lost > 0) this.o.log.info({ ...pass }, 'histories archived');
+          if (pass.interrupted + pass.lost > 0) this.o.log.warn({ ...pass }, 'runs interrupted at the engine or lost: see /audit/verify');
+        })
         // A failed pass (Temporal or PostgreSQL away) is retried at the next interval; nothing is lost meanwhile, as retention is far longer.
         .catch((err) => this.o.log.warn({ err: String(err) }, 'archive pass failed; retried at the next interval'))
         .finally(() => this.schedule(this.o.intervalMs));
@@ -85,7 +92,7 @@ export class HistoryArchiver {
     await runner.connect();
     try {
       const [{ locked }] = await runner.query(LOCK_SQL, [taskQueue]);
-      if (!locked) return { archived: 0, alreadyArchived: 0, lost: 0 };
+      if (!locked) return { archived: 0, alreadyArchived: 0, lost: 0, interrupted: 0 };
       try {
         return await this.pass();
       } finally {
@@ -102,18 +109,32 @@ export class HistoryArchiver {
     const since = await archiveProgress(dataSource.manager, taskQueue);
     const closed = await this.closedRuns(since && new Date(since.getTime() - VISIBILITY_MARGIN_MS));
     const done = await archivedRunIds(dataSource.manager, closed.map((r) => r.runId));
-    const pass: ArchivePass = { archived: 0, alreadyArchived: done.size, lost: 0 };
+    const pass: ArchivePass = { archived: 0, alreadyArchived: done.size, lost: 0, interrupted: 0 };
     for (const run of closed.filter((r) => !done.has(r.runId)).sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())) {
       const fetched = await this.history(run);
+      // What the engine did is put on the record before the history is archived: a pass that
+      // stops between the two finds the run unarchived and records nothing twice.
+      const finding = interruptionOf({ ...run, terminateReason: fetched?.terminateReason, resetInto: await this.resetInto(run), recordedRunId: await recordedRunOf(dataSource.manager, run.workflowId) });
+      if (finding) {
+        await recordInterruption(dataSource.manager, run, finding, fetched?.terminateReason);
+        pass.interrupted++;
+      }
       if (!fetched) {
         await recordHistoryLost(dataSource.manager, run, 'Temporal no longer holds this closed run (retention ran out before it was archived)');
         pass.lost++;
         continue;
       }
-      if (await archiveHistory(dataSource.manager, run, fetched.bytes, fetched.events)) pass.archived++;
+      if (await archiveHistory(dataSource.manager, run, fetched.bytes, fetched.events.length)) pass.archived++;
     }
     await setArchiveProgress(dataSource.manager, taskQueue, began);
     return pass;
+  }
+
+  /** The run a reset made from this one, if it was terminated by a reset (Temporal's extended info says so). */
+  private async resetInto(run: ClosedRun): Promise<string | undefined> {
+    if (run.status !== 'TERMINATED') return undefined;
+    const described = await this.o.service.describeWorkflowExecution({ namespace: this.o.namespace, execution: { workflowId: run.workflowId, runId: run.runId } }).catch(() => undefined);
+    return described?.workflowExtendedInfo?.resetRunId || undefined;
   }
 
   private async closedRuns(since: Date | undefined): Promise<ClosedRun[]> {
@@ -140,7 +161,7 @@ export class HistoryArchiver {
   }
 
   /** The run's complete history, re-encoded as one History message: the same events, payloads untouched. */
-  private async history(run: ClosedRun): Promise<{ bytes: Buffer; events: number } | undefined> {
+  private async history(run: ClosedRun): Promise<{ bytes: Buffer; events: temporal.api.history.v1.IHistoryEvent[]; terminateReason?: string } | undefined> {
     const { service, namespace } = this.o;
     const events: temporal.api.history.v1.IHistoryEvent[] = [];
     let nextPageToken: Uint8Array | undefined;
@@ -154,7 +175,8 @@ export class HistoryArchiver {
       if ((err as { code?: number }).code === 5) return undefined; // NOT_FOUND: deleted by retention (or by hand).
       throw err;
     }
-    return { bytes: Buffer.from(temporal.api.history.v1.History.encode({ events }).finish()), events: events.length };
+    const terminateReason = events.at(-1)?.workflowExecutionTerminatedEventAttributes?.reason ?? undefined;
+    return { bytes: Buffer.from(temporal.api.history.v1.History.encode({ events }).finish()), events, terminateReason };
   }
 }
 

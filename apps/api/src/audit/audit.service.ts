@@ -57,8 +57,11 @@ export class AuditService {
     const outside = '(ngoài phạm vi / outside your scope)';
     const problem = report.archive.firstProblem;
     const archive = problem && !(await inScope(await workflowOwnerUnit(this.ds.manager, problem.workflowId))) ? { ...report.archive, firstProblem: { workflowId: outside, runId: outside, problem: problem.problem } } : report.archive;
-    if (!report.firstBroken || (await inScope(await streamOwnerUnit(this.ds.manager, report.firstBroken.stream)))) return { ...report, archive };
-    return { ...report, archive, firstBroken: { globalSeq: report.firstBroken.globalSeq, problem: report.firstBroken.problem, stream: outside } };
+    const findings = [];
+    for (const f of report.engine.findings) if (await inScope(await workflowOwnerUnit(this.ds.manager, f.workflowId))) findings.push(f);
+    const engine = { findings };
+    if (!report.firstBroken || (await inScope(await streamOwnerUnit(this.ds.manager, report.firstBroken.stream)))) return { ...report, archive, engine };
+    return { ...report, archive, engine, firstBroken: { globalSeq: report.firstBroken.globalSeq, problem: report.firstBroken.problem, stream: outside } };
   }
 
   private async nomination(actor: AuthenticatedActor, id: string) {

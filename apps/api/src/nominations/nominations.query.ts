@@ -20,6 +20,8 @@ import { registrationOf } from '@vinhdanh/persistence/read-model/registrations';
 import { uuidFromKey } from '../nominees/nominee-identity';
 import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
+import { interruptionOfRun } from '@vinhdanh/persistence/archive/engine-interruptions';
+import { INTERRUPTION_TEXT } from '@vinhdanh/domain/engine/interruptions';
 
 const NOT_FOUND = () => notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
 
@@ -39,13 +41,14 @@ export class NominationsQuery {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
     const nomineeKey = row.nominee.nomineeKey;
-    const [steps, tasks, decision, proposal, repeated, registered] = await Promise.all([
+    const [steps, tasks, decision, proposal, repeated, registered, interrupted] = await Promise.all([
       nominationSteps(db, id),
       nominationTasks(db, id),
       row.decision_id ? awardingDecision(db, row.decision_id, id) : undefined,
       proposalOf(db, id),
       sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
       nomineeKey ? registrationOf(db, nomineeKey, row.award_code, row.year) : undefined,
+      interruptionOfRun(db, row.run_id),
     ]);
     // Opening the dossier reads the task that is the reader's: the inbox stops marking it new for
     // them. Written only when there is such a task (a page following a working dossier writes nothing).
@@ -59,6 +62,9 @@ export class NominationsQuery {
       nomineeId: nomineeKey ? uuidFromKey(nomineeKey) : null,
       sameAwardYearBefore: repeated,
       registration: registered ? { registrationId: registered.registrationId, status: registered.status, late: registered.late } : null,
+      engineInterruption: interrupted
+        ? { finding: interrupted.finding, closedAt: new Date(interrupted.closedAt).toISOString(), messageVi: INTERRUPTION_TEXT[interrupted.finding].vi, messageEn: INTERRUPTION_TEXT[interrupted.finding].en }
+        : null,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { Interruption } from '@vinhdanh/domain/engine/interruptions';
 import type { InboxTask, NominationStatus } from '@vinhdanh/domain/ladder';
 import type { DomainErrorBody } from '@vinhdanh/domain/common/errors';
 import type { Level } from '@vinhdanh/domain/common/levels';
@@ -32,6 +33,11 @@ export interface NominationDetail extends NominationRecord {
   sameAwardYearBefore: { year: number; decisionNumber: string } | null;
   /** Whether the nominee registered this title for the year (đăng ký thi đua), and how that registration stands. */
   registration: { registrationId: string; status: 'OPEN' | 'SUBMITTED' | 'RETURNED' | 'APPROVED'; late: boolean } | null;
+  /**
+   * The nomination's workflow was stopped at the engine (terminated, cancelled, reset…) rather than
+   * by anyone's action in Vinh Danh: it will not move on by itself; the operators must restore it (docs/audit.md).
+   */
+  engineInterruption: { finding: Interruption; closedAt: string; messageVi: string; messageEn: string } | null;
 }
 
 /** One page of nominations, newest first. */

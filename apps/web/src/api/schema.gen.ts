@@ -2715,6 +2715,10 @@ export interface components {
                 };
                 runs: number;
             };
+            /** @description Runs the engine closed behind the product's back (terminated, cancelled, timed out, failed, reset, killed at the history limit) and runs under a record's id the product never started, as the archiver found them (docs/audit.md). Findings, not breaks: `ok` speaks of the record's integrity. */
+            engine: {
+                findings: components["schemas"]["EngineFinding"][];
+            };
             /** @description The first broken link; where it lies outside an auditor’s scope, only that it exists. */
             firstBroken?: {
                 expected?: string;
@@ -3323,6 +3327,16 @@ export interface components {
             titleVi: string;
         };
         EmulationMovements: components["schemas"]["EmulationMovement"][];
+        EngineFinding: {
+            closedAt: string;
+            detail: string | null;
+            finding: components["schemas"]["Interruption"];
+            foundAt: string;
+            runId: string;
+            status: string;
+            workflowId: string;
+            workflowType: string;
+        };
         EvaluateDto: {
             achievementPeriod: components["schemas"]["PeriodDto"];
             achievementRef?: string;
@@ -3543,6 +3557,8 @@ export interface components {
             title: string;
             year: number;
         };
+        /** @enum {string} */
+        Interruption: "ENGINE_TERMINATED" | "ENGINE_CANCELED" | "ENGINE_TIMED_OUT" | "ENGINE_FAILED" | "ENGINE_RESET" | "ENGINE_HISTORY_LIMIT" | "FOREIGN_RUN";
         IssueBallotsDto: {
             requests: components["schemas"]["BallotRequestDto"][];
         };
@@ -3722,6 +3738,13 @@ export interface components {
             dossierNumber: string | null;
             /** @description The eligibility engine's last judgement, with its citations. */
             eligibility: components["schemas"]["EligibilityResult"] | null;
+            /** @description The nomination's workflow was stopped at the engine (terminated, cancelled, reset…) rather than by anyone's action in Vinh Danh: it will not move on by itself; the operators must restore it (docs/audit.md). */
+            engineInterruption: {
+                closedAt: string;
+                finding: components["schemas"]["Interruption"];
+                messageEn: string;
+                messageVi: string;
+            } | null;
             id: string;
             /** @description The sequence number of the last event projected: a client reads its own writes by waiting for it. */
             lastSeq: number;

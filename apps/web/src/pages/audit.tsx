@@ -6,7 +6,7 @@ import { NominationSearch, listQuery } from './nomination-list';
 
 /** Verification results in plain words: what was checked, how many, and the first broken link if any. */
 function Verification() {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const [chain, setChain] = useState<Schemas['ChainReport']>();
   const [replay, setReplay] = useState<Schemas['ReplayAllReport']>();
   const [busy, setBusy] = useState<'chain' | 'replay'>();
@@ -36,6 +36,19 @@ function Verification() {
           <Badge tone={chain.ok ? 'good' : 'bad'}>{chain.ok ? t('audit.intact') : t('audit.broken')}</Badge>{' '}
           {chain.ok ? t('audit.chainOk', { rows: chain.rows, streams: chain.streams }) : t('audit.chainBroken', { seq: chain.firstBroken?.globalSeq ?? '?', stream: chain.firstBroken?.stream ?? '?', problem: chain.firstBroken?.problem ?? '?' })}
           <div className="mono muted">{t('audit.head')}: {chain.headHash}</div>
+          <div>{chain.archive.firstProblem ? t('audit.archiveBroken', { workflow: chain.archive.firstProblem.workflowId, problem: chain.archive.firstProblem.problem }) : t('audit.archiveOk', { runs: chain.archive.runs })}</div>
+        </Notice>
+      )}
+      {chain && chain.engine.findings.length > 0 && (
+        <Notice kind="warning">
+          <strong>{t('audit.engineFindings', { count: chain.engine.findings.length })}</strong>
+          <ul>
+            {chain.engine.findings.map((f) => (
+              <li key={f.runId}>
+                <Badge tone="bad">{f.finding}</Badge> <code>{f.workflowId}</code> {t('audit.engineFindingAt', { at: dateTime(f.closedAt) })}{f.detail ? ` — ${f.detail}` : ''}
+              </li>
+            ))}
+          </ul>
         </Notice>
       )}
       {replay && (

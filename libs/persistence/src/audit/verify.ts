@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { chainHash, GENESIS, rowContent } from './chain';
 import { verifyArchive } from '../archive/history-archive';
+import { engineFindings, type EngineFinding } from '../archive/engine-interruptions';
 
 export interface ChainReport {
   ok: boolean;
@@ -14,6 +15,12 @@ export interface ChainReport {
    * what its `HistoryArchived` entry recorded, and every recorded one is there. A problem makes `ok` false.
    */
   archive: { runs: number; bytes: number; firstProblem?: { workflowId: string; runId: string; problem: string } };
+  /**
+   * Runs the engine closed behind the product's back (terminated, cancelled, timed out, failed,
+   * reset, killed at the history limit) and runs under a record's id the product never started,
+   * as the archiver found them (docs/audit.md). Findings, not breaks: `ok` speaks of the record's integrity.
+   */
+  engine: { findings: EngineFinding[] };
 }
 
 /**
@@ -44,10 +51,10 @@ interface AuditRow {
 async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
   const chain = await verifyChainIn(db, batch);
   const archive = await verifyArchive(db);
-  return { ...chain, ok: chain.ok && !archive.firstProblem, archive };
+  return { ...chain, ok: chain.ok && !archive.firstProblem, archive, engine: { findings: await engineFindings(db) } };
 }
 
-async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<ChainReport, 'archive'>> {
+async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<ChainReport, 'archive' | 'engine'>> {
   let global = GENESIS;
   let expectedSeq = 1;
   const streams = new Map<string, { seq: number; hash: string }>();
@@ -57,7 +64,7 @@ async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<Cha
     for (const r of page) {
       const seq = Number(r.global_seq);
       const at = { globalSeq: seq, stream: r.stream, streamSeq: r.stream_seq };
-      const fail = (problem: string, expected: string, found: string): Omit<ChainReport, 'archive'> => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
+      const fail = (problem: string, expected: string, found: string): Omit<ChainReport, 'archive' | 'engine'> => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
       if (seq !== expectedSeq) return fail('GLOBAL_GAP', String(expectedSeq), String(seq));
       const content = rowContent({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: seq, eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload });
       if (r.prev_global_hash !== global) return fail('GLOBAL_LINK', global, r.prev_global_hash);

@@ -38,6 +38,18 @@ export class HistoryArchive1764260000000 implements MigrationInterface {
         END $$;
       CREATE TRIGGER workflow_archive_no_update BEFORE UPDATE OR DELETE ON workflow_archive FOR EACH ROW EXECUTE FUNCTION refuse_change_of_record();
       CREATE TRIGGER workflow_archive_no_truncate BEFORE TRUNCATE ON workflow_archive FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_record();
+      -- Runs the engine closed behind the product's back, or that the product never started (docs/audit.md).
+      CREATE TABLE engine_interruption (
+        run_id text PRIMARY KEY,
+        workflow_id text NOT NULL,
+        workflow_type text NOT NULL,
+        finding text NOT NULL,
+        status text NOT NULL,
+        detail text,
+        closed_at timestamptz NOT NULL,
+        found_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX engine_interruption_workflow_idx ON engine_interruption (workflow_id);
       -- How far the archiver has looked: closed executions before this instant (less a margin) are archived.
       CREATE TABLE archive_progress (
         task_queue text PRIMARY KEY,
@@ -48,6 +60,6 @@ export class HistoryArchive1764260000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE archive_progress; DROP TABLE workflow_archive; DROP FUNCTION refuse_change_of_record();`);
+    await q.query(`DROP TABLE archive_progress; DROP TABLE engine_interruption; DROP TABLE workflow_archive; DROP FUNCTION refuse_change_of_record();`);
   }
 }
