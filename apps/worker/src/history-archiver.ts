@@ -3,7 +3,7 @@ import Long from 'long';
 import { temporal } from '@temporalio/proto';
 import type { DataSource } from 'typeorm';
 import {
-  archiveHistory, archiveProgress, archivedRunIds, recordHistoryLost, setArchiveProgress, type ClosedRun,
+  archiveHistory, archiveProgress, archivedRunIds, recordHistoryLost, setArchiveProgress, whileHoldingLock, type ClosedRun,
 } from '@vinhdanh/persistence/archive/history-archive';
 import { recordInterruption, recordedRunOf } from '@vinhdanh/persistence/archive/engine-interruptions';
 import { interruptionOf } from '@vinhdanh/domain/engine/interruptions';
@@ -13,8 +13,6 @@ const { WorkflowExecutionStatus } = temporal.api.enums.v1;
 
 /** Visibility is eventually consistent: each pass looks again this far before the last one began. */
 const VISIBILITY_MARGIN_MS = 10 * 60_000;
-/** The same 63-bit key in every worker: one archiver at a time per task queue (pg advisory lock). */
-const LOCK_SQL = `SELECT pg_try_advisory_lock(hashtextextended('vinhdanh-archiver:' || $1, 0)) AS locked`;
 
 export interface ArchiverOptions {
   service: WorkflowService;
@@ -87,20 +85,8 @@ export class HistoryArchiver {
 
   /** One pass: every closed run not yet archived, oldest first. Safe to run from several workers at once. */
   async runOnce(): Promise<ArchivePass> {
-    const { dataSource, taskQueue } = this.o;
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(LOCK_SQL, [taskQueue]);
-      if (!locked) return { archived: 0, alreadyArchived: 0, lost: 0, interrupted: 0 };
-      try {
-        return await this.pass();
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtextextended('vinhdanh-archiver:' || $1, 0))`, [taskQueue]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const held = await whileHoldingLock(this.o.dataSource.manager, `vinhdanh-archiver:${this.o.taskQueue}`, () => this.pass());
+    return held ?? { archived: 0, alreadyArchived: 0, lost: 0, interrupted: 0 };
   }
 
   private async pass(): Promise<ArchivePass> {

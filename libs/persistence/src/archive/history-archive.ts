@@ -159,3 +159,23 @@ export async function archiveSize(db: EntityManager, workflowType: string): Prom
   );
   return { runs: Number(r.runs), bytes: Number(r.bytes ?? 0), typeRuns: Number(r.type_runs), typeBytes: Number(r.type_bytes ?? 0) };
 }
+
+/**
+ * Runs `work` while holding a session-level advisory lock named by `key` on a connection of its own,
+ * or returns undefined at once when another process holds it: one archiver at a time per task queue.
+ */
+export async function whileHoldingLock<T>(db: EntityManager, key: string, work: () => Promise<T>): Promise<T | undefined> {
+  const runner = db.connection.createQueryRunner();
+  await runner.connect();
+  try {
+    const [{ locked }]: { locked: boolean }[] = await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [key]);
+    if (!locked) return undefined;
+    try {
+      return await work();
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [key]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
