@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -23,6 +24,19 @@ describe('claims the README makes', () => {
     auditor = await stack.login('thanhtra.tinh');
   });
   afterAll(() => stack?.close());
+
+  it('the README’s API example works as printed: sign in, submit a dossier, read it back', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('/auth/login') && b.includes('/nominations'));
+    expect(block).toBeDefined();
+    const { port } = new URL(stack.baseUrl);
+    const output = execFileSync('bash', ['-euo', 'pipefail', '-c', block!.replace(/localhost:3000/g, `127.0.0.1:${port}`)], { encoding: 'utf8', timeout: 60_000 });
+    // Each command prints one JSON answer: the submitted dossier, then whatever the example reads back.
+    const answers = output.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const submitted = answers[0];
+    expect(submitted).toMatchObject({ id: expect.any(String), workflowId: `nomination-${submitted.id}` });
+    expect(answers.at(-1)).toMatchObject({ id: submitted.id, awardCode: 'GK_DONVI', status: expect.any(String) });
+  });
 
   it('an accepted action is readable at once: the answer of an Update is already in the read model (read-your-writes)', async () => {
     const id = await submit(clerk, 'GK_DONVI');
