@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -30,7 +30,8 @@ describe('claims the README makes', () => {
     const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('/auth/login') && b.includes('/nominations'));
     expect(block).toBeDefined();
     const { port } = new URL(stack.baseUrl);
-    const output = execFileSync('bash', ['-euo', 'pipefail', '-c', block!.replace(/localhost:3000/g, `127.0.0.1:${port}`)], { encoding: 'utf8', timeout: 60_000 });
+    // Asynchronously: the API answering the example runs in this very process.
+    const { stdout: output } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', block!.replace(/localhost:3000/g, `127.0.0.1:${port}`)], { encoding: 'utf8', timeout: 60_000 });
     // Each command prints one JSON answer: the submitted dossier, then whatever the example reads back.
     const answers = output.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     const submitted = answers[0];

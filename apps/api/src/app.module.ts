@@ -34,6 +34,7 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { PublicModule } from './public/public.module';
 import { RevocationsModule } from './revocations/revocations.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { TransparencyModule } from './transparency/transparency.module';
 
 @Global()
 @Module({})
@@ -76,6 +77,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         NominationsModule,
+        TransparencyModule,
         CommentsModule,
         NomineesModule,
         EligibilityModule,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createActivities, type Mailer } from '@vinhdanh/activities';
 import { legacyPlaintextBindings } from '@vinhdanh/persistence';
 import { HistoryArchiver, type ArchiverOptions } from './history-archiver';
+import { CheckpointPublisher } from './checkpoint-publisher';
 import { APP_CONFIG, MAILER, ballotKeyFrom, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 
 export interface CreateWorkerOptions {
@@ -18,7 +19,7 @@ export interface CreateWorkerOptions {
  * Builds the Temporal worker from a NestJS context: activities close over its DataSource and mailer.
  * Sticky cache and concurrency are left at SDK defaults here; `bench/` documents the tuning.
  */
-export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection; archiver: HistoryArchiver }> {
+export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection; archiver: HistoryArchiver; checkpoints?: CheckpointPublisher }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
   const dataSource = ctx.get(DataSource);
   const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds } });
@@ -43,7 +44,9 @@ export async function createWorker(ctx: INestApplicationContext, options: Create
     service: connection.workflowService, namespace: config.temporalNamespace, taskQueue: config.taskQueue, dataSource,
     intervalMs: config.archive.intervalMs, retentionMs: config.archive.retentionMs, log: options.log ?? silentLog,
   });
-  return { worker, connection, archiver };
+  const { origin, intervalMs } = config.checkpoints;
+  const checkpoints = intervalMs ? new CheckpointPublisher({ dataSource, origin, intervalMs, feedSigningKey: config.feedSigningKey, log: options.log ?? silentLog }) : undefined;
+  return { worker, connection, archiver, checkpoints };
 }
 
 const noop = () => undefined;

@@ -15,13 +15,15 @@ async function main(): Promise<void> {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const ctx = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   const log = processLogger('worker', config.logLevel);
-  const { worker, connection, archiver } = await createWorker(ctx, { log });
+  const { worker, connection, archiver, checkpoints } = await createWorker(ctx, { log });
   await archiver.start();
+  checkpoints?.start();
   log.info({ taskQueue: config.taskQueue, temporal: config.temporalAddress, archiveEveryMs: config.archive.intervalMs, retentionHours: config.archive.retentionMs / 3_600_000 }, 'worker started');
   try {
     await worker.run();
   } finally {
     await archiver.stop();
+    checkpoints?.stop();
     await connection.close();
     await ctx.close();
     log.info('worker stopped');

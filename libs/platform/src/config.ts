@@ -73,6 +73,8 @@ export interface AppConfig {
   ballotKeyPool: number;
   /** The archive of closed histories (docs/audit.md): how often it looks, and the namespace retention it sets. */
   archive: { intervalMs: number; retentionMs: number };
+  /** The audit log's signed checkpoints (docs/audit.md): the log's name, and how often the worker signs one (undefined: never by itself). */
+  checkpoints: { origin: string; intervalMs?: number };
   /** The yearly registration (đăng ký thi đua): its deadline as MM-DD, what happens to a late one, and when clerks are reminded. */
   registration: { deadline: string; lateRule: 'REFUSE' | 'FLAG'; remindDaysBefore: number };
 }
@@ -242,6 +244,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
     importConcurrency: int('IMPORT_CONCURRENCY', 32, 1, 128),
     ballotKeyPool: int('BALLOT_KEY_POOL', 200, 0, 10_000),
+    checkpoints: {
+      origin: env.CHECKPOINT_ORIGIN?.trim() || 'vinhdanh/audit-log',
+      intervalMs: env.CHECKPOINT_INTERVAL?.trim() === 'off' ? undefined : duration('CHECKPOINT_INTERVAL', '1d'),
+    },
     archive: {
       intervalMs: duration('ARCHIVE_INTERVAL', '1m'),
       retentionMs: duration('TEMPORAL_RETENTION', '30d'),
@@ -267,6 +273,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionDeadlineMs: duration('POLICY_DECISION_DEADLINE', '30d'),
     },
   };
+  if (/\n/.test(config.checkpoints.origin)) problems.push('CHECKPOINT_ORIGIN must be one line');
   // Temporal keeps a closed history at least a day; the archiver must get several chances within it.
   if (config.archive.retentionMs < 86_400_000) problems.push(`TEMPORAL_RETENTION=${env.TEMPORAL_RETENTION} must be at least 1d (Temporal's minimum)`);
   else if (config.archive.intervalMs * 4 > config.archive.retentionMs) problems.push(`ARCHIVE_INTERVAL=${env.ARCHIVE_INTERVAL} must be at most a quarter of TEMPORAL_RETENTION, so a closed history is archived long before Temporal deletes it`);

@@ -28,6 +28,7 @@ export type { Disclosures, PublicDecisions } from '../public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';
 export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
 export type { ChangeFeedPage, FeedKey } from '../feed/responses';
+export type { Checkpoint, CheckpointLog, ConsistencyProof, InclusionProof } from '../transparency/responses';
 export type { DraftList, DraftView } from '../drafts/responses';
 export type { ImportList, ImportView } from '../imports/responses';
 export type { CommendationReport } from '@vinhdanh/domain/reports/commendation-report';

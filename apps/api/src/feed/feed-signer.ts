@@ -1,7 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-
-/** PKCS#8 DER of an Ed25519 private key is this fixed prefix followed by the 32-byte seed (RFC 8410). */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+import { sign, type KeyObject } from 'node:crypto';
+import { ed25519FromSeed } from '@vinhdanh/platform/transparency/ed25519';
 
 /**
  * Signs the change feed's pages with Ed25519 (FEED_SIGNING_KEY is the seed). An integrator pins
@@ -14,10 +12,7 @@ export class FeedSigner {
   readonly keyId: string;
 
   constructor(seed: Buffer) {
-    this.privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
-    this.publicKey = createPublicKey(this.privateKey);
-    const raw = this.publicKey.export({ format: 'jwk' }).x as string;
-    this.keyId = createHash('sha256').update(raw).digest('hex').slice(0, 16);
+    ({ privateKey: this.privateKey, publicKey: this.publicKey, keyId: this.keyId } = ed25519FromSeed(seed));
   }
 
   /** The value of the `Vinhdanh-Signature` header for these bytes. */

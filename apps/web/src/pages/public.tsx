@@ -95,6 +95,31 @@ export function PublicPage() {
         ))}
       </section>
       <PublicModelsSection />
+      <CheckpointSection />
+    </section>
+  );
+}
+
+/**
+ * The audit log's newest signed checkpoint (docs/audit.md): anyone may keep it, and with it detect
+ * any later rewrite of the log. Its signed text and the key are one link away, for witnesses.
+ */
+function CheckpointSection() {
+  const { t, dateTime } = useI18n();
+  const log = useLoad(() => anonymous.GET('/public/checkpoints', { params: { query: { limit: '1' } } }), []);
+  const latest = log.data?.items[0];
+  return (
+    <section aria-labelledby="checkpoint-title" className="card">
+      <h2 id="checkpoint-title">{t('public.checkpoint')}</h2>
+      <ErrorNotice error={log.error} />
+      {log.data && !latest && <p className="muted">{t('public.noCheckpoint')}</p>}
+      {latest && (
+        <>
+          <p>{t('public.checkpointLine', { size: latest.treeSize, at: dateTime(latest.issuedAt) })}</p>
+          <p className="mono">{latest.rootHash}</p>
+          <p className="muted">{t('public.checkpointKey', { keyId: latest.keyId })} <a href="/public/checkpoints">{t('public.checkpointAll')}</a></p>
+        </>
+      )}
     </section>
   );
 }

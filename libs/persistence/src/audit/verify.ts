@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { chainHash, GENESIS, rowContent } from './chain';
 import { verifyArchive } from '../archive/history-archive';
 import { engineFindings, type EngineFinding } from '../archive/engine-interruptions';
+import { Frontier } from '@vinhdanh/domain/audit/merkle';
+import { auditLeaf, checkpointRoots } from './transparency';
 
 export interface ChainReport {
   ok: boolean;
@@ -21,6 +23,12 @@ export interface ChainReport {
    * as the archiver found them (docs/audit.md). Findings, not breaks: `ok` speaks of the record's integrity.
    */
   engine: { findings: EngineFinding[] };
+  /**
+   * The entries checked against every signed checkpoint of the log: the root of the first
+   * `treeSize` entries, recomputed from the rows, must be the one signed then. A rewrite whose
+   * chain hashes were all recomputed is found here (`CHECKPOINT_MISMATCH` makes `ok` false).
+   */
+  checkpoints: { checked: number; latestTreeSize: number | null; firstMismatch?: { treeSize: number; expected: string; found: string } };
 }
 
 /**
@@ -49,13 +57,18 @@ interface AuditRow {
 }
 
 async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
-  const chain = await verifyChainIn(db, batch);
+  const published = await checkpointRoots(db);
+  const { checkpoints, ...chain } = await verifyChainIn(db, batch, published);
   const archive = await verifyArchive(db);
-  return { ...chain, ok: chain.ok && !archive.firstProblem, archive, engine: { findings: await engineFindings(db) } };
+  return { ...chain, ok: chain.ok && !archive.firstProblem && !checkpoints.firstMismatch, archive, engine: { findings: await engineFindings(db) }, checkpoints };
 }
 
-async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<ChainReport, 'archive' | 'engine'>> {
+async function verifyChainIn(db: EntityManager, batch: number, published: { treeSize: number; rootHash: string }[]): Promise<Omit<ChainReport, 'archive' | 'engine'>> {
   let global = GENESIS;
+  // The tree's root at each published size, recomputed from the rows as they are now.
+  const frontier = new Frontier();
+  const pending = [...published];
+  const checkpoints: ChainReport['checkpoints'] = { checked: 0, latestTreeSize: published.at(-1)?.treeSize ?? null };
   let expectedSeq = 1;
   const streams = new Map<string, { seq: number; hash: string }>();
   let rows = 0;
@@ -64,7 +77,7 @@ async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<Cha
     for (const r of page) {
       const seq = Number(r.global_seq);
       const at = { globalSeq: seq, stream: r.stream, streamSeq: r.stream_seq };
-      const fail = (problem: string, expected: string, found: string): Omit<ChainReport, 'archive' | 'engine'> => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found } });
+      const fail = (problem: string, expected: string, found: string): Omit<ChainReport, 'archive' | 'engine'> => ({ ok: false, rows, streams: streams.size, headHash: global, firstBroken: { ...at, problem, expected, found }, checkpoints });
       if (seq !== expectedSeq) return fail('GLOBAL_GAP', String(expectedSeq), String(seq));
       const content = rowContent({ stream: r.stream, streamSeq: r.stream_seq, globalSeq: seq, eventType: r.event_type, actorId: r.actor_id, actorRole: r.actor_role, rule: r.rule, occurredAt: r.occurred_at, payload: r.payload });
       if (r.prev_global_hash !== global) return fail('GLOBAL_LINK', global, r.prev_global_hash);
@@ -79,12 +92,21 @@ async function verifyChainIn(db: EntityManager, batch: number): Promise<Omit<Cha
       global = globalHash;
       expectedSeq++;
       rows++;
+      frontier.push(auditLeaf(r));
+      while (pending.length && pending[0].treeSize === rows) {
+        const { treeSize, rootHash } = pending.shift()!;
+        const found = frontier.root().toString('hex');
+        checkpoints.checked++;
+        if (found !== rootHash && !checkpoints.firstMismatch) checkpoints.firstMismatch = { treeSize, expected: rootHash, found };
+      }
     }
     if (page.length < batch) break;
   }
   const [head]: { global_seq: string; global_hash: string }[] = await db.query(`SELECT global_seq, global_hash FROM audit_head WHERE id = 1`);
   if (head && (Number(head.global_seq) !== rows || head.global_hash !== global)) {
-    return { ok: false, rows, streams: streams.size, headHash: global, firstBroken: { globalSeq: rows, stream: '(head)', streamSeq: 0, problem: 'HEAD_MISMATCH', expected: global, found: head.global_hash } };
+    return { ok: false, rows, streams: streams.size, headHash: global, firstBroken: { globalSeq: rows, stream: '(head)', streamSeq: 0, problem: 'HEAD_MISMATCH', expected: global, found: head.global_hash }, checkpoints };
   }
-  return { ok: true, rows, streams: streams.size, headHash: global };
+  // A checkpoint of more entries than the log now holds: entries were removed since it was signed.
+  if (pending.length && !checkpoints.firstMismatch) checkpoints.firstMismatch = { treeSize: pending[0].treeSize, expected: pending[0].rootHash, found: `(${rows} entries)` };
+  return { ok: true, rows, streams: streams.size, headHash: global, checkpoints };
 }
