@@ -14,6 +14,9 @@ import { pooledBallotKeyTotal } from '@vinhdanh/persistence/read-model/ballot-ke
 import { pool, round, summary } from './stats';
 import { countAt, projectionLagMs, tableFigures } from '@vinhdanh/persistence/read-model/measurements';
 import { importedNominationIds } from '@vinhdanh/persistence/read-model/imports';
+import { archiveSize } from '@vinhdanh/persistence/archive/history-archive';
+import { NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/domain/ladder/ids';
+import { HistoryArchiver } from '../apps/worker/src/history-archiver';
 
 /**
  * `npm run bench`: on each topology (BENCH_TOPOLOGIES, default `dev,server`: the CLI's dev server
@@ -105,6 +108,7 @@ async function measure(topology: Topology) {
     const cpuAfter = cpuNow(stack);
     const burstTo = new Date();
     const client = await productClient(loadConfig({ ...process.env, ...stack.env }));
+    const archive = await runArchive(stack, client, vd.seconds);
     const shape = await historyShape(client, vd.ids.slice(0, 30));
     const cpuBase0 = { ...cpuNow(stack), client: clientCpuMs() };
     const base = await runBaseline(client, shape);
@@ -136,6 +140,7 @@ async function measure(topology: Topology) {
       },
       // CPU time per nomination during the burst, by component (ms): what a nomination costs.
       cpuMsPerNomination: Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, round((v - cpuBefore[k as keyof typeof cpuBefore]) / N, 1)])),
+      archive,
       historyEventsPerNomination: shape.events,
       historyBytesPerNomination: shape.bytes,
       activitiesPerNomination: shape.activities,
@@ -495,6 +500,33 @@ async function runImport(stack: BenchStack, inFlight?: { nominations: number; se
 async function projectionLag(stack: BenchStack, from?: Date, to?: Date) {
   const r = await projectionLagMs(stack.ds.manager, { from, to });
   return { p50: round(r.p50), p99: round(r.p99) };
+}
+
+/**
+ * The archive of closed histories (docs/audit.md): one pass of the worker's own archiver over the
+ * burst's closed nominations, timed, with the bytes it stored per nomination. Its CPU (the bench
+ * process and PostgreSQL, as the archiver's worker and database would spend it) per nomination, and
+ * the pass's time per nomination against the burst's: what archiving adds to a nomination's cost.
+ */
+async function runArchive(stack: BenchStack, client: Client, burstSeconds: number) {
+  const config = loadConfig({ ...process.env, ...stack.env });
+  const archiver = new HistoryArchiver({ service: client.connection.workflowService, namespace: config.temporalNamespace, taskQueue: config.taskQueue, dataSource: stack.ds, intervalMs: 3_600_000, retentionMs: config.archive.retentionMs, log: { info: () => undefined, warn: (o, m) => log(`${m} ${JSON.stringify(o)}`), error: (o, m) => log(`${m} ${JSON.stringify(o)}`) } });
+  const before = { client: clientCpuMs(), postgres: postgresCpuMs() };
+  const t0 = Date.now();
+  const pass = await archiver.runOnce();
+  const seconds = (Date.now() - t0) / 1000;
+  const cpu = { client: clientCpuMs() - before.client, postgres: postgresCpuMs() - before.postgres };
+  const size = await archiveSize(stack.ds.manager, NOMINATION_WORKFLOW_TYPE);
+  const runs = Math.max(pass.archived, 1);
+  log(`archive: ${pass.archived} closed runs archived in ${round(seconds)} s, ${Math.round(size.typeBytes / Math.max(size.typeRuns, 1))} bytes per nomination`);
+  return {
+    runsArchived: pass.archived,
+    seconds: round(seconds),
+    bytesPerNomination: Math.round(size.typeBytes / Math.max(size.typeRuns, 1)),
+    cpuMsPerRun: { archiver: round(cpu.client / runs, 1), postgres: round(cpu.postgres / runs, 1) },
+    // Wall time of archiving one nomination against the time the burst took per nomination, on the same machine.
+    ratioToBurstTimePerNomination: round(seconds / runs / (burstSeconds / N), 3),
+  };
 }
 
 async function databaseFigures(stack: BenchStack, n: number) {

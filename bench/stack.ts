@@ -75,7 +75,7 @@ export async function startBenchStack(log: (m: string) => void, topology: 'dev' 
 
   const port = 3900 + (process.pid % 100);
   // A development tool: the development secrets are fine here (VINHDANH_MODE=development).
-  const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000' };
+  const own = { VINHDANH_MODE: 'development', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', TEMPORAL_TASK_QUEUE: 'vinhdanh-bench', LOGIN_MAX_FAILURES: '1000', ARCHIVE_INTERVAL: '1h', CHECKPOINT_INTERVAL: 'off' };
   const env = { ...process.env, ...own };
   // BENCH_NODE_ARGS reaches the worker and the API only (say `--prof` to see where their CPU goes).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);

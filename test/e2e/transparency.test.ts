@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chainHash, GENESIS, rowContent } from '@vinhdanh/persistence';
-import { verifyConsistency } from '@vinhdanh/domain/audit/merkle';
+import { verifyConsistency } from '@vinhdanh/persistence/audit/merkle';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, submit, waitForStatus, waitForStep } from '../support/nominations';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Frontier, consistencyProof, inclusionProof, leafHash, rootOf } from '@vinhdanh/domain/audit/merkle';
+import { Frontier, consistencyProof, inclusionProof, leafHash, rootOf } from './merkle';
 import { appendAudit, rowContent } from './chain';
 
 /**

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { chainHash, GENESIS, rowContent } from './chain';
 import { verifyArchive } from '../archive/history-archive';
 import { engineFindings, type EngineFinding } from '../archive/engine-interruptions';
-import { Frontier } from '@vinhdanh/domain/audit/merkle';
+import { Frontier } from './merkle';
 import { auditLeaf, checkpointRoots } from './transparency';
 
 export interface ChainReport {
