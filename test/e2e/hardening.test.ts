@@ -79,6 +79,8 @@ describe('hardening at the edge', () => {
       'POST /decisions/verify → 400',
       // A decision issued is public (docs/documents.md): its signed PDF downloads without an account.
       'GET /decisions/{id}/document.pdf → 404',
+      // The audit log's signed checkpoints and proofs are public, so anyone can keep and check them (docs/audit.md).
+      'GET /public/checkpoints → 200', 'GET /public/checkpoints/latest → 404', 'GET /public/checkpoints/consistency → 400', 'GET /decisions/{id}/inclusion-proof → 404',
     ].sort());
   });
 });

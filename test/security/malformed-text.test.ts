@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startStack, type Session, type Stack } from '../support/stack';
@@ -84,6 +85,23 @@ describe('text that cannot be stored is refused at the edge, and no workflow fre
     expect(nominee.status).toBe(400);
     expect(nominee.body).toMatchObject({ code: 'MALFORMED_TEXT', field: 'body.name' });
     expect((await raw('GET', '/nominations/%ED%A0%80', undefined, clerk.token)).status).toBe(400);
+  });
+
+  it('headers over the limit get 431 with a reason in both languages, not a reset connection', async () => {
+    const { port } = new URL(stack.baseUrl);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/catalogue', headers: { cookie: `session=${'x'.repeat(60 * 1024)}` } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(431);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'HEADERS_TOO_LARGE', kind: 'INVALID', messageVi: expect.stringContaining('quá lớn'), messageEn: expect.stringContaining('too large') });
+    // The server goes on serving.
+    expect((await fetch(`${stack.baseUrl}/catalogue`)).status).toBe(200);
   });
 
   it('every operation of the API that takes a JSON body refuses one carrying a lone surrogate, before any other check', async () => {

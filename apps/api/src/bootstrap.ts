@@ -10,6 +10,7 @@ import { privateByDefault } from './common/cache-control';
 import helmet from 'helmet';
 import { noteActivity } from './common/activity';
 import { WellFormedTextPipe, wellFormedRequest } from './common/well-formed-text';
+import { answerRefusedRequests } from './common/client-errors';
 import { serveWeb } from './web/serve-web';
 import { openApiDocument } from './contract/document';
 
@@ -34,6 +35,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(privateByDefault);
   app.use(noteActivity);
   app.enableShutdownHooks();
+  answerRefusedRequests(app.getHttpServer());
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // The Temporal Web UI calls the codec endpoint from the browser: only its own origin may.
   const codecOrigins = [...config.codecCorsOrigins, ...(config.temporalUiUrl ? [new URL(config.temporalUiUrl).origin] : [])];
