@@ -105,7 +105,8 @@ describe('trust at the engine boundary', () => {
     expect((await stack.ds.query(`SELECT count(*)::int AS n FROM nomination WHERE id=$1`, [forged.nominationId]))[0].n).toBe(0);
   });
 
-  it('a run started under a finished nomination’s id does not replace it for auditors', async () => {
+  /** A nomination rejected at the unit, its run closed: its id is free for a new run at the frontend. */
+  const rejectedAndClosed = async () => {
     const id = await submit(clerk, 'GK_DONVI');
     await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
     expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Chưa đủ thành tích' })).status).toBe(200);
@@ -113,6 +114,11 @@ describe('trust at the engine boundary', () => {
     const workflowId = `nomination-${id}`;
     // Rejected in the read model; the run itself closes when the workflow task that recorded it completes.
     await eventually(async () => (await attacker.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING');
+    return { id, workflowId };
+  };
+
+  it('a run started under a finished nomination’s id does not replace it for auditors', async () => {
+    const { id, workflowId } = await rejectedAndClosed();
     // The id is free again once the run has closed: a new, forged run takes it (and fails at once).
     const forged = await attacker.workflow.start('nominationWorkflow', { taskQueue: stack.config.taskQueue, workflowId, args: [{ ...dossier('GK_DONVI'), nominationId: id, submittedBy: forgedActor }] });
     await expect(forged.result()).rejects.toThrow();
@@ -126,12 +132,7 @@ describe('trust at the engine boundary', () => {
   });
 
   it('a captured, authentic start input replayed after the nomination closed starts a run that projects nothing and fails at once; junk signals change nothing', async () => {
-    const id = await submit(clerk, 'GK_DONVI');
-    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
-    expect((await reviewer.post(`/nominations/${id}/review`, { action: 'REJECT', reason: 'Chưa đủ thành tích' })).status).toBe(200);
-    await waitForStatus(reviewer, id, 'REJECTED');
-    const workflowId = `nomination-${id}`;
-    await eventually(async () => (await attacker.workflow.getHandle(workflowId).describe()).status.name !== 'RUNNING');
+    const { id, workflowId } = await rejectedAndClosed();
     const recorded = (await stack.ds.query(`SELECT run_id, status, last_seq FROM nomination WHERE id = $1`, [id]))[0];
     const events = async () => (await stack.ds.query(`SELECT count(*)::int AS n FROM nomination_event WHERE nomination_id = $1`, [id]))[0].n;
     const before = await events();

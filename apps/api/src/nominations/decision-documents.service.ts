@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { quietForMs } from '../common/activity';
 import { DataSource } from 'typeorm';
 import { awardNames } from '@vinhdanh/domain/catalogue';
 import { DomainError, conflict, notFound } from '@vinhdanh/domain/common/errors';
@@ -11,11 +12,17 @@ import { signedDecisionPdf } from '@vinhdanh/platform/documents/pdf';
 import { SigningAuthorities } from '@vinhdanh/platform/documents/signing-authorities';
 import type { DecisionView } from './decision-responses';
 
+/** No request served for this long: a quiet moment, when a decision waiting to be signed is signed. */
+const QUIET_MS = 1_500;
+const TICK_MS = 500;
+
 /** A decision as its documents show it, and its signed PDF: signed once by its issuer, then kept. */
 @Injectable()
-export class DecisionDocuments {
+export class DecisionDocuments implements OnModuleDestroy {
   readonly authorities: SigningAuthorities;
-  private readonly signing = new Set<string>();
+  private readonly waiting = new Set<string>();
+  private signing = false;
+  private timer?: NodeJS.Timeout;
   private readonly log = new Logger('DecisionDocuments');
 
   constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -37,15 +44,35 @@ export class DecisionDocuments {
   }
 
   /**
-   * Signs a decision's PDF as soon as it is issued, without holding the decision maker's answer: the
-   * document then says what was decided at that moment (the first download signs only if this failed).
+   * Signs a decision's PDF soon after it is issued, without holding the decision maker's answer and
+   * without competing with the people being served: the queue is worked one decision at a time
+   * whenever the API has served no one for QUIET_MS (as ballot keys are made). At the year-end peak
+   * the decisions of a burst are signed seconds after it; the first download signs any still waiting.
    */
   signSoon(id: string | undefined): void {
-    if (!id || this.signing.has(id)) return;
-    this.signing.add(id);
-    this.signed(id)
-      .catch((err) => this.log.warn(`decision ${id} not signed at issue (signed at its first download): ${err instanceof Error ? err.message : err}`))
-      .finally(() => this.signing.delete(id));
+    if (!id) return;
+    this.waiting.add(id);
+    this.timer ??= setInterval(() => void this.signWaiting(), TICK_MS);
+    this.timer.unref?.();
+  }
+
+  private async signWaiting(): Promise<void> {
+    if (this.signing || quietForMs() < QUIET_MS) return;
+    const [id] = this.waiting;
+    if (!id) return;
+    this.signing = true;
+    try {
+      await this.signed(id);
+    } catch (err) {
+      this.log.warn(`decision ${id} not signed at issue (signed at its first download): ${err instanceof Error ? err.message : err}`);
+    } finally {
+      this.waiting.delete(id);
+      this.signing = false;
+    }
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
   }
 
   /**
