@@ -33,3 +33,13 @@ export async function tableFigures(db: EntityManager): Promise<{ table: string; 
   }
   return out;
 }
+
+/** How many of these nominations' decisions have no signed document yet. */
+export async function unsignedDecisions(db: EntityManager, ids: string[]): Promise<number> {
+  const [{ n }]: { n: number }[] = await db.query(
+    `SELECT count(DISTINCT n.decision_id)::int AS n FROM nomination n LEFT JOIN decision_document d ON d.decision_id::text = n.decision_id::text
+      WHERE n.id = ANY($1) AND n.decision_id IS NOT NULL AND d.decision_id IS NULL`,
+    [ids],
+  );
+  return n;
+}
