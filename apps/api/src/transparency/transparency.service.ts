@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { checkpointAt, checkpointList, consistencyOf, decisionSignedEntry, inclusionOf, issueCheckpoint } from '@vinhdanh/persistence/audit/transparency';
+import { auditEntry, checkpointAt, checkpointList, consistencyOf, decisionSignedEntry, inclusionOf, issueCheckpoint, leaves } from '@vinhdanh/persistence/audit/transparency';
+import { memoizedSubtree, type Subtree } from '@vinhdanh/persistence/audit/merkle';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CheckpointSigner, checkpointNote } from '@vinhdanh/platform/transparency/checkpoint-signer';
 import type { AuthenticatedActor } from '../auth/public.decorator';
@@ -41,11 +42,26 @@ export class TransparencyService {
     return latest;
   }
 
+  /**
+   * The tree of one checkpoint, kept for the next proof against it: the public proofs then cost one
+   * read of the leaves per checkpoint and one hash per node, however many are asked for.
+   */
+  private tree?: { treeSize: number; subtree: Promise<Subtree> };
+
+  private treeOf(treeSize: number): Promise<Subtree> {
+    if (this.tree?.treeSize !== treeSize) {
+      const subtree = leaves(this.ds.manager, treeSize).then(memoizedSubtree);
+      this.tree = { treeSize, subtree };
+      subtree.catch(() => (this.tree = undefined));
+    }
+    return this.tree.subtree;
+  }
+
   async consistency(from: number, to: number): Promise<ConsistencyProof> {
     if (!(from >= 1 && to >= from)) throw invalid('BAD_TREE_SIZES', 'Cần from ≥ 1 và to ≥ from (kích thước cây của hai điểm kiểm).', 'from must be at least 1 and to at least from (the tree sizes of two checkpoints).', 'from');
     const [a, b] = await Promise.all([checkpointAt(this.ds.manager, from), checkpointAt(this.ds.manager, to)]);
     if (!a || !b) throw notFound('CHECKPOINT_NOT_FOUND', 'Không có điểm kiểm với kích thước cây này.', 'No checkpoint of that tree size.');
-    return { from: a, to: b, proof: await consistencyOf(this.ds.manager, from, to) };
+    return { from: a, to: b, proof: consistencyOf(await this.treeOf(to), from, to) };
   }
 
   /**
@@ -57,6 +73,6 @@ export class TransparencyService {
     if (seq === undefined) throw notFound('DECISION_NOT_SIGNED', 'Quyết định chưa có bản ký số (hoặc không tồn tại).', 'The decision has no signed document yet (or does not exist).');
     const [latest] = await checkpointList(this.ds.manager, 1);
     const checkpoint = latest && latest.treeSize >= seq ? latest : await this.issue();
-    return { decisionId, checkpoint, ...(await inclusionOf(this.ds.manager, seq, checkpoint.treeSize)) };
+    return { decisionId, checkpoint, entry: await auditEntry(this.ds.manager, seq), leafIndex: seq - 1, proof: inclusionOf(await this.treeOf(checkpoint.treeSize), seq, checkpoint.treeSize) };
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EMPTY_ROOT, Frontier, consistencyProof, inclusionProof, leafHash, rootOf, verifyConsistency, verifyInclusion } from './merkle';
+import { EMPTY_ROOT, Frontier, consistencyProof, inclusionProof, leafHash, memoizedSubtree, rootOf, verifyConsistency, verifyInclusion } from './merkle';
 
 const hex = (b: Buffer) => b.toString('hex');
 const unhex = (h: string) => Buffer.from(h, 'hex');
@@ -76,6 +76,16 @@ describe('the Merkle tree of RFC 9162', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the memoized subtrees give the same proofs as the reference recursion', () => {
+    const leaves = tree(67);
+    const memo = memoizedSubtree(leaves);
+    for (const n of [1, 2, 3, 31, 32, 33, 67]) {
+      for (let i = 0; i < n; i += 5) expect(inclusionProof(i, n, memo)).toEqual(inclusionProof(i, n, subtreeOf(leaves)));
+      for (let m = 1; m <= n; m += 7) expect(consistencyProof(m, n, memo)).toEqual(consistencyProof(m, n, subtreeOf(leaves)));
+      expect(memo(0, n)).toEqual(rootOf(leaves, 0, n));
+    }
   });
 
   it('refuses proofs for leaves or sizes outside the tree', () => {

@@ -65,6 +65,28 @@ export class Frontier {
   }
 }
 
+/**
+ * Subtree hashes over leaves in memory, each computed once: the proofs of every entry against one
+ * checkpoint together cost at most one hash per node of its tree, not one tree per proof.
+ */
+export function memoizedSubtree(leaves: Buffer[]): Subtree {
+  const memo = new Map<number, Buffer>();
+  const subtree = (start: number, end: number): Buffer => {
+    const n = end - start;
+    if (n === 1) return leaves[start];
+    if (n === 0) return EMPTY_ROOT;
+    const key = start * 2 ** 26 + n;
+    let hash = memo.get(key);
+    if (!hash) {
+      const k = splitPoint(n);
+      hash = nodeHash(subtree(start, start + k), subtree(start + k, end));
+      memo.set(key, hash);
+    }
+    return hash;
+  };
+  return subtree;
+}
+
 /** PATH(m, D[n]) of RFC 9162 §2.1.3.1: the inclusion proof of leaf `index` in a tree of `size` leaves. */
 export function inclusionProof(index: number, size: number, subtree: Subtree): Buffer[] {
   if (index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);

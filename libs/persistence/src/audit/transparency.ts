@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Frontier, consistencyProof, inclusionProof, leafHash, rootOf } from './merkle';
+import { Frontier, consistencyProof, inclusionProof, leafHash, type Subtree } from './merkle';
 import { appendAudit, rowContent } from './chain';
 
 /**
@@ -26,13 +26,13 @@ export interface StoredCheckpoint {
 
 const CHECKPOINT = `tree_size::int AS "treeSize", root_hash AS "rootHash", to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "issuedAt", origin, note, key_id AS "keyId", signature`;
 
-/** Hashes the entries not yet in audit_leaf, up to `upTo`, in batches. */
+/** Hashes the entries not yet in audit_leaf, up to `upTo`, in batches (another issuer may be doing the same). */
 async function extendLeaves(tx: EntityManager, upTo: number, batch = 2000): Promise<void> {
   const [{ n }]: { n: string }[] = await tx.query(`SELECT count(*) AS n FROM audit_leaf`);
   for (let from = Number(n); from < upTo; from += batch) {
     const rows = await tx.query(`SELECT * FROM audit_log WHERE global_seq > $1 AND global_seq <= $2 ORDER BY global_seq`, [from, Math.min(from + batch, upTo)]);
     if (!rows.length) break;
-    await tx.query(`INSERT INTO audit_leaf (global_seq, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])`, [rows.map((r: { global_seq: string }) => r.global_seq), rows.map(auditLeaf)]);
+    await tx.query(`INSERT INTO audit_leaf (global_seq, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[]) ON CONFLICT DO NOTHING`, [rows.map((r: { global_seq: string }) => r.global_seq), rows.map(auditLeaf)]);
   }
 }
 
@@ -45,12 +45,13 @@ export async function leaves(db: EntityManager, size: number): Promise<Buffer[]>
 
 /**
  * Signs a checkpoint of the whole log as it stands and appends it to the log itself (so the change
- * feed carries it to everyone who copies the log). The head is locked throughout: the checkpoint
- * covers exactly the entries before its own. Nothing new since the last one: that one is answered.
+ * feed carries it to everyone who copies the log). The head is read, not locked: every entry up to
+ * it is committed and never changes, so the tree is computed while projections go on appending; it
+ * is locked only for the checkpoint's own entry. Nothing new since the last one: that one is answered.
  */
 export async function issueCheckpoint(db: EntityManager, origin: string, sign: (note: { treeSize: number; rootHash: string; issuedAt: string; origin: string }) => { note: string; keyId: string; signature: string }): Promise<StoredCheckpoint> {
   return db.transaction(async (tx) => {
-    const [head]: { global_seq: string }[] = await tx.query(`SELECT global_seq FROM audit_head WHERE id = 1 FOR UPDATE`);
+    const [head]: { global_seq: string }[] = await tx.query(`SELECT global_seq FROM audit_head WHERE id = 1`);
     const treeSize = Number(head.global_seq);
     const [latest] = await tx.query(`SELECT ${CHECKPOINT} FROM audit_checkpoint ORDER BY tree_size DESC LIMIT 1`);
     // Nothing appended since the last checkpoint but its own entry: that one still says all there is.
@@ -61,7 +62,12 @@ export async function issueCheckpoint(db: EntityManager, origin: string, sign: (
     for (const leaf of await leaves(tx, treeSize)) frontier.push(leaf);
     const body = { origin, treeSize, rootHash: frontier.root().toString('hex'), issuedAt: new Date().toISOString() };
     const signed = sign(body);
-    await tx.query(`INSERT INTO audit_checkpoint (tree_size, root_hash, issued_at, origin, note, key_id, signature) VALUES ($1,$2,$3,$4,$5,$6,$7)`, [treeSize, body.rootHash, body.issuedAt, origin, signed.note, signed.keyId, signed.signature]);
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO audit_checkpoint (tree_size, root_hash, issued_at, origin, note, key_id, signature) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tree_size) DO NOTHING RETURNING tree_size`,
+      [treeSize, body.rootHash, body.issuedAt, origin, signed.note, signed.keyId, signed.signature],
+    );
+    // Another issuer signed this very size meanwhile: its checkpoint is the one.
+    if (!inserted.length) return (await checkpointAt(tx, treeSize))!;
     await appendAudit(tx, { stream: 'checkpoints', eventType: 'CheckpointIssued', rule: 'RFC 9162 (Certificate Transparency 2.0)', occurredAt: body.issuedAt, payload: { treeSize, rootHash: body.rootHash, keyId: signed.keyId, signature: signed.signature, note: signed.note } });
     return { ...body, ...signed };
   });
@@ -81,17 +87,20 @@ export async function checkpointRoots(db: EntityManager): Promise<{ treeSize: nu
   return db.query(`SELECT tree_size::int AS "treeSize", root_hash AS "rootHash" FROM audit_checkpoint ORDER BY tree_size`);
 }
 
-/** The proof that entry `globalSeq` is in the tree of a checkpoint, with that entry as stored. */
-export async function inclusionOf(db: EntityManager, globalSeq: number, treeSize: number): Promise<{ entry: Record<string, unknown>; leafIndex: number; proof: string[] }> {
-  const all = await leaves(db, treeSize);
+/** An audit entry as stored: what an inclusion proof shows, so its leaf can be recomputed. */
+export async function auditEntry(db: EntityManager, globalSeq: number): Promise<Record<string, unknown>> {
   const [entry] = await db.query(`SELECT * FROM audit_log WHERE global_seq = $1`, [globalSeq]);
-  return { entry, leafIndex: globalSeq - 1, proof: inclusionProof(globalSeq - 1, treeSize, (s, e) => rootOf(all, s, e)).map((h) => h.toString('hex')) };
+  return entry;
+}
+
+/** The proof that entry `globalSeq` is in the tree whose subtrees `tree` gives. */
+export function inclusionOf(tree: Subtree, globalSeq: number, treeSize: number): string[] {
+  return inclusionProof(globalSeq - 1, treeSize, tree).map((h) => h.toString('hex'));
 }
 
 /** The proof that the tree of `treeSize` entries extends the one of `first`. */
-export async function consistencyOf(db: EntityManager, first: number, treeSize: number): Promise<string[]> {
-  const all = await leaves(db, treeSize);
-  return consistencyProof(first, treeSize, (s, e) => rootOf(all, s, e)).map((h) => h.toString('hex'));
+export function consistencyOf(tree: Subtree, first: number, treeSize: number): string[] {
+  return consistencyProof(first, treeSize, tree).map((h) => h.toString('hex'));
 }
 
 /** The entry that recorded a decision's signed PDF (its hash), which its inclusion proof is for. */
