@@ -32,7 +32,10 @@ describe('the change feed for other systems', () => {
     const [, id, sig] = /^keyid="([0-9a-f]+)", alg="ed25519", sig="([A-Za-z0-9_-]+)"$/.exec(header) ?? [];
     expect(id).toBe(keyId);
     expect(verify(null, body, key, Buffer.from(sig, 'base64url'))).toBe(true);
-    return JSON.parse(body.toString('utf8'));
+    const parsed = JSON.parse(body.toString('utf8'));
+    // Signed for this very request, by this account, and after it was sent.
+    expect(parsed.request).toEqual({ after, limit, by: (await who.get('/auth/me')).body.userId });
+    return parsed;
   }
 
   async function everything(who: Session): Promise<any[]> {
@@ -81,6 +84,28 @@ describe('the change feed for other systems', () => {
     expect(verify(null, altered, key, sig)).toBe(false);
     const other = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.alloc(32, 1).toString('base64url') }, format: 'jwk' });
     expect(verify(null, body, other, sig)).toBe(false);
+  });
+
+  it('a page replayed later, for another position, or for another account is told apart: what was asked and when is signed', async () => {
+    const sentAt = Date.now();
+    const fetchPage = (who: Session, after: number) => fetch(`${stack.baseUrl}/feed/changes?after=${after}&limit=10`, { headers: { authorization: `Bearer ${who.token}` } });
+    const first = await fetchPage(national, 0);
+    const oldBytes = Buffer.from(await first.arrayBuffer());
+    const oldSig = Buffer.from(/sig="([^"]+)"/.exec(first.headers.get('vinhdanh-signature')!)![1], 'base64url');
+    const old = JSON.parse(oldBytes.toString('utf8'));
+    expect(Date.parse(old.signedAt)).toBeGreaterThanOrEqual(sentAt - 1000);
+    await submit(clerk, 'GK_DONVI');
+    // Later the integrator asks again; a proxy answers with the old bytes: the signature still holds…
+    const askedAt = Date.now();
+    expect(verify(null, oldBytes, key, oldSig)).toBe(true);
+    // …but the page says it answered another moment (and the fresh one does not).
+    expect(Date.parse(old.signedAt)).toBeLessThan(askedAt);
+    const fresh = JSON.parse(Buffer.from(await (await fetchPage(national, 0)).arrayBuffer()).toString('utf8'));
+    expect(Date.parse(fresh.signedAt)).toBeGreaterThanOrEqual(askedAt - 1000);
+    // Another position or another account's page does not pass for this one.
+    const elsewhere = JSON.parse(Buffer.from(await (await fetchPage(national, 3)).arrayBuffer()).toString('utf8'));
+    expect(elsewhere.request.after).toBe(3);
+    expect(old.request).toEqual({ after: 0, limit: 10, by: (await national.get('/auth/me')).body.userId });
   });
 
   it('is for auditor accounts only, and a scoped auditor reads only the streams of units in scope', async () => {

@@ -54,7 +54,9 @@ export class FeedController {
     const inScope = await this.scopeFilter(actor);
     const items = [];
     for (const row of read) if (await inScope(row.stream)) items.push(row);
-    const page: ChangeFeedPage = { items, next: read.at(-1)?.globalSeq ?? after, more: rows.length > limit };
+    // What was asked, by whom and when, inside the signed bytes: a page replayed for another request,
+    // another client or later (an old "no more" page, say) no longer matches what the client asked.
+    const page: ChangeFeedPage = { items, next: read.at(-1)?.globalSeq ?? after, more: rows.length > limit, request: { after, limit, by: actor.userId }, signedAt: new Date().toISOString() };
     const body = Buffer.from(JSON.stringify(page));
     res.status(200).type('application/json').set('vinhdanh-signature', this.signer.signature(body)).send(body);
   }

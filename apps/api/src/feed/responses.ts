@@ -11,6 +11,13 @@ export interface ChangeFeedPage {
   /** The position to ask from next (`after=`): the last entry read, even one outside the caller's scope. */
   next: number;
   more: boolean;
+  /**
+   * The request this page answers (`after`, `limit`, the account that asked) and when it was signed:
+   * both are in the signed bytes. A client accepts a page only for its own request, signed after it
+   * sent it (allowing for clock skew): a proxy replaying an old page is then found.
+   */
+  request: { after: number; limit: number; by: string };
+  signedAt: string;
 }
 
 /** The feed's public key, to pin once and verify every page's `Vinhdanh-Signature` with. */

@@ -2854,6 +2854,13 @@ export interface components {
             more: boolean;
             /** @description The position to ask from next (`after=`): the last entry read, even one outside the caller's scope. */
             next: number;
+            /** @description The request this page answers (`after`, `limit`, the account that asked) and when it was signed: both are in the signed bytes. A client accepts a page only for its own request, signed after it sent it (allowing for clock skew): a proxy replaying an old page is then found. */
+            request: {
+                after: number;
+                by: string;
+                limit: number;
+            };
+            signedAt: string;
         };
         /** @description A signed checkpoint of the audit log: `note` is the signed text, `signature` Ed25519 over it (base64). */
         Checkpoint: components["schemas"]["StoredCheckpoint"];
