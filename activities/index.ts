@@ -35,10 +35,12 @@ export interface ActivityDeps {
   baseSalary?: BaseSalaryStep[];
   /** Working calendar (HOLIDAYS) and, in development, a short posting. */
   postingClock?: PostingClock;
+  /** Signs the projection's notifications to the API (updateNoticeKeys' first). */
+  noticeKey?: Buffer;
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR } }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & ModelActivities & BenchActivities {
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR }, noticeKey }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & ModelActivities & BenchActivities {
   return refusingUnauthenticated({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
@@ -46,7 +48,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
     // The run is the activity's own: the row names the run that really submitted the dossier.
     recordEvent: async (input) => {
-      const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId).catch((err) => {
+      const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId, noticeKey).catch((err) => {
         // Never retried: a foreign run fails at its first event instead of trying forever.
         if (err instanceof ForeignRunError) throw ApplicationFailure.nonRetryable(err.message, 'FOREIGN_RUN');
         throw err;

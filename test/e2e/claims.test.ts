@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startStack, type Session, type Stack } from '../support/stack';
+import { Client } from 'pg';
+import { notifyUpdateProjected, UPDATE_PROJECTED_CHANNEL, UpdateProjectionListener } from '@vinhdanh/persistence/projection/update-projected';
+import { updateNoticeKeys } from '@vinhdanh/platform/codec/notice-keys';
+import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { person, submit, waitForStep } from '../support/nominations';
 
 const run = promisify(execFile);
@@ -49,6 +52,32 @@ describe('claims the README makes', () => {
     const read = (await reviewer.get(`/nominations/${id}`)).body;
     expect(read.lastSeq).toBeGreaterThanOrEqual(approved.body.lastSeq);
     expect(read.steps.find((s: { seq: number }) => s.seq === approved.body.lastSeq)).toMatchObject({ type: 'ReviewApproved', level: 'UNIT' });
+  });
+
+  it('the notification an Update is answered on is signed by the worker with the key the API derives: none is ignored as forged', async () => {
+    const heard: string[] = [];
+    const forged: string[] = [];
+    const raw = new Client({ connectionString: stack.config.databaseUrl });
+    await raw.connect();
+    raw.on('notification', (m) => m.channel === UPDATE_PROJECTED_CHANNEL && heard.push(m.payload ?? ''));
+    await raw.query(`LISTEN ${UPDATE_PROJECTED_CHANNEL}`);
+    const listener = new UpdateProjectionListener(stack.config.databaseUrl, updateNoticeKeys(stack.config.codecKeys), undefined, (id) => forged.push(id));
+    await listener.start();
+    try {
+      const id = await submit(clerk, 'GK_DONVI');
+      await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+      expect((await reviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu thành tích.' })).status).toBe(200);
+      // A marker signed with the same key, sent after: once the listener hears it, it has read every notification before it.
+      const marker = listener.waitFor('claims-marker', 30_000);
+      await stack.ds.transaction((tx) => notifyUpdateProjected(tx, 'claims-marker', {}, updateNoticeKeys(stack.config.codecKeys)[0]));
+      await expect(marker.projected).resolves.toEqual({});
+      expect(heard.length).toBeGreaterThanOrEqual(2);
+      expect(heard.every((p) => typeof JSON.parse(p).m === 'string')).toBe(true);
+      expect(forged).toEqual([]);
+    } finally {
+      await listener.stop();
+      await raw.end();
+    }
   });
 
   it('an Idempotency-Key is honoured after the workflow has finished: the retry gets the same success, one effect', async () => {

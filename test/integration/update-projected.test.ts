@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { notifyUpdateProjected, UpdateProjectionListener, UPDATE_PROJECTED_CHANNEL } from '@vinhdanh/persistence/projection/update-projected';
@@ -13,10 +14,13 @@ import { eventually } from '../support/stack';
 describe('the projection tells the API an Update took effect', () => {
   let ds: DataSource;
   let listener: UpdateProjectionListener;
+  // The keys the worker and the API derive from their codec keys: the first signs, all verify.
+  const [key, oldKey] = [randomBytes(32), randomBytes(32)];
+  const forged: string[] = [];
 
   beforeAll(async () => {
     ds = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, { extra: { max: 2 } })).initialize();
-    listener = new UpdateProjectionListener(process.env.DATABASE_URL!);
+    listener = new UpdateProjectionListener(process.env.DATABASE_URL!, [oldKey, key], undefined, (id) => forged.push(id));
     await listener.start();
   });
 
@@ -30,7 +34,7 @@ describe('the projection tells the API an Update took effect', () => {
   it('hears a committed event with the state it projected, and only its own', async () => {
     const mine = listener.waitFor('upd-mine', 30_000);
     const other = listener.waitFor('upd-other', 30_000);
-    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-mine', view));
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-mine', view, key));
     await expect(mine.projected).resolves.toEqual(view);
     other.cancel();
     await expect(other.projected).resolves.toBeUndefined();
@@ -40,21 +44,21 @@ describe('the projection tells the API an Update took effect', () => {
     const wait = listener.waitFor('upd-rolled-back', 1_500);
     await expect(
       ds.transaction(async (tx) => {
-        await notifyUpdateProjected(tx, 'upd-rolled-back', view);
+        await notifyUpdateProjected(tx, 'upd-rolled-back', view, key);
         throw new Error('the projection failed');
       }),
     ).rejects.toThrow('the projection failed');
     // Then a committed one for the same id, so the wait's outcome is not a matter of timing alone.
     await expect(wait.projected).resolves.toBeUndefined();
     const again = listener.waitFor('upd-rolled-back', 30_000);
-    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-rolled-back', view));
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-rolled-back', view, key));
     await expect(again.projected).resolves.toEqual(view);
   });
 
   it('sends a state too long for a notification without it, and the transaction still commits', async () => {
     const long = { ...view, outcomeReason: 'Thành tích xuất sắc trong phong trào thi đua. '.repeat(400) };
     const wait = listener.waitFor('upd-long', 30_000);
-    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-long', long));
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-long', long, key));
     // Heard at once (not at the 30 s timeout: the test would time out first), with no state.
     await expect(wait.projected).resolves.toBeUndefined();
   });
@@ -63,7 +67,7 @@ describe('the projection tells the API an Update took effect', () => {
     const wait = listener.waitFor('upd-shape', 30_000);
     await ds.query('SELECT pg_notify($1, $2)', [UPDATE_PROJECTED_CHANNEL, 'upd-shape']);
     await ds.query('SELECT pg_notify($1, $2)', [UPDATE_PROJECTED_CHANNEL, JSON.stringify({ u: 42, v: view })]);
-    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-shape', view));
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-shape', view, key));
     await expect(wait.projected).resolves.toEqual(view);
   });
 
@@ -73,7 +77,27 @@ describe('the projection tells the API an Update took effect', () => {
     await eventually(async () => !listener.listening);
     await eventually(async () => listener.listening);
     const wait = listener.waitFor('upd-after-kill', 30_000);
-    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-after-kill', view));
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-after-kill', view, key));
+    await expect(wait.projected).resolves.toEqual(view);
+  });
+
+  it('ignores a notification not signed by the projection: any database role can send one, none can forge it', async () => {
+    // Someone with a database role answers a refused Update as if it had awarded the nomination.
+    let heard: unknown = 'nothing';
+    const wait = listener.waitFor('upd-forged', 30_000);
+    void wait.projected.then((v) => (heard = v));
+    const lie = { ...view, status: 'AWARDED', decision: { number: '999/QĐ-GIẢ' } };
+    await ds.query('SELECT pg_notify($1, $2)', [UPDATE_PROJECTED_CHANNEL, JSON.stringify({ u: 'upd-forged', v: lie })]);
+    await ds.query('SELECT pg_notify($1, $2)', [UPDATE_PROJECTED_CHANNEL, JSON.stringify({ u: 'upd-forged', v: lie, m: randomBytes(32).toString('base64url') })]);
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-forged', lie, randomBytes(32)));
+    // Notifications reach the listener in the order they were sent: once a later, signed one is heard, the forged ones were read.
+    const marker = listener.waitFor('upd-marker', 30_000);
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-marker', view, key));
+    await expect(marker.projected).resolves.toEqual(view);
+    expect(heard).toBe('nothing');
+    expect(forged.filter((id) => id === 'upd-forged')).toHaveLength(3);
+    // The same id signed by the projection — here with the previous key, as during a rotation — is heard.
+    await ds.transaction((tx) => notifyUpdateProjected(tx, 'upd-forged', view, oldKey));
     await expect(wait.projected).resolves.toEqual(view);
   });
 });

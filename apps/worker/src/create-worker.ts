@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createActivities, type Mailer } from '@vinhdanh/activities';
 import { legacyPlaintextBindings } from '@vinhdanh/persistence';
 import { HistoryArchiver, type ArchiverOptions } from './history-archiver';
+import { updateNoticeKeys } from '@vinhdanh/platform/codec/notice-keys';
 import { CheckpointPublisher } from './checkpoint-publisher';
 import { APP_CONFIG, MAILER, ballotKeyFrom, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
 
@@ -22,7 +23,7 @@ export interface CreateWorkerOptions {
 export async function createWorker(ctx: INestApplicationContext, options: CreateWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection; archiver: HistoryArchiver; checkpoints?: CheckpointPublisher }> {
   const config = ctx.get<AppConfig>(APP_CONFIG);
   const dataSource = ctx.get(DataSource);
-  const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds } });
+  const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds }, noticeKey: updateNoticeKeys(config.codecKeys)[0] });
   // Histories written before the codec existed stay readable for the workflows adopted at upgrade.
   const legacy = await legacyPlaintextBindings(dataSource.manager);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });

@@ -11,7 +11,7 @@ import { notifyUpdateProjected } from './update-projected';
  * a single transaction. Keyed by (nomination, seq): a retried activity changes nothing twice.
  * The projection rebuild runs this same fold over the events recorded in Temporal histories.
  */
-export async function recordEventIn(db: EntityManager, input: RecordEventInput, emailEnabled = false, runId?: string): Promise<RecordEventResult> {
+export async function recordEventIn(db: EntityManager, input: RecordEventInput, emailEnabled = false, runId?: string, noticeKey?: Buffer): Promise<RecordEventResult> {
   const { nominationId, event, view } = input;
   return db.transaction(async (tx) => {
     if (event.type === 'NominationSubmitted') {
@@ -50,7 +50,7 @@ export async function recordEventIn(db: EntityManager, input: RecordEventInput, 
     await projectDetails(tx, input);
     await syncTasks(tx, input);
     const updateId = (event.data as { updateId?: unknown }).updateId;
-    if (typeof updateId === 'string') await notifyUpdateProjected(tx, updateId, view);
+    if (typeof updateId === 'string') await notifyUpdateProjected(tx, updateId, view, noticeKey);
     return { notificationIds: await enqueueNotifications(tx, input, emailEnabled) };
   });
 }

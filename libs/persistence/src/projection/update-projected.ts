@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 
@@ -15,10 +16,21 @@ export const UPDATE_PROJECTED_CHANNEL = 'vinhdanh_update_projected';
 /** PostgreSQL refuses a payload of 8,000 bytes or more; the transaction must never fail for it. */
 const MAX_PAYLOAD_BYTES = 7_900;
 
-/** Inside the projection transaction: PostgreSQL delivers it when (and only if) that transaction commits. */
-export async function notifyUpdateProjected(tx: EntityManager, updateId: string, view: unknown): Promise<void> {
-  let payload = JSON.stringify({ u: updateId, v: view });
-  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = JSON.stringify({ u: updateId });
+/**
+ * The notification's MAC: any database role may send a notification on the channel, so the API
+ * believes only one that carries this (HMAC-SHA256 over the Update's id and the state, under a key
+ * derived from the codec keys: libs/platform/src/codec/notice-keys.ts).
+ */
+const mac = (key: Buffer, updateId: string, view: unknown): Buffer => createHmac('sha256', key).update(`${updateId}\n${JSON.stringify(view ?? null)}`).digest();
+
+/**
+ * Inside the projection transaction: PostgreSQL delivers it when (and only if) that transaction
+ * commits. Without a key it is sent unsigned, and the API waits for Temporal's answer instead.
+ */
+export async function notifyUpdateProjected(tx: EntityManager, updateId: string, view: unknown, key?: Buffer): Promise<void> {
+  const signed = (v: unknown) => JSON.stringify({ u: updateId, ...(v === undefined ? {} : { v }), ...(key ? { m: mac(key, updateId, v).toString('base64url') } : {}) });
+  let payload = signed(view);
+  if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) payload = signed(undefined);
   await tx.query('SELECT pg_notify($1, $2)', [UPDATE_PROJECTED_CHANNEL, payload]);
 }
 
@@ -44,8 +56,20 @@ export class UpdateProjectionListener {
 
   constructor(
     private readonly databaseUrl: string,
+    /** The keys a notification must be signed with (any of them); one that is not is ignored. */
+    private readonly keys: Buffer[],
     private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly onForged: (updateId: string) => void = () => undefined,
   ) {}
+
+  private authentic(parsed: { u: string; v?: unknown; m?: unknown }): boolean {
+    if (typeof parsed.m !== 'string') return false;
+    const given = Buffer.from(parsed.m, 'base64url');
+    return this.keys.some((key) => {
+      const expected = mac(key, parsed.u, parsed.v);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -99,6 +123,10 @@ export class UpdateProjectionListener {
         return;
       }
       if (typeof parsed.u !== 'string') return;
+      if (!this.authentic(parsed as { u: string; v?: unknown; m?: unknown })) {
+        this.onForged(parsed.u);
+        return;
+      }
       for (const done of [...(this.waiters.get(parsed.u) ?? [])]) done(parsed.v);
     });
     client.on('error', (err) => {
