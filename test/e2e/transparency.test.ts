@@ -74,6 +74,7 @@ describe('the audit log as a transparency log', () => {
     expect((await auditor.post('/audit/checkpoints')).body).toEqual(first);
     const log = await publicGet('/public/checkpoints');
     expect(log.body.items[0]).toEqual(first);
+    expect(await publicGet('/public/checkpoints/latest')).toEqual({ status: 200, body: first });
     keyFile = save('key.pem', log.body.key.publicKeyPem);
     expect(await offline('checkpoint', save('first.json', first), keyFile)).toMatchObject({ code: 0, out: expect.stringContaining(`checkpoint of ${first.treeSize} entries`) });
 
