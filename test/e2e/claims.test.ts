@@ -71,6 +71,8 @@ describe('claims the README makes', () => {
       const marker = listener.waitFor('claims-marker', 30_000);
       await stack.ds.transaction((tx) => notifyUpdateProjected(tx, 'claims-marker', {}, updateNoticeKeys(stack.config.codecKeys)[0]));
       await expect(marker.projected).resolves.toEqual({});
+      // The raw connection too: each connection receives notifications in commit order.
+      await eventually(async () => heard.some((p) => JSON.parse(p).u === 'claims-marker'));
       expect(heard.length).toBeGreaterThanOrEqual(2);
       expect(heard.every((p) => typeof JSON.parse(p).m === 'string')).toBe(true);
       expect(forged).toEqual([]);
