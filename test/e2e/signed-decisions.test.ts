@@ -25,7 +25,7 @@ describe('signed decisions', () => {
   let pdf: Buffer;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ SIGN_AT_ISSUE: 'true' });
     [clerk, reviewer, head] = await Promise.all(['vanthu.so-gddt', 'thamdinh.so-gddt', 'thutruong.so-gddt'].map((u) => stack.login(u)));
     const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Phan Thị Ký Số' } });
     await approveLevel(stack, reviewer, id, 'UNIT');

@@ -24,7 +24,7 @@ describe('the audit log as a transparency log', () => {
   let keyFile: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ SIGN_AT_ISSUE: 'true' });
     [clerk, reviewer, head, auditor] = await Promise.all(['vanthu.so-gddt', 'thamdinh.so-gddt', 'thutruong.so-gddt', 'thanhtra'].map((u) => stack.login(u)));
   });
   afterAll(async () => {

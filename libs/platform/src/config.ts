@@ -33,7 +33,7 @@ export interface AppConfig {
   /** The Ed25519 seed that signs the change feed's pages (docs/integration.md). */
   feedSigningKey: Buffer;
   /** Decision signing (docs/documents.md): where each authority's PKCS#12 and the CA live. */
-  signing: { dir: string; passphrase: string; autoIssue: boolean; fontDir: string };
+  signing: { dir: string; passphrase: string; autoIssue: boolean; fontDir: string; atIssue: boolean };
   /** Origins allowed to call the codec endpoint from a browser (the Temporal UI). */
   codecCorsOrigins: string[];
   /** Deadline of every Temporal call made for a request. */
@@ -223,6 +223,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       // A local CA that issues keys on demand: development and tests only; elsewhere the operator's keys.
       autoIssue: bool('SIGNING_AUTO_ISSUE', mode === 'development'),
       fontDir: env.DOCUMENT_FONT_DIR?.trim() || '/usr/share/fonts/truetype/liberation2',
+      // Sign each decision's PDF in the API's quiet moments after issue (docs/audit.md); off, at its first download.
+      atIssue: bool('SIGN_AT_ISSUE', true),
     },
     codecCorsOrigins: (env.CODEC_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 10_000, 100, 600_000),

@@ -50,7 +50,7 @@ export class DecisionDocuments implements OnModuleDestroy {
    * the decisions of a burst are signed seconds after it; the first download signs any still waiting.
    */
   signSoon(id: string | undefined): void {
-    if (!id) return;
+    if (!id || !this.config.signing.atIssue) return;
     this.waiting.add(id);
     this.timer ??= setInterval(() => void this.signWaiting(), TICK_MS);
     this.timer.unref?.();
