@@ -58,10 +58,11 @@ describe('phase reviews', () => {
 
     expect((await gddt.post(`/phase-reviews/${id}/close`)).status).toBe(403);
     expect((await snv.post(`/phase-reviews/${id}/close`)).status).toBe(200);
+    // Every unit's task closes and the figures are added up: a fan-in of child workflows, slow on a loaded two-core machine.
     const done = await eventually(async () => {
       const r = (await snv.get(`/phase-reviews/${id}`)).body;
       return r.status === 'AGGREGATED' && r;
-    });
+    }, 60_000);
     expect(done.totals).toEqual({ units: 3, submitted: 2, late: 2, missing: 1, figures: { collectivesCommended: 3, individualsCommended: 12, frontLineCommended: 6, modelsFound: 2, initiatives: 3 } });
     expect(done.units.find((u: { unitId: string }) => u.unitId === 'cty-cao-su').status).toBe('MISSING');
     expect((await caosu.post(`/phase-reviews/${id}/report`, { figures: figures(1), summary: 'Báo cáo sau khi đã đóng đợt.' })).status).toBe(409);

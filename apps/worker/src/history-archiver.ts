@@ -47,7 +47,8 @@ export class HistoryArchiver {
   constructor(private readonly o: ArchiverOptions) {}
 
   async start(): Promise<void> {
-    await this.ensureRetention();
+    // A worker that may not change the namespace (Temporal's authorizer) still archives; the operator sets the retention.
+    await this.ensureRetention().catch((err) => this.o.log.warn({ err: String(err), namespace: this.o.namespace }, 'namespace retention not set: set it to TEMPORAL_RETENTION on the Temporal side'));
     this.schedule(0);
   }
 
