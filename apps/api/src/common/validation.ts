@@ -108,3 +108,11 @@ export function jsonDepth(buf: Buffer): number {
 /** A path id that must be a UUID: a malformed one is a 400 naming the parameter, in both languages. */
 export const uuidParam = (name = 'id') =>
   new ParseUUIDPipe({ exceptionFactory: () => invalid('BAD_ID', `Mã ${name} không hợp lệ (cần dạng UUID).`, `Invalid ${name}: a UUID is expected.`, name) });
+
+/** A whole-number query parameter within bounds (the fallback when absent), or 400 BAD_NUMBER naming it. */
+export function wholeNumber(raw: string | undefined, field: string, min: number, max: number, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw invalid('BAD_NUMBER', `${field} phải là số nguyên từ ${min} đến ${max}.`, `${field} must be a whole number from ${min} to ${max}.`, field);
+  return n;
+}

@@ -38,9 +38,9 @@ export function wellFormedRequest(req: Request, _res: Response, next: NextFuncti
   } catch {
     return next(invalid('MALFORMED_PATH', 'Địa chỉ có mã %XX không phải UTF-8 hợp lệ.', 'The address holds a %XX escape that is not valid UTF-8.'));
   }
-  const found = firstBadText(path) ? { where: 'path', at: firstBadText(path)! } : undefined;
-  const inQuery = firstBadText(req.query);
-  const inBody = firstBadText(req.body);
-  const first = found ?? (inQuery ? { where: 'query', at: inQuery } : inBody ? { where: 'body', at: inBody } : undefined);
-  next(first ? refuse(first.where, first.at) : undefined);
+  for (const [where, value] of [['path', path], ['query', req.query], ['body', req.body]] as const) {
+    const found = firstBadText(value);
+    if (found) return next(refuse(where, found));
+  }
+  next();
 }

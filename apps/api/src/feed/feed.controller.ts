@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
+import { forbidden } from '@vinhdanh/domain/common/errors';
+import { wholeNumber } from '../common/validation';
 import { auditLogAfter } from '@vinhdanh/persistence/read-model/audit-records';
 import { streamOwnerUnit, unitWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -47,8 +48,8 @@ export class FeedController {
     if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
       throw forbidden('AUDITOR_ONLY', 'Chỉ tài khoản thanh tra (tài khoản dịch vụ) mới đọc được luồng thay đổi.', 'Only auditor accounts (service accounts) may read the change feed.');
     }
-    const after = whole(afterRaw, 'after', 0, Number.MAX_SAFE_INTEGER, 0);
-    const limit = whole(limitRaw, 'limit', 1, MAX_PAGE, 100);
+    const after = wholeNumber(afterRaw, 'after', 0, Number.MAX_SAFE_INTEGER, 0);
+    const limit = wholeNumber(limitRaw, 'limit', 1, MAX_PAGE, 100);
     const rows = await auditLogAfter(this.ds.manager, after, limit + 1);
     const read = rows.slice(0, limit);
     const inScope = await this.scopeFilter(actor);
@@ -85,11 +86,4 @@ export class FeedController {
       return known.get(stream)!;
     };
   }
-}
-
-function whole(raw: string | undefined, field: string, min: number, max: number, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw invalid('BAD_NUMBER', `${field} phải là số nguyên từ ${min} đến ${max}.`, `${field} must be a whole number from ${min} to ${max}.`, field);
-  return n;
 }

@@ -1,17 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { invalid } from '@vinhdanh/domain/common/errors';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { Operation } from '../contract/operation';
-import { uuidParam } from '../common/validation';
+import { uuidParam, wholeNumber } from '../common/validation';
 import type { Checkpoint, CheckpointLog, ConsistencyProof, InclusionProof } from './responses';
 import { TransparencyService } from './transparency.service';
 
-const count = (value: string | undefined, field: string, fallback?: number): number => {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (!/^\d{1,12}$/.test(value ?? '')) throw invalid('BAD_NUMBER', `${field} phải là số nguyên không âm.`, `${field} must be a whole number.`, field);
-  return Number(value);
-};
 
 /**
  * The audit log as a transparency log (RFC 9162): its signed checkpoints, public so that anyone —
@@ -35,7 +29,7 @@ export class TransparencyController {
     public: true,
   })
   async checkpoints(@Query('limit') limit?: string): Promise<CheckpointLog> {
-    return this.log.log(Math.min(count(limit, 'limit', 100), 1000));
+    return this.log.log(Math.min(wholeNumber(limit, 'limit', 1, Number.MAX_SAFE_INTEGER, 100), 1000));
   }
 
   @Get('public/checkpoints/latest')
@@ -55,7 +49,7 @@ export class TransparencyController {
     public: true,
   })
   consistency(@Query('from') from?: string, @Query('to') to?: string): Promise<ConsistencyProof> {
-    return this.log.consistency(count(from, 'from'), count(to, 'to'));
+    return this.log.consistency(wholeNumber(from, 'from', 1, Number.MAX_SAFE_INTEGER, 0), wholeNumber(to, 'to', 1, Number.MAX_SAFE_INTEGER, 0));
   }
 
   @Get('decisions/:id/inclusion-proof')
