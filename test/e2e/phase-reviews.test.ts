@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { dossier } from '../support/nominations';
+import { holdRow } from '../support/row-lock';
 import { phaseReviewWorkflowId, unitReportWorkflowId } from '@vinhdanh/domain/movement/phase-review';
 
 /**
@@ -76,6 +77,29 @@ describe('phase reviews', () => {
     expect((await gddt.get(`/phase-reviews/${id}/report.xlsx`)).status).toBe(403);
     const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`phase-review:${id}`]);
     expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(expect.arrayContaining(['PhaseReviewOpened', 'UnitReportSubmitted', 'UnitReportMissing', 'PhaseReviewClosing', 'PhaseReviewAggregated']));
+  });
+
+  it('tells the units’ tasks only once its closing is recorded, so none disbelieves the close and stays open', async () => {
+    // A unit's task believes a close signal only if the review's closing is recorded (a signal from the
+    // frontend is not authenticated). Hold the review's row so that recording the closing waits mid-transaction.
+    const id = (await snv.post('/phase-reviews', { movementId: 'ke-hoach-823-kh-ubnd-2022', phase: 'SO_KET', deadline: '2099-10-31', unitIds: ['cty-cao-su'] })).body.id;
+    await eventually(async () => (await snv.get(`/phase-reviews/${id}`)).body.units?.length === 1);
+    const held = await holdRow(stack.config.databaseUrl, 'phase_review', id);
+    const closed = snv.post(`/phase-reviews/${id}/close`);
+    try {
+      await held.waitedOn();
+      // The closing's activity is running (its update waits on the row): no unit has been told yet.
+      const events = (await stack.temporal.workflow.getHandle(phaseReviewWorkflowId(id)).fetchHistory()).events ?? [];
+      expect(events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
+    } finally {
+      await held.release();
+    }
+    expect((await closed).status).toBe(200);
+    const done = await eventually(async () => {
+      const r = (await snv.get(`/phase-reviews/${id}`)).body;
+      return r.status === 'AGGREGATED' && r;
+    }, 60_000);
+    expect(done.units).toEqual([expect.objectContaining({ unitId: 'cty-cao-su', status: 'MISSING' })]);
   });
 
   it('closes on its own once the grace after the deadline has run: whoever did not report is missing', async () => {

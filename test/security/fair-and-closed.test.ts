@@ -1,5 +1,8 @@
 import { demoPersonalId, DEMO_USERS } from '@vinhdanh/persistence';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
+import { deflateRawSync } from 'node:zlib';
+import { deflatedRun, lyingZip } from '../support/lying-zip';
+import { uploadList } from '../support/lists';
 import { approveLevel, dossier, person, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 
 /**
@@ -148,6 +151,31 @@ describe('fair and closed', () => {
       expect(second).toBeGreaterThan(first);
     });
 
+    it('guessing one account from 60 addresses is slowed per account; the owner’s browser, with its device token, is not', async () => {
+      const owner = 'thutruong.xa-quang-khe';
+      const withDevice = (password: string, address: string, deviceToken?: string) =>
+        fetch(`${stack.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ username: owner, password, deviceToken }) });
+      // The owner signed in at the office before: the browser keeps the account's device token.
+      const before = await login(owner, 'vinhdanh', '198.51.100.30');
+      const { deviceToken } = (await before.json()) as { deviceToken: string };
+      const others = (await (await login('vanthu.xa-quang-khe', 'vinhdanh', '198.51.100.30')).json()) as { deviceToken: string; accessToken: string };
+      // 300 guesses from 60 addresses, five each (under every per-address limit).
+      const statuses: number[] = [];
+      for (let a = 0; a < 60; a++) for (let i = 0; i < 5; i++) statuses.push((await login(owner, `doan-${a}-${i}`, `203.0.113.${100 + a}`)).status);
+      // Only the account's allowance reached the password check (LOGIN_MAX_FAILURES_PER_ACCOUNT, 20 an hour).
+      expect(statuses.filter((s) => s === 401).length).toBe(20);
+      expect(statuses.filter((s) => s === 429).length).toBe(280);
+      // The owner's browser signs in at once, from anywhere.
+      expect((await withDevice('vinhdanh', '198.51.100.31', deviceToken)).status).toBe(200);
+      // Another account's device token, an access token or a forged one exempts no one: such a browser waits, told how long.
+      for (const token of [others.deviceToken, others.accessToken, `${deviceToken.slice(0, -4)}AAAA`, undefined]) {
+        const slowed = await withDevice('vinhdanh', '198.51.100.32', token);
+        expect(slowed.status).toBe(429);
+        expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+      }
+    });
+
     it('five colleagues mistyping behind one office address lock out nobody else there', async () => {
       const office = '192.0.2.99';
       for (const u of ['vanthu.so-yte', 'thamdinh.so-yte', 'thutruong.so-yte', 'vanthu.xa-dak-ha', 'thamdinh.xa-dak-ha']) {
@@ -260,6 +288,21 @@ describe('fair and closed', () => {
       expect(cyrillic.body).toMatchObject({ code: 'NAME_CONFUSABLE', field: 'nominee.name' });
       const invisible = await clerk.post('/nominations', dossier('GK_DONVI', { nominee: person('\u200B\u200C\u2060') }));
       expect(invisible.body).toMatchObject({ code: 'NAME_REQUIRED', field: 'nominee.name' });
+    });
+  });
+
+  describe('a list that lies about its sizes', () => {
+    it('is refused as too large, counted as it inflates, not as it declares', async () => {
+      // 1,000 bytes declared for 512 MiB inside, in a 0.5 MB upload: the reader stops at its 64 MiB budget.
+      const clerk = await stack.login('vanthu.so-gddt');
+      const file = lyingZip([
+        { name: 'xl/workbook.xml', deflated: deflateRawSync('<workbook/>'), declaredSize: 11 },
+        { name: 'xl/worksheets/sheet1.xml', deflated: await deflatedRun(512), declaredSize: 1000 },
+      ]);
+      expect(file.length).toBeLessThan(1024 * 1024);
+      const res = await uploadList(clerk, stack.baseUrl, file, { awardCode: 'GK_DONVI', year: '2025', achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2025.' });
+      expect({ status: res.status, code: res.body.code, field: res.body.field }).toEqual({ status: 400, code: 'IMPORT_TOO_LARGE', field: 'file' });
+      expect(res.body.messageVi).toContain('quá lớn');
     });
   });
 

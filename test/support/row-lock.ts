@@ -7,12 +7,17 @@ import { eventually } from './stack';
  * share lock on that row). `waitedOn()` resolves once a session of the database waits on a lock;
  * `release()` lets it through (and is harmless after the server has gone).
  */
-export async function holdNominationRow(databaseUrl: string, nominationId: string) {
+export function holdNominationRow(databaseUrl: string, nominationId: string) {
+  return holdRow(databaseUrl, 'nomination', nominationId);
+}
+
+/** The same for a row of another read model whose next step updates it (a phase review's closing). */
+export async function holdRow(databaseUrl: string, table: 'nomination' | 'phase_review', id: string) {
   const holder = new Client({ connectionString: databaseUrl });
   holder.on('error', () => undefined); // its connection may die with the server, as a fault test intends
   await holder.connect();
   await holder.query('BEGIN');
-  await holder.query('SELECT 1 FROM nomination WHERE id = $1 FOR UPDATE', [nominationId]);
+  await holder.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
   const release = async () => {
     await holder.query('ROLLBACK').catch(() => undefined);
     await holder.end().catch(() => undefined);

@@ -11,6 +11,15 @@ const { recordPhaseReviewEvent, phaseReviewClosing } = wf.proxyActivities<PhaseR
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/*
+ * Changes to running workflows, each behind `patched()` (docs/audit.md).
+ *
+ * The review counts as closing only once its closing is recorded: the units' tasks ask the record
+ * before they believe a close signal (a signal from the frontend is not authenticated), so a
+ * signal sent before the record would be disbelieved and leave that task open for ever.
+ */
+export const CLOSING_RECORDED_FIRST = 'phase-review-closing-recorded-first';
+
 const DAY = 86_400_000;
 const until = (at: number) => Math.max(at - Date.now(), 1);
 
@@ -23,14 +32,18 @@ const until = (at: number) => Math.max(at - Date.now(), 1);
 export async function phaseReviewWorkflow(input: PhaseReviewInput): Promise<ReturnType<typeof aggregateReports>> {
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   const nonces = new Set<string>();
-  let closing = false;
+  let closeAsked = false; // an authentic close was accepted; refuses a second
+  let closing = false; // ... and is recorded: the units' tasks may now be told
   const homeAffairs = [input.openedBy.unitId];
   wf.setHandler(closeReviewUpdate, async (args) => {
     if (args.auth) nonces.add(args.auth.nonce);
-    closing = true;
+    closeAsked = true;
+    const recordedFirst = wf.patched(CLOSING_RECORDED_FIRST);
+    if (!recordedFirst) closing = true;
     await recordPhaseReviewEvent({ type: 'PhaseReviewClosing', reviewId: input.reviewId, actor: { userId: args.actor.userId, role: 'REVIEWER' } });
+    closing = true;
     return { reviewId: input.reviewId, closing };
-  }, { validator: (args: CloseReviewArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); validateCloseReview(closing, args, homeAffairs); }) });
+  }, { validator: (args: CloseReviewArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); validateCloseReview(closeAsked, args, homeAffairs); }) });
 
   const { auth: _auth, openedBy, ...review } = input;
   await recordPhaseReviewEvent({ type: 'PhaseReviewOpened', reviewId: input.reviewId, review: { ...review, openedBy: openedBy.userId }, actor: { userId: openedBy.userId, role: 'REVIEWER' } });
@@ -39,10 +52,12 @@ export async function phaseReviewWorkflow(input: PhaseReviewInput): Promise<Retu
     args: [{ reviewId: input.reviewId, unitId, deadline: input.deadline, graceDays: input.graceDays }],
   })));
   const closeAt = vietnamDayStartMs(input.deadline) + (input.graceDays + 1) * DAY;
-  if (!(await wf.condition(() => closing, until(closeAt)))) {
-    closing = true;
+  if (!(await wf.condition(() => closeAsked, until(closeAt)))) {
+    closeAsked = true;
     await recordPhaseReviewEvent({ type: 'PhaseReviewClosing', reviewId: input.reviewId });
+    closing = true;
   }
+  await wf.condition(() => closing); // a close accepted by the Update is recorded by it
   const results: UnitReportResult[] = await Promise.all(children.map(async (child) => {
     await child.signal(closeReportSignal).catch(() => undefined); // a task already finished needs no telling
     return child.result();

@@ -25,6 +25,16 @@ export const tokenStore = {
   set: (token: string | null) => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY)),
 };
 
+/**
+ * Device tokens outlive the session (localStorage, one per username): this browser signed in to
+ * that account before, so its sign-ins are not slowed when someone elsewhere guesses the password.
+ */
+const deviceKey = (username: string) => `vinhdanh.device.${username.trim().toLowerCase()}`;
+export const deviceTokenStore = {
+  get: (username: string): string | undefined => localStorage.getItem(deviceKey(username)) ?? undefined,
+  set: (username: string, token: string) => localStorage.setItem(deviceKey(username), token),
+};
+
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { client, data, setUnauthorizedHandler, tokenStore, type Schemas } from './api';
+import { client, data, deviceTokenStore, setUnauthorizedHandler, tokenStore, type Schemas } from './api';
 import { navigate } from './router';
 
 export type Role = Schemas['Role'];
@@ -40,8 +40,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signOut]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await data(client.POST('/auth/login', { body: { username, password } }));
+    const { accessToken, deviceToken } = await data(client.POST('/auth/login', { body: { username, password, deviceToken: deviceTokenStore.get(username) } }));
     tokenStore.set(accessToken);
+    deviceTokenStore.set(username, deviceToken);
     const { me, mine } = await loadActor();
     setCouncils(mine);
     setActor(me);

@@ -43,6 +43,8 @@ export interface AppConfig {
   /** Failed sign-ins per username and address within 15 minutes, and per address within an hour. */
   loginMaxFailures: number;
   loginMaxFailuresPerAddress: number;
+  /** Failed sign-ins per username within an hour from browsers it has not signed in on (no device token). */
+  loginMaxFailuresPerAccount: number;
   /** Express's `trust proxy` (e.g. `loopback`, `10.0.0.0/8`): whose X-Forwarded-For names the client. */
   trustProxy?: string;
   seedDemo: boolean;
@@ -231,6 +233,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     emailLeaseMs: int('NOTIFICATION_EMAIL_LEASE_MS', 60_000, 1000, 3_600_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100_000),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 20, 1, 1_000_000),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     seedDemo: bool('SEED_DEMO', false),
     smtpUrl,

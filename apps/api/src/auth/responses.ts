@@ -5,6 +5,8 @@ import type { Role } from '@vinhdanh/domain/ladder/nomination';
 export interface LoginResult {
   /** A JWT (HS256); send it as `Authorization: Bearer …`. It expires (JWT_EXPIRES_IN). */
   accessToken: string;
+  /** Keep it in the browser for this account and send it with the next sign-ins: guessing elsewhere does not slow them. */
+  deviceToken: string;
   user: { id: string; fullName: string; unitId: string; roles: Role[] };
 }
 

@@ -210,9 +210,9 @@ export interface paths {
         put?: never;
         /**
          * Đăng nhập — Sign in
-         * @description Tài khoản nội bộ; trả mã truy cập (JWT) dùng cho mọi yêu cầu khác. Sai nhiều lần từ cùng một địa chỉ bị chặn tạm thời (429, Retry-After).
+         * @description Tài khoản nội bộ; trả mã truy cập (JWT) dùng cho mọi yêu cầu khác và mã thiết bị của trình duyệt. Sai nhiều lần từ cùng một địa chỉ, hoặc vào cùng một tài khoản từ trình duyệt chưa có mã thiết bị, bị chặn tạm thời (429, Retry-After); trình duyệt gửi kèm mã thiết bị của tài khoản không bị chậm lại.
          *
-         *     *Local accounts; answers the access token (JWT) every other request carries. Repeated failures from one address are refused for a while (429, Retry-After).*
+         *     *Local accounts; answers the access token (JWT) every other request carries and a device token for the browser. Repeated failures from one address, or on one account from browsers without its device token, are refused for a while (429, Retry-After); a browser that sends the account’s device token is not slowed.*
          */
         post: operations["authLogin"];
         delete?: never;
@@ -3754,6 +3754,8 @@ export interface components {
             status: "ok";
         };
         LoginDto: {
+            /** @description The device token an earlier sign-in to this account gave this browser: sign-ins from it are not slowed when others guess the password. */
+            deviceToken?: string;
             /** Format: password */
             password: string;
             /** @example vanthu.so-gddt */
@@ -3763,6 +3765,8 @@ export interface components {
         LoginResult: {
             /** @description A JWT (HS256); send it as `Authorization: Bearer …`. It expires (JWT_EXPIRES_IN). */
             accessToken: string;
+            /** @description Keep it in the browser for this account and send it with the next sign-ins: guessing elsewhere does not slow them. */
+            deviceToken: string;
             user: {
                 fullName: string;
                 id: string;

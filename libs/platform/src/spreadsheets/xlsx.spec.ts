@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readFirstSheet, SpreadsheetError, writeTable } from './xlsx';
+import { deflateRawSync } from 'node:zlib';
+import { deflatedRun, lyingZip } from '../../../../test/support/lying-zip';
+import { inflatedWithin, readFirstSheet, SpreadsheetError, writeTable } from './xlsx';
 
 describe('spreadsheets in and out', () => {
   it('reads back what it wrote, row numbers as the sheet shows them, after the title and header', async () => {
@@ -45,5 +47,29 @@ describe('spreadsheets in and out', () => {
     await expect(readFirstSheet(small, 10)).rejects.toMatchObject({ reason: 'TOO_LARGE' });
     const many = await writeTable({ sheetName: 'x', title: 't', columns: [{ header: 'a' }], rows: Array.from({ length: 20 }, (_, i) => [`row ${i}`]) });
     await expect(readFirstSheet(many, 10)).rejects.toBeInstanceOf(SpreadsheetError);
+  });
+
+  describe('a zip that lies about its sizes', () => {
+    const workbook = { name: 'xl/workbook.xml', deflated: deflateRawSync('<workbook/>'), declaredSize: 11 };
+
+    it('is refused once what it inflates passes the limit, having inflated no more than the limit', async () => {
+      // 1 kB declared, 256 MiB inside: the counted inflation stops at the 1 MiB budget.
+      const zip = await JSZip.loadAsync(lyingZip([workbook, { name: 'xl/worksheets/sheet1.xml', deflated: await deflatedRun(256), declaredSize: 1000 }]));
+      expect(() => inflatedWithin(zip, 1024 * 1024)).toThrow(expect.objectContaining({ reason: 'TOO_LARGE', message: expect.stringContaining('inflates past') }));
+    });
+
+    it('is refused as unreadable when it holds less or more than it declares within the limit', async () => {
+      const zip = await JSZip.loadAsync(lyingZip([workbook, { name: 'xl/worksheets/sheet1.xml', deflated: deflateRawSync(Buffer.alloc(5000, 0x20)), declaredSize: 1000 }]));
+      expect(() => inflatedWithin(zip, 1024 * 1024)).toThrow(expect.objectContaining({ reason: 'NOT_XLSX', message: expect.stringContaining('declares 1000 bytes and holds 5000') }));
+    });
+
+    it('counts an honest workbook to the byte', async () => {
+      const file = await writeTable({ sheetName: 'a', title: 't', columns: [{ header: 'x' }], rows: [['y']] });
+      const zip = await JSZip.loadAsync(file);
+      let declared = 0;
+      zip.forEach((_p, e) => { if (!e.dir) declared += (e as unknown as { _data: { uncompressedSize: number } })._data.uncompressedSize; });
+      expect(inflatedWithin(zip, 1024 * 1024)).toBe(declared);
+      await expect(readFirstSheet(lyingZip([workbook, { name: 'xl/worksheets/sheet1.xml', deflated: await deflatedRun(80), declaredSize: 1000 }]), 10)).rejects.toBeInstanceOf(SpreadsheetError);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { fillTable, type Table } from '@vinhdanh/domain/reports/spreadsheet-layout';
 
@@ -37,14 +38,7 @@ export async function readFirstSheet(content: Buffer, maxRows: number): Promise<
     throw new SpreadsheetError('NOT_XLSX', 'not a zip archive');
   }
   if (!zip.file('xl/workbook.xml')) throw new SpreadsheetError('NOT_XLSX', 'no xl/workbook.xml');
-  // The central directory's declared sizes, read before anything is inflated (jszip keeps them on
-  // each entry; the inflater then refuses an entry larger than it declared).
-  let declared = 0;
-  zip.forEach((_path, entry) => {
-    if (entry.dir) return;
-    declared += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? Infinity;
-  });
-  if (!(declared <= MAX_INFLATED_BYTES)) throw new SpreadsheetError('TOO_LARGE', `declares ${declared} bytes inflated`);
+  inflatedWithin(zip, MAX_INFLATED_BYTES);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -61,6 +55,46 @@ export async function readFirstSheet(content: Buffer, maxRows: number): Promise<
     lines.push({ line, cells });
   });
   return lines;
+}
+
+/** What jszip keeps of an entry from the central directory (its own fields; jszip has no public API for them). */
+interface CompressedEntry {
+  uncompressedSize: number;
+  compression: { magic: string };
+  compressedContent: Uint8Array;
+}
+
+const STORED = '\x00\x00';
+const DEFLATED = '\x08\x00';
+
+/**
+ * Inflates every entry as exceljs will, counting, and stops at `limit` bytes in all: a zip can
+ * declare 1 kB for an entry that inflates to a gigabyte, and jszip checks the declared size only
+ * after inflating the whole entry. zlib's `maxOutputLength` ends the inflation at the budget left,
+ * so an upload costs at most `limit` bytes of memory, whatever it declares. Returns the bytes inflated.
+ */
+export function inflatedWithin(zip: JSZip, limit: number): number {
+  let inflated = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const data = (entry as unknown as { _data?: CompressedEntry })._data;
+    if (!data || typeof data.uncompressedSize !== 'number') throw new SpreadsheetError('NOT_XLSX', `unreadable entry ${entry.name}`);
+    if (data.uncompressedSize > limit - inflated) throw new SpreadsheetError('TOO_LARGE', `${entry.name} declares ${data.uncompressedSize} bytes inflated`);
+    let size: number;
+    if (data.compression.magic === STORED) size = data.compressedContent.length;
+    else if (data.compression.magic === DEFLATED) {
+      try {
+        size = inflateRawSync(data.compressedContent, { maxOutputLength: Math.max(limit - inflated, 1) }).length;
+      } catch (err) {
+        // zlib's own code (its RangeError comes from Node's realm, not necessarily the caller's).
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new SpreadsheetError('TOO_LARGE', `${entry.name} inflates past ${limit - inflated} bytes`);
+        throw new SpreadsheetError('NOT_XLSX', `${entry.name} does not inflate`);
+      }
+    } else throw new SpreadsheetError('NOT_XLSX', `${entry.name} uses an unknown compression`);
+    if (size !== data.uncompressedSize) throw new SpreadsheetError('NOT_XLSX', `${entry.name} declares ${data.uncompressedSize} bytes and holds ${size}`);
+    inflated += size;
+  }
+  return inflated;
 }
 
 /** A cell as its text: a date as dd/mm/yyyy, a number without grouping, a formula by its result. */
