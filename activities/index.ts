@@ -23,7 +23,7 @@ import { legacyStepsIn } from './nomination/legacy-steps';
 import { submitProposalIn } from './nomination/submit-proposal';
 import { deliverIn } from './notifications/deliver';
 import type { Mailer } from '@vinhdanh/platform/mailer';
-import { recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
+import { openBallotBoxIn, recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -46,6 +46,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
     tallySecretBallots: (input) => tallySecretBallotsIn(dataSource, input),
+    openBallotBox: (input) => openBallotBoxIn(dataSource, input),
     // The run is the activity's own: the row names the run that really submitted the dossier.
     recordEvent: async (input) => {
       const result = await recordEventIn(dataSource.manager, input, mailer !== undefined, Context.current().info.workflowExecution?.runId, noticeKey).catch((err) => {

@@ -6,7 +6,8 @@ import { appendAudit, auditHas } from '@vinhdanh/persistence/audit/chain';
 import {
   lockSessionForTally, recordBallotHolders, recordSessionConflicts, recordVoter, stillWaitingForCouncil, writeSealedBallots, writeSecretBallots, writeTallyRecords,
 } from '@vinhdanh/persistence/read-model/council-tally';
-import type { RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult, TallySecretBallotsInput } from '@vinhdanh/domain/ladder/activities';
+import { emptyBox, openBox } from '@vinhdanh/persistence/council/ballot-box';
+import type { OpenBallotBoxInput, OpenBallotBoxResult, RecordCouncilEventInput, TallyCouncilSessionInput, TallyCouncilSessionResult, TallySecretBallotsInput } from '@vinhdanh/domain/ladder/activities';
 
 /** Projects a session's progress: the session row, who took part (never how), and the audit. */
 export async function recordCouncilEventIn(ds: DataSource, e: RecordCouncilEventInput): Promise<void> {
@@ -24,6 +25,11 @@ export async function recordCouncilEventIn(ds: DataSource, e: RecordCouncilEvent
     // Who took part is audited; how never is: ballots carry no voter and are written at the tally.
     await appendAudit(tx, { stream, eventType: e.type, actorId: e.actorId, occurredAt: new Date().toISOString(), payload: { ...(e.data ?? {}), turnout: e.view.turnoutUserIds?.length ?? e.view.votedUserIds.length, members: e.view.membersTotal } });
   });
+}
+
+/** Takes what the ballot box holds, shuffled: the batch's order says nothing about the order of casting. */
+export async function openBallotBoxIn(ds: DataSource, input: OpenBallotBoxInput): Promise<OpenBallotBoxResult> {
+  return { ballots: shuffled(await openBox(ds.manager, input.sessionId, input.openingId, input.close)) };
 }
 
 type Input = TallyCouncilSessionInput['input'];
@@ -66,6 +72,7 @@ export async function tallySecretBallotsIn(ds: DataSource, t: TallySecretBallots
       return tallyItem(item, t.input.rules[item.ruleKey], t.input.members, t.conflicts, holders, countChoices(cast));
     });
     await writeSecretBallots(tx, t.input.sessionId, shuffled(ballots), shuffled(t.receipts));
+    await emptyBox(tx, t.input.sessionId);
     return finish(tx, t.input, t.conflicts, t.closedReason, records, t.receipts.map((r) => r.receiptHash));
   });
 }

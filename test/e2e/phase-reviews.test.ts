@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { dossier } from '../support/nominations';
 import { holdRow } from '../support/row-lock';
+import { recordHistory } from '../support/histories';
 import { phaseReviewWorkflowId, unitReportWorkflowId } from '@vinhdanh/domain/movement/phase-review';
 
 /**
@@ -100,6 +101,7 @@ describe('phase reviews', () => {
       return r.status === 'AGGREGATED' && r;
     }, 60_000);
     expect(done.units).toEqual([expect.objectContaining({ unitId: 'cty-cao-su', status: 'MISSING' })]);
+    await recordHistory(stack, phaseReviewWorkflowId(id), 'phase-review-closed-after-record');
   });
 
   it('closes on its own once the grace after the deadline has run: whoever did not report is missing', async () => {

@@ -1,7 +1,7 @@
 import { checkMessageAuth, isUnauthenticated, unauthenticatedError } from '@vinhdanh/domain/common/authenticity';
 import { conflict, forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { CHOICE_OF_CODE, eligibleMembers, isRecused, quorumMet } from '@vinhdanh/domain/council';
-import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, TakeBallotsArgs } from './messages';
+import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, OpenBallotBoxArgs, TakeBallotsArgs } from './messages';
 import type { Conflict, CouncilSessionInput } from '@vinhdanh/domain/ladder/council';
 
 /** Validators of the session's Updates: a refused message records nothing. */
@@ -13,7 +13,7 @@ export interface SessionState {
   voted: string[];
   /** BLIND_V2: per nomination, who took a ballot and the hash of the blinded token they sent. */
   holders: Record<string, Record<string, string>>;
-  /** BLIND_V2: per nomination, ballots in the box. */
+  /** BLIND_V2: per nomination, ballots counted (taken from the box, or cast straight in by the former path). */
   cast: Record<string, number>;
   receipts: Set<string>;
   nonces: Set<string>;
@@ -97,6 +97,12 @@ export function validateSecretBallot(input: CouncilSessionInput, state: SessionS
   // The box never holds more ballots for a nomination than members took: a minted ballot shows.
   const holders = Object.keys(state.holders[args.nominationId] ?? {}).length;
   if ((state.cast[args.nominationId] ?? 0) >= holders) throw conflict('NO_BALLOT_LEFT', 'Số phiếu đã bằng số phiếu phát ra.', 'As many ballots as were handed out are already in the box.');
+}
+
+export function validateOpenBox(input: CouncilSessionInput, state: SessionState, args: OpenBallotBoxArgs, nowMs: number): void {
+  authentic(args, state, nowMs, true);
+  if (!blind(input)) throw invalid('SEALED_SESSION', 'Phiên này dùng phiếu niêm phong kiểu cũ.', 'This session uses the former sealed ballots.');
+  requireOpen(state);
 }
 
 export function validateConflict(input: CouncilSessionInput, state: SessionState, args: DeclareConflictArgs, nowMs: number): void {

@@ -27,6 +27,11 @@ export interface CastSecretBallotArgs {
   choice: BallotCode;
 }
 
+/** BLIND_V2: the API asks the session to open its ballot box (every eligible member has voted, or the secretary closes). */
+export interface OpenBallotBoxArgs {
+  auth: MessageAuth;
+}
+
 export interface DeclareConflictArgs {
   actor: Actor;
   auth?: MessageAuth;
@@ -42,6 +47,7 @@ export interface CloseSessionArgs {
 export const castBallotUpdate = defineUpdate<CouncilSessionView, [CastBallotArgs]>('castBallot');
 export const takeBallotsUpdate = defineUpdate<CouncilSessionView, [TakeBallotsArgs]>('takeBallots');
 export const castSecretBallotUpdate = defineUpdate<{ accepted: true }, [CastSecretBallotArgs]>('castSecretBallot');
+export const openBallotBoxUpdate = defineUpdate<{ counted: number }, [OpenBallotBoxArgs]>('openBallotBox');
 export const declareConflictUpdate = defineUpdate<CouncilSessionView, [DeclareConflictArgs]>('declareConflict');
 export const closeSessionUpdate = defineUpdate<CouncilSessionView, [CloseSessionArgs]>('closeSession');
 export const sessionQuery = defineQuery<CouncilSessionView>('session');

@@ -3,13 +3,22 @@ import { eligibleMembers, quorumMet } from '@vinhdanh/domain/council';
 import type { CouncilActivities } from '@vinhdanh/domain/ladder/activities';
 import { councilResultSignal } from '../nomination/messages';
 import type { SessionState } from './guards';
-import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, TakeBallotsArgs } from './messages';
+import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, OpenBallotBoxArgs, TakeBallotsArgs } from './messages';
 import type { CouncilSessionInput, CouncilSessionView, ItemResult } from '@vinhdanh/domain/ladder/council';
 
-const { recordCouncilEvent, tallyCouncilSession, tallySecretBallots } = wf.proxyActivities<CouncilActivities>({
+const { recordCouncilEvent, tallyCouncilSession, tallySecretBallots, openBallotBox } = wf.proxyActivities<CouncilActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/*
+ * Changes to running workflows, each behind `patched()` (docs/audit.md).
+ *
+ * BLIND_V2 ballots are dropped in a ballot box in PostgreSQL and counted when the session opens it
+ * (openBox): its history then says when the box was opened, never when each ballot was cast. The
+ * final opening, before the tally, is the change to the commands of a running session.
+ */
+export const BALLOT_BOX = 'council-ballot-box';
 
 /**
  * One council meeting (phiên họp Hội đồng TĐKT), the state machine behind workflow.ts. Members
@@ -23,6 +32,8 @@ export class CouncilSession {
   private results?: ItemResult[];
   /** Handlers still recording their projection. */
   private recording = 0;
+  /** Openings of the ballot box so far: each has its own id, so a retried one takes the same ballots. */
+  private openings = 0;
   /** SEALED_V1 ballots, opened by the tally. */
   private readonly sealed: string[] = [];
   /** BLIND_V2 ballots: the choice and nothing else; receipts are kept apart. */
@@ -98,13 +109,38 @@ export class CouncilSession {
     return this.view();
   }
 
+  /** The former path, one Update per ballot: kept so sessions that took ballots this way replay and finish. */
   castSecret(args: CastSecretBallotArgs): { accepted: true } {
     this.remember(args.auth);
-    this.state.receipts.add(args.receiptHash);
-    this.state.cast[args.nominationId] = (this.state.cast[args.nominationId] ?? 0) + 1;
-    this.ballots.push({ nominationId: args.nominationId, choice: args.choice });
-    this.receiptList.push({ nominationId: args.nominationId, receiptHash: args.receiptHash });
+    this.count(args);
     return { accepted: true };
+  }
+
+  /**
+   * Opens the ballot box and counts what it holds, in the random order the box gives. A ballot is
+   * counted once (its receipt), and never beyond the ballots handed out for its nomination (the
+   * box refuses those too; this is the workflow's own check).
+   */
+  async openBox(args?: OpenBallotBoxArgs, close = false): Promise<{ counted: number }> {
+    this.remember(args?.auth);
+    this.recording++;
+    const { ballots } = await openBallotBox({ sessionId: this.input.sessionId, openingId: `${wf.workflowInfo().runId}:${++this.openings}`, close });
+    this.recording--;
+    let counted = 0;
+    for (const b of ballots) {
+      const holders = Object.keys(this.state.holders[b.nominationId] ?? {}).length;
+      if (this.state.receipts.has(b.receiptHash) || (this.state.cast[b.nominationId] ?? 0) >= holders) continue;
+      this.count(b);
+      counted++;
+    }
+    return { counted };
+  }
+
+  private count(b: Pick<CastSecretBallotArgs, 'nominationId' | 'receiptHash' | 'choice'>): void {
+    this.state.receipts.add(b.receiptHash);
+    this.state.cast[b.nominationId] = (this.state.cast[b.nominationId] ?? 0) + 1;
+    this.ballots.push({ nominationId: b.nominationId, choice: b.choice });
+    this.receiptList.push({ nominationId: b.nominationId, receiptHash: b.receiptHash });
   }
 
   async declareConflict(args: DeclareConflictArgs): Promise<CouncilSessionView> {
@@ -137,6 +173,8 @@ export class CouncilSession {
     // Let handlers accepted just before closing finish recording. (Not allHandlersFinished: the
     // secretary's close handler is itself waiting for the results.)
     await wf.condition(() => this.recording === 0);
+    // Whatever is still in the box is counted, and the box is closed for good.
+    if (this.blind && wf.patched(BALLOT_BOX)) await this.openBox(undefined, true);
 
     const tallied = this.blind
       ? await tallySecretBallots({ input, ballots: this.ballots, receipts: this.receiptList, holders: this.holderIds(), conflicts: this.state.conflicts, closedReason: this.closedReason })

@@ -2,8 +2,8 @@ import * as wf from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/workflow';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import { guard } from '../guard';
-import { validateClose, validateConflict, validateSealedBallot, validateSecretBallot, validateTakeBallots } from './guards';
-import { castBallotUpdate, castSecretBallotUpdate, closeSessionUpdate, declareConflictUpdate, sessionQuery, takeBallotsUpdate } from './messages';
+import { validateClose, validateConflict, validateOpenBox, validateSealedBallot, validateSecretBallot, validateTakeBallots } from './guards';
+import { castBallotUpdate, castSecretBallotUpdate, closeSessionUpdate, declareConflictUpdate, openBallotBoxUpdate, sessionQuery, takeBallotsUpdate } from './messages';
 import { CouncilSession } from './session';
 import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 
@@ -19,6 +19,7 @@ export async function councilSessionWorkflow(input: CouncilSessionInput): Promis
   wf.setHandler(castBallotUpdate, (args) => session.castSealed(args), { validator: (args) => guard(() => validateSealedBallot(input, state, args, now())) });
   wf.setHandler(takeBallotsUpdate, (args) => session.takeBallots(args), { validator: (args) => guard(() => validateTakeBallots(input, state, args, now())) });
   wf.setHandler(castSecretBallotUpdate, async (args) => session.castSecret(args), { validator: (args) => guard(() => validateSecretBallot(input, state, args, now())) });
+  wf.setHandler(openBallotBoxUpdate, (args) => session.openBox(args), { validator: (args) => guard(() => validateOpenBox(input, state, args, now())) });
   wf.setHandler(declareConflictUpdate, (args) => session.declareConflict(args), { validator: (args) => guard(() => validateConflict(input, state, args, now())) });
   wf.setHandler(closeSessionUpdate, (args) => session.close(args), { validator: (args) => guard(() => validateClose(input, state, args, now())) });
   return session.run();

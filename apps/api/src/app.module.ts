@@ -36,6 +36,9 @@ import { RevocationsModule } from './revocations/revocations.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TransparencyModule } from './transparency/transparency.module';
 
+const BALLOT_CAST = /^\/councils\/sessions\/[^/?]+\/ballots\/?(\?|$)/;
+const isBallotCast = (method: string | undefined, url: string | undefined) => method === 'POST' && BALLOT_CAST.test(url ?? '');
+
 @Global()
 @Module({})
 class ConfigHolderModule {
@@ -60,6 +63,9 @@ export class AppModule {
             transport: logTransport(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customProps: (req) => ({ actor: (req as { actor?: { userId: string } }).actor?.userId }),
+            // A cast ballot is not logged: its line's time, address and port would pair it with the
+            // member's signed-in request that took the ballot (docs/security.md).
+            autoLogging: { ignore: (req) => isBallotCast(req.method, req.url) },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),

@@ -8,6 +8,7 @@ import { unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/
 import { APP_CONFIG, VinhDanhCodec, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { PAYLOAD_CODEC } from '../temporal/temporal.module';
+import { councilSessionWorkflowId } from '@vinhdanh/workflows/council/messages';
 import { Operation } from '../contract/operation';
 
 /** Temporal's codec-server JSON: metadata values and data as base64 (proto3 JSON of Payloads). */
@@ -40,6 +41,8 @@ const toJson = (p: Payload): JsonPayload => ({
  * is deliberately no /codec/encode: nothing outside the API and the worker may make a payload the
  * worker accepts (docs/security.md).
  */
+const COUNCIL_SESSION_PREFIX = councilSessionWorkflowId('');
+
 @ApiTags('audit')
 @Controller('codec')
 export class CodecController {
@@ -56,8 +59,8 @@ export class CodecController {
   @Operation({
     summary: { vi: 'Giải mã dữ liệu lịch sử (codec server)', en: 'Decode history payloads (codec server)' },
     description: {
-      vi: 'Cho Temporal Web UI và CLI của thanh tra: giải mã dữ liệu của quy trình trong phạm vi; dữ liệu ngoài phạm vi hoặc không xác thực được trả nguyên trạng.',
-      en: 'For the auditors’ Temporal Web UI and CLI: decodes payloads of workflows in scope; anything out of scope or not authentic comes back as stored.',
+      vi: 'Cho Temporal Web UI và CLI của thanh tra: giải mã dữ liệu của quy trình trong phạm vi; dữ liệu ngoài phạm vi, của phiên họp Hội đồng (phiếu kín) hoặc không xác thực được trả nguyên trạng.',
+      en: 'For the auditors’ Temporal Web UI and CLI: decodes payloads of workflows in scope; anything out of scope, of a council session (secret ballots) or not authentic comes back as stored.',
     },
     ok: { body: 'CodecPayloads' },
     errors: [403],
@@ -74,6 +77,9 @@ export class CodecController {
         const [ns, ...rest] = (binding ?? '').split('/');
         const workflowId = rest.join('/');
         if (!binding || ns !== this.config.temporalNamespace || (namespace && namespace !== ns)) return json;
+        // A council session's payloads are never decoded here, for anyone: its takes name members and
+        // its ballots carry choices. The tally record and the audit chain are what auditors read of it.
+        if (workflowId.startsWith(COUNCIL_SESSION_PREFIX)) return json;
         if (!scope.has(workflowId)) scope.set(workflowId, this.inScope(actor, workflowId));
         if (!(await scope.get(workflowId))) return json;
         try {

@@ -1,9 +1,10 @@
-import { createHash, createHmac, hkdfSync, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { BALLOT_CODE, isRecused, type Choice, type SessionItem } from '@vinhdanh/domain/council';
+import { BALLOT_CODE, eligibleMembers, isRecused, quorumMet, type Choice, type SessionItem } from '@vinhdanh/domain/council';
+import { ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-box';
 import {
   ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
@@ -12,7 +13,7 @@ import { asDomainError } from '../common/error.filter';
 import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
 import { BallotKeyPool } from './ballot-key-pool';
 import {
-  COUNCIL_SESSION_WORKFLOW_TYPE, castSecretBallotUpdate, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, sessionQuery, takeBallotsUpdate,
+  COUNCIL_SESSION_WORKFLOW_TYPE, closeSessionUpdate, councilSessionWorkflowId, declareConflictUpdate, openBallotBoxUpdate, sessionQuery, takeBallotsUpdate,
 } from '@vinhdanh/workflows/council/messages';
 import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
@@ -36,8 +37,6 @@ const SESSION_CLOSED = () => conflict('SESSION_CLOSED', 'Phiên họp đã kết
 @Injectable()
 export class CouncilsService {
   private readonly ballotKey: Buffer;
-  /** Keys the ids of ballot Updates (derived from BALLOT_KEY). */
-  private readonly updateIdKey: Buffer;
 
   constructor(
     private readonly ds: DataSource,
@@ -48,7 +47,6 @@ export class CouncilsService {
     private readonly keyPool: BallotKeyPool,
   ) {
     this.ballotKey = ballotKeyFrom(config.ballotKey);
-    this.updateIdKey = Buffer.from(hkdfSync('sha256', this.ballotKey, Buffer.alloc(0), 'vinhdanh ballot update ids', 32));
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
@@ -149,8 +147,22 @@ export class CouncilsService {
   }
 
   async view(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {
-    const session = await this.access.session(actor, sessionId);
-    return this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
+    return this.viewOf(await this.access.session(actor, sessionId));
+  }
+
+  /**
+   * The workflow's view, with the ballots still in the box added to each nomination's count (the
+   * workflow counts them when it opens the box); quorum is judged on the sum, as the close will be.
+   */
+  private async viewOf(session: SessionRow): Promise<CouncilSessionView> {
+    const view = await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
+    if (view.status !== 'OPEN') return view;
+    const box = await ballotsInBox(this.ds.manager, session.id);
+    const items = view.items.map((i) => {
+      const voted = i.voted + (box.get(i.nominationId)?.waiting ?? 0);
+      return { ...i, voted, quorumReached: quorumMet(session.rules[i.ruleKey], view.membersTotal, i.eligible, voted) };
+    });
+    return { ...view, items };
   }
 
   /** What a member sees: the list, recusals marked, each nomination's ballot key, and the ballots already taken. */
@@ -218,25 +230,38 @@ export class CouncilsService {
       throw forbidden('BALLOT_NOT_SIGNED', 'Phiếu không có chữ ký hợp lệ của Hội đồng cho hồ sơ này.', 'The ballot is not validly signed by the council for this nomination.');
     }
     const receipt = receiptHash(sessionId, ballot.nominationId, token);
-    const choice = BALLOT_CODE[ballot.choice];
-    // The same ballot sent again (a retry) is the same Update; the same token with another choice is refused.
-    // Temporal stores Update ids in clear: keyed, so nobody holding a receipt can test the three choices against it.
-    const updateId = `secret-ballot-${createHmac('sha256', this.updateIdKey).update(`${sessionId}|${ballot.nominationId}|${receipt}|${choice}`).digest('hex').slice(0, 40)}`;
-    const inTheBox: BallotReceipt = {
+    // Into the ballot box, not to the workflow: the session counts the box when it opens it, so no
+    // history shows when this ballot came (ballot-box.ts). The same ballot again is the same ballot.
+    const dropped = await dropInBox(this.ds.manager, sessionId, { nominationId: ballot.nominationId, receiptHash: receipt, choice: BALLOT_CODE[ballot.choice] });
+    if (dropped === 'OTHER_CHOICE') throw conflict('ALREADY_VOTED', 'Phiếu này đã được bỏ vào hòm phiếu.', 'This ballot is already in the box.');
+    if (dropped === 'NO_BALLOT_LEFT') throw conflict('NO_BALLOT_LEFT', 'Số phiếu đã bằng số phiếu phát ra.', 'As many ballots as were handed out are already in the box.');
+    if (dropped === 'CLOSED') throw SESSION_CLOSED();
+    if (dropped !== 'COUNTED') await this.openBoxOnceAllVoted(session);
+    return {
       receipt,
       messageVi: 'Phiếu đã vào hòm phiếu. Hãy giữ mã biên nhận để kiểm tra sau khi kiểm phiếu; mã này không cho ai biết bạn đã chọn gì.',
       messageEn: 'Your ballot is in the box. Keep the receipt to check it after the count; it tells nobody what you chose.',
     };
+  }
+
+  /**
+   * Every eligible member has voted on every nomination: the session opens the box, counts, and
+   * closes (ALL_VOTED). Not before: an opening with fewer ballots would tell when those came. A
+   * failure here is the caller's 503, and the ballot sent again (the same ballot) tries again.
+   */
+  private async openBoxOnceAllVoted(session: SessionRow): Promise<void> {
+    const box = await ballotsInBox(this.ds.manager, session.id);
+    const allIn = session.items.every((i) => (box.get(i.nominationId)?.all ?? 0) >= eligibleMembers(i, session.members, session.conflicts).length);
+    if (allIn) await this.openBox(session);
+  }
+
+  /** Opens the box; a session that closed meanwhile has opened it itself. */
+  private async openBox(session: SessionRow): Promise<void> {
     try {
-      await this.update(session, (h) => h.executeUpdate(castSecretBallotUpdate, { args: [{ auth: messageAuth(), nominationId: ballot.nominationId, receiptHash: receipt, choice }], updateId }));
+      await this.update(session, (h) => h.executeUpdate(openBallotBoxUpdate, { args: [{ auth: messageAuth() }] }));
     } catch (err) {
-      // The answer to a counted ballot was lost and the last ballot closed the session meanwhile:
-      // the retry gets its receipt, not SESSION_CLOSED. The box holds one ballot per token whatever
-      // the retry says, and which choice it holds stays secret.
-      if (asDomainError(err)?.code === 'SESSION_CLOSED' && (await receiptCounted(this.ds.manager, sessionId, receipt))) return inTheBox;
-      throw err;
+      if (asDomainError(err)?.code !== 'SESSION_CLOSED') throw err;
     }
-    return inTheBox;
   }
 
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
@@ -272,8 +297,21 @@ export class CouncilsService {
     return { reminded: waiting.filter((m) => reminded.includes(m.userId)).map((m) => m.fullName), alreadyThisHour: waiting.filter((m) => !reminded.includes(m.userId)).map((m) => m.fullName) };
   }
 
+  /**
+   * The secretary closes early once quorum holds. The box is opened only then, right before the
+   * close: a secretary pressing "close" after each member voted would otherwise open it ballot by
+   * ballot, and each opening would tell whose ballot it held.
+   */
   async close(actor: AuthenticatedActor, sessionId: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
+    const member = session.members.find((m) => m.userId === actor.userId);
+    if (member?.role === 'SECRETARY' && session.scheme === 'BLIND_V2') {
+      const short = (await this.viewOf(session)).items.filter((i) => !i.quorumReached);
+      if (short.length) {
+        throw conflict('NO_QUORUM_YET', `Chưa đủ số thành viên tham gia biểu quyết cho ${short.length} hồ sơ; chưa thể kết thúc sớm.`, `Quorum not yet reached for ${short.length} nomination(s); cannot close early.`);
+      }
+      await this.openBox(session);
+    }
     return this.update(session, (h) => h.executeUpdate(closeSessionUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth() }] }));
   }
 

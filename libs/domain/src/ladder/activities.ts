@@ -107,8 +107,22 @@ export interface TallySecretBallotsInput {
   closedReason: string | undefined;
 }
 
+/** Opens a BLIND_V2 session's ballot box; `openingId` makes a retried opening take the same ballots. */
+export interface OpenBallotBoxInput {
+  sessionId: string;
+  openingId: string;
+  /** The final opening: nothing more may be dropped in. */
+  close: boolean;
+}
+
+export interface OpenBallotBoxResult {
+  /** In a random order: the order says nothing about when each was cast. */
+  ballots: { nominationId: string; receiptHash: string; choice: import('@vinhdanh/domain/council').BallotCode }[];
+}
+
 export interface CouncilActivities {
   recordCouncilEvent(input: RecordCouncilEventInput): Promise<void>;
+  openBallotBox(input: OpenBallotBoxInput): Promise<OpenBallotBoxResult>;
   /** SEALED_V1 sessions. */
   tallyCouncilSession(input: TallyCouncilSessionInput): Promise<TallyCouncilSessionResult>;
   tallySecretBallots(input: TallySecretBallotsInput): Promise<TallyCouncilSessionResult>;

@@ -24,6 +24,8 @@ export interface SessionRow {
   /** Declared before and during the session (projected by the worker). */
   conflicts: Conflict[];
   deadline: string;
+  /** The voting rule of each item's ruleKey, as the session was opened with. */
+  rules: Record<string, VotingRule>;
 }
 
 export interface WaitingItem extends SessionItem {
@@ -148,7 +150,7 @@ export async function insertOpenSession(tx: EntityManager, s: NewSession): Promi
 export async function findSession(db: EntityManager, sessionId: string): Promise<SessionRow | undefined> {
   const [row] = await db.query(
     `SELECT s.id, s.council_id AS "councilId", c.unit_id AS "councilUnitId", s.workflow_id AS "workflowId", s.status, s.scheme, s.members, s.items,
-            s.conflicts, s.deadline
+            s.conflicts, s.deadline, s.rules
        FROM council_session s JOIN council c ON c.id = s.council_id WHERE s.id=$1`,
     [sessionId],
   );
@@ -204,7 +206,8 @@ export async function sessionTally(db: EntityManager, sessionId: string): Promis
 
 export async function receiptCounted(db: EntityManager, sessionId: string, receiptHash: string): Promise<boolean> {
   const rows: unknown[] = await db.query(
-    `SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2 UNION ALL SELECT 1 FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2`,
+    `SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2 UNION ALL SELECT 1 FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2
+     UNION ALL SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2`,
     [sessionId, receiptHash],
   );
   return rows.length > 0;
