@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RecordRegistrationEventInput } from '@vinhdanh/domain/movement/registration';
-import { registrationWorkflowId } from '@vinhdanh/domain/movement/registration';
+import { Context } from '@temporalio/activity';
 import { notifyUnit } from '@vinhdanh/persistence/read-model/outbox';
 import { recordRegistrationStep } from '@vinhdanh/persistence/read-model/registrations';
 
@@ -11,7 +11,10 @@ import { recordRegistrationStep } from '@vinhdanh/persistence/read-model/registr
  */
 export async function recordRegistrationEventIn(ds: DataSource, input: RecordRegistrationEventInput): Promise<void> {
   const v = input.view;
-  await recordRegistrationStep(ds.manager, { workflowId: registrationWorkflowId(v.unitId, v.year), type: input.type, actor: input.actor, view: v, data: input.data });
+  // The id the workflow runs under (keyed, or the former unit-and-year id of one opened before).
+  const workflowId = Context.current().info.workflowExecution?.workflowId;
+  if (!workflowId) throw new Error('a registration step is recorded by its workflow');
+  await recordRegistrationStep(ds.manager, { workflowId, type: input.type, actor: input.actor, view: v, data: input.data });
   const notice = NOTICES[input.type]?.(v);
   if (notice) await notifyUnit(ds.manager, { unitId: v.unitId, key: `registration:${v.registrationId}:${v.seq}`, kind: input.type, ...notice });
 }

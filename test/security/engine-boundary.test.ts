@@ -5,6 +5,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { CODEC_ENCODING, vinhDanhDataConverter } from '@vinhdanh/platform';
 import { startStack, eventually, type Session, type Stack } from '../support/stack';
 import { dossier, submit, waitForStatus, waitForStep, person } from '../support/nominations';
+import { nameKey, normalizeName } from '@vinhdanh/domain/common/identity';
+import { keyedIdFrom, sha256, uuidFromKey } from '../../apps/api/src/nominees/nominee-identity';
 
 /**
  * An attacker who reaches the Temporal frontend (the CLI, the Web UI's API) or reads Temporal's
@@ -233,6 +235,28 @@ describe('trust at the engine boundary', () => {
     // The local activities' results — the events themselves — are ciphertext like every other payload.
     expect(payloads.filter((p) => p.field === 'result').length).toBeGreaterThan(3);
     expect(new Set(payloads.filter((p) => p.field === 'result').map((p) => p.encoding))).toEqual(new Set([CODEC_ENCODING]));
+  });
+
+  it('no workflow id can be taken ahead at the frontend: a future dossier or registration opens as usual, and a taken id is never told as a duplicate', async () => {
+    // The ids anyone could compute before: from unit, name, award and year.
+    const name = `Tổ Sinh học ${Date.now()}`;
+    const dossierKey = sha256([['so-gddt', 'COLLECTIVE', nameKey(normalizeName(name)), ''].join('|'), 'TTLDXS', 2041].join('|'));
+    const squat = (workflowId: string) => attacker.workflow.start('nominationWorkflow', { taskQueue: stack.config.taskQueue, workflowId, args: [{ junk: true }] });
+    await squat(`nomination-${uuidFromKey(dossierKey)}`);
+    await squat('registration-so-gddt-2041');
+    const filed = await clerk.post('/nominations', dossier('TTLDXS', { year: 2041, achievementPeriod: { from: '2041-01-01', to: '2041-12-31' }, nominee: { kind: 'COLLECTIVE', name } }));
+    expect({ status: filed.status, duplicate: filed.body.duplicate }).toEqual({ status: 201, duplicate: false });
+    expect((await clerk.get(`/nominations/${filed.body.id}`)).body.status).toBe('IN_REVIEW');
+    const opened = await clerk.post('/registrations', { year: 2041 });
+    expect({ status: opened.status, year: opened.body.year, state: opened.body.status }).toEqual({ status: 201, year: 2041, state: 'OPEN' });
+    // Someone holding the key takes the id of a dossier not yet filed: the clerk is told it is being
+    // sent and to try again, never that it is a duplicate of a nomination nobody can read.
+    const other = `Tổ Hóa học ${Date.now()}`;
+    const keyed = keyedIdFrom(stack.config.identityKey)(sha256([['so-gddt', 'COLLECTIVE', nameKey(normalizeName(other)), ''].join('|'), 'TTLDXS', 2041].join('|')));
+    await squat(`nomination-${keyed}`);
+    const refused = await clerk.post('/nominations', dossier('TTLDXS', { year: 2041, achievementPeriod: { from: '2041-01-01', to: '2041-12-31' }, nominee: { kind: 'COLLECTIVE', name: other } }));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SUBMISSION_IN_PROGRESS' });
+    expect(refused.body.messageVi).toContain('đang được gửi');
   });
 
   it('the codec endpoint decodes for auditors within their scope only, and cannot encode', async () => {

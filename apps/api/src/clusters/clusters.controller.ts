@@ -6,9 +6,9 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
-import { CLUSTER_ROUND_WORKFLOW_TYPE, clusterRoundWorkflowId, rotation, type ClusterDefinition, type ClusterRoundInput, type ClusterRoundView } from '@vinhdanh/domain/movement/cluster';
+import { CLUSTER_ROUND_WORKFLOW_TYPE, clusterRoundWorkflowId, legacyClusterRoundWorkflowId, rotation, type ClusterDefinition, type ClusterRoundInput, type ClusterRoundView } from '@vinhdanh/domain/movement/cluster';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, scoredUnits } from '@vinhdanh/persistence/read-model/clusters';
+import { clusterRoundOf, clusterRounds, clusters, findCluster, findClusterRound, scoreSheets, scoredUnits } from '@vinhdanh/persistence/read-model/clusters';
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
@@ -16,7 +16,7 @@ import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/publi
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
-import { uuidFromKey } from '../nominees/nominee-identity';
+import { keyedIdFrom, uuidFromKey } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { OpenRoundDto, ScoresDto } from './dto';
@@ -31,7 +31,12 @@ import type { ClusterList, ClusterRoundDetail, ClusterSummary } from './response
 @ApiTags('clusters')
 @Controller('clusters')
 export class ClustersController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** Keyed ids: nobody outside can compute a future round's workflow id and take it first. */
+  private readonly idOf: (key: string) => string;
+
+  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.idOf = keyedIdFrom(config.identityKey);
+  }
 
   @Get()
   @Operation({
@@ -62,8 +67,13 @@ export class ClustersController {
     if (!actor.roles.includes('DECISION_MAKER') || actor.unitId !== leaderUnitId) {
       throw forbidden('LEADER_REQUIRED', 'Chỉ thủ trưởng đơn vị Cụm trưởng (Khối trưởng) của năm mới mở chấm điểm.', 'Only the head of the year’s leading unit opens the scoring.');
     }
-    const workflowId = clusterRoundWorkflowId(cluster.id, dto.year);
-    const roundId = uuidFromKey(workflowId);
+    const opened = await clusterRoundOf(this.ds.manager, cluster.id, dto.year);
+    if (opened) {
+      res.status(200).location(`/clusters/rounds/${opened.id}`);
+      return this.detail(actor, opened.id);
+    }
+    const roundId = this.idOf(['cluster-round', cluster.id, dto.year].join('|'));
+    const workflowId = clusterRoundWorkflowId(roundId);
     const input: ClusterRoundInput = { roundId, cluster, year: dto.year, leaderUnitId, deputyUnitId, openedBy: plainActor(actor), auth: messageAuth() };
     let created = true;
     try {
@@ -133,7 +143,7 @@ export class ClustersController {
   private async update<A extends object>(actor: AuthenticatedActor, roundId: string, def: UpdateDefinition<ClusterRoundView, [A & { actor: Actor }]>, body: A): Promise<ClusterRoundDetail> {
     const round = await findClusterRound(this.ds.manager, roundId);
     if (!round) throw ROUND_NOT_FOUND();
-    const handle = this.temporal.workflow.getHandle(clusterRoundWorkflowId(round.clusterId, round.year));
+    const handle = this.temporal.workflow.getHandle(roundWorkflowId(round));
     try {
       await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
     } catch (err) {
@@ -161,3 +171,9 @@ export class ClustersController {
 }
 
 const ROUND_NOT_FOUND = () => notFound('ROUND_NOT_FOUND', 'Không tìm thấy đợt chấm điểm.', 'Scoring round not found.');
+
+/** The workflow a round runs under: keyed, or the former cluster-and-year id of a round opened before. */
+function roundWorkflowId(round: { id: string; clusterId: string; year: number }): string {
+  const legacy = legacyClusterRoundWorkflowId(round.clusterId, round.year);
+  return uuidFromKey(legacy) === round.id ? legacy : clusterRoundWorkflowId(round.id);
+}

@@ -16,12 +16,12 @@ import { conflictFactsOf, recordRecusal } from '@vinhdanh/persistence/read-model
 import { citableDocuments } from '@vinhdanh/persistence/read-model/documents';
 import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
-import { nominationRow, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
+import { nominationRow, nominationsByDossierKey, nominationWithDecision, updateApplied, visibleNomination, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { upsertNominees } from '@vinhdanh/persistence/read-model/identity';
 import { dossierComponents, requireComponents } from '@vinhdanh/domain/catalogue/documents';
 import { claimDossierNumbers } from '@vinhdanh/persistence/read-model/numbering';
 import { unitInReview } from '@vinhdanh/persistence/read-model/phase-reviews';
-import { resolveNominee, sha256, uuidFromKey, type NomineeIdentity } from '../nominees/nominee-identity';
+import { keyedIdFrom, resolveNominee, sha256, uuidFromKey, type NomineeIdentity } from '../nominees/nominee-identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { insertNominationRows } from '@vinhdanh/persistence/projection/nomination-row';
 import { NOMINATION_WORKFLOW_TYPE, nominationWorkflowId } from '@vinhdanh/domain/ladder/ids';
@@ -47,6 +47,25 @@ export interface CheckedSubmission {
   dossier: Omit<NominationInput['dossier'], 'achievements'>;
 }
 
+/** The dossier key of each nominee for one award and year: a nominee is nominated once per award and year. */
+function dossierKeys(identities: NomineeIdentity[], awardCode: string, year: number): string[] {
+  return identities.map((identity) => sha256([identity.nomineeKey, awardCode, year].join('|')));
+}
+
+const DUPLICATE_NOMINATION = () =>
+  conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.');
+
+const SUBMISSION_IN_PROGRESS = () =>
+  conflict('SUBMISSION_IN_PROGRESS', 'Hồ sơ này đang được gửi; vui lòng thử lại sau ít giây.', 'This dossier is being sent right now; try again in a few seconds.');
+
+/**
+ * A dossier already filed: the unit's own is the same nomination (`duplicate`), another unit's is
+ * refused, and nothing of it (id, state, unit) is told — a person is nominated once per award and year.
+ */
+function filedOutcome(filed: { unitId: string; status: NominationRow['status'] }, unitId: string): { status: NominationView['status'] } | { refusal: DomainError } {
+  return filed.unitId !== unitId ? { refusal: DUPLICATE_NOMINATION() } : { status: filed.status };
+}
+
 @Injectable()
 export class NominationsService {
   private readonly log = new Logger('NominationsService');
@@ -57,7 +76,12 @@ export class NominationsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projections: UpdateProjections,
-  ) {}
+  ) {
+    this.nominationIdOf = keyedIdFrom(config.identityKey);
+  }
+
+  /** The nomination id of a dossier key: keyed, so nobody outside can compute it (and squat its workflow id). */
+  private readonly nominationIdOf: (dossierKey: string) => string;
 
   async submit(actor: AuthenticatedActor, dto: SubmitNominationDto): Promise<SubmitResult> {
     const checked = await this.check(actor, { ...dto, nomineeKind: dto.nominee.kind });
@@ -139,9 +163,13 @@ export class NominationsService {
    */
   async launchMany(actor: AuthenticatedActor, c: CheckedSubmission, entries: { nomineeFields: Omit<NomineeDto, 'personalId'>; identity: NomineeIdentity; achievements: string }[], width: number): Promise<(SubmitResult | DomainError)[]> {
     const { unitId, award } = c;
-    const prepared = entries.map(({ nomineeFields, identity, achievements }) => {
-      const dossierKey = sha256([identity.nomineeKey, award.code, c.year].join('|'));
-      return { nomineeFields, identity, achievements, dossierKey, nominationId: uuidFromKey(dossierKey) };
+    const keyed = dossierKeys(entries.map((e) => e.identity), award.code, c.year);
+    // A dossier already filed is found by its key, whatever id it was given (ids made before they
+    // were keyed included); a new one gets an id nobody can compute without the key.
+    const filed = await nominationsByDossierKey(this.ds.manager, keyed);
+    const prepared = entries.map(({ nomineeFields, identity, achievements }, i) => {
+      const dossierKey = keyed[i];
+      return { nomineeFields, identity, achievements, dossierKey, nominationId: filed.get(dossierKey)?.id ?? this.nominationIdOf(dossierKey), filed: filed.get(dossierKey) };
     });
     // The nominee registry rows, so the record (ratings, initiatives…) and future awards attach to one identity.
     await upsertNominees(this.ds.manager, prepared.map(({ nomineeFields, identity }) => ({
@@ -157,7 +185,7 @@ export class NominationsService {
         const i = next++;
         const p = prepared[i];
         const input = this.nominationInput(actor, c, p.nominationId, p.dossierKey, numbers.get(p.dossierKey)!, p.nomineeFields, p.identity, p.achievements);
-        const outcome = await this.startWorkflow(input);
+        const outcome = p.filed ? filedOutcome(p.filed, unitId) : await this.startWorkflow(input);
         if ('runId' in outcome) started.push({ input, runId: outcome.runId });
         results[i] = 'refusal' in outcome ? outcome.refusal : {
           id: p.nominationId, dossierNumber: input.dossierNumber!, nomineeId: uuidFromKey(p.identity.nomineeKey), workflowId: nominationWorkflowId(p.nominationId),
@@ -220,14 +248,13 @@ export class NominationsService {
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const row = await nominationRow(this.ds.manager, input.nominationId);
-      // Another unit's nomination of the same person, award and year: refused, and nothing of it
-      // (id, state, unit) is told — a person is nominated once per award and year.
-      if (row && row.unit_id !== input.unitId) {
-        return { refusal: conflict('DUPLICATE_NOMINATION', 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này; mỗi năm chỉ đề nghị một lần.', 'This nominee already has a nomination for this award and year; a nominee is nominated once per award and year.') };
-      }
-      return { status: row?.status ?? 'IN_REVIEW' };
+      // Never a duplicate the clerk cannot read back: without a row, the same dossier is being sent
+      // at this moment (its row follows its start), and sending it again in a moment finds it.
+      if (!row) return { refusal: SUBMISSION_IN_PROGRESS() };
+      return filedOutcome({ unitId: row.unit_id, status: row.status }, input.unitId);
     }
   }
+
 
   review(actor: AuthenticatedActor, id: string, dto: ReviewDto, key?: string): Promise<NominationView> {
     return this.update(actor, id, 'review', reviewUpdate, dto, key, 'REVIEW');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 import { DomainError, invalid } from '@vinhdanh/domain/common/errors';
 import { confusableLetter, nameKey, normalizeName } from '@vinhdanh/domain/common/identity';
 import type { RecipientKind } from '@vinhdanh/domain/common/levels';
@@ -11,8 +11,19 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 
 /** A stable UUID (version 5 layout) derived from a key, so repeated requests land on one row. */
 export function uuidFromKey(key: string): string {
-  const hex = sha256(key);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidLayout(sha256(key));
+}
+
+const uuidLayout = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+
+/**
+ * A stable UUID under a secret (a key derived from IDENTITY_KEY): the same dossier always gets the
+ * same id, and nobody without the key can compute it. A workflow id anyone could compute could be
+ * taken at the Temporal frontend before the dossier is filed, blocking it for ever.
+ */
+export function keyedIdFrom(identityKey: Buffer): (key: string) => string {
+  const idKey = Buffer.from(hkdfSync('sha256', identityKey, Buffer.alloc(0), 'vinhdanh workflow ids', 32));
+  return (key) => uuidLayout(createHmac('sha256', idKey).update(key).digest('hex'));
 }
 
 export interface NomineeIdentity {

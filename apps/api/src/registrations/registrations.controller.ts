@@ -9,14 +9,14 @@ import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { REGISTRATION_WORKFLOW_TYPE, registrationWorkflowId, type RegistrationEntry, type RegistrationInput, type RegistrationView } from '@vinhdanh/domain/movement/registration';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
-import { findRegistration, registrationEntries, registrationsOf } from '@vinhdanh/persistence/read-model/registrations';
+import { findRegistration, registrationEntries, registrationOfUnit, registrationsOf } from '@vinhdanh/persistence/read-model/registrations';
 import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
 import type { registrationWorkflow } from '@vinhdanh/workflows/registration/workflow';
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
-import { resolveNominee, uuidFromKey } from '../nominees/nominee-identity';
+import { keyedIdFrom, resolveNominee } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { projected } from '../common/projected';
@@ -31,7 +31,12 @@ import type { RegistrationDetail, RegistrationList } from './responses';
 @ApiTags('registrations')
 @Controller('registrations')
 export class RegistrationsController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** Keyed ids: nobody outside can compute a future registration's workflow id and take it first. */
+  private readonly idOf: (key: string) => string;
+
+  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.idOf = keyedIdFrom(config.identityKey);
+  }
 
   @Post()
   @Operation({
@@ -46,8 +51,13 @@ export class RegistrationsController {
   })
   async open(@CurrentActor() actor: AuthenticatedActor, @Body() dto: OpenRegistrationDto, @Res({ passthrough: true }) res: Response): Promise<RegistrationDetail> {
     if (!actor.roles.includes('CLERK')) throw forbidden('CLERK_REQUIRED', 'Chỉ văn thư của đơn vị mới lập đăng ký thi đua.', 'Only a clerk of the unit prepares its registration.');
-    const workflowId = registrationWorkflowId(actor.unitId, dto.year);
-    const registrationId = uuidFromKey(workflowId);
+    const opened = await registrationOfUnit(this.ds.manager, actor.unitId, dto.year);
+    if (opened) {
+      res.status(200).location(`/registrations/${opened.id}`);
+      return (await this.detailOrNull(opened.id))!;
+    }
+    const registrationId = this.idOf(['registration', actor.unitId, dto.year].join('|'));
+    const workflowId = registrationWorkflowId(registrationId);
     const input: RegistrationInput = {
       registrationId, unitId: actor.unitId, year: dto.year, deadline: `${dto.year}-${this.config.registration.deadline}`,
       remindDaysBefore: this.config.registration.remindDaysBefore, lateRule: this.config.registration.lateRule, openedBy: plainActor(actor), auth: messageAuth(),
@@ -66,7 +76,7 @@ export class RegistrationsController {
     // answer waits for it (so what follows finds the registration), and falls back on the workflow's own view.
     const detail = await projected(() => this.detailOrNull(registrationId).then((d) => d ?? undefined), this.config.temporalRpcTimeoutMs);
     if (detail) return detail;
-    return fromView(await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(registrationQuery), this.config.temporalRpcTimeoutMs));
+    return fromView(workflowId, await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(registrationQuery), this.config.temporalRpcTimeoutMs));
   }
 
   @Get()
@@ -196,9 +206,9 @@ export class RegistrationsController {
 
 
 /** A registration just opened, before its first step is projected. */
-function fromView(v: RegistrationView): RegistrationDetail {
+function fromView(workflowId: string, v: RegistrationView): RegistrationDetail {
   return {
-    id: v.registrationId, workflowId: registrationWorkflowId(v.unitId, v.year), unitId: v.unitId, unitNameVi: null, unitNameEn: null, year: v.year, status: v.status, deadline: v.deadline,
+    id: v.registrationId, workflowId, unitId: v.unitId, unitNameVi: null, unitNameEn: null, year: v.year, status: v.status, deadline: v.deadline,
     lateRule: v.lateRule, late: v.late, pledge: v.pledge, returnedReason: v.returnedReason ?? null, submittedAt: null, approvedAt: null, approvedBy: null, updatedAt: new Date().toISOString(),
     entryCount: v.entries.length, entries: v.entries.map(({ nomineeKey: _k, ...e }, i) => ({ ...e, line: i + 1 })),
   };

@@ -135,4 +135,7 @@ export interface ClusterActivities {
 }
 
 export const CLUSTER_ROUND_WORKFLOW_TYPE = 'clusterRoundWorkflow';
-export const clusterRoundWorkflowId = (clusterId: string, year: number) => `cluster-${clusterId}-${year}`;
+/** A round's workflow id, from its id (keyed by the API, as registrations' are). */
+export const clusterRoundWorkflowId = (roundId: string) => `cluster-round-${roundId}`;
+/** Rounds opened before ids were keyed ran as `cluster-<cluster>-<year>`, their id derived from that. */
+export const legacyClusterRoundWorkflowId = (clusterId: string, year: number) => `cluster-${clusterId}-${year}`;

@@ -74,7 +74,12 @@ export interface RegistrationActivities {
   recordRegistrationEvent(input: RecordRegistrationEventInput): Promise<void>;
 }
 
-export const registrationWorkflowId = (unitId: string, year: number) => `registration-${unitId}-${year}`;
+/**
+ * A registration's workflow id, from its id (keyed by the API: nobody outside can compute it and
+ * take it at the Temporal frontend first). Registrations opened before ids were keyed keep
+ * `registration-<unit>-<year>`; their row records the id they run under.
+ */
+export const registrationWorkflowId = (registrationId: string) => `registration-${registrationId}`;
 export const REGISTRATION_WORKFLOW_TYPE = 'registrationWorkflow';
 
 /** The instant a Vietnam calendar day starts (UTC+7, no daylight saving). */

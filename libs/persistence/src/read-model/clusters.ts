@@ -40,6 +40,12 @@ export async function clusterRounds(db: EntityManager, clusterId: string): Promi
   return db.query(`SELECT ${ROUND} FROM cluster_round WHERE cluster_id = $1 ORDER BY year DESC`, [clusterId]);
 }
 
+/** A cluster's round for a year, if opened. */
+export async function clusterRoundOf(db: EntityManager, clusterId: string, year: number): Promise<ClusterRoundRow | undefined> {
+  const [row] = await db.query(`SELECT ${ROUND} FROM cluster_round WHERE cluster_id = $1 AND year = $2`, [clusterId, year]);
+  return row;
+}
+
 export async function findClusterRound(db: EntityManager, id: string): Promise<ClusterRoundRow | undefined> {
   const [row] = await db.query(`SELECT ${ROUND} FROM cluster_round WHERE id = $1`, [id]);
   return row;

@@ -114,6 +114,13 @@ export async function visibleNominations(db: EntityManager, reader: Reader, ids:
 }
 
 /** The row regardless of who asks: for the engine's own bookkeeping, never for showing. */
+/** The nominations already filed for these dossier keys (nominee, award and year), by key. */
+export async function nominationsByDossierKey(db: EntityManager, keys: string[]): Promise<Map<string, { id: string; unitId: string; status: NominationRow['status'] }>> {
+  if (!keys.length) return new Map();
+  const rows: { dossier_key: string; id: string; unit_id: string; status: NominationRow['status'] }[] = await db.query(`SELECT dossier_key, id, unit_id, status FROM nomination WHERE dossier_key = ANY($1::text[])`, [keys]);
+  return new Map(rows.map((r) => [r.dossier_key, { id: r.id, unitId: r.unit_id, status: r.status }]));
+}
+
 export async function nominationRow(db: EntityManager, id: string): Promise<NominationRow | undefined> {
   const [row] = await db.query(`SELECT * FROM nomination WHERE id = $1`, [id]);
   return row;

@@ -69,6 +69,12 @@ async function replaceEntries(tx: EntityManager, id: string, entries: Registrati
   );
 }
 
+/** A unit's registration for a year, if opened. */
+export async function registrationOfUnit(db: EntityManager, unitId: string, year: number): Promise<RegistrationRow | undefined> {
+  const [row] = await db.query(`SELECT ${COLUMNS} FROM registration r LEFT JOIN org_unit u ON u.id = r.unit_id WHERE r.unit_id = $1 AND r.year = $2`, [unitId, year]);
+  return row;
+}
+
 export async function findRegistration(db: EntityManager, id: string): Promise<RegistrationRow | undefined> {
   const [row] = await db.query(`SELECT ${COLUMNS} FROM registration r LEFT JOIN org_unit u ON u.id = r.unit_id WHERE r.id = $1`, [id]);
   return row;
