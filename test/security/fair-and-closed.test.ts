@@ -116,6 +116,49 @@ describe('fair and closed', () => {
     });
   });
 
+  describe('a personal number typed wrong', () => {
+    const nameOf = (username: string) => DEMO_USERS.find((u) => u.username === username)!.fullName;
+
+    it('does not let a head confer an award on himself: he states first that the nominee with his name is not him', async () => {
+      const [clerk, reviewer, head, auditor] = await Promise.all(['vanthu.xa-quang-khe', 'thamdinh.xa-quang-khe', 'thutruong.xa-quang-khe', 'thanhtra'].map((u) => stack.login(u)));
+      // The head's own name with a number that is not his: no account is linked, no conflict found by number.
+      const id = await submit(clerk, 'GK_DONVI', { nominee: person(nameOf('thutruong.xa-quang-khe'), 1975) });
+      await approveLevel(stack, reviewer, id, 'UNIT');
+      await waitForStep(head, id, 'AWAITING_DECISION', 'UNIT');
+      const refused = await head.post(`/nominations/${id}/decide`, { action: 'CONFER' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'NAMESAKE_DECLARATION_REQUIRED' });
+      expect(refused.body.messageVi).toContain('trùng họ tên với bạn');
+      expect((await head.get(`/nominations/${id}`)).body.namesakeOfReader).toEqual({ declared: false });
+      // Nobody else is asked, and nobody else may state it for him.
+      expect((await reviewer.get(`/nominations/${id}`)).body.namesakeOfReader).toBeNull();
+      expect((await reviewer.post(`/nominations/${id}/not-the-nominee`)).body.code).toBe('NOT_A_NAMESAKE');
+      // His statement is kept, on the audit chain, and then he decides.
+      expect((await head.post(`/nominations/${id}/not-the-nominee`)).body).toEqual({ nominationId: id, declared: true });
+      expect((await head.get(`/nominations/${id}`)).body.namesakeOfReader).toEqual({ declared: true });
+      expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+      const trail = await stack.ds.query(`SELECT event_type, actor_id FROM audit_log WHERE stream = $1`, [`recusal:nomination:${id}`]);
+      expect(trail).toEqual([{ event_type: 'NamesakeDeclared', actor_id: 'thutruong.xa-quang-khe' }]);
+      expect((await auditor.get('/audit/verify')).body.ok).toBe(true);
+    });
+
+    it('does not let a council member vote on herself unasked: the ballot waits for her statement', async () => {
+      const [clerk, unitReviewer, provinceReviewer, secretary, member] = await Promise.all(['vanthu.so-yte', 'thamdinh.so-yte', 'thamdinh.so-noi-vu', 'thuky.hoidong-tinh', 'uyvien5.hoidong-tinh'].map((u) => stack.login(u)));
+      const id = await submit(clerk, 'CSTD_TINH', { nominee: person(nameOf('uyvien5.hoidong-tinh'), 1970) });
+      await approveLevel(stack, unitReviewer, id, 'UNIT');
+      await waitForStep(provinceReviewer, id, 'IN_REVIEW', 'PROVINCE');
+      expect((await provinceReviewer.post(`/nominations/${id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu' })).status).toBe(200);
+      await waitForStatus(clerk, id, 'AWAITING_COUNCIL');
+      const opened = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [id], deadline: new Date(Date.now() + 120_000).toISOString() });
+      const sessionId = opened.body.sessionId;
+      expect((await member.get(`/councils/sessions/${sessionId}/ballot`)).body.items[0]).toMatchObject({ namesake: true, recused: false });
+      const take = () => member.post(`/councils/sessions/${sessionId}/ballots/issue`, { requests: [{ nominationId: id, blindedMessage: Buffer.alloc(256, 1).toString('base64url') }] });
+      expect((await take()).body.code).toBe('NAMESAKE_DECLARATION_REQUIRED');
+      expect((await member.post(`/nominations/${id}/not-the-nominee`)).status).toBe(200);
+      expect((await member.get(`/councils/sessions/${sessionId}/ballot`)).body.items[0].namesake).toBe(false);
+      expect((await take()).status).toBe(200);
+    });
+  });
+
   describe('documents', () => {
     it('a dossier cannot cite another unit’s file by its hash, and a file is read through a dossier one may read', async () => {
       const [victim, thief] = await Promise.all(['vanthu.so-gddt', 'vanthu.so-yte'].map((u) => stack.login(u)));

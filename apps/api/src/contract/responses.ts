@@ -5,7 +5,7 @@
  */
 export type { ApiError } from './errors';
 export type { LoginResult, Me } from '../auth/responses';
-export type { BatchReviewResult, Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from '../nominations/responses';
+export type { BatchReviewResult, Inbox, NamesakeDeclared, NominationDetail, NominationPage, Notifications, SubmitResult } from '../nominations/responses';
 export type { BatchDecisionResult, DecisionVerification, DecisionView } from '../nominations/decision-responses';
 export type { NominationView, DocumentRef } from '@vinhdanh/domain/ladder/nomination';
 export type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNominations } from '../councils/responses';

@@ -8,7 +8,8 @@ import { ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-bo
 import {
   ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
-import { REGISTERED_RELATIVE, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
+import { REGISTERED_RELATIVE, namesakesDeclared, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
+import { isNamesake, namesakeDeclarationRequired } from '@vinhdanh/domain/conflicts';
 import { asDomainError } from '../common/error.filter';
 import { APP_CONFIG, ballotKeyFrom, blindSign, fingerprint, receiptHash, verifyBallot, type AppConfig } from '@vinhdanh/platform';
 import { BallotKeyPool } from './ballot-key-pool';
@@ -172,12 +173,14 @@ export class CouncilsService {
     // From the read model, not a workflow Query: a member can open the ballot while the worker restarts.
     const keys = await ballotKeys(this.ds.manager, sessionId);
     const taken = new Set(await ballotsTakenBy(this.ds.manager, sessionId, actor.userId));
+    const namesakes = await this.undeclaredNamesakes(actor, session.items);
     const items = session.items.map((i) => ({
       nominationId: i.nominationId,
       awardCode: i.awardCode,
       nomineeName: i.nomineeName,
       recused: isRecused(actor.userId, i, session.conflicts),
       taken: taken.has(i.nominationId),
+      namesake: namesakes.has(i.nominationId),
       publicKey: keys.get(i.nominationId)?.spki ?? null,
     }));
     return { sessionId, scheme: session.scheme, status: session.status, deadline: session.deadline, voted: taken.size > 0, items };
@@ -192,6 +195,10 @@ export class CouncilsService {
     const session = await this.access.session(actor, sessionId);
     if (session.scheme !== 'BLIND_V2') throw invalid('SEALED_SESSION', 'Phiên này dùng phiếu niêm phong kiểu cũ và không nhận phiếu mới.', 'This session used the former sealed ballots and takes no new ballots.');
     const blinded = requests.map((r) => ({ nominationId: r.nominationId, message: base64url(r.blindedMessage, 256, 'blindedMessage') }));
+    // A nominee with the member's own name: the member says it is not them before taking that ballot.
+    const namesakes = await this.undeclaredNamesakes(actor, session.items.filter((i) => blinded.some((b) => b.nominationId === i.nominationId) && !isRecused(actor.userId, i, session.conflicts)));
+    const first = session.items.find((i) => namesakes.has(i.nominationId));
+    if (first) throw namesakeDeclarationRequired(first.nomineeName);
     const hashed = blinded.map((b) => ({ nominationId: b.nominationId, blindedHash: sha256(b.message) }));
     const updateId = `ballots-${sha256([session.id, actor.userId, ...hashed.map((h) => `${h.nominationId}:${h.blindedHash}`).sort()].join('|')).slice(0, 40)}`;
     try {
@@ -214,6 +221,13 @@ export class CouncilsService {
     return {
       signatures: blinded.map((b) => ({ nominationId: b.nominationId, blindSignature: blindSign(keys.get(b.nominationId)!, this.ballotKey, b.message).toString('base64url') })),
     };
+  }
+
+  /** The items whose nominee bears the member's name and on which the member has not declared it is not them. */
+  private async undeclaredNamesakes(actor: AuthenticatedActor, items: SessionItem[]): Promise<Set<string>> {
+    const alike = items.filter((i) => isNamesake(actor.fullName, { name: i.nomineeName })).map((i) => i.nominationId);
+    const declared = await namesakesDeclared(this.ds.manager, actor.userId, alike);
+    return new Set(alike.filter((id) => !declared.has(id)));
   }
 
   /**

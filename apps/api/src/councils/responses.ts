@@ -38,6 +38,8 @@ export interface MyBallot {
     recused: boolean;
     /** The caller has already taken its ballot. */
     taken: boolean;
+    /** The nominee bears the caller's name and the caller has not yet declared it is not them: asked before the ballot is taken. */
+    namesake: boolean;
     /** The council's RSA public key for this nomination's ballots (SPKI, base64), or null for a sealed session. */
     publicKey: string | null;
   }[];

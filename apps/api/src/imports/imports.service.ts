@@ -12,10 +12,11 @@ import {
   type ImportHeader, type ImportRowToSend, type ImportSettings, type RowOutcome,
 } from '@vinhdanh/persistence/read-model/imports';
 import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
-import { nominationUnits } from '@vinhdanh/persistence/read-model/nominations';
+import { nominationsByDossierKey } from '@vinhdanh/persistence/read-model/nominations';
 import type { AuthenticatedActor } from '../auth/public.decorator';
 import { NominationsService, type CheckedSubmission } from '../nominations/nominations.service';
-import { resolveNominee, sha256, uuidFromKey } from '../nominees/nominee-identity';
+import { resolveNominee, uuidFromKey } from '../nominees/nominee-identity';
+import { dossierKeys } from '../nominations/nominations.service';
 import type { ImportRowsQueryDto, ImportUploadDto } from './dto';
 import type { ImportList, ImportSummary, ImportView } from './responses';
 
@@ -109,7 +110,7 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
       const base = {
         line: r.line, name: r.name, birthYear, personalIdLast4: r.personalId ? r.personalId.slice(-4) : null, position: r.position || null, frontLine: r.frontLine,
         achievements: r.achievements ? r.achievements : null, problems: r.problems, nomineeKey: '', personalIdHash: null as string | null, accountUserId: null as string | null,
-        state: 'INVALID' as 'INVALID' | 'READY' | 'ALREADY', nominationId: null as string | null,
+        state: 'INVALID' as 'INVALID' | 'READY' | 'ALREADY', nominationId: null as string | null, dossierKey: '',
       };
       if (r.problems.length) {
         out.push(base);
@@ -125,19 +126,19 @@ export class ImportsService implements OnApplicationBootstrap, OnApplicationShut
         seenKeys.set(identity.nomineeKey, r.line);
         out.push({
           ...base, name: identity.name, nomineeKey: identity.nomineeKey, personalIdHash: identity.personalIdHash ?? null, accountUserId: identity.accountUserId ?? null, state: 'READY' as const,
-          nominationId: uuidFromKey(sha256([identity.nomineeKey, checked.award.code, checked.year].join('|'))),
+          dossierKey: dossierKeys([identity], checked.award.code, checked.year)[0],
         });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         out.push({ ...base, problems: [{ vi: err.messageVi, en: err.messageEn }] });
       }
     }
-    const ids = out.filter((r) => r.state === 'READY').flatMap((r) => (r.nominationId ? [r.nominationId] : []));
-    const existing = await nominationUnits(this.ds.manager, ids);
-    return out.map((r) => {
-      const unit = r.nominationId ? existing.get(r.nominationId) : undefined;
-      if (r.state !== 'READY' || unit === undefined) return r.state === 'READY' ? r : { ...r, nominationId: null };
-      if (unit === actor.unitId) return { ...r, state: 'ALREADY' as const };
+    // Filed before: found by the dossier's key (nominee, award and year), whatever id it was given.
+    const filed = await nominationsByDossierKey(this.ds.manager, out.filter((r) => r.state === 'READY').map((r) => r.dossierKey));
+    return out.map(({ dossierKey, ...r }) => {
+      const earlier = r.state === 'READY' ? filed.get(dossierKey) : undefined;
+      if (!earlier) return r;
+      if (earlier.unitId === actor.unitId) return { ...r, state: 'ALREADY' as const, nominationId: earlier.id };
       return {
         ...r, state: 'INVALID' as const, nominationId: null,
         problems: [{ vi: 'Người (tập thể) này đã được đề nghị hình thức khen thưởng này cho năm này', en: 'This nominee already has a nomination for this award and year' }],

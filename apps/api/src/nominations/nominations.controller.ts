@@ -14,7 +14,7 @@ import { perNomination } from './batch';
 import { NominationsQuery } from './nominations.query';
 import { NominationsService } from './nominations.service';
 import { DecisionDocuments } from './decision-documents.service';
-import type { BatchReviewResult, Inbox, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
+import type { BatchReviewResult, Inbox, NamesakeDeclared, NominationDetail, NominationPage, Notifications, SubmitResult } from './responses';
 
 @ApiTags('nominations')
 @Controller()
@@ -130,6 +130,21 @@ export class NominationsController {
   })
   withdraw(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: WithdrawDto, @Headers('idempotency-key') key?: string): Promise<NominationView> {
     return this.service.withdraw(actor, id, dto, key);
+  }
+
+  @Post('nominations/:id/not-the-nominee')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Xác nhận không phải người được đề nghị', en: 'Declare I am not the nominee' },
+    description: {
+      vi: 'Người được đề nghị trùng họ tên với người xử lý: trước khi thẩm định, quyết định hay nhận phiếu bầu cho hồ sơ, người đó xác nhận không phải là mình. Lời xác nhận được lưu và ghi vào nhật ký kiểm toán.',
+      en: 'The nominee bears the name of the person acting: before they review, decide or take a ballot on it, that person states it is not them. The statement is kept and recorded in the audit trail.',
+    },
+    ok: { body: 'NamesakeDeclared' },
+    errors: [404, 409],
+  })
+  notTheNominee(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<NamesakeDeclared> {
+    return this.service.declareNotTheNominee(actor, id);
   }
 
   @Post('nominations/:id/decide')

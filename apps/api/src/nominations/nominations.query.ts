@@ -22,6 +22,8 @@ import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
 import { interruptionOfRun } from '@vinhdanh/persistence/archive/engine-interruptions';
 import { INTERRUPTION_TEXT } from '@vinhdanh/domain/engine/interruptions';
+import { isNamesake } from '@vinhdanh/domain/conflicts';
+import { namesakesDeclared } from '@vinhdanh/persistence/read-model/conflicts';
 
 const NOT_FOUND = () => notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
 
@@ -41,7 +43,8 @@ export class NominationsQuery {
     const row = await this.requireVisible(actor, id);
     const db = this.ds.manager;
     const nomineeKey = row.nominee.nomineeKey;
-    const [steps, tasks, decision, proposal, repeated, registered, interrupted] = await Promise.all([
+    const namesake = isNamesake(actor.fullName, row.nominee);
+    const [steps, tasks, decision, proposal, repeated, registered, interrupted, declared] = await Promise.all([
       nominationSteps(db, id),
       nominationTasks(db, id),
       row.decision_id ? awardingDecision(db, row.decision_id, id) : undefined,
@@ -49,6 +52,7 @@ export class NominationsQuery {
       sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
       nomineeKey ? registrationOf(db, nomineeKey, row.award_code, row.year) : undefined,
       interruptionOfRun(db, row.run_id),
+      namesake ? namesakesDeclared(db, actor.userId, [id]) : undefined,
     ]);
     // Opening the dossier reads the task that is the reader's: the inbox stops marking it new for
     // them. Written only when there is such a task (a page following a working dossier writes nothing).
@@ -65,6 +69,7 @@ export class NominationsQuery {
       engineInterruption: interrupted
         ? { finding: interrupted.finding, closedAt: new Date(interrupted.closedAt).toISOString(), messageVi: INTERRUPTION_TEXT[interrupted.finding].vi, messageEn: INTERRUPTION_TEXT[interrupted.finding].en }
         : null,
+      namesakeOfReader: namesake ? { declared: !!declared?.has(id) } : null,
     };
   }
 

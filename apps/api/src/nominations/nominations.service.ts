@@ -11,8 +11,8 @@ import { planRoute } from '@vinhdanh/domain/routing';
 import { orgUnits, vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { findMovement } from '@vinhdanh/domain/movement';
 import { conflict, DomainError, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { conflictGround, conflictOfInterest, type ConflictedAction } from '@vinhdanh/domain/conflicts';
-import { conflictFactsOf, recordRecusal } from '@vinhdanh/persistence/read-model/conflicts';
+import { conflictGround, conflictOfInterest, isNamesake, namesakeDeclarationRequired, type ConflictedAction } from '@vinhdanh/domain/conflicts';
+import { conflictFactsOf, declareNotTheNominee, namesakesDeclared, recordRecusal } from '@vinhdanh/persistence/read-model/conflicts';
 import { citableDocuments } from '@vinhdanh/persistence/read-model/documents';
 import { bindIdempotencyKey } from '../common/idempotency';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
@@ -34,7 +34,7 @@ import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { UpdateProjections } from '../temporal/update-projections';
 import { messageAuth } from '../temporal/message-auth';
 import type { AmendDto, DecideDto, NomineeDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
-import type { SubmitResult } from './responses';
+import type { NamesakeDeclared, SubmitResult } from './responses';
 
 /** A submission checked but for its nominee: who sends it, the award, and the route it will take. */
 export interface CheckedSubmission {
@@ -48,7 +48,7 @@ export interface CheckedSubmission {
 }
 
 /** The dossier key of each nominee for one award and year: a nominee is nominated once per award and year. */
-function dossierKeys(identities: NomineeIdentity[], awardCode: string, year: number): string[] {
+export function dossierKeys(identities: NomineeIdentity[], awardCode: string, year: number): string[] {
   return identities.map((identity) => sha256([identity.nomineeKey, awardCode, year].join('|')));
 }
 
@@ -256,6 +256,15 @@ export class NominationsService {
   }
 
 
+  /** The reader states that the nominee who bears their name is not them; kept and audited. */
+  async declareNotTheNominee(actor: AuthenticatedActor, id: string): Promise<NamesakeDeclared> {
+    const row = await visibleNomination(this.ds.manager, actor, id);
+    if (!row) throw notFound('NOMINATION_NOT_FOUND', 'Không tìm thấy hồ sơ.', 'Nomination not found.');
+    if (!isNamesake(actor.fullName, row.nominee)) throw conflict('NOT_A_NAMESAKE', 'Người được đề nghị không trùng họ tên với bạn; không cần xác nhận.', 'The nominee does not bear your name; there is nothing to declare.');
+    await this.ds.transaction((tx) => declareNotTheNominee(tx, { nominationId: id, userId: actor.userId, role: actor.roles.join(',') }));
+    return { nominationId: id, declared: true };
+  }
+
   review(actor: AuthenticatedActor, id: string, dto: ReviewDto, key?: string): Promise<NominationView> {
     return this.update(actor, id, 'review', reviewUpdate, dto, key, 'REVIEW');
   }
@@ -345,6 +354,8 @@ export class NominationsService {
         await this.ds.transaction((tx) => recordRecusal(tx, { nominationId: id, userId: actor.userId, role: conflictAction === 'REVIEW' ? 'REVIEWER' : 'DECISION_MAKER', action: conflictAction, ground }));
         throw conflictOfInterest(ground, conflictAction);
       }
+      // A nominee with the actor's own name may be the actor under a mistyped personal id: they say it is not them first.
+      if (isNamesake(actor.fullName, row.nominee) && !(await namesakesDeclared(this.ds.manager, actor.userId, [id])).has(id)) throw namesakeDeclarationRequired(row.nominee.name);
     }
     if (!applied && (TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
       throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');

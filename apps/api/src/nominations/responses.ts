@@ -20,6 +20,12 @@ export interface SubmitResult {
 }
 
 /** A nomination with everything a reader in scope may see: its steps, tasks, decision and proposal. */
+/** A person's statement that the nominee who bears their name is not them. */
+export interface NamesakeDeclared {
+  nominationId: string;
+  declared: true;
+}
+
 export interface NominationDetail extends NominationRecord {
   /** Every step recorded, oldest first, as the workflow's events projected them. */
   steps: RecordedStep[];
@@ -38,6 +44,8 @@ export interface NominationDetail extends NominationRecord {
    * by anyone's action in Vinh Danh: it will not move on by itself; the operators must restore it (docs/audit.md).
    */
   engineInterruption: { finding: Interruption; closedAt: string; messageVi: string; messageEn: string } | null;
+  /** The nominee bears the reader's name: whether the reader has declared it is not them (asked before they review, decide or vote). */
+  namesakeOfReader: { declared: boolean } | null;
 }
 
 /** One page of nominations, newest first. */

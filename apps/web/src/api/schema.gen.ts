@@ -1621,6 +1621,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/nominations/{id}/not-the-nominee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác nhận không phải người được đề nghị — Declare I am not the nominee
+         * @description Người được đề nghị trùng họ tên với người xử lý: trước khi thẩm định, quyết định hay nhận phiếu bầu cho hồ sơ, người đó xác nhận không phải là mình. Lời xác nhận được lưu và ghi vào nhật ký kiểm toán.
+         *
+         *     *The nominee bears the name of the person acting: before they review, decide or take a ballot on it, that person states it is not them. The statement is kept and recorded in the audit trail.*
+         */
+        post: operations["nominationsNotTheNominee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/nominations/{id}/resubmit": {
         parameters: {
             query?: never;
@@ -2546,7 +2568,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ACHIEVEMENTS_REQUIRED" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCORES_MISSING" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ACHIEVEMENTS_REQUIRED" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCORES_MISSING" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -3826,6 +3848,8 @@ export interface components {
             deadline: string;
             items: {
                 awardCode: string;
+                /** @description The nominee bears the caller's name and the caller has not yet declared it is not them: asked before the ballot is taken. */
+                namesake: boolean;
                 nominationId: string;
                 nomineeName: string;
                 /** @description The council's RSA public key for this nomination's ballots (SPKI, base64), or null for a sealed session. */
@@ -3858,7 +3882,12 @@ export interface components {
             /** @description Their 50 most recent sessions. */
             sessions: components["schemas"]["SessionSummary"][];
         };
-        /** @description A nomination with everything a reader in scope may see: its steps, tasks, decision and proposal. */
+        /** @description A person's statement that the nominee who bears their name is not them. */
+        NamesakeDeclared: {
+            /** @constant */
+            declared: true;
+            nominationId: string;
+        };
         NominationDetail: {
             /** @description The award's code in the catalogue (`GET /catalogue`). */
             awardCode: string;
@@ -3905,6 +3934,10 @@ export interface components {
             id: string;
             /** @description The sequence number of the last event projected: a client reads its own writes by waiting for it. */
             lastSeq: number;
+            /** @description The nominee bears the reader's name: whether the reader has declared it is not them (asked before they review, decide or vote). */
+            namesakeOfReader: {
+                declared: boolean;
+            } | null;
             nominee: {
                 /** @description The nominee's own account, found by the personal identification number (recusal). */
                 accountUserId?: string;
@@ -12019,6 +12052,94 @@ export interface operations {
              *     *Not found, or outside the caller’s scope*
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    nominationsNotTheNominee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamesakeDeclared"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

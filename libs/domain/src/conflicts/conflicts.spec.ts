@@ -1,4 +1,5 @@
 import { conflictGround, conflictOfInterest, type NominationParties } from './conflicts';
+import { isNamesake, namesakeDeclarationRequired } from './namesakes';
 
 const parties: NominationParties = { nominationId: 'n1', nomineePersonalIdHash: 'h-nominee', nomineeAccountUserId: 'an.nguyen', submittedByUserId: 'vanthu' };
 
@@ -24,5 +25,11 @@ describe('conflicts of interest', () => {
     expect(e).toMatchObject({ code: 'CONFLICT_OF_INTEREST', kind: 'FORBIDDEN' });
     expect(e.messageVi).toMatch(/quan hệ gia đình/);
     expect(e.messageEn).toMatch(/registered relative/);
+  });
+  it('a nominee who bears the actor’s name, whatever the spacing, case or invisible characters; never a collective', () => {
+    expect(isNamesake('Nguyễn Văn An', { kind: 'INDIVIDUAL', name: '  nguyễn  VĂN an\u200b' })).toBe(true);
+    expect(isNamesake('Nguyễn Văn An', { name: 'Nguyễn Văn Ân' })).toBe(false);
+    expect(isNamesake('Tổ Toán', { kind: 'COLLECTIVE', name: 'Tổ Toán' })).toBe(false);
+    expect(namesakeDeclarationRequired('Nguyễn Văn An')).toMatchObject({ code: 'NAMESAKE_DECLARATION_REQUIRED', kind: 'CONFLICT' });
   });
 });

@@ -1,1 +1,2 @@
 export * from './conflicts';
+export * from './namesakes';

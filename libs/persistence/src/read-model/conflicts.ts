@@ -86,6 +86,24 @@ export async function registerOf(db: EntityManager, filter: { userId?: string; u
 }
 
 /** A refusal for a conflict of interest, on the nomination's recusal stream (shown in its audit timeline). */
+/**
+ * Records that `userId` is not the nominee of a nomination who bears their name, once, on the
+ * audit chain (stream `recusal:nomination:<id>`, beside the recusals). Answers whether it is new.
+ */
+export async function declareNotTheNominee(tx: EntityManager, d: { nominationId: string; userId: string; role: string }): Promise<boolean> {
+  const [row] = await tx.query(`INSERT INTO namesake_declaration (user_id, nomination_id) VALUES ($1,$2) ON CONFLICT DO NOTHING RETURNING user_id`, [d.userId, d.nominationId]);
+  if (!row) return false;
+  await appendAudit(tx, { stream: `recusal:nomination:${d.nominationId}`, eventType: 'NamesakeDeclared', actorId: d.userId, actorRole: d.role, occurredAt: new Date().toISOString(), payload: { statement: 'NOT_THE_NOMINEE' } });
+  return true;
+}
+
+/** Of these nominations, those on which `userId` has declared they are not the nominee. */
+export async function namesakesDeclared(db: EntityManager, userId: string, nominationIds: string[]): Promise<Set<string>> {
+  if (!nominationIds.length) return new Set();
+  const rows: { nomination_id: string }[] = await db.query(`SELECT nomination_id FROM namesake_declaration WHERE user_id=$1 AND nomination_id = ANY($2::uuid[])`, [userId, nominationIds]);
+  return new Set(rows.map((r) => r.nomination_id));
+}
+
 export async function recordRecusal(tx: EntityManager, r: { nominationId: string; userId: string; role: string; action: string; ground: string }): Promise<void> {
   await appendAudit(tx, { stream: `recusal:nomination:${r.nominationId}`, eventType: 'RecusalEnforced', actorId: r.userId, actorRole: r.role, occurredAt: new Date().toISOString(), payload: { action: r.action, ground: r.ground } });
 }

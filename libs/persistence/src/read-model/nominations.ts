@@ -363,9 +363,3 @@ export async function markTasksRead(db: EntityManager, reader: { userId: string;
     [reader.userId, nominationId, reader.unitId, reader.roles],
   );
 }
-
-/** The submitting unit of each of these nominations that exists. */
-export async function nominationUnits(db: EntityManager, ids: string[]): Promise<Map<string, string>> {
-  const rows: { id: string; unit_id: string }[] = await db.query(`SELECT id, unit_id FROM nomination WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((r) => [r.id, r.unit_id]));
-}
