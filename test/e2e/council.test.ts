@@ -112,7 +112,7 @@ describe('council voting', () => {
     const ballotColumns = (await stack.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name='council_item_ballot'`)).map((r: any) => r.column_name).sort();
     expect(ballotColumns).toEqual(['choice', 'nomination_id', 'session_id']);
     const check = await fetch(`${stack.baseUrl}/councils/sessions/${session}/receipts/${results[2].receipts[a]}`).then((r) => r.json());
-    expect(check).toEqual({ status: 'CLOSED', counted: true });
+    expect(check).toEqual({ status: 'CLOSED', counted: true, inBox: true });
     const history = JSON.stringify((await stack.temporal.workflow.getHandle(`council-session-${session}`).fetchHistory()).events);
     expect(history).not.toMatch(/DISAGREE|ABSTAIN|AGREE|uyvien/);
     await recordHistory(stack, `council-session-${session}`, 'council-session-several-awards');

@@ -72,7 +72,7 @@ describe('hardening at the edge', () => {
       'GET /health → 200', 'GET /health/live → 200', 'GET /health/ready → 200', 'POST /auth/login → 400', 'GET /catalogue → 200', 'GET /movements → 200', 'GET /public/disclosures → 200', 'GET /public/decisions → 200', 'GET /public/models → 200',
       'POST /councils/sessions/{id}/ballots → 400', 'GET /councils/sessions/{id}/receipts/{receipt} → 400',
       // Anyone may comment on a nomination under public posting (docs/law.md); the body is checked first.
-      'POST /public/nominations/{id}/comments → 400',
+      'POST /public/nominations/{id}/comments → 400', 'GET /public/nominations/{id}/comment-challenge → 404',
       // The change feed's public key, which integrators pin (docs/integration.md).
       'GET /feed/key → 200',
       // Anyone may check a downloaded decision (docs/documents.md); the upload is checked first.

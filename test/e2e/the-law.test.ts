@@ -1,3 +1,4 @@
+import { postComment } from '../support/comments';
 import { randomInt, randomUUID } from 'node:crypto';
 import { nominationWorkflowId, NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/domain/ladder/ids';
 import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
@@ -31,8 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const comment = (id: string, body: Record<string, unknown>, ip = address()) =>
-  fetch(`${stack.baseUrl}/public/nominations/${id}/comments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+const comment = (id: string, body: Record<string, unknown>, ip = address()) => postComment(stack.baseUrl, id, body, ip);
 
 /** A Labour Order nomination approved at the province: its posting has begun. */
 async function postedLabourOrder(name: string): Promise<string> {
@@ -51,12 +51,12 @@ describe('public posting and comments gate the council', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'POSTING_IN_PROGRESS', messageVi: expect.stringContaining('công khai'), messageEn: expect.stringContaining('posting') });
 
-    // Anyone, without an account: a clear 4xx for a robot, a repeat, or nothing to say.
+    // Anyone, without an account: a clear 4xx for a robot or nothing to say; a repeat counts on the comment it repeats.
     const ip = address();
     const sent = await comment(id, { text: 'Tôi xác nhận ông đã nhiều năm giúp đỡ học sinh nghèo trong xã.', authorName: 'Trần Thị Dân' }, ip);
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ commentId: 'PROVINCE-1' });
-    expect((await comment(id, { text: 'Tôi xác nhận ông đã nhiều năm giúp đỡ học sinh nghèo trong xã!' }, ip)).body).toMatchObject({ code: 'DUPLICATE_COMMENT' });
+    expect((await comment(id, { text: 'Tôi xác nhận ông đã nhiều năm giúp đỡ học sinh nghèo trong xã!' }, ip)).body).toMatchObject({ commentId: 'PROVINCE-1', merged: true });
     expect((await comment(id, { text: 'Một ý kiến bình thường', website: 'http://spam.example' }, ip)).body).toMatchObject({ code: 'SPAM_SUSPECTED' });
     expect((await comment(id, { text: 'ngắn' }, ip)).status).toBe(400);
     expect((await comment(randomUUID(), { text: 'Ý kiến về một hồ sơ không có thật.' }, ip)).body).toMatchObject({ code: 'NOT_POSTED' });

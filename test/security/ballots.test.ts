@@ -154,7 +154,7 @@ describe('secret ballots and single votes', () => {
     expect(Object.fromEntries(perItem.map((r: { nomination_id: string; n: number }) => [r.nomination_id, r.n]))).toEqual({ [a]: 9, [b]: 8 });
     // A receipt proves inclusion, never the choice.
     const check = await (await fetch(`${stack.baseUrl}/councils/sessions/${body.sessionId}/receipts/${results[0].receipts[a]}`)).json();
-    expect(check).toEqual({ status: 'CLOSED', counted: true });
+    expect(check).toEqual({ status: 'CLOSED', counted: true, inBox: true });
     // Temporal keeps Update ids in clear. Someone holding a member's receipt (a coercer) and the
     // history, without the key, tries each choice against them: nothing matches.
     const history = await attacker.workflow.getHandle(`council-session-${body.sessionId}`).fetchHistory();
@@ -186,12 +186,35 @@ describe('secret ballots and single votes', () => {
     const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a, b], deadline: inFuture(120_000) });
     const [ballotA, ballotB] = await takeBallots(members[1], body.sessionId, [a, b]);
     await expect(takeBallots(members[1], body.sessionId, [a])).rejects.toMatchObject({ response: { status: 409, body: { code: 'BALLOT_ALREADY_TAKEN' } } });
-    expect((await castBallot(stack.baseUrl, body.sessionId, ballotA, 'AGREE')).status).toBe(200);
+    const cast = await castBallot(stack.baseUrl, body.sessionId, ballotA, 'AGREE');
+    expect(cast.status).toBe(200);
+    // In the box, waiting for the session to open it: not yet counted.
+    expect(await (await fetch(`${stack.baseUrl}/councils/sessions/${body.sessionId}/receipts/${cast.body.receipt}`)).json()).toEqual({ status: 'OPEN', counted: false, inBox: true });
     expect((await castBallot(stack.baseUrl, body.sessionId, ballotA, 'DISAGREE')).body.code).toBe('ALREADY_VOTED');
     expect((await castBallot(stack.baseUrl, body.sessionId, { ...ballotB, nominationId: a }, 'AGREE')).body.code).toBe('BALLOT_NOT_SIGNED');
     expect((await castBallot(stack.baseUrl, body.sessionId, { ...ballotA, signature: ballotB.signature }, 'AGREE')).body.code).toBe('BALLOT_NOT_SIGNED');
     const view = (await secretary.get(`/councils/sessions/${body.sessionId}`)).body;
     expect(view.items.find((i: { nominationId: string }) => i.nominationId === a)).toMatchObject({ holders: 1, voted: 1 });
+  });
+
+  it('the last member standing aside after the others voted closes the session as all voted; a ballot after the deadline is refused', async () => {
+    const a = await toCouncil();
+    const { body } = await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [a], deadline: inFuture(120_000) });
+    await Promise.all(allNine().slice(0, 8).map((m) => vote(stack.baseUrl, m, body.sessionId, { [a]: 'AGREE' })));
+    expect((await members[6].post(`/councils/sessions/${body.sessionId}/conflicts`, { nominationId: a, reason: 'Người thân' })).status).toBe(200);
+    const tally = await eventually(async () => {
+      const t = (await secretary.get(`/councils/sessions/${body.sessionId}/tally`)).body;
+      return t.status === 'CLOSED' && t;
+    });
+    expect(tally).toMatchObject({ closedReason: 'ALL_VOTED', records: [expect.objectContaining({ result: 'PASSED', counts: expect.objectContaining({ agree: 8 }) })] });
+
+    // Past its deadline a session takes no ballot, even before its worker has closed it.
+    const late = await toCouncil();
+    const opened = (await secretary.post('/councils/hd-ubnd-tinh/sessions', { nominationIds: [late], deadline: inFuture(120_000) })).body;
+    const [ballot] = await takeBallots(members[2], opened.sessionId, [late]);
+    await stack.ds.query(`UPDATE council_session SET deadline = now() - interval '1 second' WHERE id = $1`, [opened.sessionId]);
+    const refused = await castBallot(stack.baseUrl, opened.sessionId, ballot, 'AGREE');
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'SESSION_CLOSED' });
   });
 
   it('a nomination is on one open session at most, also when two secretaries open at the same instant', async () => {

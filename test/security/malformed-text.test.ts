@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { postComment } from '../support/comments';
 import { randomUUID } from 'node:crypto';
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus, waitForStep, workflowSettled } from '../support/nominations';
@@ -53,7 +54,7 @@ describe('text that cannot be stored is refused at the edge, and no workflow fre
     expect((await raw('POST', `/public/nominations/${id}/comments`, '{"text":"Một ý kiến bình thường về hồ sơ","authorName":"Tr\\ud83dn"}')).body).toMatchObject({ code: 'MALFORMED_TEXT', field: 'body.authorName' });
 
     // An emoji is a well-formed surrogate pair: accepted, and the workflow records it.
-    const fine = await raw('POST', `/public/nominations/${id}/comments`, '{"text":"Tôi đồng ý với hồ sơ này \\ud83d\\udc4d, ông rất tận tụy.","authorName":"Người dân"}');
+    const fine = await postComment(stack.baseUrl, id, JSON.parse('{"text":"Tôi đồng ý với hồ sơ này \\ud83d\\udc4d, ông rất tận tụy.","authorName":"Người dân"}'), '198.51.100.9');
     expect(fine.status).toBe(201);
     await workflowSettled(stack, id);
     const after = await provinceReviewer.get(`/nominations/${id}`);

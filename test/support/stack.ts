@@ -55,7 +55,8 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   // No ballot keys made ahead unless a test asks (BALLOT_KEY_POOL): a score of test APIs making RSA keys whenever the machine idles would slow the suite.
   // The archiver looks once at start and then hourly, no checkpoint is signed by itself, and decisions are signed at their first download, unless a test asks
   // (ARCHIVE_INTERVAL, CHECKPOINT_INTERVAL, SIGN_AT_ISSUE): audit entries appearing mid-test would confuse other files' counts, and signing every decision (0.5 s of CPU each) would load the suite.
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ARCHIVE_INTERVAL: '1h', CHECKPOINT_INTERVAL: 'off', SIGN_AT_ISSUE: 'false', ...env });
+  // COMMENT_PROOF_WORK: a comment's proof of work is a few hundred hashes, not a browser's 20,000.
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ARCHIVE_INTERVAL: '1h', CHECKPOINT_INTERVAL: 'off', SIGN_AT_ISSUE: 'false', COMMENT_PROOF_WORK: '200', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
   const running = inProcess?.worker.run();

@@ -124,7 +124,8 @@ export class CouncilSession {
   async openBox(args?: OpenBallotBoxArgs, close = false): Promise<{ counted: number }> {
     this.remember(args?.auth);
     this.recording++;
-    const { ballots } = await openBallotBox({ sessionId: this.input.sessionId, openingId: `${wf.workflowInfo().runId}:${++this.openings}`, close });
+    // Numbered per session, not per run: a run reset to before an opening takes the same ballots again.
+    const { ballots } = await openBallotBox({ sessionId: this.input.sessionId, openingId: `${this.input.sessionId}:${++this.openings}`, close });
     this.recording--;
     let counted = 0;
     for (const b of ballots) {

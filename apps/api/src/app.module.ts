@@ -64,8 +64,10 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             customProps: (req) => ({ actor: (req as { actor?: { userId: string } }).actor?.userId }),
             // A cast ballot is not logged: its line's time, address and port would pair it with the
-            // member's signed-in request that took the ballot (docs/security.md).
+            // member's signed-in request that took the ballot (docs/security.md). Any other line
+            // about it (an error) carries no address, port, id or path.
             autoLogging: { ignore: (req) => isBallotCast(req.method, req.url) },
+            serializers: { req: (req: { method?: string; url?: string }) => (isBallotCast(req.method, req.url) ? { method: req.method, url: '/councils/sessions/…/ballots' } : req) },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),

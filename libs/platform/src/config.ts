@@ -69,6 +69,8 @@ export interface AppConfig {
   devPostingSeconds?: number;
   /** Public comments accepted per address per hour (COMMENT_MAX_PER_ADDRESS). */
   commentMaxPerAddress: number;
+  /** SHA-256 counters a browser tries, on average, for one public comment when nobody floods (COMMENT_PROOF_WORK); doubled per 10 comments on the nomination in the last hour, at most 64 times. */
+  commentProofWork: number;
   /** Rows of an uploaded list sent at once (IMPORT_CONCURRENCY): each is its own workflow start. */
   importConcurrency: number;
   /** Ballot keys kept made ahead, at quiet times, so opening a council session does not make them (BALLOT_KEY_POOL; 0: made at opening). */
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     baseSalary: collect<BaseSalaryStep[], 'table'>(parseBaseSalary(env.BASE_SALARY), 'table'),
     devPostingSeconds: env.DEV_POSTING_SECONDS?.trim() ? int('DEV_POSTING_SECONDS', 0, 1, 86_400) : undefined,
     commentMaxPerAddress: int('COMMENT_MAX_PER_ADDRESS', 5, 1, 10_000),
+    commentProofWork: int('COMMENT_PROOF_WORK', 20_000, 1, 10_000_000),
     importConcurrency: int('IMPORT_CONCURRENCY', 32, 1, 128),
     ballotKeyPool: int('BALLOT_KEY_POOL', 200, 0, 10_000),
     checkpoints: {

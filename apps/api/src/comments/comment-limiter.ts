@@ -4,22 +4,22 @@ import type { DataSource } from 'typeorm';
 
 /**
  * Limits on public comments, on `rate-limiter-flexible` with its PostgreSQL store (table
- * `comment_limit`), shared by every API process: a few comments an hour per address, and a ceiling
- * per nomination a day, so a flood from many addresses cannot bury the reviewer either.
+ * `comment_limit`), shared by every API process: a few comments an hour per address. There is no
+ * allowance shared by a nomination: a flood from many addresses used it up and locked every
+ * citizen out for a day. A flood is made dear instead (comment-proof.ts: the work asked grows with
+ * the nomination's recent comments), and a sender whose address has sent nothing is never refused.
  */
 export class CommentLimiter {
   private readonly address: RateLimiterAbstract;
-  private readonly nomination: RateLimiterAbstract;
 
-  constructor(ds: DataSource, perAddressPerHour: number, perNominationPerDay = 200) {
+  constructor(ds: DataSource, perAddressPerHour: number) {
     const store = { storeClient: ds, storeType: 'typeorm', tableName: 'comment_limit', tableCreated: true };
     this.address = new RateLimiterPostgres({ ...store, keyPrefix: 'addr', points: perAddressPerHour, duration: 3600 });
-    this.nomination = new RateLimiterPostgres({ ...store, keyPrefix: 'nom', points: perNominationPerDay, duration: 86_400 });
   }
 
-  /** Takes one comment from both allowances, or refuses with 429 and Retry-After. */
-  async take(ip: string, nominationId: string): Promise<void> {
-    for (const [limiter, key] of [[this.address, ip], [this.nomination, nominationId]] as const) {
+  /** Takes one comment from the address's allowance, or refuses with 429 and Retry-After. */
+  async take(ip: string): Promise<void> {
+    for (const [limiter, key] of [[this.address, ip]] as const) {
       try {
         await limiter.consume(key);
       } catch (res) {

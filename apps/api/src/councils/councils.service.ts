@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, eligibleMembers, isRecused, quorumMet, type Choice, type SessionItem } from '@vinhdanh/domain/council';
-import { ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-box';
+import { ballotInBox, ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-box';
 import {
   ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
@@ -280,7 +280,10 @@ export class CouncilsService {
 
   async declareConflict(actor: AuthenticatedActor, sessionId: string, nominationId: string, reason: string): Promise<CouncilSessionView> {
     const session = await this.access.session(actor, sessionId);
-    return this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), nominationId, reason }] }));
+    const view = await this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), nominationId, reason }] }));
+    // The last member to vote may stand aside after casting the rest: everyone eligible may now have voted.
+    await this.openBoxOnceAllVoted({ ...session, conflicts: view.conflicts });
+    return view.status === 'OPEN' ? this.viewOf(session) : view;
   }
 
   /** Each member and whether they have taken their ballots (never how they voted): what the secretary follows. */
@@ -320,7 +323,9 @@ export class CouncilsService {
     const session = await this.access.session(actor, sessionId);
     const member = session.members.find((m) => m.userId === actor.userId);
     if (member?.role === 'SECRETARY' && session.scheme === 'BLIND_V2') {
-      const short = (await this.viewOf(session)).items.filter((i) => !i.quorumReached);
+      const view = await this.viewOf(session);
+      if (view.status !== 'OPEN') throw SESSION_CLOSED();
+      const short = view.items.filter((i) => !i.quorumReached);
       if (short.length) {
         throw conflict('NO_QUORUM_YET', `Chưa đủ số thành viên tham gia biểu quyết cho ${short.length} hồ sơ; chưa thể kết thúc sớm.`, `Quorum not yet reached for ${short.length} nomination(s); cannot close early.`);
       }
@@ -341,6 +346,7 @@ export class CouncilsService {
     if (!/^[0-9a-f]{64}$/.test(receipt)) throw invalid('BAD_RECEIPT', 'Mã biên nhận gồm 64 ký tự 0-9, a-f.', 'A receipt is 64 characters 0-9, a-f.', 'receipt');
     const session = await findSession(this.ds.manager, sessionId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    return { status: session.status, counted: await receiptCounted(this.ds.manager, sessionId, receipt) };
+    const [counted, box] = await Promise.all([receiptCounted(this.ds.manager, sessionId, receipt), ballotInBox(this.ds.manager, sessionId, receipt)]);
+    return { status: session.status, counted, inBox: counted || box };
   }
 }

@@ -59,8 +59,10 @@ export interface BallotReceipt {
 
 export interface ReceiptCheck {
   status: 'OPEN' | 'CLOSED';
-  /** Whether a ballot with this receipt is in the box. */
+  /** Whether a ballot with this receipt is counted (taken from the box by the session, or tallied). */
   counted: boolean;
+  /** Whether it is in the ballot box, counted or waiting for the session to open the box. */
+  inBox: boolean;
 }
 
 export type WaitingNominations = WaitingNomination[];

@@ -30,6 +30,7 @@ export function PostingPanel({ nominationId, posting, canAnswer, onAnswered }: {
             <p><strong>{c.authorName ?? t('posting.anonymous')}</strong> <span className="muted">{dateTime(c.receivedAt)} · {c.commentId}</span>{' '}
               {c.answer ? <Badge tone="good">{t('posting.answered')}</Badge> : <Badge tone="warn">{t('posting.unanswered')}</Badge>}</p>
             <p className="prewrap">{c.text}</p>
+            {c.echoes > 0 && <p className="muted">{t('posting.echoes', { count: c.echoes })}</p>}
             {c.answer && <blockquote className="prewrap">{c.answer} <span className="muted">— {c.answeredBy}, {dateTime(c.answeredAt)}</span></blockquote>}
             {!c.answer && canAnswer && <AnswerForm nominationId={nominationId} commentId={c.commentId} onDone={() => { comments.reload(); onAnswered(); }} />}
           </li>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import { ModelStages } from './models';
 import { anonymous, client, data, type ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
@@ -159,8 +161,10 @@ function CommentForm({ target, onClose }: { target: Disclosure; onClose(): void 
     setBusy(true);
     setError(undefined);
     try {
-      const res = await data(anonymous.POST('/public/nominations/{id}/comments', { params: { path: { id: target.nominationId } }, body: { text: text.trim(), ...(authorName.trim() ? { authorName: authorName.trim() } : {}), ...(website ? { website } : {}) } }));
-      setSent(res.commentId);
+      // A small proof of work first (ALTCHA): nothing to type, a moment of the browser's time; more while many comment.
+      const proof = await commentProof(target.nominationId);
+      const res = await data(anonymous.POST('/public/nominations/{id}/comments', { params: { path: { id: target.nominationId } }, body: { text: text.trim(), ...(authorName.trim() ? { authorName: authorName.trim() } : {}), ...(website ? { website } : {}), proof } }));
+      setSent(res.merged ? t('comment.merged', { id: res.commentId }) : t('comment.sent', { id: res.commentId }));
     } catch (e) {
       setError(asApiError(e));
     } finally {
@@ -171,7 +175,7 @@ function CommentForm({ target, onClose }: { target: Disclosure; onClose(): void 
     <section className="card action-card" aria-label={t('comment.title', { name: target.nomineeName })}>
       <h3>{t('comment.title', { name: target.nomineeName })}</h3>
       {sent ? (
-        <Notice kind="success">{t('comment.sent', { id: sent })}</Notice>
+        <Notice kind="success">{sent}</Notice>
       ) : (
         <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
           <p className="muted">{t('comment.privacy')}</p>
@@ -194,4 +198,12 @@ function CommentForm({ target, onClose }: { target: Disclosure; onClose(): void 
       )}
     </section>
   );
+}
+
+/** Fetches the nomination's challenge and solves it in the browser (altcha-lib, WebCrypto). */
+async function commentProof(nominationId: string): Promise<Schemas['PublicCommentDto']['proof']> {
+  const { challenge } = await data(anonymous.GET('/public/nominations/{id}/comment-challenge', { params: { path: { id: nominationId } } }));
+  const solution = await solveChallenge({ challenge: challenge as Challenge, deriveKey });
+  if (!solution) throw new Error('The comment challenge could not be solved in time');
+  return { challenge, solution };
 }

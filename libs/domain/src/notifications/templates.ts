@@ -10,6 +10,8 @@ export interface NotificationPlan {
   subjectEn: string;
   bodyVi: string;
   bodyEn: string;
+  /** One notice per nomination, recipient and clock hour: the first of the hour stands for the rest (a digest). */
+  digestPerHour?: boolean;
 }
 
 interface Context {
@@ -77,8 +79,9 @@ export function planNotification(event: NominationEvent, view: NominationView, c
         recipients: [{ unitId: task.unitId, role: task.role }],
         subjectVi: `Ý kiến nhân dân cần trả lời: ${who}`,
         subjectEn: `A public comment to answer: ${whoEn}`,
-        bodyVi: `Hồ sơ ${who} nhận được ý kiến ${event.data.commentId} trong thời gian công khai; Hội đồng chỉ xét sau khi ý kiến được trả lời.`,
-        bodyEn: `The nomination ${whoEn} received comment ${event.data.commentId} during its posting; the council waits for the answer.`,
+        bodyVi: `Hồ sơ ${who} nhận được ý kiến ${event.data.commentId} trong thời gian công khai; các ý kiến đến sau trong cùng giờ không báo riêng, hãy xem mục “Ý kiến nhân dân” của hồ sơ. Hội đồng chỉ xét sau khi mọi ý kiến được trả lời.`,
+        bodyEn: `The nomination ${whoEn} received comment ${event.data.commentId} during its posting; comments arriving later in the same hour are not notified one by one: see the dossier's public comments. The council waits until every comment is answered.`,
+        digestPerHour: true,
       };
     case 'DecisionIssued':
       return {

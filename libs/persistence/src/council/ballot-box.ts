@@ -34,12 +34,16 @@ export interface BoxedBallot {
 
 export async function dropInBox(db: EntityManager, sessionId: string, b: BoxedBallot): Promise<DropResult> {
   return db.transaction(async (tx) => {
-    const [session]: { status: string; box_closed: boolean }[] = await tx.query(`SELECT status, box_closed FROM council_session WHERE id=$1 FOR UPDATE`, [sessionId]);
+    const [session]: { status: string; box_closed: boolean; past_deadline: boolean }[] = await tx.query(
+      `SELECT status, box_closed, deadline <= now() AS past_deadline FROM council_session WHERE id=$1 FOR UPDATE`,
+      [sessionId],
+    );
     const [held]: { choice: string }[] = await tx.query(`SELECT choice FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2`, [sessionId, b.receiptHash]);
     if (held) return held.choice === b.choice ? 'ALREADY_IN_BOX' : 'OTHER_CHOICE';
     const counted: unknown[] = await tx.query(`SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2`, [sessionId, b.receiptHash]);
     if (counted.length) return 'COUNTED';
-    if (!session || session.status !== 'OPEN' || session.box_closed) return 'CLOSED';
+    // Past the deadline the session is closing even if its worker has not yet said so.
+    if (!session || session.status !== 'OPEN' || session.box_closed || session.past_deadline) return 'CLOSED';
     const [{ holders, boxed }]: { holders: number; boxed: number }[] = await tx.query(
       `SELECT (SELECT count(*) FROM council_ballot_holder WHERE session_id=$1 AND nomination_id=$2)::int AS holders,
               (SELECT count(*) FROM council_ballot_box WHERE session_id=$1 AND nomination_id=$2)::int AS boxed`,
@@ -49,6 +53,12 @@ export async function dropInBox(db: EntityManager, sessionId: string, b: BoxedBa
     await tx.query(`INSERT INTO council_ballot_box (session_id, receipt_hash, nomination_id, choice) VALUES ($1,$2,$3,$4)`, [sessionId, b.receiptHash, b.nominationId, b.choice]);
     return 'IN_BOX';
   });
+}
+
+/** Whether a ballot with this receipt is in the box (waiting for the session to open it, or taken). */
+export async function ballotInBox(db: EntityManager, sessionId: string, receiptHash: string): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2`, [sessionId, receiptHash]);
+  return rows.length > 0;
 }
 
 /** Ballots in the box per nomination: `waiting` for the workflow to open the box, and `all` (counted or not). */
@@ -78,7 +88,12 @@ export async function openBox(db: EntityManager, sessionId: string, openingId: s
   });
 }
 
-/** At the tally: the box is emptied in the transaction that writes ballots and receipts apart. */
+/**
+ * At the tally, in the transaction that writes ballots and receipts apart: the box is closed and
+ * the ballots the session took from it go. A ballot never taken (dropped while a session that
+ * closed before the box existed was being tallied) stays, and its receipt reads as not counted.
+ */
 export async function emptyBox(tx: EntityManager, sessionId: string): Promise<void> {
-  await tx.query(`DELETE FROM council_ballot_box WHERE session_id=$1`, [sessionId]);
+  await tx.query(`UPDATE council_session SET box_closed=true WHERE id=$1`, [sessionId]);
+  await tx.query(`DELETE FROM council_ballot_box WHERE session_id=$1 AND drained_by IS NOT NULL`, [sessionId]);
 }

@@ -154,12 +154,21 @@ async function enqueueNotifications(tx: EntityManager, { nominationId, event, vi
   });
   if (!plan) return [];
   const ids: string[] = [];
+  // A digest: the hour's first notice of this kind stands for the rest (a flood of comments is one notice an hour).
+  const hour = new Date(Math.floor(Date.parse(event.at) / 3_600_000) * 3_600_000).toISOString();
   for (const r of plan.recipients) {
     const users: { id: string; email: string | null }[] = await tx.query(
       `SELECT id, email FROM user_account WHERE unit_id=$1 AND $2 = ANY(roles) ORDER BY id`,
       [r.unitId, r.role],
     );
     for (const u of users) {
+      if (plan.digestPerHour) {
+        const [already] = await tx.query(
+          `SELECT 1 FROM notification WHERE nomination_id=$1 AND recipient_user_id=$2 AND kind=$3 AND created_at >= $4 AND created_at < $4::timestamptz + interval '1 hour' AND idempotency_key <> $5 LIMIT 1`,
+          [nominationId, u.id, plan.kind, hour, `${nominationId}:${event.seq}:${u.id}`],
+        );
+        if (already) continue;
+      }
       const [n] = await tx.query(
         `INSERT INTO notification (idempotency_key, nomination_id, recipient_user_id, email, kind, subject_vi, subject_en, body_vi, body_en, created_at, delivered_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,now()) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,

@@ -207,7 +207,7 @@ export async function sessionTally(db: EntityManager, sessionId: string): Promis
 export async function receiptCounted(db: EntityManager, sessionId: string, receiptHash: string): Promise<boolean> {
   const rows: unknown[] = await db.query(
     `SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2 UNION ALL SELECT 1 FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2
-     UNION ALL SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2`,
+     UNION ALL SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2 AND drained_by IS NOT NULL`,
     [sessionId, receiptHash],
   );
   return rows.length > 0;

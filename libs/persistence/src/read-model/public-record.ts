@@ -45,6 +45,8 @@ export interface PublicComment {
   text: string;
   authorName: string | null;
   receivedAt: string;
+  /** Comments received since that repeat this one (counted on it; its answer answers them). */
+  echoes: number;
   answer: string | null;
   answeredAt: string | null;
   answeredBy: string | null;
@@ -52,7 +54,7 @@ export interface PublicComment {
 
 export async function commentsOn(db: EntityManager, nominationId: string): Promise<PublicComment[]> {
   return db.query(
-    `SELECT c.comment_id AS "commentId", c.level, c.text, c.author_name AS "authorName", c.received_at AS "receivedAt",
+    `SELECT c.comment_id AS "commentId", c.level, c.text, c.author_name AS "authorName", c.received_at AS "receivedAt", c.echoes,
             c.answer, c.answered_at AS "answeredAt", u.full_name AS "answeredBy"
        FROM public_comment c LEFT JOIN user_account u ON u.id = c.answered_by
       WHERE c.nomination_id = $1 ORDER BY c.received_at`,
