@@ -14,7 +14,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 # Decision documents are set in Liberation Serif 2 (Times New Roman's metrics, Decree 30; every Vietnamese letter).
-RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-liberation2 && rm -rf /var/lib/apt/lists/*
+# openssl: the temporal-certs service makes the deployment's Temporal certificates (mutual TLS).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-liberation2 openssl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./

@@ -1,3 +1,4 @@
+import { tlsOptions } from '@vinhdanh/platform/temporal-tls';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@vinhdanh/persistence';
 import { Client } from '@temporalio/client';
@@ -182,7 +183,7 @@ describe('audit', () => {
   });
 
   it('a deliberate non-deterministic change fails replay of a recorded history', async () => {
-    const connection = await NativeConnection.connect({ address: stack.config.temporalAddress });
+    const connection = await NativeConnection.connect({ address: stack.config.temporalAddress, tls: tlsOptions(stack.config.temporalTls) });
     const taskQueue = `replay-fixture-${process.pid}`;
     const worker = await Worker.create({ connection, taskQueue, workflowsPath: require.resolve('../fixtures/replay-workflow'), activities: { first: async () => 'a', second: async () => 'b' } });
     // A fixture outside the product: a plain client, without the product's codec.

@@ -48,6 +48,12 @@ describe('docker-compose.yml', () => {
     expect(rendered['temporal-ui']).not.toHaveProperty('ports');
     expect((rendered['temporal-ui'].environment as Record<string, string>).TEMPORAL_UI_DISABLE_WRITE_ACTIONS).toBe('true');
     expect((rendered.api.environment as Record<string, string>).SEED_DEMO).toBe('false');
+    // Mutual TLS at Temporal's frontend: the server requires client certificates, and every client carries one.
+    expect((rendered.temporal.environment as Record<string, string>).TEMPORAL_TLS_REQUIRE_CLIENT_AUTH).toBe('true');
+    for (const name of ['api', 'worker', 'temporal-ui']) {
+      expect(rendered[name].environment).toMatchObject({ TEMPORAL_TLS_CA: '/certs/ca.pem', TEMPORAL_TLS_CERT: '/certs/product.pem', TEMPORAL_TLS_KEY: '/certs/product.key' });
+    }
+    expect(JSON.stringify((rendered['temporal-setup'] as { command?: unknown }).command)).toContain('--tls-cert-path /certs/product.pem');
   });
 
   it('runs the real Temporal server with an explicit schema step (the script CI runs), and scales the worker and the API', () => {

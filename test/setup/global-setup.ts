@@ -59,12 +59,15 @@ export default async function globalSetup(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startTestTemporal, temporalPort } = require('../support/temporal-topology') as typeof import('../support/temporal-topology');
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vinhdanh-temporal-server-'));
+    process.env.VINHDANH_TEMPORAL_TLS_DIR = path.join(dataDir, 'tls');
     const { server } = await onFreePort(async (port) => startTestTemporal({ port, uiPort: 0, dataDir, databaseUrl: globals.adminUrl!, databasePrefix: `${dbName}_temporal` }), 4, temporalPort);
     globals.temporalStop = async () => {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     };
     process.env.TEMPORAL_ADDRESS = server.address;
+    // Every stack of the run is the product: it presents the product's certificate (mutual TLS).
+    if (server.tls) Object.assign(process.env, { TEMPORAL_TLS_CA: server.tls.ca, TEMPORAL_TLS_CERT: server.tls.cert, TEMPORAL_TLS_KEY: server.tls.key });
   } else {
     const testEnv = await TestWorkflowEnvironment.createLocal({
       server: { executable: temporalExecutable(), searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },

@@ -3,6 +3,7 @@ import { freeServerPort, startTemporalServer } from '@vinhdanh/platform/temporal
 import { ensureTemporalCli } from '../../scripts/ensure-temporal-cli';
 import { ensureTemporalServer } from '../../scripts/ensure-temporal-server';
 import { freePort } from './ports';
+import type { TemporalTlsFiles } from '@vinhdanh/platform/temporal-tls';
 
 /**
  * Which Temporal the integration tests run on: the CLI's dev server (one history shard, SQLite:
@@ -13,8 +14,17 @@ export const TEMPORAL_TOPOLOGY: 'dev' | 'server' = process.env.VINHDANH_TEMPORAL
 
 export interface TestTemporal {
   address: string;
+  /** The product's client files when the frontend requires mutual TLS (the real server's). */
+  tls?: TemporalTlsFiles;
   stop(): Promise<void>;
 }
+
+/**
+ * The real server requires mutual TLS, as `TEMPORAL_MODE=server` runs it: its certificates live in
+ * one directory per test run (VINHDANH_TEMPORAL_TLS_DIR, set by the global setup), so a server a
+ * fault test restarts, or starts beside it, has the same CA the product trusts.
+ */
+const tlsDir = () => process.env.VINHDANH_TEMPORAL_TLS_DIR;
 
 /**
  * A Temporal server of the chosen topology that keeps its state across a stop and a start with the
@@ -25,7 +35,7 @@ export function startTestTemporal(opts: { port: number; uiPort: number; dataDir:
   if (TEMPORAL_TOPOLOGY === 'server') {
     // Small pools: two test files run at once, each with its product's pools and perhaps a server
     // of its own, within PostgreSQL's default 100 connections.
-    return startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: opts.databaseUrl, databasePrefix: opts.databasePrefix, shards: 4, port: opts.port, dataDir: opts.dataDir, maxConnections: { store: 6, visibility: 2 }, log: () => undefined });
+    return startTemporalServer({ build: ensureTemporalServer(), cli: ensureTemporalCli(), databaseUrl: opts.databaseUrl, databasePrefix: opts.databasePrefix, shards: 4, port: opts.port, dataDir: opts.dataDir, maxConnections: { store: 6, visibility: 2 }, log: () => undefined, tlsDir: tlsDir() });
   }
   return startTemporalDevServer({ cli: ensureTemporalCli(), dataDir: opts.dataDir, port: opts.port, uiPort: opts.uiPort, log: () => undefined });
 }

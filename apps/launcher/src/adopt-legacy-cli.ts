@@ -9,7 +9,7 @@ import { adoptLegacyWorkflows } from './adopt-legacy';
   const config = loadConfig();
   const ds = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
-    console.log(JSON.stringify({ adopted: await adoptLegacyWorkflows(ds, config.temporalAddress, config.temporalNamespace) }));
+    console.log(JSON.stringify({ adopted: await adoptLegacyWorkflows(ds, config.temporalAddress, config.temporalNamespace, config.temporalTls) }));
   } finally {
     await ds.destroy();
   }

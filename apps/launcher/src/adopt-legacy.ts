@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { adoptLegacyPlaintextBindings, legacyPlaintextBindings } from '@vinhdanh/persistence';
 import { CODEC_ENCODING } from '@vinhdanh/platform';
+import { tlsOptions, type TemporalTlsFiles } from '@vinhdanh/platform/temporal-tls';
 
 const DONE = '#adoption-complete';
 
@@ -11,9 +12,9 @@ const DONE = '#adoption-complete';
  * before the worker starts, so nothing encrypted can have been written yet; afterwards it is a
  * no-op. Uses a plain client on purpose: it reads raw payload metadata, never payload contents.
  */
-export async function adoptLegacyWorkflows(ds: DataSource, address: string, namespace: string): Promise<number> {
+export async function adoptLegacyWorkflows(ds: DataSource, address: string, namespace: string, tls?: TemporalTlsFiles): Promise<number> {
   if ((await legacyPlaintextBindings(ds.manager)).has(DONE)) return 0;
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect({ address, tls: tlsOptions(tls) });
   try {
     const client = new Client({ connection, namespace });
     const legacy: string[] = [];

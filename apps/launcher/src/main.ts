@@ -50,9 +50,13 @@ async function main(): Promise<void> {
     const build = ensureTemporalServer();
     const prefix = env.TEMPORAL_DB_PREFIX ?? 'temporal';
     say(`TEMPORAL_MODE=server: the Temporal server ${build.dir} on PostgreSQL (databases ${prefix} and ${prefix}_visibility, ${shards} history shards)...`);
-    const server = await startTemporalServer({ build, cli: ensureTemporalCli(), databaseUrl: env.DATABASE_URL, databasePrefix: prefix, shards, port: Number(env.TEMPORAL_SERVER_PORT ?? 7233), dataDir: path.join(dataDir, 'temporal-server'), log: debugLog('temporal') });
+    // Mutual TLS on its frontend: only the product, with its certificate, gets past the handshake.
+    const tlsDir = path.join(dataDir, 'temporal-tls');
+    const server = await startTemporalServer({ build, cli: ensureTemporalCli(), databaseUrl: env.DATABASE_URL, databasePrefix: prefix, shards, port: Number(env.TEMPORAL_SERVER_PORT ?? 7233), dataDir: path.join(dataDir, 'temporal-server'), log: debugLog('temporal'), tlsDir });
     stops.push({ name: 'Temporal', stop: server.stop });
     env.TEMPORAL_ADDRESS = server.address;
+    if (server.tls) Object.assign(env, { TEMPORAL_TLS_CA: server.tls.ca, TEMPORAL_TLS_CERT: server.tls.cert, TEMPORAL_TLS_KEY: server.tls.key });
+    say(`  mutual TLS on its frontend (certificates in ${tlsDir})`);
   }
   if (!env.TEMPORAL_ADDRESS) {
     const cli = ensureTemporalCli();
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
       const seeded = await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, config.identityKey) });
       say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
     }
-    const adopted = await adoptLegacyWorkflows(ds, env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE || 'default');
+    const adopted = await adoptLegacyWorkflows(ds, env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE || 'default', env.TEMPORAL_TLS_CA ? { ca: env.TEMPORAL_TLS_CA, cert: env.TEMPORAL_TLS_CERT, key: env.TEMPORAL_TLS_KEY } : undefined);
     if (adopted) say(`${adopted} workflows from before the payload codec stay readable (docs/security.md, "Upgrading")`);
   } finally {
     await ds.destroy();

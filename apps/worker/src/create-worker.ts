@@ -1,3 +1,4 @@
+import { tlsOptions } from '@vinhdanh/platform/temporal-tls';
 import fs from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
@@ -26,7 +27,7 @@ export async function createWorker(ctx: INestApplicationContext, options: Create
   const activities = createActivities({ dataSource, mailer: ctx.get<Mailer | undefined>(MAILER), ballotKey: ballotKeyFrom(config.ballotKey), eligibilityPolicy: config.eligibilityPolicy, emailLeaseMs: config.emailLeaseMs, baseSalary: config.baseSalary, postingClock: { calendar: config.calendar, devPostingSeconds: config.devPostingSeconds }, noticeKey: updateNoticeKeys(config.codecKeys)[0] });
   // Histories written before the codec existed stay readable for the workflows adopted at upgrade.
   const legacy = await legacyPlaintextBindings(dataSource.manager);
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress, tls: tlsOptions(config.temporalTls) });
   // WORKFLOW_BUNDLE_PATH: a prebuilt bundle (the fault tests reuse the suite's), else bundle now.
   const prebuilt = process.env.WORKFLOW_BUNDLE_PATH ? { code: fs.readFileSync(process.env.WORKFLOW_BUNDLE_PATH, 'utf8') } : undefined;
   const workflowBundle = options.workflowBundle ?? prebuilt ?? (await bundleWorkflowCode({ ...workflowBundleOptions(), logger: quietBundlerLogger }));

@@ -1,3 +1,4 @@
+import type { TemporalTlsFiles } from './temporal-tls';
 import path from 'node:path';
 import { parseCodecKeys } from './codec/keys';
 import { parseVotingRules } from '@vinhdanh/domain/council/voting-rules';
@@ -20,6 +21,8 @@ export interface AppConfig {
   mode: RunMode;
   databaseUrl: string;
   temporalAddress: string;
+  /** Mutual TLS to Temporal's frontend (TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY): all three, or none. */
+  temporalTls?: TemporalTlsFiles;
   temporalNamespace: string;
   taskQueue: string;
   port: number;
@@ -201,12 +204,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
   problems.push(...codec.problems);
   if (mode !== 'development' && codec.keys.some((k) => DEV_CODEC_KEY.equals(k.key))) problems.push('CODEC_KEYS contains the public development key; remove it');
 
+  const tlsFiles = { ca: env.TEMPORAL_TLS_CA?.trim(), cert: env.TEMPORAL_TLS_CERT?.trim(), key: env.TEMPORAL_TLS_KEY?.trim() };
+  const tlsGiven = Object.entries(tlsFiles).filter(([, v]) => v);
+  if (tlsGiven.length && tlsGiven.length < 3) problems.push('TEMPORAL_TLS_CA, TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together: set all three (mutual TLS) or none');
+  const temporalTls: TemporalTlsFiles | undefined = tlsGiven.length === 3 ? { ca: tlsFiles.ca!, cert: tlsFiles.cert!, key: tlsFiles.key!, ...(env.TEMPORAL_TLS_SERVER_NAME?.trim() ? { serverName: env.TEMPORAL_TLS_SERVER_NAME.trim() } : {}) } : undefined;
+
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL=${smtpUrl} must start with smtp:// or smtps://`);
 
   const config: AppConfig = {
     databaseUrl: url('DATABASE_URL', ['postgres', 'postgresql'], 'postgres://user:pass@127.0.0.1:5432/vinhdanh'),
     temporalAddress: required('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+    ...(temporalTls ? { temporalTls } : {}),
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'vinhdanh',
     mode,

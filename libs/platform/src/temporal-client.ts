@@ -1,6 +1,7 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { AppConfig } from './config';
 import { vinhDanhDataConverter } from './codec/data-converter';
+import { tlsOptions } from './temporal-tls';
 
 /**
  * A Temporal client that speaks through the payload codec. Every client of the product (the API,
@@ -13,7 +14,7 @@ import { vinhDanhDataConverter } from './codec/data-converter';
  */
 export async function productClient(config: AppConfig, opts: { lazy?: boolean; legacyPlaintext?: (binding: string) => boolean } = {}): Promise<Client> {
   const connection = opts.lazy
-    ? Connection.lazy({ address: config.temporalAddress, connectTimeout: 3000, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))] })
-    : await Connection.connect({ address: config.temporalAddress });
+    ? Connection.lazy({ address: config.temporalAddress, tls: tlsOptions(config.temporalTls), connectTimeout: 3000, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))] })
+    : await Connection.connect({ address: config.temporalAddress, tls: tlsOptions(config.temporalTls) });
   return new Client({ connection, namespace: config.temporalNamespace, dataConverter: vinhDanhDataConverter(config.codecKeys, 'throw', opts.legacyPlaintext) });
 }

@@ -1,3 +1,4 @@
+import { tlsOptions, type TemporalTlsFiles } from './temporal-tls';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,14 +44,14 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
 }
 
 /** Waits until a Temporal server process answers on `address`; fails at once if the process exits. */
-export async function waitForTemporal(address: string, child: ChildProcess, timeoutMs: number, what = 'temporal dev server', pollMs = 300): Promise<void> {
+export async function waitForTemporal(address: string, child: ChildProcess, timeoutMs: number, what = 'temporal dev server', pollMs = 300, tls?: TemporalTlsFiles): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   child.once('exit', () => (exited = true));
   for (;;) {
     if (exited) throw new Error(`${what} exited early (code ${child.exitCode}); is port ${address} in use?`);
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      const connection = await Connection.connect({ address, connectTimeout: 1000, tls: tlsOptions(tls) });
       await connection.workflowService.getSystemInfo({});
       await connection.close();
       return;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { SEARCH_ATTRIBUTES, searchAttributeTypeName } from '@vinhdanh/domain/ladder/search-attributes';
 import { stopChild, waitForTemporal } from './temporal-dev-server';
 import { repoRoot } from './workflow-bundle';
+import { ensureTemporalCertificates, type TemporalCertificates, type TemporalTlsFiles } from './temporal-tls';
 
 const run = promisify(execFile);
 
@@ -33,10 +34,18 @@ export interface TemporalServerOptions {
   /** Its PostgreSQL connection pools (main store, visibility): 20 and 4 by default. */
   maxConnections?: { store: number; visibility: number };
   log: (line: string) => void;
+  /**
+   * Mutual TLS on the frontend, with the certificates in this directory (made if missing): only a
+   * client with a certificate from its CA gets past the handshake. The product's client files are
+   * returned in `tls`.
+   */
+  tlsDir?: string;
 }
 
 export interface RunningTemporalServer {
   address: string;
+  /** The product's client files, when the frontend requires mutual TLS. */
+  tls?: TemporalTlsFiles;
   /** Its process (the bench reads its CPU time). */
   pid: number;
   stop(): Promise<void>;
@@ -53,9 +62,11 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   if (opts.port + 20 > 32_767) throw new Error(`TEMPORAL_SERVER_PORT=${opts.port}: the server's ports (up to +20) must stay below 32768`);
   const namespace = opts.namespace ?? 'default';
   await prepareTemporalDatabases(opts);
+  const certs = opts.tlsDir ? await ensureTemporalCertificates(opts.tlsDir) : undefined;
+  const tls: TemporalTlsFiles | undefined = certs && { ca: certs.ca, cert: certs.product.cert, key: certs.product.key };
   const configDir = path.join(opts.dataDir, 'config');
   fs.mkdirSync(configDir, { recursive: true });
-  fs.writeFileSync(path.join(configDir, 'vinhdanh.yaml'), serverConfig(opts));
+  fs.writeFileSync(path.join(configDir, 'vinhdanh.yaml'), serverConfig(opts, certs));
   fs.writeFileSync(path.join(configDir, 'dynamicconfig.yaml'), DYNAMIC_CONFIG);
   // Its own process group: a Ctrl-C reaches the launcher alone, which stops the server in order.
   const child: ChildProcess = spawn(opts.build.server, ['--root', opts.dataDir, '--config', 'config', '--env', 'vinhdanh', '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -71,14 +82,15 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   child.stderr?.on('data', out);
   const address = `127.0.0.1:${opts.port}`;
   try {
-    await waitForTemporal(address, child, 90_000, `the Temporal server (its ports ${address}…+20)`, 500).catch((err: Error) => Promise.reject(new Error(`${err.message}\n${tail.join('\n')}`)));
-    await registerNamespace(opts.cli, address, namespace);
-    await registerSearchAttributes(opts.cli, address, namespace);
+    await waitForTemporal(address, child, 90_000, `the Temporal server (its ports ${address}…+20)`, 500, tls).catch((err: Error) => Promise.reject(new Error(`${err.message}\n${tail.join('\n')}`)));
+    const cli = (args: string[]) => run(opts.cli, [...args, '--address', address, ...(tls ? ['--tls-ca-path', tls.ca, '--tls-cert-path', tls.cert, '--tls-key-path', tls.key] : [])]);
+    await registerNamespace(cli, namespace);
+    await registerSearchAttributes(cli, namespace);
   } catch (err) {
     await stopChild(child);
     throw err;
   }
-  return { address, pid: child.pid!, stop: () => stopChild(child, 20_000) };
+  return { address, ...(tls ? { tls } : {}), pid: child.pid!, stop: () => stopChild(child, 20_000) };
 }
 
 /**
@@ -106,7 +118,31 @@ export async function prepareTemporalDatabases(opts: Pick<TemporalServerOptions,
 
 const SCHEMA_SCRIPT = path.join(repoRoot(), 'deploy', 'temporal-schema.sh');
 
-function serverConfig(opts: TemporalServerOptions): string {
+/** The frontend's mutual TLS: the server's certificate, clients' certificates checked against the CA; Temporal's own system worker is a client too. */
+function tlsConfig(c: TemporalCertificates): string {
+  return `
+  tls:
+    frontend:
+      server:
+        certFile: "${c.server.cert}"
+        keyFile: "${c.server.key}"
+        requireClientAuth: true
+        clientCaFiles:
+          - "${c.ca}"
+      client:
+        serverName: "localhost"
+        rootCaFiles:
+          - "${c.ca}"
+    systemWorker:
+      certFile: "${c.internal.cert}"
+      keyFile: "${c.internal.key}"
+      client:
+        serverName: "localhost"
+        rootCaFiles:
+          - "${c.ca}"`;
+}
+
+function serverConfig(opts: TemporalServerOptions, certs?: TemporalCertificates): string {
   const url = new URL(opts.databaseUrl);
   const store = (db: string, conns: number) => `
       sql:
@@ -139,7 +175,7 @@ persistence:
 global:
   membership:
     maxJoinDuration: 30s
-    broadcastAddress: "127.0.0.1"
+    broadcastAddress: "127.0.0.1"${certs ? tlsConfig(certs) : ''}
 services:
   frontend:${service(p, p + 10, `\n      httpPort: ${p + 20}`)}
   history:${service(p + 1, p + 11)}
@@ -169,24 +205,27 @@ const DYNAMIC_CONFIG = `system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
 `;
 
-async function registerNamespace(cli: string, address: string, namespace: string): Promise<void> {
-  const described = await run(cli, ['operator', 'namespace', 'describe', '--address', address, '--namespace', namespace]).then(() => true, () => false);
-  if (!described) await run(cli, ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '720h']);
+/** The Temporal CLI against this server (address and, with mutual TLS, the product's certificate added). */
+type Cli = (args: string[]) => Promise<{ stdout: string }>;
+
+async function registerNamespace(cli: Cli, namespace: string): Promise<void> {
+  const described = await cli(['operator', 'namespace', 'describe', '--namespace', namespace]).then(() => true, () => false);
+  if (!described) await cli(['operator', 'namespace', 'create', '--namespace', namespace, '--retention', '720h']);
   // Until every service has read it, calls in the namespace fail: wait for the frontend to serve it.
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const listed = await run(cli, ['workflow', 'list', '--address', address, '--namespace', namespace, '--limit', '1']).then(() => true, () => false);
+    const listed = await cli(['workflow', 'list', '--namespace', namespace, '--limit', '1']).then(() => true, () => false);
     if (listed) return;
-    if (Date.now() > deadline) throw new Error(`namespace ${namespace} is not served by ${address}`);
+    if (Date.now() > deadline) throw new Error(`namespace ${namespace} is not served`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
 
-async function registerSearchAttributes(cli: string, address: string, namespace: string): Promise<void> {
-  const { stdout: existing } = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '--output', 'json']);
+async function registerSearchAttributes(cli: Cli, namespace: string): Promise<void> {
+  const { stdout: existing } = await cli(['operator', 'search-attribute', 'list', '--namespace', namespace, '--output', 'json']);
   for (const key of SEARCH_ATTRIBUTES) {
     if (existing.includes(`"${key.name}"`)) continue;
-    await run(cli, ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', key.name, '--type', searchAttributeTypeName(key)]);
+    await cli(['operator', 'search-attribute', 'create', '--namespace', namespace, '--name', key.name, '--type', searchAttributeTypeName(key)]);
   }
 }
 
