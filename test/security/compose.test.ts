@@ -50,9 +50,10 @@ describe('docker-compose.yml', () => {
     expect((rendered.api.environment as Record<string, string>).SEED_DEMO).toBe('false');
     // Mutual TLS at Temporal's frontend: the server requires client certificates, and every client carries one.
     expect((rendered.temporal.environment as Record<string, string>).TEMPORAL_TLS_REQUIRE_CLIENT_AUTH).toBe('true');
-    for (const name of ['api', 'worker', 'temporal-ui']) {
+    for (const name of ['api', 'worker']) {
       expect(rendered[name].environment).toMatchObject({ TEMPORAL_TLS_CA: '/certs/ca.pem', TEMPORAL_TLS_CERT: '/certs/product.pem', TEMPORAL_TLS_KEY: '/certs/product.key' });
     }
+    expect(rendered['temporal-ui'].environment).toMatchObject({ TEMPORAL_TLS_CA: '/certs/ca.pem', TEMPORAL_TLS_CERT: '/certs/operator.pem' });
     expect(JSON.stringify((rendered['temporal-setup'] as { command?: unknown }).command)).toContain('--tls-cert-path /certs/product.pem');
   });
 

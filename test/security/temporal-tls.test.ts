@@ -62,6 +62,25 @@ describe('mutual TLS at the Temporal frontend', () => {
     expect(await refused(tlsOptions(server.tls))).toBe(false);
   });
 
+  it('lets operators’ tools read, never act: the operator certificate lists and reads histories, and is denied start, signal and terminate', async () => {
+    const certs = await ensureTemporalCertificates(path.join(dir, 'tls'));
+    const operator = await Connection.connect({ address: server.address, tls: { serverRootCACertificate: fs.readFileSync(certs.ca), clientCertPair: { crt: fs.readFileSync(certs.operator.cert), key: fs.readFileSync(certs.operator.key) } } });
+    try {
+      const listed = await operator.workflowService.listWorkflowExecutions({ namespace: 'default' });
+      expect(Array.isArray(listed.executions)).toBe(true);
+      const denied = async (call: () => Promise<unknown>) => call().then(() => 'allowed', (err: { code?: number }) => (err.code === 7 ? 'PERMISSION_DENIED' : `other ${String(err)}`));
+      expect(await denied(() => operator.workflowService.startWorkflowExecution({ namespace: 'default', workflowId: 'chiem-cho', workflowType: { name: 'nominationWorkflow' }, taskQueue: { name: stack.config.taskQueue }, requestId: 'x' }))).toBe('PERMISSION_DENIED');
+      expect(await denied(() => operator.workflowService.signalWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: 'bat-ky' }, signalName: 'councilResult' }))).toBe('PERMISSION_DENIED');
+      expect(await denied(() => operator.workflowService.terminateWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: 'bat-ky' }, reason: 'thử' }))).toBe('PERMISSION_DENIED');
+      // The CLI with the operator's certificate: reads, and is refused a termination.
+      const flags = ['--address', server.address, '--namespace', 'default', '--tls-ca-path', certs.ca, '--tls-cert-path', certs.operator.cert, '--tls-key-path', certs.operator.key];
+      await run(ensureTemporalCli(), ['workflow', 'list', ...flags]);
+      await expect(run(ensureTemporalCli(), ['workflow', 'terminate', '--workflow-id', 'bat-ky', '--reason', 'thử', ...flags])).rejects.toThrow(/PermissionDenied|permission denied|Request unauthorized/i);
+    } finally {
+      await operator.close();
+    }
+  });
+
   it('carries the product end to end over mutual TLS', async () => {
     const clerk = await stack.login('vanthu.so-gddt');
     const reviewer = await stack.login('thamdinh.so-gddt');

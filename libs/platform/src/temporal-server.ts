@@ -13,6 +13,8 @@ const run = promisify(execFile);
 /** Where `scripts/ensure-temporal-server.js` put the server, its SQL tool and the PostgreSQL schemas. */
 export interface TemporalServerBuild {
   server: string;
+  /** The same server with Vinh Danh's claim mapper (deploy/temporal-server): roles from client certificates. */
+  vinhdanhServer: string;
   sqlTool: string;
   schemaDir: string;
 }
@@ -69,7 +71,12 @@ export async function startTemporalServer(opts: TemporalServerOptions): Promise<
   fs.writeFileSync(path.join(configDir, 'vinhdanh.yaml'), serverConfig(opts, certs));
   fs.writeFileSync(path.join(configDir, 'dynamicconfig.yaml'), DYNAMIC_CONFIG);
   // Its own process group: a Ctrl-C reaches the launcher alone, which stops the server in order.
-  const child: ChildProcess = spawn(opts.build.server, ['--root', opts.dataDir, '--config', 'config', '--env', 'vinhdanh', '--allow-no-auth', 'start'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // With mutual TLS, Vinh Danh's build: each caller's role comes from its certificate (product: admin,
+  // operators' tools: read-only). Without TLS there is no certificate to read: the stock server, open.
+  const [executable, args] = certs
+    ? [opts.build.vinhdanhServer, ['--root', opts.dataDir, '--config', 'config', '--env', 'vinhdanh']]
+    : [opts.build.server, ['--root', opts.dataDir, '--config', 'config', '--env', 'vinhdanh', '--allow-no-auth', 'start']];
+  const child: ChildProcess = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   // The last lines it wrote, for the error if it does not come up.
   const tail: string[] = [];
   const out = (b: Buffer) => {

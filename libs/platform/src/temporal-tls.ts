@@ -47,6 +47,8 @@ export interface TemporalCertificates {
   product: { cert: string; key: string };
   /** Temporal's own system worker, which calls its frontend too. */
   internal: { cert: string; key: string };
+  /** Operators' tools (the CLI, the Web UI): read-only where the server maps roles from certificates. */
+  operator: { cert: string; key: string };
 }
 
 /**
@@ -63,8 +65,9 @@ export async function ensureTemporalCertificates(dir: string): Promise<TemporalC
     server: { cert: at('frontend.pem'), key: at('frontend.key') },
     product: { cert: at('product.pem'), key: at('product.key') },
     internal: { cert: at('internal.pem'), key: at('internal.key') },
+    operator: { cert: at('operator.pem'), key: at('operator.key') },
   };
-  if (fs.existsSync(certs.internal.cert)) return certs;
+  if (fs.existsSync(certs.internal.cert) && fs.existsSync(certs.operator.cert)) return certs;
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   await run('openssl', ['req', '-x509', ...ec, '-keyout', at('ca.key'), '-out', certs.ca, '-days', '3650', '-subj', '/CN=Vinh Danh Temporal CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
@@ -79,6 +82,7 @@ export async function ensureTemporalCertificates(dir: string): Promise<TemporalC
   // Server and client both: Temporal's image also presents it between its own services and to its frontend.
   await issue('frontend', 'temporal-frontend', 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost,DNS:temporal\n');
   await issue('product', 'vinhdanh-product', client);
+  await issue('operator', 'vinhdanh-operator', client);
   // Written last: its presence says the set is complete.
   await issue('internal', 'temporal-internal', client);
   for (const f of fs.readdirSync(dir)) if (f.endsWith('.key')) fs.chmodSync(at(f), 0o600);
