@@ -15,10 +15,10 @@ package main
 
 import (
 	"crypto/x509/pkix"
-	"flag"
 	"log"
 	"os"
 	"path"
+	"strings"
 
 	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/config"
@@ -53,13 +53,22 @@ func claimsFor(subject *pkix.Name) *authorization.Claims {
 	return &c
 }
 
-func main() {
-	root := flag.String("root", ".", "root directory")
-	dir := flag.String("config", "config", "configuration directory under root")
-	env := flag.String("env", "vinhdanh", "configuration file name (without .yaml)")
-	flag.Parse()
+// arg reads `--name value` or `--name=value`; every other argument (the stock image's `start`,
+// `--allow-no-auth`, ...) is ignored, so this binary can stand in for the image's temporal-server.
+func arg(name, fallback string) string {
+	for i, a := range os.Args[1:] {
+		if v, ok := strings.CutPrefix(a, "--"+name+"="); ok {
+			return v
+		}
+		if a == "--"+name && i+2 < len(os.Args) {
+			return os.Args[i+2]
+		}
+	}
+	return fallback
+}
 
-	cfg, err := config.LoadConfig(*env, path.Join(*root, *dir), "")
+func main() {
+	cfg, err := config.LoadConfig(arg("env", "vinhdanh"), path.Join(arg("root", "."), arg("config", "config")), arg("zone", ""))
 	if err != nil {
 		log.Fatalf("Unable to load configuration: %v", err)
 	}

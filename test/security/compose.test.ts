@@ -19,6 +19,8 @@ function render(env: Record<string, string> | undefined): { status: number; stdo
   const bin = ['docker-compose', '/usr/bin/docker-compose'].find((b) => spawnSync(b, ['version'], { stdio: 'ignore' }).status === 0);
   if (!bin) throw new Error('docker-compose is needed for this test (apt-get install docker-compose; .ci/run installs it)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-'));
+  // docker-compose checks that a build context exists (relative to the project directory).
+  fs.mkdirSync(path.join(dir, 'deploy', 'temporal-server'), { recursive: true });
   const envFile = path.join(dir, '.env');
   fs.writeFileSync(envFile, env ? Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') : '');
   // An empty project directory: a developer's own .env beside the file must not leak in.
@@ -62,8 +64,12 @@ describe('docker-compose.yml', () => {
       POSTGRES_PASSWORD: 'p', JWT_SECRET: randomBytes(48).toString('base64'), BALLOT_KEY: randomBytes(32).toString('base64'), CODEC_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       IDENTITY_KEY: randomBytes(32).toString('base64'), FEED_SIGNING_KEY: randomBytes(32).toString('base64'), SIGNING_P12_PASSPHRASE: 'x',
     }).stdout) as Record<string, ComposeService & { image?: string; depends_on?: unknown; ports?: unknown }>;
-    // Not the deprecated auto-setup image: the server, and a schema job before it.
-    expect(rendered.temporal.image).toMatch(/^temporalio\/server:/);
+    // Not the deprecated auto-setup image: the server (the stock image with Vinh Danh's build of its
+    // binary, the same version), and a schema job before it.
+    expect(rendered.temporal.image).toBe('vinhdanh/temporal-server:1.29.1');
+    const dockerfile = fs.readFileSync(path.join(root, 'deploy', 'temporal-server', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM temporalio\/server:1\.29\.1$/m);
+    expect(fs.readFileSync(path.join(root, 'deploy', 'temporal-server', 'go.mod'), 'utf8')).toMatch(/go\.temporal\.io\/server v1\.29\.1/);
     expect(JSON.stringify(rendered.temporal.depends_on)).toContain('temporal-schema');
     const schema = rendered['temporal-schema'] as ComposeService & { volumes?: unknown; entrypoint?: string[] };
     expect(JSON.stringify(schema.volumes)).toContain('deploy/temporal-schema.sh');
