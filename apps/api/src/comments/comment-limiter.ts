@@ -19,23 +19,21 @@ export class CommentLimiter {
 
   /** Takes one comment from the address's allowance, or refuses with 429 and Retry-After. */
   async take(ip: string): Promise<void> {
-    for (const [limiter, key] of [[this.address, ip]] as const) {
-      try {
-        await limiter.consume(key);
-      } catch (res) {
-        if (res instanceof Error) throw res;
-        const retryAfter = Math.ceil((res as { msBeforeNext: number }).msBeforeNext / 1000);
-        throw new HttpException(
-          {
-            code: 'TOO_MANY_COMMENTS',
-            kind: 'RATE_LIMITED',
-            messageVi: `Đã gửi quá nhiều ý kiến; vui lòng thử lại sau ${retryAfter} giây.`,
-            messageEn: `Too many comments; retry in ${retryAfter} s.`,
-            retryAfterSeconds: retryAfter,
-          },
-          HttpStatus.TOO_MANY_REQUESTS,
-        );
-      }
+    try {
+      await this.address.consume(ip);
+    } catch (res) {
+      if (res instanceof Error) throw res;
+      const retryAfter = Math.ceil((res as { msBeforeNext: number }).msBeforeNext / 1000);
+      throw new HttpException(
+        {
+          code: 'TOO_MANY_COMMENTS',
+          kind: 'RATE_LIMITED',
+          messageVi: `Đã gửi quá nhiều ý kiến; vui lòng thử lại sau ${retryAfter} giây.`,
+          messageEn: `Too many comments; retry in ${retryAfter} s.`,
+          retryAfterSeconds: retryAfter,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
   }
 }

@@ -4,9 +4,9 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, eligibleMembers, isRecused, quorumMet, type Choice, type SessionItem } from '@vinhdanh/domain/council';
-import { ballotInBox, ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-box';
+import { ballotsInBox, dropInBox } from '@vinhdanh/persistence/council/ballot-box';
 import {
-  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptCounted, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
+  ballotKeys, ballotsTakenBy, councilMembers, councilsOf, declaredConflicts, findCouncil, findSession, insertOpenSession, remindNonVoters, receiptState, recentSessions, sessionTally, stillPosted, type SessionTally, waitingForCouncil, type SessionRow,
 } from '@vinhdanh/persistence/read-model/councils';
 import { REGISTERED_RELATIVE, namesakesDeclared, recordRecusal, registeredRecusals } from '@vinhdanh/persistence/read-model/conflicts';
 import { isNamesake, namesakeDeclarationRequired } from '@vinhdanh/domain/conflicts';
@@ -156,7 +156,10 @@ export class CouncilsService {
    * workflow counts them when it opens the box); quorum is judged on the sum, as the close will be.
    */
   private async viewOf(session: SessionRow): Promise<CouncilSessionView> {
-    const view = await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
+    return this.withBox(session, await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery)));
+  }
+
+  private async withBox(session: SessionRow, view: CouncilSessionView): Promise<CouncilSessionView> {
     if (view.status !== 'OPEN') return view;
     const box = await ballotsInBox(this.ds.manager, session.id);
     const items = view.items.map((i) => {
@@ -263,10 +266,11 @@ export class CouncilsService {
    * closes (ALL_VOTED). Not before: an opening with fewer ballots would tell when those came. A
    * failure here is the caller's 503, and the ballot sent again (the same ballot) tries again.
    */
-  private async openBoxOnceAllVoted(session: SessionRow): Promise<void> {
+  private async openBoxOnceAllVoted(session: SessionRow): Promise<boolean> {
     const box = await ballotsInBox(this.ds.manager, session.id);
     const allIn = session.items.every((i) => (box.get(i.nominationId)?.all ?? 0) >= eligibleMembers(i, session.members, session.conflicts).length);
     if (allIn) await this.openBox(session);
+    return allIn;
   }
 
   /** Opens the box; a session that closed meanwhile has opened it itself. */
@@ -282,8 +286,8 @@ export class CouncilsService {
     const session = await this.access.session(actor, sessionId);
     const view = await this.update(session, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), nominationId, reason }] }));
     // The last member to vote may stand aside after casting the rest: everyone eligible may now have voted.
-    await this.openBoxOnceAllVoted({ ...session, conflicts: view.conflicts });
-    return view.status === 'OPEN' ? this.viewOf(session) : view;
+    const opened = await this.openBoxOnceAllVoted({ ...session, conflicts: view.conflicts });
+    return opened ? this.viewOf(session) : this.withBox(session, view);
   }
 
   /** Each member and whether they have taken their ballots (never how they voted): what the secretary follows. */
@@ -346,7 +350,6 @@ export class CouncilsService {
     if (!/^[0-9a-f]{64}$/.test(receipt)) throw invalid('BAD_RECEIPT', 'Mã biên nhận gồm 64 ký tự 0-9, a-f.', 'A receipt is 64 characters 0-9, a-f.', 'receipt');
     const session = await findSession(this.ds.manager, sessionId);
     if (!session) throw notFound('SESSION_NOT_FOUND', 'Không tìm thấy phiên họp.', 'Session not found.');
-    const [counted, box] = await Promise.all([receiptCounted(this.ds.manager, sessionId, receipt), ballotInBox(this.ds.manager, sessionId, receipt)]);
-    return { status: session.status, counted, inBox: counted || box };
+    return { status: session.status, ...(await receiptState(this.ds.manager, sessionId, receipt)) };
   }
 }

@@ -240,3 +240,20 @@ export function AmendForm({ id, current, onDone }: { id: string; current: { achi
     </ActionCard>
   );
 }
+
+/**
+ * The nominee bears the reader's name: before reviewing, deciding or voting, the reader states it
+ * is not them (recorded and audited), or stands aside. A personal number typed wrong would
+ * otherwise hide it. On the dossier and on the ballot.
+ */
+export function NotTheNominee({ nominationId, name, onDone }: { nominationId: string; name: string; onDone(): void }) {
+  const { t } = useI18n();
+  const { error, busy, run } = useAction(onDone);
+  return (
+    <div className="namesake">
+      <p>{t('nomination.namesake', { name })}</p>
+      <ErrorNotice error={error} />
+      <button type="button" disabled={busy} onClick={() => void run(() => client.POST('/nominations/{id}/not-the-nominee', { params: { path: { id: nominationId } } }))}>{t('nomination.notTheNominee')}</button>
+    </div>
+  );
+}

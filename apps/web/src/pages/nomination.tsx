@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { ApiError, client, data, download, type Schemas } from '../api';
+import { client, download, type Schemas } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { awardsOf, useCatalogue, versionFor } from '../catalogue';
 import { Link, usePath } from '../router';
 import { useSession } from '../session';
 import { DocumentLinks, type DocumentRef } from '../ui/documents';
 import { EligibilityView, type Eligibility } from '../ui/eligibility';
-import { Badge, ErrorNotice, Loading, Notice, PageTitle, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
-import { AmendForm, DecideForm, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
+import { Badge, ErrorNotice, Loading, Notice, PageTitle, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
+import { AmendForm, DecideForm, NotTheNominee, ResubmitForm, ReviewForm, WithdrawForm } from './nomination-actions';
 import { PostingPanel, type PostingView } from './nomination-posting';
 import { DecisionFiles } from './decision';
 
@@ -115,7 +115,7 @@ export function NominationPage({ id }: { id: string }) {
       {nom.engineInterruption && (
         <Notice kind="warning">{t('nomination.engineInterrupted', { message: pick(nom.engineInterruption.messageVi, nom.engineInterruption.messageEn), at: dateTime(nom.engineInterruption.closedAt) })}</Notice>
       )}
-      {nom.namesakeOfReader && !nom.namesakeOfReader.declared && <NamesakeNotice nominationId={nom.id} name={nom.nominee.name} onDeclared={n.reload} />}
+      {nom.namesakeOfReader && !nom.namesakeOfReader.declared && <Notice kind="warning"><NotTheNominee nominationId={nom.id} name={nom.nominee.name} onDone={n.reload} /></Notice>}
       {nom.proposal && <p>{t('nomination.proposal', { number: nom.proposal.number, date: date(nom.proposal.submittedOn) })}</p>}
       {nom.posting && <PostingPanel nominationId={nom.id} posting={nom.posting} canAnswer={!!mine('POSTING', 'REVIEWER')} onAnswered={done} />}
       {nom.sameAwardYearBefore && (
@@ -222,32 +222,4 @@ function RegistrationLine({ nom }: { nom: { awardCode: string; year: number; reg
     return <p><Link to={`/registrations/${nom.registration.registrationId}`}>{t('nomination.registered', { year: nom.year, status })}</Link></p>;
   }
   return award?.kind === 'TITLE' ? <p className="muted">{t('nomination.notRegistered', { year: nom.year })}</p> : null;
-}
-
-/**
- * The nominee bears the reader's name: before reviewing, deciding or voting, the reader states it
- * is not them (recorded), or stands aside. A personal number typed wrong would otherwise hide it.
- */
-function NamesakeNotice({ nominationId, name, onDeclared }: { nominationId: string; name: string; onDeclared(): void }) {
-  const { t } = useI18n();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  async function declare() {
-    setBusy(true);
-    try {
-      await data(client.POST('/nominations/{id}/not-the-nominee', { params: { path: { id: nominationId } } }));
-      onDeclared();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Notice kind="warning">
-      <p>{t('nomination.namesake', { name })}</p>
-      <ErrorNotice error={error} />
-      <button type="button" disabled={busy} onClick={declare}>{t('nomination.notTheNominee')}</button>
-    </Notice>
-  );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { BASE } from '../router';
 import { MOTTO } from '../vocabulary';
+import { NotTheNominee } from './nomination-actions';
 import { Badge, ErrorNotice, Loading, Notice, PageTitle, Progress, asApiError, statusTone, useLabel, useLoad, useRefreshWhile } from '../ui/kit';
 
 type Ballot = Schemas['MyBallot'];
@@ -86,7 +87,7 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
           </fieldset>
           {/* In a new tab, so the choices made so far stay on the ballot. */}
           <a href={`${BASE}/nominations/${i.nominationId}`} target="_blank" rel="noopener">{t('session.openDossier', { name: i.nomineeName })}</a>
-          {!i.recused && !receipts[i.nominationId] && !i.taken && i.namesake && <NotTheNominee nominationId={i.nominationId} name={i.nomineeName} onDeclared={onCast} />}
+          {!i.recused && !receipts[i.nominationId] && !i.taken && i.namesake && <NotTheNominee nominationId={i.nominationId} name={i.nomineeName} onDone={onCast} />}
           {!i.recused && !receipts[i.nominationId] && !i.taken && <DeclareConflict sessionId={sessionId} nominationId={i.nominationId} name={i.nomineeName} onDeclared={onCast} />}
         </div>
       ))}
@@ -94,19 +95,6 @@ function BallotForm({ ballot, sessionId, userId, onCast }: { ballot: Ballot; ses
       <button type="button" className="primary" disabled={busy || !complete || votable.length === 0} onClick={cast}>{t('session.cast')}</button>
       {!complete && <p className="hint">{t('session.completeHint')}</p>}
     </section>
-  );
-}
-
-/** The nominee bears the member's name: the member states it is not them before taking that ballot (or declares a conflict). */
-function NotTheNominee({ nominationId, name, onDeclared }: { nominationId: string; name: string; onDeclared(): void }) {
-  const { t } = useI18n();
-  const [error, setError] = useState<ApiError>();
-  return (
-    <div className="namesake">
-      <p className="hint">{t('nomination.namesake', { name })}</p>
-      <ErrorNotice error={error} />
-      <button type="button" onClick={() => data(client.POST('/nominations/{id}/not-the-nominee', { params: { path: { id: nominationId } } })).then(onDeclared, (e) => setError(asApiError(e)))}>{t('nomination.notTheNominee')}</button>
-    </div>
   );
 }
 

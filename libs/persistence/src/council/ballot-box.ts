@@ -55,12 +55,6 @@ export async function dropInBox(db: EntityManager, sessionId: string, b: BoxedBa
   });
 }
 
-/** Whether a ballot with this receipt is in the box (waiting for the session to open it, or taken). */
-export async function ballotInBox(db: EntityManager, sessionId: string, receiptHash: string): Promise<boolean> {
-  const rows: unknown[] = await db.query(`SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2`, [sessionId, receiptHash]);
-  return rows.length > 0;
-}
-
 /** Ballots in the box per nomination: `waiting` for the workflow to open the box, and `all` (counted or not). */
 export async function ballotsInBox(db: EntityManager, sessionId: string): Promise<Map<string, { waiting: number; all: number }>> {
   const rows: { nomination_id: string; waiting: number; all: number }[] = await db.query(

@@ -204,13 +204,16 @@ export async function sessionTally(db: EntityManager, sessionId: string): Promis
   return { ...session, voters, receiptHashes: receipts.map((r) => r.h), records: records.map((r) => r.record) };
 }
 
-export async function receiptCounted(db: EntityManager, sessionId: string, receiptHash: string): Promise<boolean> {
-  const rows: unknown[] = await db.query(
-    `SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2 UNION ALL SELECT 1 FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2
-     UNION ALL SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2 AND drained_by IS NOT NULL`,
+/** Whether a receipt's ballot is counted (taken by the session from its box, or tallied), and whether it is in the box at all. */
+export async function receiptState(db: EntityManager, sessionId: string, receiptHash: string): Promise<{ counted: boolean; inBox: boolean }> {
+  const [row]: { counted: boolean; boxed: boolean }[] = await db.query(
+    `SELECT EXISTS (SELECT 1 FROM council_receipt WHERE session_id=$1 AND receipt_hash=$2)
+            OR EXISTS (SELECT 1 FROM council_ballot WHERE session_id=$1 AND receipt_hash=$2)
+            OR EXISTS (SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2 AND drained_by IS NOT NULL) AS counted,
+            EXISTS (SELECT 1 FROM council_ballot_box WHERE session_id=$1 AND receipt_hash=$2) AS boxed`,
     [sessionId, receiptHash],
   );
-  return rows.length > 0;
+  return { counted: row.counted, inBox: row.counted || row.boxed };
 }
 
 export async function ballotsTakenBy(db: EntityManager, sessionId: string, userId: string): Promise<string[]> {
