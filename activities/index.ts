@@ -24,6 +24,9 @@ import { submitProposalIn } from './nomination/submit-proposal';
 import { deliverIn } from './notifications/deliver';
 import type { Mailer } from '@vinhdanh/platform/mailer';
 import { openBallotBoxIn, recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
+import type { RecordStallInput, StallActivities } from '@vinhdanh/domain/engine/stalls';
+import { recordStall } from '@vinhdanh/persistence/archive/engine-stalls';
+import { permanentFault } from './faults';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -40,8 +43,8 @@ export interface ActivityDeps {
 }
 
 /** Activities close over their dependencies; the worker gets those from a NestJS context. */
-export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR }, noticeKey }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & ModelActivities & BenchActivities {
-  return refusingUnauthenticated({
+export function createActivities({ dataSource, mailer, ballotKey, eligibilityPolicy, emailLeaseMs = 60_000, baseSalary = DEFAULT_BASE_SALARY, postingClock = { calendar: DEFAULT_CALENDAR }, noticeKey }: ActivityDeps): NominationActivities & CouncilActivities & RevocationActivities & RegistrationActivities & ClusterActivities & PhaseReviewActivities & ModelActivities & StallActivities & BenchActivities {
+  return guarded({
     benchNoop: async (input) => input,
     recordCouncilEvent: (input) => recordCouncilEventIn(dataSource, input),
     tallyCouncilSession: (input) => tallyCouncilSessionIn(dataSource, ballotKey, input),
@@ -69,21 +72,30 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     phaseReviewClosing: (input) => phaseReviewClosingIn(dataSource, input),
     recordModelEvent: (input) => recordModelEventIn(dataSource, input),
     deliverNotifications: (input) => deliverIn(dataSource, mailer, input, emailLeaseMs),
+    recordStall: async (input: RecordStallInput) => {
+      await recordStall(dataSource.manager, { ...input, runId: Context.current().info.workflowExecution?.runId ?? 'unknown' });
+    },
   });
 }
 
 /**
- * An activity whose input did not authenticate (someone posing as a worker scheduled it with a
- * forged or captured payload) fails without retrying and without touching anything.
+ * Every activity, guarded at its edge. One whose input did not authenticate (someone posing as a
+ * worker scheduled it with a forged or captured payload) fails without retrying and without
+ * touching anything. One the database refused for a reason no retry can mend (`permanentFault`)
+ * fails at once, so its workflow stalls for an operator (workflows/stall.ts) instead of retrying.
  */
-function refusingUnauthenticated<T extends Record<string, (input: never) => Promise<unknown>>>(activities: T): T {
+function guarded<T extends Record<string, (input: never) => Promise<unknown>>>(activities: T): T {
   return Object.fromEntries(
     Object.entries(activities).map(([name, fn]) => [
       name,
       async (input: never) => {
         const received: unknown = input;
         if (isUnauthenticated(received)) throw ApplicationFailure.nonRetryable(`${name}: unauthenticated input (${received.$unauthenticated})`, 'UNAUTHENTICATED_MESSAGE');
-        return fn(input);
+        try {
+          return await fn(input);
+        } catch (err) {
+          throw permanentFault(name, err) ?? err;
+        }
       },
     ]),
   ) as T;

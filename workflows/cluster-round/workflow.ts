@@ -4,13 +4,12 @@ import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { rankCluster, type ClusterActivities, type ClusterRoundInput, type ClusterRoundView, type CloseRoundArgs, type ScoreSheet, type SignPledgeArgs, type SubmitScoresArgs } from '@vinhdanh/domain/movement/cluster';
 import { guard, requireAuthentic } from '../guard';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import { validateCloseRound, validateSignPledge, validateSubmitScores } from './guards';
 import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from './messages';
 
-const { recordClusterEvent } = wf.proxyActivities<ClusterActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<ClusterActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<ClusterActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 
 /**
  * One year of an emulation cluster or block (cụm, khối thi đua): the members' heads sign the year's
@@ -24,8 +23,10 @@ export async function clusterRoundWorkflow(input: ClusterRoundInput): Promise<Cl
   let view: ClusterRoundView = { roundId: input.roundId, clusterId: input.cluster.id, year: input.year, status: 'SCORING', leaderUnitId: input.leaderUnitId, deputyUnitId: input.deputyUnitId, scoredBy: [], pledgeSignedBy: [], ranking: null, seq: 0 };
   const sheets: Record<string, ScoreSheet> = {};
   const nonces = new Set<string>();
+  const stalls = new Stalls('clusterRoundWorkflow').listen();
+  const { recordClusterEvent } = stalls.guarding(activities, former);
   const who = (a: Actor) => ({ userId: a.userId, fullName: a.fullName, unitId: a.unitId });
-  const checked = <A>(validate: (args: A) => void) => ({ validator: (args: A) => guard(() => { requireAuthentic(args, Date.now(), nonces); validate(args); }) });
+  const checked = <A>(validate: (args: A) => void) => ({ validator: (args: A) => guard(() => { requireAuthentic(args, Date.now(), nonces); stalls.refuseWhileStalled(); validate(args); }) });
 
   wf.setHandler(clusterRoundQuery, () => view);
   wf.setHandler(submitScoresUpdate, async (args) => {

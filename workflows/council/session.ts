@@ -2,14 +2,13 @@ import * as wf from '@temporalio/workflow';
 import { eligibleMembers, quorumMet } from '@vinhdanh/domain/council';
 import type { CouncilActivities } from '@vinhdanh/domain/ladder/activities';
 import { councilResultSignal } from '../nomination/messages';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import type { SessionState } from './guards';
 import type { CastBallotArgs, CastSecretBallotArgs, CloseSessionArgs, DeclareConflictArgs, OpenBallotBoxArgs, TakeBallotsArgs } from './messages';
 import type { CouncilSessionInput, CouncilSessionView, ItemResult } from '@vinhdanh/domain/ladder/council';
 
-const { recordCouncilEvent, tallyCouncilSession, tallySecretBallots, openBallotBox } = wf.proxyActivities<CouncilActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<CouncilActivities>({ startToCloseTimeout: '1 minute', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<CouncilActivities>({ startToCloseTimeout: '1 minute', retry: FORMER_RETRY });
 
 /*
  * Changes to running workflows, each behind `patched()` (docs/audit.md).
@@ -39,6 +38,10 @@ export class CouncilSession {
   /** BLIND_V2 ballots: the choice and nothing else; receipts are kept apart. */
   private readonly ballots: Pick<CastSecretBallotArgs, 'nominationId' | 'choice'>[] = [];
   private readonly receiptList: Pick<CastSecretBallotArgs, 'nominationId' | 'receiptHash'>[] = [];
+
+  /** Steps that could not succeed, waiting for an operator (workflows/stall.ts). */
+  readonly stalls = new Stalls('councilSessionWorkflow');
+  private readonly acts = this.stalls.guarding(activities, former);
 
   constructor(private readonly input: CouncilSessionInput) {
     this.state = { status: 'OPEN', conflicts: [...input.conflicts], voted: [], holders: {}, cast: {}, receipts: new Set(), nonces: new Set() };
@@ -85,13 +88,14 @@ export class CouncilSession {
     if (auth) this.state.nonces.add(auth.nonce);
   }
 
-  // The handlers await the activity inline (not through a helper): an extra await would reorder the
-  // commands of sessions already recorded, and their histories must replay as they are.
+  // The handlers await the activity inline (not through a helper of their own): an extra await would
+  // reorder the commands of sessions already recorded, and their histories must replay as they are.
+  // (`acts` adds one only to sessions begun after workflows/stall.ts, decided when the run starts.)
   async castSealed(args: CastBallotArgs): Promise<CouncilSessionView> {
     this.state.voted.push(args.actor.userId);
     this.sealed.push(args.sealed);
     this.recording++;
-    await recordCouncilEvent({ sessionId: this.input.sessionId, type: 'BallotCast', actorId: args.actor.userId, view: this.view() });
+    await this.acts.recordCouncilEvent({ sessionId: this.input.sessionId, type: 'BallotCast', actorId: args.actor.userId, view: this.view() });
     this.recording--;
     return this.view();
   }
@@ -103,7 +107,7 @@ export class CouncilSession {
     // A repeated request (a retry) changes nothing and records nothing.
     if (fresh.length) {
       this.recording++;
-      await recordCouncilEvent({ sessionId: this.input.sessionId, type: 'BallotIssued', actorId: args.actor.userId, view: this.view(), data: { nominationIds: fresh.map((r) => r.nominationId) } });
+      await this.acts.recordCouncilEvent({ sessionId: this.input.sessionId, type: 'BallotIssued', actorId: args.actor.userId, view: this.view(), data: { nominationIds: fresh.map((r) => r.nominationId) } });
       this.recording--;
     }
     return this.view();
@@ -125,7 +129,7 @@ export class CouncilSession {
     this.remember(args?.auth);
     this.recording++;
     // Numbered per session, not per run: a run reset to before an opening takes the same ballots again.
-    const { ballots } = await openBallotBox({ sessionId: this.input.sessionId, openingId: `${this.input.sessionId}:${++this.openings}`, close });
+    const { ballots } = await this.acts.openBallotBox({ sessionId: this.input.sessionId, openingId: `${this.input.sessionId}:${++this.openings}`, close });
     this.recording--;
     let counted = 0;
     for (const b of ballots) {
@@ -148,7 +152,7 @@ export class CouncilSession {
     this.remember(args.auth);
     this.state.conflicts.push({ userId: args.actor.userId, nominationId: args.nominationId, reason: args.reason });
     this.recording++;
-    await recordCouncilEvent({ sessionId: this.input.sessionId, type: 'ConflictDeclared', actorId: args.actor.userId, view: this.view(), data: { nominationId: args.nominationId, reason: args.reason } });
+    await this.acts.recordCouncilEvent({ sessionId: this.input.sessionId, type: 'ConflictDeclared', actorId: args.actor.userId, view: this.view(), data: { nominationId: args.nominationId, reason: args.reason } });
     this.recording--;
     return this.view();
   }
@@ -166,7 +170,7 @@ export class CouncilSession {
 
   async run(): Promise<CouncilSessionView> {
     const { input } = this;
-    await recordCouncilEvent({ sessionId: input.sessionId, type: 'SessionOpened', actorId: input.openedBy.userId, view: this.view() });
+    await this.acts.recordCouncilEvent({ sessionId: input.sessionId, type: 'SessionOpened', actorId: input.openedBy.userId, view: this.view() });
     const remaining = Date.parse(input.deadline) - Date.now();
     const ended = await wf.condition(() => this.closeRequested || this.allVoted(), Math.max(1, remaining));
     this.closedReason = !ended ? 'DEADLINE' : this.closeRequested ? 'CLOSED_BY_SECRETARY' : 'ALL_VOTED';
@@ -178,8 +182,8 @@ export class CouncilSession {
     if (this.blind && wf.patched(BALLOT_BOX)) await this.openBox(undefined, true);
 
     const tallied = this.blind
-      ? await tallySecretBallots({ input, ballots: this.ballots, receipts: this.receiptList, holders: this.holderIds(), conflicts: this.state.conflicts, closedReason: this.closedReason })
-      : await tallyCouncilSession({ input, sealed: this.sealed, voted: this.state.voted, conflicts: this.state.conflicts, closedReason: this.closedReason });
+      ? await this.acts.tallySecretBallots({ input, ballots: this.ballots, receipts: this.receiptList, holders: this.holderIds(), conflicts: this.state.conflicts, closedReason: this.closedReason })
+      : await this.acts.tallyCouncilSession({ input, sealed: this.sealed, voted: this.state.voted, conflicts: this.state.conflicts, closedReason: this.closedReason });
     this.results = tallied.results;
     for (const r of this.results) {
       if (r.result === 'VOID') continue;
@@ -197,7 +201,7 @@ export class CouncilSession {
         // The nomination ended meanwhile (withdrawn or expired): its tally stays on record.
       }
     }
-    await recordCouncilEvent({ sessionId: input.sessionId, type: 'SessionClosed', view: this.view(), data: { closedReason: this.closedReason } });
+    await this.acts.recordCouncilEvent({ sessionId: input.sessionId, type: 'SessionClosed', view: this.view(), data: { closedReason: this.closedReason } });
     return this.view();
   }
 

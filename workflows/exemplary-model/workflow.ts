@@ -4,13 +4,12 @@ import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { nextStage, type AdvanceModelArgs, type LinkAwardArgs, type ModelActivities, type ModelInput, type ModelView, type PublishModelArgs } from '@vinhdanh/domain/movement/exemplary-model';
 import { guard, requireAuthentic } from '../guard';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import { validateAdvanceModel, validateLinkAward, validatePublishModel } from './guards';
 import { advanceModelUpdate, linkAwardUpdate, publishModelUpdate } from './messages';
 
-const { recordModelEvent } = wf.proxyActivities<ModelActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<ModelActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<ModelActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 
 const role = (a: Actor) => (a.roles.includes('DECISION_MAKER') ? 'DECISION_MAKER' : 'CLERK');
 
@@ -23,7 +22,9 @@ export async function exemplaryModelWorkflow(input: ModelInput): Promise<ModelVi
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   let view: ModelView = { modelId: input.modelId, unitId: input.unitId, stage: 'PHAT_HIEN', stages: [{ stage: 'PHAT_HIEN', note: input.descriptionVi, at: new Date().toISOString(), by: input.openedBy.userId }], published: false, awards: [], seq: 1 };
   const nonces = new Set<string>();
-  const checked = <A>(validate: (args: A) => void) => ({ validator: (args: A) => guard(() => { requireAuthentic(args, Date.now(), nonces); validate(args); }) });
+  const stalls = new Stalls('exemplaryModelWorkflow').listen();
+  const { recordModelEvent } = stalls.guarding(activities, former);
+  const checked = <A>(validate: (args: A) => void) => ({ validator: (args: A) => guard(() => { requireAuthentic(args, Date.now(), nonces); stalls.refuseWhileStalled(); validate(args); }) });
   const step = async (type: 'ModelAdvanced' | 'ModelPublished' | 'ModelAwardLinked', actor: Actor, change: Partial<ModelView>) => {
     view = { ...view, ...change, seq: view.seq + 1 };
     await recordModelEvent({ type, actor: { userId: actor.userId, role: role(actor) }, view });

@@ -8,25 +8,22 @@ import { nextMilestone, planDeadlines, type Milestone } from './deadlines';
 import { validateAmend, validateAnswerComment, validateDecide, validatePublicComment, validateReroute, validateResubmit, validateReview, validateWithdraw } from './guards';
 import type { AmendArgs, AnswerCommentArgs, CouncilResult, DossierChanges, DecideArgs, PublicCommentArgs, RerouteArgs, ResubmitArgs, ReviewArgs, WithdrawArgs } from './messages';
 import { commentKey, PostingState } from './posting';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import type { Actor, NominationInput, NominationStatus, NominationView, OpenTask, PostingRule, Role, RouteStep } from '@vinhdanh/domain/ladder/nomination';
 import { isCouncilResult, type EventType, type NominationEvent, type NominationEventData } from '@vinhdanh/domain/ladder/events';
 
 // Short: these are single database transactions, and an activity lost with a crashed worker is
-// retried only once its start-to-close timeout has passed.
-const { recordEvent, appraise, issueDecision, planPosting, legacySteps, submitProposal } = wf.proxyActivities<NominationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// retried only once its start-to-close timeout has passed. Retries are bounded (workflows/stall.ts).
+const remote = wf.proxyActivities<NominationActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const formerRemote = wf.proxyActivities<NominationActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 // The short transactions on every nomination's path (projecting an event, appraising, issuing the
 // decision) as local activities: each runs inside the workflow task, so it costs one history event
 // (a marker) instead of six (the activity's three and a workflow task's three), and an Update is
 // answered without a round trip through the task queue. A worker lost in the middle of one is
 // replaced when the workflow task times out, and the transaction runs again, as an activity's
 // retry would: each is idempotent.
-const local = wf.proxyLocalActivities<NominationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const local = wf.proxyLocalActivities<NominationActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const formerLocal = wf.proxyLocalActivities<NominationActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 // Delivery may wait on an SMTP server for a long time; it must never hold the nomination back.
 // Each attempt is short so one lost with a crashed worker is retried soon; claims stop double sends.
 const { deliverNotifications } = wf.proxyActivities<NominationActivities>({
@@ -99,6 +96,11 @@ export class NominationProcess {
   private readonly nonces = new Set<string>();
   private readonly deliveries: Promise<unknown>[] = [];
 
+  /** Steps that could not succeed, waiting for an operator (workflows/stall.ts). */
+  readonly stalls = new Stalls('nominationWorkflow');
+  private readonly remote = this.stalls.guarding(remote, formerRemote);
+  private readonly local = this.stalls.guarding(local, formerLocal);
+
   constructor(input: NominationInput) {
     this.input = { ...input, route: input.route.map((s) => ({ ...s })) };
     this.view = { nominationId: input.nominationId, status: 'IN_REVIEW', level: input.route[0].level, step: 'SUBMITTED', lastSeq: 0 };
@@ -116,8 +118,10 @@ export class NominationProcess {
     const ticket = ++this.accepted;
     // Recorded with the resulting event, so the API can answer a retried request after the fact.
     this.pending = { kind, args, updateId: wf.currentUpdateInfo()?.id } as Action;
-    // Answer once the action's events are projected, so the caller reads its own write.
-    await wf.condition(() => this.processed >= ticket);
+    // Answer once the action's events are projected, so the caller reads its own write; or, if a
+    // step stalls first, say so now: the action is taken and completes when the step is resumed.
+    await wf.condition(() => this.processed >= ticket || this.stalls.stalled);
+    if (this.processed < ticket) throw this.stalls.acceptedButStalled();
     return this.answered ?? this.view;
   }
 
@@ -203,6 +207,7 @@ export class NominationProcess {
 
   private requireAuthentic(args: unknown): void {
     requireAuthentic(args, now(), this.nonces);
+    this.stalls.refuseWhileStalled();
   }
 
   /** An accepted message's nonce: the same captured message cannot be accepted twice. */
@@ -236,7 +241,7 @@ export class NominationProcess {
 
   private async reviewAt(step: RouteStep): Promise<'APPROVED' | Closed> {
     this.view = { ...this.view, level: step.level };
-    const result = await (wf.patched(LOCAL_TRANSACTIONS) ? local.appraise : appraise)({ nominationId: this.input.nominationId });
+    const result = await (wf.patched(LOCAL_TRANSACTIONS) ? this.local.appraise : this.remote.appraise)({ nominationId: this.input.nominationId });
     const { outcome, catalogueVersion, summaryVi, summaryEn } = result;
     this.view = { ...this.view, eligibility: { outcome, catalogueVersion, summaryVi, summaryEn } };
     await this.emit('EligibilityAssessed', undefined, { data: { ...result }, rule: `catalogue ${result.catalogueVersion}` });
@@ -325,7 +330,7 @@ export class NominationProcess {
       await this.close('REJECTED', 'NominationRejected', actor, args.reason!);
       return;
     }
-    const decision = await (wf.patched(LOCAL_TRANSACTIONS) ? local.issueDecision : issueDecision)({
+    const decision = await (wf.patched(LOCAL_TRANSACTIONS) ? this.local.issueDecision : this.remote.issueDecision)({
       nominationId: this.input.nominationId,
       batchKey: args.batchKey ?? `nomination-${this.input.nominationId}`,
       issuerUnitId,
@@ -357,7 +362,7 @@ export class NominationProcess {
       await this.close('REJECTED', 'NominationRejected', proposer, proposed.args.reason!);
       return;
     }
-    const proposal = await submitProposal({ nominationId: this.input.nominationId, issuerUnitId: units.proposerUnitId, signer: proposed.args.actor });
+    const proposal = await this.remote.submitProposal({ nominationId: this.input.nominationId, issuerUnitId: units.proposerUnitId, signer: proposed.args.actor });
     this.view = { ...this.view, proposal };
     await this.emit('ProposalSubmitted', proposer, { data: { ...proposal, toUnitId: units.presidentUnitId }, rule: 'Luật TĐKT Điều 83(2)' }, true);
 
@@ -397,7 +402,7 @@ export class NominationProcess {
   private async completeLegacySteps(): Promise<void> {
     if (this.input.routeVersion === 2 || this.legacyCompleted) return;
     this.legacyCompleted = true;
-    const { steps } = await legacySteps({ nominationId: this.input.nominationId });
+    const { steps } = await this.remote.legacySteps({ nominationId: this.input.nominationId });
     const added: string[] = [];
     for (const extra of steps) {
       const step = this.input.route.find((s) => s.level === extra.level);
@@ -417,7 +422,7 @@ export class NominationProcess {
   }
 
   private async postingAt(step: RouteStep, rule: PostingRule): Promise<void | Closed> {
-    const period = await planPosting({ nominationId: this.input.nominationId, level: step.level, rule });
+    const period = await this.remote.planPosting({ nominationId: this.input.nominationId, level: step.level, rule });
     const posting = new PostingState(step.level, rule.kind, step.reviewUnitId, period.from, period.until, Date.parse(period.untilAt));
     this.posting = posting;
     let elapsed = false;
@@ -563,7 +568,7 @@ export class NominationProcess {
     // TypeScript cannot tie the generic `type` to its variant of the union; the signature above does.
     const event = { seq, type, level: this.view.level, at: iso(now()), actor, reason: extra.reason, rule: extra.rule, data } as NominationEvent;
     const projected = this.view;
-    const record = wf.patched(LOCAL_TRANSACTIONS) ? local.recordEvent : recordEvent;
+    const record = wf.patched(LOCAL_TRANSACTIONS) ? this.local.recordEvent : this.remote.recordEvent;
     const { notificationIds } = await record({ nominationId: this.input.nominationId, event, view: projected });
     if (notificationIds.length) this.deliveries.push(deliverNotifications({ ids: notificationIds }));
     if (ack) {

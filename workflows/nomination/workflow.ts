@@ -27,6 +27,7 @@ export async function nominationWorkflow(input: NominationInput): Promise<Nomina
   // A start the product did not make (sent straight to Temporal) fails here, before any effect.
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   const p = new NominationProcess(input);
+  p.stalls.listen();
   wf.setHandler(stateQuery, () => p.state);
   wf.setHandler(councilResultSignal, (result) => p.onCouncilResult(result));
   wf.setHandler(publicCommentUpdate, (args) => p.receiveComment(args), { validator: (args) => guard(() => p.checkComment(args)) });

@@ -3,13 +3,12 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import { aggregateReports, unitReportWorkflowId, vietnamDayStartMs, type PhaseReviewActivities, type PhaseReviewInput, type SubmitReportArgs, type UnitReportInput, type UnitReportResult, type UnitReportStatus, type CloseReviewArgs } from '@vinhdanh/domain/movement';
 import { guard, requireAuthentic } from '../guard';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import { validateCloseReview, validateSubmitReport } from './guards';
 import { closeReportSignal, closeReviewUpdate, submitReportUpdate } from './messages';
 
-const { recordPhaseReviewEvent, phaseReviewClosing } = wf.proxyActivities<PhaseReviewActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<PhaseReviewActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<PhaseReviewActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 
 /*
  * Changes to running workflows, each behind `patched()` (docs/audit.md).
@@ -32,6 +31,8 @@ const until = (at: number) => Math.max(at - Date.now(), 1);
 export async function phaseReviewWorkflow(input: PhaseReviewInput): Promise<ReturnType<typeof aggregateReports>> {
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   const nonces = new Set<string>();
+  const stalls = new Stalls('phaseReviewWorkflow').listen();
+  const { recordPhaseReviewEvent } = stalls.guarding(activities, former);
   let closeAsked = false; // an authentic close was accepted; refuses a second
   let closing = false; // ... and is recorded: the units' tasks may now be told
   const homeAffairs = [input.openedBy.unitId];
@@ -43,7 +44,7 @@ export async function phaseReviewWorkflow(input: PhaseReviewInput): Promise<Retu
     await recordPhaseReviewEvent({ type: 'PhaseReviewClosing', reviewId: input.reviewId, actor: { userId: args.actor.userId, role: 'REVIEWER' } });
     closing = true;
     return { reviewId: input.reviewId, closing };
-  }, { validator: (args: CloseReviewArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); validateCloseReview(closeAsked, args, homeAffairs); }) });
+  }, { validator: (args: CloseReviewArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); stalls.refuseWhileStalled(); validateCloseReview(closeAsked, args, homeAffairs); }) });
 
   const { auth: _auth, openedBy, ...review } = input;
   await recordPhaseReviewEvent({ type: 'PhaseReviewOpened', reviewId: input.reviewId, review: { ...review, openedBy: openedBy.userId }, actor: { userId: openedBy.userId, role: 'REVIEWER' } });
@@ -75,6 +76,8 @@ export async function phaseReviewWorkflow(input: PhaseReviewInput): Promise<Retu
 export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitReportResult> {
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   const nonces = new Set<string>();
+  const stalls = new Stalls('unitReportWorkflow').listen();
+  const { recordPhaseReviewEvent, phaseReviewClosing } = stalls.guarding(activities, former);
   let status: UnitReportStatus = 'OPEN';
   let result: UnitReportResult | undefined;
   let closeAsked = false;
@@ -87,7 +90,7 @@ export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitRe
     result = { unitId: input.unitId, status: 'SUBMITTED', late, figures: args.figures };
     await recordPhaseReviewEvent({ type: 'UnitReportSubmitted', reviewId: input.reviewId, unitId: input.unitId, actor: { userId: args.actor.userId, role: args.actor.roles.includes('DECISION_MAKER') ? 'DECISION_MAKER' : 'CLERK' }, report: { figures: args.figures, summary: args.summary, documents: args.documents, late } });
     return { unitId: input.unitId, status, late };
-  }, { validator: (args: SubmitReportArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); validateSubmitReport(input, status, args); }) });
+  }, { validator: (args: SubmitReportArgs) => guard(() => { requireAuthentic(args, Date.now(), nonces); stalls.refuseWhileStalled(); validateSubmitReport(input, status, args); }) });
   wf.setHandler(closeReportSignal, () => { closeAsked = true; });
 
   await recordPhaseReviewEvent({ type: 'UnitReportOpened', reviewId: input.reviewId, unitId: input.unitId });

@@ -4,13 +4,12 @@ import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { vietnamDayStartMs, type ApproveRegistrationArgs, type RegistrationActivities, type ReturnRegistrationArgs, type SetEntriesArgs, type SubmitRegistrationArgs, type RegistrationEventType, type RegistrationInput, type RegistrationView } from '@vinhdanh/domain/movement/registration';
 import { guard, requireAuthentic } from '../guard';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import { pastDeadline, validateDecideRegistration, validateSetEntries, validateSubmitRegistration } from './guards';
 import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from './messages';
 
-const { recordRegistrationEvent } = wf.proxyActivities<RegistrationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<RegistrationActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<RegistrationActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 
 const DAY = 86_400_000;
 
@@ -29,6 +28,8 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
     late: false, entries: [], pledge: '', seq: 0,
   };
   const nonces = new Set<string>();
+  const stalls = new Stalls('registrationWorkflow').listen();
+  const { recordRegistrationEvent } = stalls.guarding(activities, former);
   const who = (a: Actor, role: string) => ({ userId: a.userId, fullName: a.fullName, role });
   // Each step numbered as it happens, and projected before the Update answers (the caller reads its own write).
   const record = async (type: RegistrationEventType, actor?: ReturnType<typeof who>, data?: Record<string, unknown>) => {
@@ -38,6 +39,7 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
   const checked = <A>(validate: (args: A) => void) => ({
     validator: (args: A) => guard(() => {
       requireAuthentic(args, Date.now(), nonces);
+      stalls.refuseWhileStalled();
       validate(args);
     }),
   });

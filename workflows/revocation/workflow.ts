@@ -3,16 +3,15 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { isUnauthenticated } from '@vinhdanh/domain/common/authenticity';
 import type { RevocationActivities } from '@vinhdanh/domain/ladder/activities';
 import { guard, requireAuthentic } from '../guard';
+import { BOUNDED_RETRY, FORMER_RETRY, Stalls } from '../stall';
 import { validateDecideRevocation, validateRerouteRevocation } from './guards';
 import { decideRevocationUpdate, rerouteRevocationUpdate, revocationQuery } from './messages';
 import type { DecideRevocationArgs, RevocationInput, RevocationView } from '@vinhdanh/domain/ladder/revocation';
 
 const outcomeOf = (d: DecideRevocationArgs) => (d.action === 'REVOKE' ? 'REVOKED' : 'DISMISSED');
 
-const { recordRevocationEvent, issueRevocation } = wf.proxyActivities<RevocationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const activities = wf.proxyActivities<RevocationActivities>({ startToCloseTimeout: '10 seconds', retry: BOUNDED_RETRY });
+const former = wf.proxyActivities<RevocationActivities>({ startToCloseTimeout: '10 seconds', retry: FORMER_RETRY });
 
 /**
  * One revocation case (thu hồi): an inspector opens it with grounds and evidence; the authority
@@ -24,6 +23,8 @@ export async function revocationWorkflow(input: RevocationInput): Promise<Revoca
   if (isUnauthenticated(input)) throw ApplicationFailure.nonRetryable('The workflow input did not authenticate', 'UNAUTHENTICATED_START');
   let view: RevocationView = { caseId: input.caseId, status: 'OPEN', decidingUnitId: input.decidingUnitId };
   const nonces = new Set<string>();
+  const stalls = new Stalls('revocationWorkflow').listen();
+  const { recordRevocationEvent, issueRevocation } = stalls.guarding(activities, former);
   let decision: DecideRevocationArgs | undefined;
   let answered = false;
   wf.setHandler(revocationQuery, () => view);
@@ -39,6 +40,7 @@ export async function revocationWorkflow(input: RevocationInput): Promise<Revoca
       validator: (args) =>
         guard(() => {
           requireAuthentic(args, Date.now(), nonces);
+          stalls.refuseWhileStalled();
           // A second decision while the first is being carried out is as late as one after it.
           validateDecideRevocation(input, decision ? { ...view, status: outcomeOf(decision) } : view, args);
         }),
@@ -58,6 +60,7 @@ export async function revocationWorkflow(input: RevocationInput): Promise<Revoca
     },
     { validator: (args) => guard(() => {
       requireAuthentic(args, Date.now(), nonces);
+      stalls.refuseWhileStalled();
       validateRerouteRevocation(view, decision !== undefined, args);
     }) },
   );

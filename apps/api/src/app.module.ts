@@ -19,6 +19,7 @@ import { CouncilsModule } from './councils/councils.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EligibilityModule } from './eligibility/eligibility.module';
+import { EngineModule } from './engine/engine.module';
 import { HealthModule } from './health/health.module';
 import { NominationsModule } from './nominations/nominations.module';
 import { NomineesModule } from './nominees/nominees.module';
@@ -89,6 +90,7 @@ export class AppModule {
         CommentsModule,
         NomineesModule,
         EligibilityModule,
+        EngineModule,
         DocumentsModule,
         CouncilsModule,
         ConflictsModule,

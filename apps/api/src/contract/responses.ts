@@ -23,6 +23,7 @@ export type { EligibilityResult } from '@vinhdanh/domain/eligibility';
 export type { HealthDetails, Liveness, Readiness } from '../health/responses';
 export type { NomineePage, NomineeRecordView, NomineeRegistered } from '../nominees/responses';
 export type { OrgUnits, SuccessionResult } from '../org/responses';
+export type { EngineStalls, StallsResumed } from '../engine/responses';
 export type { Disclosures, PublicDecisions } from '../public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from '../revocations/responses';
 export type { RevocationView } from '@vinhdanh/domain/ladder/revocation';

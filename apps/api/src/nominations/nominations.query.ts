@@ -22,6 +22,8 @@ import type { InboxQueryDto, ListQueryDto } from './dto';
 import type { Inbox, NominationDetail, NominationPage, Notifications } from './responses';
 import { interruptionOfRun } from '@vinhdanh/persistence/archive/engine-interruptions';
 import { INTERRUPTION_TEXT } from '@vinhdanh/domain/engine/interruptions';
+import { openStallOf } from '@vinhdanh/persistence/archive/engine-stalls';
+import { STALL_TEXT } from '@vinhdanh/domain/engine/stalls';
 import { isNamesake } from '@vinhdanh/domain/conflicts';
 import { namesakesDeclared } from '@vinhdanh/persistence/read-model/conflicts';
 
@@ -44,7 +46,7 @@ export class NominationsQuery {
     const db = this.ds.manager;
     const nomineeKey = row.nominee.nomineeKey;
     const namesake = isNamesake(actor.fullName, row.nominee);
-    const [steps, tasks, decision, proposal, repeated, registered, interrupted, declared] = await Promise.all([
+    const [steps, tasks, decision, proposal, repeated, registered, interrupted, stalled, declared] = await Promise.all([
       nominationSteps(db, id),
       nominationTasks(db, id),
       row.decision_id ? awardingDecision(db, row.decision_id, id) : undefined,
@@ -52,6 +54,7 @@ export class NominationsQuery {
       sameAwardYearBefore(db, nomineeKey, row.award_code, row.year),
       nomineeKey ? registrationOf(db, nomineeKey, row.award_code, row.year) : undefined,
       interruptionOfRun(db, row.run_id),
+      openStallOf(db, row.workflow_id),
       namesake ? namesakesDeclared(db, actor.userId, [id]) : undefined,
     ]);
     // Opening the dossier reads the task that is the reader's: the inbox stops marking it new for
@@ -69,6 +72,7 @@ export class NominationsQuery {
       engineInterruption: interrupted
         ? { finding: interrupted.finding, closedAt: new Date(interrupted.closedAt).toISOString(), messageVi: INTERRUPTION_TEXT[interrupted.finding].vi, messageEn: INTERRUPTION_TEXT[interrupted.finding].en }
         : null,
+      engineStall: stalled ? { step: stalled.step, kind: stalled.kind, since: new Date(stalled.stalledAt).toISOString(), messageVi: STALL_TEXT[stalled.kind].vi, messageEn: STALL_TEXT[stalled.kind].en } : null,
       namesakeOfReader: namesake ? { declared: !!declared?.has(id) } : null,
     };
   }

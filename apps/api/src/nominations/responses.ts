@@ -1,4 +1,5 @@
 import type { Interruption } from '@vinhdanh/domain/engine/interruptions';
+import type { StallKind } from '@vinhdanh/domain/engine/stalls';
 import type { InboxTask, NominationStatus } from '@vinhdanh/domain/ladder';
 import type { DomainErrorBody } from '@vinhdanh/domain/common/errors';
 import type { Level } from '@vinhdanh/domain/common/levels';
@@ -44,6 +45,8 @@ export interface NominationDetail extends NominationRecord {
    * by anyone's action in Vinh Danh: it will not move on by itself; the operators must restore it (docs/audit.md).
    */
   engineInterruption: { finding: Interruption; closedAt: string; messageVi: string; messageEn: string } | null;
+  /** A step of its workflow that could not succeed and waits for an administrator (docs/operations.md). */
+  engineStall: { step: string; kind: StallKind; since: string; messageVi: string; messageEn: string } | null;
   /** The nominee bears the reader's name: whether the reader has declared it is not them (asked before they review, decide or vote). */
   namesakeOfReader: { declared: boolean } | null;
 }

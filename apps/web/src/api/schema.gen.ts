@@ -1075,6 +1075,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/engine/stalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các bước quy trình đang tạm dừng — Stalled workflow steps
+         * @description Mỗi bước không thể hoàn thành (lỗi dữ liệu, cấu hình, hoặc hệ thống phụ trợ không phản hồi quá lâu) và đang chờ quản trị viên: quy trình nào, bước nào, vì sao, từ khi nào. Cho quản trị và thanh tra.
+         *
+         *     *Every step that could not succeed (a data or configuration fault, or a backing service down too long) and waits for an administrator: which workflow, which step, why, since when. For administrators and auditors.*
+         */
+        get: operations["stallsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine/stalls/{workflowId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cho quy trình chạy tiếp — Resume a stalled workflow
+         * @description Sau khi khắc phục nguyên nhân, quản trị viên cho các bước đang tạm dừng của quy trình chạy lại; việc này được ghi nhật ký kiểm tra. Nếu nguyên nhân vẫn còn, bước đó tạm dừng lại và xuất hiện lại trong danh sách.
+         *
+         *     *Once the cause is mended, an administrator runs the workflow’s stalled steps again; the resume is on the audit log. If the cause remains, the step stalls again and is listed again.*
+         */
+        post: operations["stallsResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/feed/changes": {
         parameters: {
             query?: never;
@@ -2590,7 +2634,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ACHIEVEMENTS_REQUIRED" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCORES_MISSING" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ACCEPTED_BUT_STALLED" | "ACHIEVEMENTS_REQUIRED" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCORES_MISSING" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_SUCCESSION" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -3549,6 +3593,21 @@ export interface components {
             workflowId: string;
             workflowType: string;
         };
+        /** @description Every step waiting for an operator, with what it says to the people it holds up. */
+        EngineStalls: {
+            items: {
+                kind: components["schemas"]["StallKind"];
+                message: string;
+                messageEn: string;
+                messageVi: string;
+                runId: string;
+                sqlState: string | null;
+                stalledAt: string;
+                step: string;
+                workflowId: string;
+                workflowType: string;
+            }[];
+        };
         EvaluateDto: {
             achievementPeriod: components["schemas"]["PeriodDto"];
             achievementRef?: string;
@@ -3979,6 +4038,14 @@ export interface components {
                 finding: components["schemas"]["Interruption"];
                 messageEn: string;
                 messageVi: string;
+            } | null;
+            /** @description A step of its workflow that could not succeed and waits for an administrator (docs/operations.md). */
+            engineStall: {
+                kind: components["schemas"]["StallKind"];
+                messageEn: string;
+                messageVi: string;
+                since: string;
+                step: string;
             } | null;
             id: string;
             /** @description The sequence number of the last event projected: a client reads its own writes by waiting for it. */
@@ -5474,6 +5541,24 @@ export interface components {
             entries: components["schemas"]["RegistrationEntryDto"][];
             /** @description The unit’s pledges (giao ước thi đua): its targets for the year. */
             pledge: string;
+        };
+        /** @enum {string} */
+        StallKind: "PERMANENT_FAULT" | "RETRIES_EXHAUSTED";
+        /** @description What the operator's resume set going again. */
+        StallsResumed: {
+            resumed: components["schemas"]["StallView"][];
+            workflowId: string;
+        };
+        /** @description A stalled step, as the workflow's Query, the read model and the operator's list show it. */
+        StallView: {
+            kind: components["schemas"]["StallKind"];
+            /** @description The fault's own message, cut short (it never carries a payload). */
+            message: string;
+            since: string;
+            /** @description PostgreSQL's SQLSTATE, when the database refused. */
+            sqlState?: string;
+            /** @description The activity that stalled (recordEvent, issueDecision, …). */
+            step: string;
         };
         StoredCheckpoint: {
             issuedAt: string;
@@ -9878,6 +9963,180 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    stallsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngineStalls"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    stallsResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StallsResumed"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

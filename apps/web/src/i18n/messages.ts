@@ -569,6 +569,7 @@ export const MESSAGES = {
   'audit.engineFindingAt': ['lúc {at}', 'at {at}'],
   'nomination.namesake': ['Người được đề nghị “{name}” trùng họ tên với bạn. Trước khi thẩm định, quyết định hay bỏ phiếu cho hồ sơ này, hãy xác nhận đó không phải là bạn; nếu là bạn, bạn không được xử lý hồ sơ này.', 'The nominee “{name}” bears your name. Before you review, decide or vote on this nomination, confirm it is not you; if it is you, you may not act on it.'],
   'nomination.notTheNominee': ['Tôi xác nhận không phải người được đề nghị', 'I confirm I am not the nominee'],
+  'nomination.engineStalled': ['Hồ sơ đang tạm dừng từ {at}: {message}.', 'This nomination is paused since {at}: {message}.'],
   'nomination.engineInterrupted': ['Hồ sơ không tự tiếp tục được: {message} ({at}). Hãy báo quản trị hệ thống để khôi phục.', 'This nomination will not move on by itself: {message} ({at}). Ask the operators to restore it.'],
   'audit.replayOk': ['{count} hồ sơ: lịch sử chạy lại khớp mã quy trình, dữ liệu đọc và nhật ký.', '{count} nominations: histories replay and agree with the read model and the audit log.'],
   'audit.replayFailed': ['{failed}/{count} hồ sơ có sai lệch:', '{failed} of {count} disagree:'],

@@ -40,7 +40,7 @@ export function NominationPage({ id }: { id: string }) {
   const [seenSeq, setSeenSeq] = useState<number>();
   /** The kind of task the reader just completed here: confirmed, with the next one of that kind. */
   const [recorded, setRecorded] = useState<Schemas['InboxTask']['kind']>();
-  const working = !!n.data && !n.data.engineInterruption && ((!TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN')) || (seenSeq !== undefined && n.data.lastSeq <= seenSeq));
+  const working = !!n.data && !n.data.engineInterruption && !n.data.engineStall && ((!TERMINAL.includes(n.data.status) && !n.data.tasks.some((x) => x.status === 'OPEN')) || (seenSeq !== undefined && n.data.lastSeq <= seenSeq));
   useRefreshWhile(working, n.reload, 1000, n.data);
   if (n.loading && !n.data) return <Loading />;
   if (!n.data) return <ErrorNotice error={n.error} />;
@@ -112,6 +112,7 @@ export function NominationPage({ id }: { id: string }) {
         </Notice>
       )}
 
+      {nom.engineStall && <Notice kind="warning">{t('nomination.engineStalled', { message: pick(nom.engineStall.messageVi, nom.engineStall.messageEn), at: dateTime(nom.engineStall.since) })}</Notice>}
       {nom.engineInterruption && (
         <Notice kind="warning">{t('nomination.engineInterrupted', { message: pick(nom.engineInterruption.messageVi, nom.engineInterruption.messageEn), at: dateTime(nom.engineInterruption.closedAt) })}</Notice>
       )}
