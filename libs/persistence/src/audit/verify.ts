@@ -35,8 +35,8 @@ export interface ChainReport {
  * Recomputes both chains from the stored rows and reports the first broken link. Reads rows and
  * head in one snapshot, so appends committed meanwhile cannot look like a broken head.
  */
-export async function verifyAuditChains(db: EntityManager, batch = 2000): Promise<ChainReport> {
-  return db.transaction('REPEATABLE READ', (tx) => verifyIn(tx, batch));
+export async function verifyAuditChains(db: EntityManager, batch = 2000, kept: { treeSize: number; rootHash: string }[] = []): Promise<ChainReport> {
+  return db.transaction('REPEATABLE READ', (tx) => verifyIn(tx, batch, kept));
 }
 
 /** An audit_log row as stored (bigint columns arrive as strings). */
@@ -56,8 +56,15 @@ interface AuditRow {
   stream_hash: string;
 }
 
-async function verifyIn(db: EntityManager, batch: number): Promise<ChainReport> {
-  const published = await checkpointRoots(db);
+/**
+ * `kept`: checkpoints kept outside the database (a restore's check: those published after the
+ * backup are not in the restored table), checked with those the database holds.
+ */
+async function verifyIn(db: EntityManager, batch: number, kept: { treeSize: number; rootHash: string }[]): Promise<ChainReport> {
+  const seen = new Set<string>();
+  const published = [...(await checkpointRoots(db)), ...kept.map(({ treeSize, rootHash }) => ({ treeSize, rootHash }))]
+    .filter((c) => !seen.has(`${c.treeSize}:${c.rootHash}`) && seen.add(`${c.treeSize}:${c.rootHash}`))
+    .sort((a, b) => a.treeSize - b.treeSize);
   const { checkpoints, ...chain } = await verifyChainIn(db, batch, published);
   const archive = await verifyArchive(db);
   return { ...chain, ok: chain.ok && !archive.firstProblem && !checkpoints.firstMismatch, archive, engine: { findings: await engineFindings(db) }, checkpoints };
