@@ -89,4 +89,32 @@ describe('architecture (docs/architecture.md)', () => {
     for (const f of files) visit(f, []);
     expect(cycles).toEqual([]);
   });
+
+  /*
+   * Inside the API: the shared floor (what every feature stands on) imports no feature, and a
+   * feature imports another only through the files that feature offers as its seam. The top
+   * (the application module, bootstrap, the list of answers) may import anything.
+   */
+  const API = path.join(ROOT, 'apps/api/src');
+  const SHARED = ['common', 'contract', 'temporal', 'web', 'auth'];
+  const SEAMS = [
+    'nominations/nominations.module.ts', 'nominations/nominations.service.ts', 'nominations/nominations.query.ts', 'nominations/decision-documents.service.ts', 'nominations/dto.ts',
+    'nominees/nominee-identity.ts',
+    'documents/files.ts',
+  ];
+  const folderOf = (file: string) => {
+    const rel = path.relative(API, file).split(path.sep);
+    return rel[0] === '..' || rel.length === 1 ? undefined : rel[0];
+  };
+  const apiImports = [...edges].filter(([from]) => folderOf(from)).flatMap(([from, targets]) => targets.filter((t) => folderOf(t) && folderOf(t) !== folderOf(from)).map((t) => [from, t] as const));
+
+  it('inside the API, the shared floor imports no feature, and features meet only at declared seams', () => {
+    const wrong = apiImports
+      .filter(([from, to]) => (SHARED.includes(folderOf(from)!) ? !SHARED.includes(folderOf(to)!) : !SHARED.includes(folderOf(to)!) && !SEAMS.includes(path.relative(API, to).split(path.sep).join('/'))))
+      .map(([from, to]) => `${path.relative(ROOT, from)} → ${path.relative(ROOT, to)}`);
+    expect(wrong).toEqual([]);
+    // The rule sees the imports it governs: features do stand on the shared floor and meet at seams.
+    expect(apiImports.filter(([, to]) => SHARED.includes(folderOf(to)!)).length).toBeGreaterThan(50);
+    expect(apiImports.filter(([, to]) => SEAMS.includes(path.relative(API, to).split(path.sep).join('/'))).length).toBeGreaterThan(5);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Generates the API contract from the code, or (`--check`) fails when the committed one is stale:
- *  1. the JSON Schemas of every body, from the TypeScript types in apps/api/src/contract/responses.ts;
+ *  1. the JSON Schemas of every body, from the TypeScript types in apps/api/src/answers.ts;
  *  2. the OpenAPI document, from the controllers' decorators (docs/api/openapi.json);
  *  3. the typed client's types, from that document (apps/web/src/api/schema.gen.ts).
  * Run with `npm run api:generate`; `npm run api:check` is part of `npm test`.
@@ -23,7 +23,7 @@ const CHANGELOG = path.join(ROOT, 'docs/api/CHANGELOG.md');
 
 export function generateSchemas(): string {
   const generator = createGenerator({
-    path: path.join(ROOT, 'apps/api/src/contract/responses.ts'),
+    path: path.join(ROOT, 'apps/api/src/answers.ts'),
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     type: '*',
     expose: 'export',

@@ -4,7 +4,7 @@ import type { ChainReport } from '@vinhdanh/persistence/audit/verify';
 import { Operation } from '../contract/operation';
 import type { AuditExport, AuditPeriodExport, CouncilTimeline, NominationTimeline, ReplayAllReport, ReplayReport, TemporalHistory } from './responses';
 import { invalid } from '@vinhdanh/domain/common/errors';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { calendarDate, uuidParam } from '../common/validation';
 import { AuditService } from './audit.service';
 

@@ -14,7 +14,7 @@ import { verifyAuditChains } from '@vinhdanh/persistence/audit/verify';
 import { auditRows, streamOwnerUnit, unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
 import { GROUND_TEXT, type ConflictGround } from '@vinhdanh/domain/conflicts';
 import { APP_CONFIG, vinhDanhDataConverter, workflowBundleOptions, type AppConfig } from '@vinhdanh/platform';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 import { DecisionDocuments } from '../nominations/decision-documents.service';
 import { projectedEventKeys, visibleNomination, visibleNominationIds, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';

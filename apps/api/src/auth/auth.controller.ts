@@ -5,7 +5,7 @@ import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { hashSync, verify } from '@node-rs/bcrypt';
 import { DataSource } from 'typeorm';
 import { accountForLogin } from '@vinhdanh/persistence/read-model/identity';
-import { CurrentActor, type AuthenticatedActor } from './public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { LoginLimiter } from './login-limiter';
 import { DeviceTokens } from './device-tokens';
 import { Operation } from '../contract/operation';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { actingAccount } from '@vinhdanh/persistence/read-model/identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { OidcVerifier } from './oidc';
-import { IS_PUBLIC, type AuthenticatedActor } from './public.decorator';
+import { IS_PUBLIC, type AuthenticatedActor } from '../common/actor';
 
 /**
  * Every request is authenticated unless marked @Public. The token names the account; roles and

@@ -1,4 +1,4 @@
-import type { AuthenticatedActor } from './public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 import type { Role } from '@vinhdanh/domain/ladder/nomination';
 
 /** A signed-in session: the bearer token for every other request, and who it belongs to. */

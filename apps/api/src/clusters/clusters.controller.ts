@@ -12,7 +12,7 @@ import { clusterRoundOf, clusterRounds, clusters, findCluster, findClusterRound,
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
-import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';

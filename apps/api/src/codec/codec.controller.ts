@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { forbidden } from '@vinhdanh/domain/common/errors';
 import { unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, VinhDanhCodec, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { PAYLOAD_CODEC } from '../temporal/temporal.module';
 import { councilSessionWorkflowId } from '@vinhdanh/workflows/council/messages';
 import { Operation } from '../contract/operation';

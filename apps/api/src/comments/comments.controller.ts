@@ -10,7 +10,7 @@ import { CommentProof } from '@vinhdanh/platform/proof-of-work/comment-proof';
 import { echoComment, proofsSpentLastHour, spendProof } from '@vinhdanh/persistence/comments/comment-flood';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { publicCommentUpdate } from '@vinhdanh/workflows/nomination/messages';
-import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
 import { NominationsQuery } from '../nominations/nominations.query';
 import { NominationsService } from '../nominations/nominations.service';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';

@@ -8,7 +8,7 @@ import { checkPersonalId } from '@vinhdanh/domain/common/personal-id';
 import { declareConflict, findConflictEntry, registerOf, userUnit, withdrawConflict } from '@vinhdanh/persistence/read-model/conflicts';
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, personalIdHash, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import type { ConflictEntry } from '@vinhdanh/persistence/read-model/conflicts';
 import type { ConflictRegister } from './responses';

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/actor';
 import { ERROR_STATUS } from './errors';
 import { schemaRef, type SchemaName } from './schema';
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { notFound } from '@vinhdanh/domain/common/errors';
 import { findCouncil, findSession, sitsOn, type CouncilRow, type SessionRow } from '@vinhdanh/persistence/read-model/councils';
 import { unitWithin } from '@vinhdanh/persistence/read-model/org';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 
 /**
  * Council data goes to its members (and the secretary), and to auditors whose scope holds the

@@ -5,7 +5,7 @@ import type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { SessionTally } from '@vinhdanh/persistence/read-model/councils';
 import { Operation } from '../contract/operation';
 import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNomination } from './responses';
-import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
 import { ConflictDto, IssueBallotsDto, OpenSessionDto, SecretBallotDto } from './dto';
 import { CouncilsService } from './councils.service';
 

@@ -18,7 +18,7 @@ import {
 } from '@vinhdanh/workflows/council/messages';
 import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
-import { plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { plainActor, type AuthenticatedActor } from '../common/actor';
 import { messageAuth } from '../temporal/message-auth';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { CouncilAccess } from './council-access';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { invalid } from '@vinhdanh/domain/common/errors';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { dashboardFigures } from '@vinhdanh/persistence/read-model/dashboard';
 import { Operation } from '../contract/operation';
 import type { Dashboard } from './responses';

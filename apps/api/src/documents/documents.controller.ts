@@ -1,24 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
+import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { storeUpload, unitUpload } from '@vinhdanh/persistence/read-model/documents';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import type { DocumentRef } from '@vinhdanh/domain/ladder/nomination';
+import { DOCUMENT_NOT_FOUND, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sendFile } from './files';
 
-/** Dossier files are evidence, not media: 20 MiB covers a scanned report; larger belongs in the unit's archive. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-/** The types a dossier file may have: what a download answers is one of these. */
-export const DOCUMENT_TYPES = [
-  'application/pdf', 'image/png', 'image/jpeg', 'text/plain',
-  'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-];
+
 const ALLOWED_TYPES = new Set(DOCUMENT_TYPES);
 
 interface UploadedPart { originalname: string; mimetype: string; size: number; buffer: Buffer }
@@ -70,15 +63,4 @@ export class DocumentsController {
     if (!doc) throw DOCUMENT_NOT_FOUND();
     return sendFile(res, doc.content, doc.mimeType, `${sha256.slice(0, 12)}`);
   }
-}
-
-export const DOCUMENT_NOT_FOUND = () => notFound('DOCUMENT_NOT_FOUND', 'Không tìm thấy tài liệu.', 'Document not found.');
-
-/** Sends a stored file as a download: its own type, never sniffed, never cached, never shown inline. */
-export function sendFile(res: Response, content: Buffer, mimeType: string, name: string): StreamableFile {
-  res.setHeader('content-type', mimeType);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  return new StreamableFile(content);
 }

@@ -4,7 +4,7 @@ import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { deleteDraft, findDraft, insertDraft, unitDrafts, updateDraft, type Draft } from '@vinhdanh/persistence/read-model/drafts';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
 import type { DraftList, DraftView } from './responses';

@@ -10,7 +10,7 @@ import { RECIPIENT_KINDS } from '@vinhdanh/domain/common/levels';
 import { evaluateEligibility, type EligibilityPolicy } from '@vinhdanh/domain/eligibility';
 import { loadNomineeRecord } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
 import { PeriodDto } from '../nominations/dto';
 import { resolveNominee } from '../nominees/nominee-identity';
 import { nomineeUnit } from '@vinhdanh/persistence/read-model/identity';

@@ -7,7 +7,7 @@ import { STALL_TEXT } from '@vinhdanh/domain/engine/stalls';
 import { openStalls, recordResume } from '@vinhdanh/persistence/archive/engine-stalls';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { resumeStalledUpdate } from '@vinhdanh/workflows/stall';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';
 import { Operation } from '../contract/operation';

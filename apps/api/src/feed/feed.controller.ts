@@ -7,7 +7,7 @@ import { wholeNumber } from '../common/validation';
 import { auditLogAfter } from '@vinhdanh/persistence/read-model/audit-records';
 import { streamOwnerUnit, unitWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import { FeedSigner } from './feed-signer';
 import type { ChangeFeedPage, FeedKey } from './responses';

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { ping } from '@vinhdanh/persistence/data-source';
 import { forbidden } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, Public, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { Operation, type OperationContract } from '../contract/operation';
 import type { ComponentCheck, HealthDetails, Liveness, Readiness } from './responses';

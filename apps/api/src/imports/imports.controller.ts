@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { XLSX_MIME } from '@vinhdanh/platform/spreadsheets/xlsx';
 import { xlsx } from '../common/xlsx-download';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
 import { ImportRowsQueryDto, ImportUploadDto, TemplateQueryDto } from './dto';

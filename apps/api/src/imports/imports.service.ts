@@ -13,7 +13,7 @@ import {
 } from '@vinhdanh/persistence/read-model/imports';
 import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { nominationsByDossierKey } from '@vinhdanh/persistence/read-model/nominations';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 import { NominationsService, type CheckedSubmission } from '../nominations/nominations.service';
 import { resolveNominee, uuidFromKey } from '../nominees/nominee-identity';
 import { dossierKeys } from '../nominations/nominations.service';

@@ -13,7 +13,7 @@ import { nominationWithDecision } from '@vinhdanh/persistence/read-model/nominat
 import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { advanceModelUpdate, linkAwardUpdate, publishModelUpdate } from '@vinhdanh/workflows/exemplary-model/messages';
 import type { exemplaryModelWorkflow } from '@vinhdanh/workflows/exemplary-model/workflow';
-import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';

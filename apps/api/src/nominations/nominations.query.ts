@@ -14,7 +14,7 @@ import {
   visibleNomination,
   type NominationRow,
 } from '@vinhdanh/persistence/read-model/nominations';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 import { sameAwardYearBefore } from '@vinhdanh/persistence/nominee-record';
 import { registrationOf } from '@vinhdanh/persistence/read-model/registrations';
 import { uuidFromKey } from '../nominees/nominee-identity';

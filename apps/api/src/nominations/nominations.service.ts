@@ -29,7 +29,7 @@ import { amendUpdate, answerCommentUpdate, decideUpdate, resubmitUpdate, reviewU
 import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationView } from '@vinhdanh/domain/ladder/nomination';
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
-import { plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { plainActor, type AuthenticatedActor } from '../common/actor';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { UpdateProjections } from '../temporal/update-projections';
 import { messageAuth } from '../temporal/message-auth';

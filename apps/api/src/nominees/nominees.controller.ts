@@ -7,7 +7,7 @@ import { findNominee, listNominees, loadNomineeRecord, recordCollectiveYear, rec
 import { upsertNominee } from '@vinhdanh/persistence/read-model/identity';
 import { unitWithin } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { CollectiveYearDto, DisciplineDto, InitiativeDto, ManualAwardDto, NomineeQueryDto, RatingDto, RegisterNomineeDto } from './dto';
 import { resolveNominee, uuidFromKey } from './nominee-identity';
 import { Operation } from '../contract/operation';

@@ -11,7 +11,7 @@ import { rerouteUpdate } from '@vinhdanh/workflows/nomination/messages';
 import { rerouteRevocationUpdate } from '@vinhdanh/workflows/revocation/messages';
 import { openCasesDecidedBy } from '@vinhdanh/persistence/read-model/revocations';
 import type { Level } from '@vinhdanh/domain/common/levels';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { asDomainError } from '../common/error.filter';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
 import { messageAuth } from '../temporal/message-auth';

@@ -16,7 +16,7 @@ import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibili
 import { findPhaseReview, phaseReviews, unitReports } from '@vinhdanh/persistence/read-model/phase-reviews';
 import { closeReviewUpdate, submitReportUpdate } from '@vinhdanh/workflows/phase-review/messages';
 import type { phaseReviewWorkflow } from '@vinhdanh/workflows/phase-review/workflow';
-import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { xlsx } from '../common/xlsx-download';

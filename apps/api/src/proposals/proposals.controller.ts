@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { DOCX, proposalDocx } from '@vinhdanh/platform/documents/docx';
 import { proposalPdf } from '@vinhdanh/platform/documents/pdf';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
-import { sendFile } from '../documents/documents.controller';
+import { sendFile } from '../documents/files';
 import { ProposalQueryDto } from './dto';
 import { ProposalsService } from './proposals.service';
 

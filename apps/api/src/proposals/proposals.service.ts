@@ -8,7 +8,7 @@ import { currentUnit } from '@vinhdanh/domain/routing';
 import { visibleNominations } from '@vinhdanh/persistence/read-model/nominations';
 import { orgUnits } from '@vinhdanh/persistence/read-model/org';
 import { documentUnits, forwardedFrom } from '@vinhdanh/persistence/read-model/proposals';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 
 /**
  * Drafts the proposal letter and list for nominations a level forwarded upward, from what their

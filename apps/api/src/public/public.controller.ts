@@ -3,7 +3,7 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { postedNominations, publishedDecisions } from '@vinhdanh/persistence/read-model/public-record';
 import { invalid } from '@vinhdanh/domain/common/errors';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/actor';
 import { Operation } from '../contract/operation';
 import type { Disclosures, PublicDecisions } from './responses';
 

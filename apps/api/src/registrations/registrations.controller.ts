@@ -12,7 +12,7 @@ import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { findRegistration, registrationEntries, registrationOfUnit, registrationsOf } from '@vinhdanh/persistence/read-model/registrations';
 import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
 import type { registrationWorkflow } from '@vinhdanh/workflows/registration/workflow';
-import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';

@@ -8,7 +8,7 @@ import { commendationReport, type CommendationReport, type ReportRow } from '@vi
 import { commendationCounts } from '@vinhdanh/persistence/read-model/commendation-report';
 import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { writeTable, XLSX_MIME, type Table } from '@vinhdanh/platform/spreadsheets/xlsx';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { calendarDate } from '../common/validation';
 import { Operation } from '../contract/operation';
 import { xlsx } from '../common/xlsx-download';

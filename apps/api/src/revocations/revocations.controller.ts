@@ -15,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { decideRevocationUpdate, REVOCATION_WORKFLOW_TYPE, revocationWorkflowId } from '@vinhdanh/workflows/revocation/messages';
 import { REVOCATION_GROUNDS, type RevocationGround, type RevocationInput } from '@vinhdanh/domain/ladder/revocation';
 import type { revocationWorkflow } from '@vinhdanh/workflows/revocation/workflow';
-import { CurrentActor, plainActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { DocumentDto } from '../nominations/dto';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type AuthenticatedActor } from '../auth/public.decorator';
+import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import { uuidParam, wholeNumber } from '../common/validation';
 import type { Checkpoint, CheckpointLog, ConsistencyProof, InclusionProof } from './responses';

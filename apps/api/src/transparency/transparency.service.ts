@@ -5,7 +5,7 @@ import { auditEntry, checkpointAt, checkpointList, consistencyOf, decisionSigned
 import { memoizedSubtree, type Subtree } from '@vinhdanh/persistence/audit/merkle';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CheckpointSigner, checkpointNote } from '@vinhdanh/platform/transparency/checkpoint-signer';
-import type { AuthenticatedActor } from '../auth/public.decorator';
+import type { AuthenticatedActor } from '../common/actor';
 import type { Checkpoint, CheckpointLog, ConsistencyProof, InclusionProof } from './responses';
 
 /** The audit log's checkpoints and proofs (docs/audit.md, transparency log). */

@@ -1,4 +1,4 @@
-import { isPermanentSqlState, STALL_KINDS, STALL_TEXT } from './stalls';
+import { isPermanentSqlState, notStalled, stalledAfterAccepting, STALL_KINDS, STALL_TEXT, workflowStalled } from './stalls';
 
 describe('which database refusals no retry can mend', () => {
   it.each([
@@ -30,5 +30,11 @@ describe('which database refusals no retry can mend', () => {
       expect(STALL_TEXT[kind].vi).toMatch(/quản trị viên/);
       expect(STALL_TEXT[kind].en).toMatch(/administrator/);
     }
+  });
+
+  it('refuses with a reason in both languages: a new action, an action taken before the stall, a resume of nothing', () => {
+    expect(workflowStalled().toBody()).toMatchObject({ code: 'WORKFLOW_STALLED', kind: 'CONFLICT', messageVi: expect.stringContaining('tạm dừng'), messageEn: expect.stringContaining('paused') });
+    expect(stalledAfterAccepting().toBody()).toMatchObject({ code: 'ACCEPTED_BUT_STALLED', kind: 'UNAVAILABLE', messageVi: expect.stringContaining('Không cần gửi lại'), messageEn: expect.stringContaining('Do not send it again') });
+    expect(notStalled().toBody()).toMatchObject({ code: 'NOT_STALLED', kind: 'CONFLICT' });
   });
 });
