@@ -278,6 +278,12 @@ describe('trust at the engine boundary', () => {
     const foreign = { ...json, metadata: { ...json.metadata, 'vinhdanh-binding': Buffer.from('default/council-session-00000000-0000-4000-8000-000000000000').toString('base64') } };
     const back = (await (await decode(scopedAuditor, [foreign])).json()) as { payloads: unknown[] };
     expect(back.payloads[0]).toEqual(foreign);
+    // A payload not in Temporal's form is refused with a reason, not echoed back.
+    for (const malformed of [{ metadata: false, data: 'AA==' }, { metadata: ['x'] }, { metadata: { encoding: 7 } }, { data: 12 }]) {
+      const refused = await decode(auditor, [json, malformed as never]);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: 'MALFORMED_PAYLOAD', field: 'body.payloads[1]', messageVi: expect.any(String), messageEn: expect.any(String) });
+    }
     expect((await fetch(`${stack.baseUrl}/codec/encode`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor.token}` }, body: JSON.stringify({ payloads: [] }) })).status).toBe(404);
   });
 });

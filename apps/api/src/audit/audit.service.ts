@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import { roleName } from '@vinhdanh/domain/ladder/nomination';
 import type { PayloadCodec } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -18,7 +17,8 @@ import type { AuthenticatedActor } from '../common/actor';
 import { DecisionDocuments } from '../nominations/decision-documents.service';
 import { projectedEventKeys, visibleNomination, visibleNominationIds, type NominationRow } from '@vinhdanh/persistence/read-model/nominations';
 import { auditedEventKeys, auditStreamRows, decisionRowOf, tallyRecordsOf, userNames } from '@vinhdanh/persistence/read-model/audit-records';
-import { PAYLOAD_CODEC, TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { PAYLOAD_CODEC } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { describeEvent, eventsFromHistory } from './history';
 import type { AuditExport, AuditPeriodExport, CouncilTimeline, NominationTimeline, ReplayAllReport, ReplayReport, TemporalHistory, TimelineEntry } from './responses';
 import type { ChainReport } from '@vinhdanh/persistence/audit/verify';
@@ -31,7 +31,7 @@ export class AuditService {
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PAYLOAD_CODEC) private readonly codec: PayloadCodec,
     private readonly decisions: DecisionDocuments,
@@ -84,7 +84,7 @@ export class AuditService {
     const archived = await this.archived(n.workflow_id, n.run_id);
     if (archived) return temporal.api.history.v1.History.decode(archived.history);
     const runId = n.run_id ?? (await this.firstRun(n.workflow_id));
-    return withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(n.workflow_id, runId).fetchHistory(), this.config.temporalRpcTimeoutMs);
+    return this.engine.within((c) => c.workflow.getHandle(n.workflow_id, runId).fetchHistory());
   }
 
   private async archived(workflowId: string, runId: string | null) {
@@ -98,7 +98,7 @@ export class AuditService {
 
   private async firstRun(workflowId: string): Promise<string | undefined> {
     let first: { runId: string; startTime: Date } | undefined;
-    for await (const run of this.temporal.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, '')}'` })) {
+    for await (const run of this.engine.client.workflow.list({ query: `WorkflowId = '${workflowId.replace(/'/g, '')}'` })) {
       if (!first || run.startTime < first.startTime) first = { runId: run.runId, startTime: run.startTime };
     }
     return first?.runId;

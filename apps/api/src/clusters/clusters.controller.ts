@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
@@ -13,12 +13,11 @@ import { orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 import { closeRoundUpdate, clusterRoundQuery, signPledgeUpdate, submitScoresUpdate } from '@vinhdanh/workflows/cluster-round/messages';
 import type { clusterRoundWorkflow } from '@vinhdanh/workflows/cluster-round/workflow';
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
-import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
 import { keyedIdFrom, uuidFromKey } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { OpenRoundDto, ScoresDto } from './dto';
 import { projected } from '../common/projected';
 import type { ClusterList, ClusterRoundDetail, ClusterSummary } from './responses';
@@ -34,7 +33,7 @@ export class ClustersController {
   /** Keyed ids: nobody outside can compute a future round's workflow id and take it first. */
   private readonly idOf: (key: string) => string;
 
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.idOf = keyedIdFrom(config.identityKey);
   }
 
@@ -77,7 +76,7 @@ export class ClustersController {
     const input: ClusterRoundInput = { roundId, cluster, year: dto.year, leaderUnitId, deputyUnitId, openedBy: plainActor(actor), auth: messageAuth() };
     let created = true;
     try {
-      await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof clusterRoundWorkflow>(CLUSTER_ROUND_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' }), this.config.temporalRpcTimeoutMs);
+      await this.engine.start<typeof clusterRoundWorkflow>(CLUSTER_ROUND_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       created = false;
@@ -86,7 +85,7 @@ export class ClustersController {
     // The opening step is projected a moment after the start: the answer waits for it, and on a
     // busy machine answers what the workflow itself holds.
     if (await projected(() => findClusterRound(this.ds.manager, roundId), this.config.temporalRpcTimeoutMs)) return this.detail(actor, roundId);
-    const view = await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(clusterRoundQuery), this.config.temporalRpcTimeoutMs);
+    const view = await this.engine.query(workflowId, clusterRoundQuery);
     return {
       id: roundId, clusterId: cluster.id, year: view.year, status: view.status, leaderUnitId: view.leaderUnitId, deputyUnitId: view.deputyUnitId, ranking: view.ranking, pledgeSignedBy: view.pledgeSignedBy,
       openedAt: new Date().toISOString(), closedAt: null, cluster: await this.summary(cluster, await this.names()), sheets: [], scoredBy: view.scoredBy,
@@ -143,13 +142,7 @@ export class ClustersController {
   private async update<A extends object>(actor: AuthenticatedActor, roundId: string, def: UpdateDefinition<ClusterRoundView, [A & { actor: Actor }]>, body: A): Promise<ClusterRoundDetail> {
     const round = await findClusterRound(this.ds.manager, roundId);
     if (!round) throw ROUND_NOT_FOUND();
-    const handle = this.temporal.workflow.getHandle(roundWorkflowId(round));
-    try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('ROUND_CLOSED', 'Đã kết thúc chấm điểm của cụm, khối.', 'The cluster’s scoring is closed.');
-      throw err;
-    }
+    await this.engine.update(roundWorkflowId(round), def, { ...body, actor: plainActor(actor) }, { ended: () => conflict('ROUND_CLOSED', 'Đã kết thúc chấm điểm của cụm, khối.', 'The cluster’s scoring is closed.') });
     return this.detail(actor, roundId);
   }
 

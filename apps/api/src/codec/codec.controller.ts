@@ -3,7 +3,7 @@ import { ApiHeader, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { IsArray, IsObject } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { forbidden } from '@vinhdanh/domain/common/errors';
+import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { unitWithin, workflowOwnerUnit } from '@vinhdanh/persistence/read-model/org';
 import { APP_CONFIG, VinhDanhCodec, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
@@ -23,6 +23,21 @@ export interface CodecPayloads {
 
 class PayloadsDto {
   @IsArray() @IsObject({ each: true }) payloads!: JsonPayload[];
+}
+
+/**
+ * A payload as Temporal's codec-server protocol has it: metadata absent or a map of base64 strings,
+ * data absent or a base64 string. Anything else is refused, not echoed (a fuzz run once got its own
+ * `"metadata": false` back under a 200).
+ */
+function requireWellFormed(payloads: JsonPayload[]): void {
+  payloads.forEach((p, i) => {
+    const { metadata, data } = p as { metadata?: unknown; data?: unknown };
+    const metadataOk = metadata === undefined || metadata === null || (typeof metadata === 'object' && !Array.isArray(metadata) && Object.values(metadata).every((v) => typeof v === 'string'));
+    if (!metadataOk || !(data === undefined || data === null || typeof data === 'string')) {
+      throw invalid('MALFORMED_PAYLOAD', `Dữ liệu thứ ${i + 1} không đúng dạng của Temporal (metadata là bảng chuỗi base64, data là chuỗi base64).`, `Payload ${i + 1} is not in Temporal's form (metadata a map of base64 strings, data a base64 string).`, `body.payloads[${i}]`);
+    }
+  });
 }
 
 const fromJson = (p: JsonPayload): Payload => ({
@@ -69,6 +84,7 @@ export class CodecController {
     if (!actor.roles.includes('AUDITOR') && !actor.roles.includes('ADMIN')) {
       throw forbidden('AUDITOR_ONLY', 'Chỉ thanh tra, kiểm tra mới giải mã được lịch sử quy trình.', 'Only auditors may decode workflow histories.');
     }
+    requireWellFormed(body.payloads);
     const scope = new Map<string, Promise<boolean>>();
     const payloads = await Promise.all(
       body.payloads.map(async (json) => {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Param, Post } from '@nestjs/common';
 import { uuidParam } from '../common/validation';
 import { ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { commentsOn, postedNominationWorkflow } from '@vinhdanh/persistence/read-model/public-record';
 import { conflict, invalid, notFound } from '@vinhdanh/domain/common/errors';
@@ -13,8 +12,7 @@ import { publicCommentUpdate } from '@vinhdanh/workflows/nomination/messages';
 import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
 import { NominationsQuery } from '../nominations/nominations.query';
 import { NominationsService } from '../nominations/nominations.service';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
-import { messageAuth } from '../temporal/message-auth';
+import { Engine } from '../temporal/engine';
 import { CommentLimiter } from './comment-limiter';
 import { AnswerCommentDto, PublicCommentDto } from './dto';
 import { Operation } from '../contract/operation';
@@ -46,7 +44,7 @@ export class CommentsController {
     private readonly proof: CommentProof,
     private readonly nominations: NominationsService,
     private readonly query: NominationsQuery,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -100,8 +98,7 @@ export class CommentsController {
       await echoComment(this.ds.manager, { nominationId: id, commentId: repeated.commentId, authorName });
       return { commentId: repeated.commentId, receivedAt: new Date(repeated.receivedAt).toISOString(), merged: true };
     }
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    const received = await withinDeadline(this.temporal, () => handle.executeUpdate(publicCommentUpdate, { args: [{ text, ...(authorName ? { authorName } : {}), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
+    const received = await this.engine.update(workflowId, publicCommentUpdate, { text, ...(authorName ? { authorName } : {}) });
     return { ...received, merged: false };
   }
 

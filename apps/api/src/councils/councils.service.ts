@@ -20,7 +20,7 @@ import type { CouncilSessionInput, CouncilSessionView } from '@vinhdanh/domain/l
 import type { councilSessionWorkflow } from '@vinhdanh/workflows/council/workflow';
 import { plainActor, type AuthenticatedActor } from '../common/actor';
 import { messageAuth } from '../temporal/message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { CouncilAccess } from './council-access';
 import type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNomination } from './responses';
 import { VotingRules } from '@vinhdanh/domain/council';
@@ -42,7 +42,7 @@ export class CouncilsService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: CouncilAccess,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rules: VotingRules,
     private readonly keyPool: BallotKeyPool,
@@ -51,14 +51,14 @@ export class CouncilsService {
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
-    return withinDeadline(this.temporal, fn, this.config.temporalRpcTimeoutMs);
+    return this.engine.within(fn);
   }
 
   /** An Update to an open session; one that closed meanwhile answers 409, not "not found". */
   private async update<T>(session: SessionRow, fn: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
     if (session.status === 'CLOSED') throw SESSION_CLOSED();
     try {
-      return await this.call(() => fn(this.temporal.workflow.getHandle(session.workflowId)));
+      return await this.call(() => fn(this.engine.client.workflow.getHandle(session.workflowId)));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw SESSION_CLOSED();
       throw err;
@@ -136,7 +136,7 @@ export class CouncilsService {
           throw conflict('ALREADY_IN_SESSION', `Hồ sơ đang ở một phiên họp khác chưa kết thúc: ${taken.join(', ')}`, `Already on another open session: ${taken.join(', ')}`);
         }
         started = true;
-        await this.call(() => this.temporal.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }));
+        await this.call(() => this.engine.client.workflow.start<typeof councilSessionWorkflow>(COUNCIL_SESSION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }));
       });
     } catch (err) {
       // Keys no workflow was started with were never published: back to the pool. Past that point
@@ -156,7 +156,7 @@ export class CouncilsService {
    * workflow counts them when it opens the box); quorum is judged on the sum, as the close will be.
    */
   private async viewOf(session: SessionRow): Promise<CouncilSessionView> {
-    return this.withBox(session, await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery)));
+    return this.withBox(session, await this.call(() => this.engine.client.workflow.getHandle(session.workflowId).query(sessionQuery)));
   }
 
   private async withBox(session: SessionRow, view: CouncilSessionView): Promise<CouncilSessionView> {
@@ -296,7 +296,7 @@ export class CouncilsService {
   }
 
   private async turnoutOf(session: SessionRow): Promise<SessionTurnout> {
-    const view = await this.call(() => this.temporal.workflow.getHandle(session.workflowId).query(sessionQuery));
+    const view = await this.call(() => this.engine.client.workflow.getHandle(session.workflowId).query(sessionQuery));
     const took = new Set(view.turnoutUserIds);
     return { status: view.status, members: session.members.map((m) => ({ userId: m.userId, fullName: m.fullName, role: m.role, tookBallot: took.has(m.userId) })) };
   }

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { STALL_TEXT } from '@vinhdanh/domain/engine/stalls';
@@ -8,8 +7,7 @@ import { openStalls, recordResume } from '@vinhdanh/persistence/archive/engine-s
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { resumeStalledUpdate } from '@vinhdanh/workflows/stall';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
-import { messageAuth } from '../temporal/message-auth';
+import { Engine } from '../temporal/engine';
 import { Operation } from '../contract/operation';
 import type { EngineStalls, StallsResumed } from './responses';
 
@@ -23,7 +21,7 @@ const WORKFLOW_ID = /^[A-Za-z0-9][A-Za-z0-9:_.-]{0,254}$/;
 @ApiTags('engine')
 @Controller('engine')
 export class StallsController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('stalls')
   @Operation({
@@ -55,8 +53,7 @@ export class StallsController {
   async resume(@CurrentActor() actor: AuthenticatedActor, @Param('workflowId') workflowId: string): Promise<StallsResumed> {
     if (!actor.roles.includes('ADMIN')) throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị hệ thống mới cho quy trình chạy tiếp.', 'Only an administrator resumes a workflow.');
     if (!WORKFLOW_ID.test(workflowId)) throw invalid('INVALID_WORKFLOW_ID', 'Mã quy trình không hợp lệ.', 'Not a workflow id.', 'workflowId');
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    const resumed = await withinDeadline(this.temporal, () => handle.executeUpdate(resumeStalledUpdate, { args: [{ actor: { userId: actor.userId, fullName: actor.fullName }, auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
+    const resumed = await this.engine.update(workflowId, resumeStalledUpdate, { actor: { userId: actor.userId, fullName: actor.fullName } });
     await recordResume(this.ds.manager, { workflowId, userId: actor.userId, steps: resumed.map((s) => s.step), at: new Date().toISOString() });
     return { workflowId, resumed };
   }

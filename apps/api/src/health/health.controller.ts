@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -8,7 +7,7 @@ import { ping } from '@vinhdanh/persistence/data-source';
 import { forbidden } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, Public, type AuthenticatedActor } from '../common/actor';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { Operation, type OperationContract } from '../contract/operation';
 import type { ComponentCheck, HealthDetails, Liveness, Readiness } from './responses';
 
@@ -26,7 +25,7 @@ const POLLER_FRESH_MS = 120_000;
 export class HealthController {
   constructor(
     private readonly ds: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,9 +69,9 @@ export class HealthController {
         await ping(this.ds.manager);
         return {};
       }),
-      this.probe(async () => ({ serverVersion: (await this.temporal.connection.workflowService.getSystemInfo({})).serverVersion })),
+      this.probe(async () => ({ serverVersion: (await this.engine.client.connection.workflowService.getSystemInfo({})).serverVersion })),
       this.probe(async () => {
-        const { pollers } = await this.temporal.connection.workflowService.describeTaskQueue({
+        const { pollers } = await this.engine.client.connection.workflowService.describeTaskQueue({
           namespace: this.config.temporalNamespace,
           taskQueue: { name: this.config.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
           taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,

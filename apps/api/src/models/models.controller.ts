@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
@@ -14,11 +13,10 @@ import { unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { advanceModelUpdate, linkAwardUpdate, publishModelUpdate } from '@vinhdanh/workflows/exemplary-model/messages';
 import type { exemplaryModelWorkflow } from '@vinhdanh/workflows/exemplary-model/workflow';
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
-import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
 import { messageAuth } from '../temporal/message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { AdvanceModelDto, LinkAwardDto, RegisterModelDto } from './dto';
 import { projected } from '../common/projected';
 import type { ModelList, PublicModels } from './responses';
@@ -31,7 +29,7 @@ import type { ModelRow } from '@vinhdanh/persistence/read-model/models';
 @ApiTags('models')
 @Controller()
 export class ModelsController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post('models')
   @Operation({
@@ -44,7 +42,7 @@ export class ModelsController {
     if (!actor.roles.includes('CLERK') && !actor.roles.includes('DECISION_MAKER')) throw forbidden('UNIT_STAFF_REQUIRED', 'Chỉ văn thư hoặc thủ trưởng của đơn vị mới theo dõi điển hình của đơn vị.', 'Only the unit’s clerk or head follows its models.');
     const modelId = randomUUID();
     const input: ModelInput = { modelId, unitId: actor.unitId, kind: dto.kind, subjectName: dto.subjectName.normalize('NFC').trim(), titleVi: dto.titleVi.normalize('NFC').trim(), descriptionVi: dto.descriptionVi.normalize('NFC'), openedBy: plainActor(actor), auth: messageAuth() };
-    await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof exemplaryModelWorkflow>(MODEL_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: modelWorkflowId(modelId), args: [input] }), this.config.temporalRpcTimeoutMs);
+    await this.engine.start<typeof exemplaryModelWorkflow>(MODEL_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: modelWorkflowId(modelId), args: [input] });
     const row = await projected(() => findModel(this.ds.manager, modelId), this.config.temporalRpcTimeoutMs);
     if (row) return row;
     // A busy machine: the model as registered, before its first step is projected.
@@ -109,13 +107,7 @@ export class ModelsController {
   }
 
   private async update<A extends object>(actor: AuthenticatedActor, id: string, def: UpdateDefinition<ModelView, [A & { actor: Actor }]>, body: A): Promise<ModelRow> {
-    const handle = this.temporal.workflow.getHandle(modelWorkflowId(id));
-    try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('MODEL_CLOSED', 'Điển hình đã nhân rộng và công bố; không theo dõi thêm.', 'The model is replicated and published; it is no longer followed.');
-      throw err;
-    }
+    await this.engine.update(modelWorkflowId(id), def, { ...body, actor: plainActor(actor) }, { ended: () => conflict('MODEL_CLOSED', 'Điển hình đã nhân rộng và công bố; không theo dõi thêm.', 'The model is replicated and published; it is no longer followed.') });
     return (await findModel(this.ds.manager, id))!;
   }
 

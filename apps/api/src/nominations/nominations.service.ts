@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { isGrpcNotFound } from '../common/error.filter';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -30,7 +30,7 @@ import { TERMINAL_STATUSES, type Actor, type NominationInput, type NominationVie
 import { SA_AWARD, SA_LEVEL, SA_STATUS, SA_UNIT, SA_YEAR } from '@vinhdanh/domain/ladder/search-attributes';
 import type { nominationWorkflow } from '@vinhdanh/workflows/nomination/workflow';
 import { plainActor, type AuthenticatedActor } from '../common/actor';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { UpdateProjections } from '../temporal/update-projections';
 import { messageAuth } from '../temporal/message-auth';
 import type { AmendDto, DecideDto, NomineeDto, ResubmitDto, ReviewDto, SubmitNominationDto, WithdrawDto } from './dto';
@@ -73,7 +73,7 @@ export class NominationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly votingRules: VotingRules,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: Engine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projections: UpdateProjections,
   ) {
@@ -231,7 +231,7 @@ export class NominationsService {
   /** Starts a nomination's workflow once: a second start finds the first (or another unit's, refused). */
   private async startWorkflow(input: NominationInput): Promise<{ runId: string } | { status: NominationView['status'] } | { refusal: DomainError }> {
     try {
-      const { firstExecutionRunId: runId } = await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
+      const { firstExecutionRunId: runId } = await this.engine.start<typeof nominationWorkflow>(NOMINATION_WORKFLOW_TYPE, {
         taskQueue: this.config.taskQueue,
         workflowId: nominationWorkflowId(input.nominationId),
         args: [input],
@@ -243,7 +243,7 @@ export class NominationsService {
           { key: SA_STATUS, value: 'IN_REVIEW' },
           { key: SA_YEAR, value: input.year },
         ],
-      }), this.config.temporalRpcTimeoutMs);
+      });
       return { runId };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -360,14 +360,14 @@ export class NominationsService {
     if (!applied && (TERMINAL_STATUSES as readonly string[]).includes(row.status)) {
       throw conflict('ALREADY_CLOSED', 'Hồ sơ đã kết thúc.', 'The nomination is already closed.');
     }
-    const handle = this.temporal.workflow.getHandle(row.workflow_id);
+    const handle = this.engine.client.workflow.getHandle(row.workflow_id);
     const args = { ...body, actor: { ...plainActor(actor), conflicts }, auth: messageAuth() } as A & { actor: Actor };
     const updateId = keyed ?? randomUUID();
     // Listening before sending: the answer is the state the action's event projected, taken from
     // the projection's commit (docs/architecture.md) or else from Temporal's completion of the
     // Update, whichever comes first. A refusal by the workflow comes back through the latter.
     const projection = this.projections.waitFor(updateId, this.config.temporalRpcTimeoutMs);
-    const send = () => withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [args], updateId }), this.config.temporalRpcTimeoutMs);
+    const send = () => this.engine.within(() => handle.executeUpdate(def, { args: [args], updateId }));
     let answeredEarly = false;
     const completed = send();
     // Answered at the commit, the action must still reach the workflow's history: if Temporal

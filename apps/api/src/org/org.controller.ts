@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
@@ -13,8 +12,7 @@ import { openCasesDecidedBy } from '@vinhdanh/persistence/read-model/revocations
 import type { Level } from '@vinhdanh/domain/common/levels';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { asDomainError } from '../common/error.filter';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
-import { messageAuth } from '../temporal/message-auth';
+import { Engine } from '../temporal/engine';
 import { Operation } from '../contract/operation';
 import type { OrgUnits, SuccessionResult } from './responses';
 
@@ -34,7 +32,7 @@ class SuccessionDto {
 @ApiTags('org')
 @Controller('org')
 export class OrgController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('units')
   @Operation({
@@ -86,9 +84,8 @@ export class OrgController {
     const results: SuccessionResult['rerouted'] = [];
     for (const n of await openNominationsRoutedThrough(this.ds.manager, [id])) {
       try {
-        const handle = this.temporal.workflow.getHandle(n.workflowId);
-        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, auth: messageAuth(), units: { [id]: successor.id }, councils, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
-        const { changed } = await withinDeadline(this.temporal, () => handle.executeUpdate(rerouteUpdate, { args: [args] }), this.config.temporalRpcTimeoutMs);
+        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, units: { [id]: successor.id }, councils, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
+        const { changed } = await this.engine.update(n.workflowId, rerouteUpdate, args);
         results.push({ nominationId: n.id, ok: true, changed });
       } catch (err) {
         const error = asDomainError(err);
@@ -100,8 +97,8 @@ export class OrgController {
     const cases: SuccessionResult['reroutedCases'] = [];
     for (const c of await openCasesDecidedBy(this.ds.manager, id)) {
       try {
-        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, auth: messageAuth(), successorUnitId: successor.id, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
-        await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(c.workflowId).executeUpdate(rerouteRevocationUpdate, { args: [args] }), this.config.temporalRpcTimeoutMs);
+        const args = { actor: { userId: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles }, successorUnitId: successor.id, reasonVi: dto.reasonVi, reasonEn: dto.reasonEn };
+        await this.engine.update(c.workflowId, rerouteRevocationUpdate, args);
         cases.push({ caseId: c.id, ok: true });
       } catch (err) {
         const error = asDomainError(err);

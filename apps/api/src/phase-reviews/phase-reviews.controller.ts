@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res, type StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import type { Actor } from '@vinhdanh/domain/ladder/nomination';
 import { findMovement } from '@vinhdanh/domain/movement';
 import { PHASE_REVIEW_WORKFLOW_TYPE, REPORT_FIGURES, phaseReviewWorkflowId, unitReportWorkflowId, type PhaseReviewInput } from '@vinhdanh/domain/movement/phase-review';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
@@ -17,12 +15,11 @@ import { findPhaseReview, phaseReviews, unitReports } from '@vinhdanh/persistenc
 import { closeReviewUpdate, submitReportUpdate } from '@vinhdanh/workflows/phase-review/messages';
 import type { phaseReviewWorkflow } from '@vinhdanh/workflows/phase-review/workflow';
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
-import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { xlsx } from '../common/xlsx-download';
 import { Operation } from '../contract/operation';
 import { messageAuth } from '../temporal/message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { OpenReviewDto, UnitReportDto } from './dto';
 import { projected } from '../common/projected';
 import type { PhaseReviewDetail, PhaseReviewList } from './responses';
@@ -39,7 +36,7 @@ const FIGURE_NAMES: Record<(typeof REPORT_FIGURES)[number], string> = {
 @ApiTags('phase-reviews')
 @Controller('phase-reviews')
 export class PhaseReviewsController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post()
   @Operation({
@@ -64,7 +61,7 @@ export class PhaseReviewsController {
       reviewId, movementId: movement.id, phase: dto.phase, titleVi: `${phase.vi}: ${movement.titleVi}`, deadline: dto.deadline, graceDays: dto.graceDays ?? 30,
       unitIds: [...new Set(unitIds)], openedBy: plainActor(actor), auth: messageAuth(),
     };
-    await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof phaseReviewWorkflow>(PHASE_REVIEW_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: phaseReviewWorkflowId(reviewId), args: [input] }), this.config.temporalRpcTimeoutMs);
+    await this.engine.start<typeof phaseReviewWorkflow>(PHASE_REVIEW_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId: phaseReviewWorkflowId(reviewId), args: [input] });
     // The answer waits for the review and its units' tasks to be projected.
     await projected(async () => (await findPhaseReview(this.ds.manager, reviewId)) && (await unitReports(this.ds.manager, reviewId)).length === input.unitIds.length, this.config.temporalRpcTimeoutMs);
     if (await findPhaseReview(this.ds.manager, reviewId)) return this.detail(actor, reviewId);
@@ -107,13 +104,7 @@ export class PhaseReviewsController {
     const citable = await citableDocuments(this.ds.manager, documents.map((d) => d.sha256), actor.unitId, visibleNominationsSql(actor));
     const missing = documents.findIndex((d) => !citable.has(d.sha256));
     if (missing >= 0) throw invalid('DOCUMENT_NOT_AVAILABLE', 'Tài liệu chưa được đơn vị bạn tải lên.', 'Your unit has not uploaded this document.', `documents.${missing}.sha256`);
-    const handle = this.temporal.workflow.getHandle(unitReportWorkflowId(id, actor.unitId));
-    try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(submitReportUpdate, { args: [{ figures: { ...dto.figures }, summary: dto.summary.normalize('NFC'), documents, actor: plainActor(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REPORT_CLOSED', 'Đơn vị không có việc báo cáo đang mở trong đợt này.', 'The unit has no open report task in this review.');
-      throw err;
-    }
+    await this.engine.update(unitReportWorkflowId(id, actor.unitId), submitReportUpdate, { figures: { ...dto.figures }, summary: dto.summary.normalize('NFC'), documents, actor: plainActor(actor) }, { ended: () => conflict('REPORT_CLOSED', 'Đơn vị không có việc báo cáo đang mở trong đợt này.', 'The unit has no open report task in this review.') });
     return this.detail(actor, id);
   }
 
@@ -127,13 +118,7 @@ export class PhaseReviewsController {
   })
   async close(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string): Promise<PhaseReviewDetail> {
     await this.readable(actor, id);
-    const handle = this.temporal.workflow.getHandle(phaseReviewWorkflowId(id));
-    try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(closeReviewUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth() }] }), this.config.temporalRpcTimeoutMs);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REVIEW_CLOSED', 'Đợt sơ kết, tổng kết đã đóng.', 'The review is already closed.');
-      throw err;
-    }
+    await this.engine.update(phaseReviewWorkflowId(id), closeReviewUpdate, { actor: plainActor(actor) }, { ended: () => conflict('REVIEW_CLOSED', 'Đợt sơ kết, tổng kết đã đóng.', 'The review is already closed.') });
     return this.detail(actor, id);
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res }
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import type { Actor } from '@vinhdanh/domain/ladder/nomination';
@@ -13,12 +13,11 @@ import { findRegistration, registrationEntries, registrationOfUnit, registration
 import { approveRegistrationUpdate, registrationQuery, returnRegistrationUpdate, setEntriesUpdate, submitRegistrationUpdate } from '@vinhdanh/workflows/registration/messages';
 import type { registrationWorkflow } from '@vinhdanh/workflows/registration/workflow';
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
-import { isGrpcNotFound } from '../common/error.filter';
 import { uuidParam } from '../common/validation';
 import { Operation } from '../contract/operation';
 import { keyedIdFrom, resolveNominee } from '../nominees/nominee-identity';
 import { messageAuth } from '../temporal/message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { projected } from '../common/projected';
 import { OpenRegistrationDto, RegistrationListQueryDto, ReturnRegistrationDto, SetEntriesDto } from './dto';
 import type { RegistrationDetail, RegistrationList } from './responses';
@@ -34,7 +33,7 @@ export class RegistrationsController {
   /** Keyed ids: nobody outside can compute a future registration's workflow id and take it first. */
   private readonly idOf: (key: string) => string;
 
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.idOf = keyedIdFrom(config.identityKey);
   }
 
@@ -64,9 +63,7 @@ export class RegistrationsController {
     };
     let created = true;
     try {
-      await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof registrationWorkflow>(REGISTRATION_WORKFLOW_TYPE, {
-        taskQueue: this.config.taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      }), this.config.temporalRpcTimeoutMs);
+      await this.engine.start<typeof registrationWorkflow>(REGISTRATION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       created = false;
@@ -76,7 +73,7 @@ export class RegistrationsController {
     // answer waits for it (so what follows finds the registration), and falls back on the workflow's own view.
     const detail = await projected(() => this.detailOrNull(registrationId).then((d) => d ?? undefined), this.config.temporalRpcTimeoutMs);
     if (detail) return detail;
-    return fromView(workflowId, await withinDeadline(this.temporal, () => this.temporal.workflow.getHandle(workflowId).query(registrationQuery), this.config.temporalRpcTimeoutMs));
+    return fromView(workflowId, await this.engine.query(workflowId, registrationQuery));
   }
 
   @Get()
@@ -173,13 +170,7 @@ export class RegistrationsController {
 
   /** Sends an Update (its validator refuses synchronously, writing nothing) and answers the projected registration. */
   private async update<A extends object>(actor: AuthenticatedActor, workflowId: string, id: string, def: UpdateDefinition<RegistrationView, [A & { actor: Actor }]>, body: A): Promise<RegistrationDetail> {
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    try {
-      await withinDeadline(this.temporal, () => handle.executeUpdate(def, { args: [{ ...body, actor: plainActor(actor), auth: messageAuth() } as A & { actor: Actor }] }), this.config.temporalRpcTimeoutMs);
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError || isGrpcNotFound(err)) throw conflict('REGISTRATION_CLOSED', 'Đăng ký thi đua của năm này đã kết thúc.', 'This year’s registration is closed.');
-      throw err;
-    }
+    await this.engine.update(workflowId, def, { ...body, actor: plainActor(actor) }, { ended: () => conflict('REGISTRATION_CLOSED', 'Đăng ký thi đua của năm này đã kết thúc.', 'This year’s registration is closed.') });
     return (await this.detailOrNull(id))!;
   }
 

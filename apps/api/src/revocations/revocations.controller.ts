@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { uuidParam } from '../common/validation';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Client } from '@temporalio/client';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -18,7 +17,7 @@ import type { revocationWorkflow } from '@vinhdanh/workflows/revocation/workflow
 import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/actor';
 import { DocumentDto } from '../nominations/dto';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
-import { TEMPORAL_CLIENT, withinDeadline } from '../temporal/temporal.module';
+import { Engine } from '../temporal/engine';
 import { messageAuth } from '../temporal/message-auth';
 import { Operation } from '../contract/operation';
 import type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
@@ -45,7 +44,7 @@ class DecideRevocationDto {
 @ApiTags('revocations')
 @Controller('revocations')
 export class RevocationsController {
-  constructor(private readonly ds: DataSource, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Post()
   @Operation({
@@ -83,7 +82,7 @@ export class RevocationsController {
     await this.ds.transaction(async (tx) => {
       const inserted = await insertRevocationCase(tx, { id: caseId, workflowId, registerId: entry.id, nominationId: entry.nominationId, decisionId: entry.decisionId!, decidingUnitId: deciding.id, ground: dto.ground, statement: input.statement, evidence: input.evidence, openedBy: actor.userId });
       if (!inserted) throw conflict('CASE_OPEN', 'Đã có vụ việc thu hồi đang mở cho khen thưởng này.', 'A revocation case is already open for this award.');
-      await withinDeadline(this.temporal, () => this.temporal.workflow.start<typeof revocationWorkflow>(REVOCATION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] }), this.config.temporalRpcTimeoutMs);
+      await this.engine.start<typeof revocationWorkflow>(REVOCATION_WORKFLOW_TYPE, { taskQueue: this.config.taskQueue, workflowId, args: [input] });
     }).catch((err) => {
       if ((err as { code?: string }).code === '23505') throw conflict('CASE_OPEN', 'Đã có vụ việc thu hồi đang mở cho khen thưởng này.', 'A revocation case is already open for this award.');
       throw err;
@@ -129,8 +128,7 @@ export class RevocationsController {
   async decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideRevocationDto): Promise<RevocationView> {
     const c = await this.readable(actor, id);
     if (c.status !== 'OPEN') throw conflict('CASE_CLOSED', 'Vụ việc thu hồi đã được quyết định.', 'The revocation case is already decided.');
-    const handle = this.temporal.workflow.getHandle(c.workflowId);
-    return withinDeadline(this.temporal, () => handle.executeUpdate(decideRevocationUpdate, { args: [{ actor: plainActor(actor), auth: messageAuth(), action: dto.action, reason: dto.reason.normalize('NFC') }] }), this.config.temporalRpcTimeoutMs);
+    return this.engine.update(c.workflowId, decideRevocationUpdate, { actor: plainActor(actor), action: dto.action, reason: dto.reason.normalize('NFC') });
   }
 
   /** The same 404 as a missing case for anyone who is neither in scope nor the deciding unit. */

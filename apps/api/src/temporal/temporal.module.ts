@@ -4,15 +4,10 @@ import { DataSource } from 'typeorm';
 import { legacyPlaintextBindings } from '@vinhdanh/persistence';
 import { APP_CONFIG, VinhDanhCodec, productClient, type AppConfig } from '@vinhdanh/platform';
 import { UpdateProjections } from './update-projections';
+import { Engine } from './engine';
+import { PAYLOAD_CODEC, TEMPORAL_CLIENT } from './client';
 
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
-/** The payload codec, for reading histories (audit, codec endpoint) outside a client call. */
-export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
-
-/** The deadline of every Temporal call made for a request: an unreachable server is a 503, not a hang. */
-export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutMs: number): Promise<T> {
-  return client.withDeadline(Date.now() + timeoutMs, fn);
-}
+export { PAYLOAD_CODEC } from './client';
 
 /**
  * A lazy connection: the API starts even while Temporal is down (health says so, and calls that
@@ -22,6 +17,7 @@ export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutM
 @Module({
   providers: [
     UpdateProjections,
+    Engine,
     {
       provide: 'LEGACY_PLAINTEXT',
       inject: [DataSource],
@@ -38,7 +34,7 @@ export function withinDeadline<T>(client: Client, fn: () => Promise<T>, timeoutM
       useFactory: (config: AppConfig, legacy: Set<string>) => new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw', legacyPlaintext: (b) => legacy.has(b) }),
     },
   ],
-  exports: [TEMPORAL_CLIENT, PAYLOAD_CODEC, UpdateProjections],
+  exports: [TEMPORAL_CLIENT, PAYLOAD_CODEC, UpdateProjections, Engine],
 })
 /**
  * The connection is deliberately not closed on application shutdown: the SDK's gRPC retry
