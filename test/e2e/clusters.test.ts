@@ -1,4 +1,6 @@
 import { startStack, type Session, type Stack } from '../support/stack';
+import { recordHistory } from '../support/histories';
+import { clusterRoundWorkflowId } from '@vinhdanh/domain/movement/cluster';
 
 /**
  * An emulation cluster's year (cụm thi đua) through the real API, worker, Temporal and PostgreSQL:
@@ -62,6 +64,7 @@ describe('emulation clusters', () => {
     const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`cluster:${roundId}`]);
     expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['ClusterRoundOpened', 'ClusterPledgeSigned', 'ClusterPledgeSigned', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterScoresSubmitted', 'ClusterRoundClosed']);
     expect((await outsider.get(`/clusters/rounds/${roundId}`)).body.ranking[0].unitId).toBe('so-gddt');
+    await recordHistory(stack, clusterRoundWorkflowId(roundId), 'cluster-round-scored-and-closed');
   });
 
   it('answers 404 for a cluster or a round that does not exist', async () => {

@@ -1,5 +1,7 @@
 import { startStack, type Session, type Stack } from '../support/stack';
 import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
+import { recordHistory } from '../support/histories';
+import { modelWorkflowId } from '@vinhdanh/domain/movement/exemplary-model';
 
 /**
  * An exemplary model (điển hình tiên tiến) through the real stack: registered by a unit, taken
@@ -55,5 +57,6 @@ describe('exemplary models', () => {
     expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['ModelRegistered', 'ModelAdvanced', 'ModelAdvanced', 'ModelAwardLinked', 'ModelPublished', 'ModelAdvanced']);
     expect((await otherClerk.get('/models')).body.items.map((m: { id: string }) => m.id)).not.toContain(id);
     expect((await reviewer.post('/models', { kind: 'COLLECTIVE', subjectName: 'X', titleVi: 'Mô hình X', descriptionVi: 'Mô tả đủ dài của mô hình.' })).body).toMatchObject({ code: 'UNIT_STAFF_REQUIRED' });
+    await recordHistory(stack, modelWorkflowId(id), 'exemplary-model-replicated-and-published');
   });
 });

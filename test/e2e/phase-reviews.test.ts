@@ -78,6 +78,8 @@ describe('phase reviews', () => {
     expect((await gddt.get(`/phase-reviews/${id}/report.xlsx`)).status).toBe(403);
     const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`phase-review:${id}`]);
     expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(expect.arrayContaining(['PhaseReviewOpened', 'UnitReportSubmitted', 'UnitReportMissing', 'PhaseReviewClosing', 'PhaseReviewAggregated']));
+    await recordHistory(stack, unitReportWorkflowId(id, 'so-gddt'), 'unit-report-submitted-late');
+    await recordHistory(stack, unitReportWorkflowId(id, 'cty-cao-su'), 'unit-report-missing-forged-close');
   });
 
   it('tells the units’ tasks only once its closing is recorded, so none disbelieves the close and stays open', async () => {

@@ -1,5 +1,6 @@
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 import { person, submit, waitForStep } from '../support/nominations';
+import { recordHistory } from '../support/histories';
 
 /**
  * Registration for a year of the movement (đăng ký thi đua) through the real API, worker, Temporal
@@ -70,6 +71,8 @@ describe('registrations', () => {
     expect((await otherClerk.post(`/registrations/${id}/approve`)).status).toBe(404);
     expect((await inspector.get('/registrations?year=2031')).body.items.map((r: { id: string }) => r.id)).toContain(id);
     expect((await otherClerk.get('/registrations?year=2031')).body.items).toEqual([]);
+    const [{ workflow_id: workflowId }] = await stack.ds.query(`SELECT workflow_id FROM registration WHERE id = $1`, [id]);
+    await recordHistory(stack, workflowId, 'registration-returned-then-approved');
   });
 
   it('marks one sent after its deadline late, tells the unit it is overdue, and the year-end dossier and eligibility read it', async () => {

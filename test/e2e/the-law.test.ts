@@ -309,6 +309,28 @@ describe('revocation (thu hồi)', () => {
     expect((await inspector.post('/revocations', body)).body).toMatchObject({ code: 'ALREADY_REVOKED' });
     await recordHistory(stack, `revocation-${opened.body.caseId}`, 'revocation-case');
   });
+
+  it('a case the authority dismisses leaves the award standing, with the reason on the record', async () => {
+    const head = await stack.login(`thutruong.${unit}`);
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Đặng Thị Giữ Nguyên' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStatus(head, id, 'AWAITING_DECISION');
+    expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+    const [entry] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [id]);
+    const inspector = await stack.login('thanhtra.tinh');
+    const evidence = await uploadDocument(inspector, stack.baseUrl, 'don-to-cao.pdf');
+    const opened = await inspector.post('/revocations', { registerId: entry.id, ground: 'FALSE_DOCUMENTS', statement: 'Đơn tố cáo cho rằng thành tích kê khai không đúng; cần xác minh.', evidence: [evidence] });
+    expect(opened.status).toBe(201);
+    await eventually(async () => ((await head.get(`/revocations/${opened.body.caseId}`)).body.trail?.length ?? 0) >= 1);
+    const dismissed = await head.post(`/revocations/${opened.body.caseId}/decide`, { action: 'DISMISS', reason: 'Xác minh cho thấy thành tích đúng như kê khai.' });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ status: 'DISMISSED', reason: 'Xác minh cho thấy thành tích đúng như kê khai.' });
+    const [after] = await stack.ds.query(`SELECT revoked_at FROM award_register WHERE id = $1`, [entry.id]);
+    expect(after.revoked_at).toBeNull();
+    const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`revocation:${opened.body.caseId}`]);
+    expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['RevocationOpened', 'RevocationDismissed']);
+    await recordHistory(stack, `revocation-${opened.body.caseId}`, 'revocation-dismissed');
+  });
 });
 
 describe('workflows already running when the law change shipped', () => {
