@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, dossier, submit, waitForStatus } from '../support/nominations';
+import { approveLevel, dossier, submit, uploadDocument, waitForStatus } from '../support/nominations';
 import { docxText, flat, pdfText } from '../support/document-text';
 
 const run = promisify(execFile);
@@ -169,5 +170,30 @@ describe('signed decisions', () => {
 
   it('a decision that does not exist has no document', async () => {
     expect((await clerk.get('/decisions/00000000-0000-4000-8000-000000000000/document.pdf')).status).toBe(404);
+  });
+
+  it('a revocation decision is signed when issued too, its hash on the chain before anyone asks for it', async () => {
+    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Lê Văn Bị Thu Hồi' } });
+    await approveLevel(stack, reviewer, id, 'UNIT');
+    await waitForStatus(head, id, 'AWAITING_DECISION');
+    expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
+    const [entry] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [id]);
+    const inspector = await stack.login('thanhtra.tinh');
+    const evidence = await uploadDocument(inspector, stack.baseUrl, 'ket-luan-thanh-tra.pdf');
+    const opened = await inspector.post('/revocations', { registerId: entry.id, ground: 'FALSE_DOCUMENTS', statement: 'Kết luận thanh tra: thành tích kê khai không có thật.', evidence: [evidence] });
+    expect(opened.status).toBe(201);
+    await eventually(async () => ((await head.get(`/revocations/${opened.body.caseId}`)).body.trail?.length ?? 0) >= 1);
+    const revoked = await head.post(`/revocations/${opened.body.caseId}/decide`, { action: 'REVOKE', reason: 'Kết luận thanh tra xác định giấy tờ sai sự thật.' });
+    expect(revoked.status).toBe(200);
+    const revocationId: string = revoked.body.revocationDecision.decisionId;
+    // Signed while nobody asked: the chain holds its hash before the first download.
+    const audited = await eventually(async () => {
+      const [row] = await stack.ds.query(`SELECT payload FROM audit_log WHERE stream = $1 AND event_type = 'DecisionDocumentSigned'`, [`decision:${revocationId}`]);
+      return row?.payload as { sha256: string; signer: string } | undefined;
+    });
+    expect(audited.signer).toBe('Sở Giáo dục và Đào tạo');
+    const file = Buffer.from(await (await fetch(`${stack.baseUrl}/decisions/${revocationId}/document.pdf`, { headers: { authorization: `Bearer ${head.token}` } })).arrayBuffer());
+    expect(createHash('sha256').update(file).digest('hex')).toBe(audited.sha256);
+    expect(flat(pdfText(file))).toContain('hủy bỏ Quyết định khen thưởng số');
   });
 });

@@ -18,6 +18,7 @@ import { CurrentActor, plainActor, type AuthenticatedActor } from '../common/act
 import { DocumentDto } from '../nominations/dto';
 import { visibleNominationsSql } from '@vinhdanh/persistence/read-model/visibility';
 import { Engine } from '../temporal/engine';
+import { DecisionDocuments } from '../nominations/decision-documents.service';
 import { messageAuth } from '../temporal/message-auth';
 import { Operation } from '../contract/operation';
 import type { RevocationView } from '@vinhdanh/domain/ladder/revocation';
@@ -44,7 +45,7 @@ class DecideRevocationDto {
 @ApiTags('revocations')
 @Controller('revocations')
 export class RevocationsController {
-  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig, private readonly documents: DecisionDocuments) {}
 
   @Post()
   @Operation({
@@ -128,7 +129,10 @@ export class RevocationsController {
   async decide(@CurrentActor() actor: AuthenticatedActor, @Param('id', uuidParam('id')) id: string, @Body() dto: DecideRevocationDto): Promise<RevocationView> {
     const c = await this.readable(actor, id);
     if (c.status !== 'OPEN') throw conflict('CASE_CLOSED', 'Vụ việc thu hồi đã được quyết định.', 'The revocation case is already decided.');
-    return this.engine.update(c.workflowId, decideRevocationUpdate, { actor: plainActor(actor), action: dto.action, reason: dto.reason.normalize('NFC') });
+    const view = await this.engine.update(c.workflowId, decideRevocationUpdate, { actor: plainActor(actor), action: dto.action, reason: dto.reason.normalize('NFC') });
+    // Signed when issued, as an award decision is (docs/audit.md): its hash on the chain from then on.
+    this.documents.signSoon(view.revocationDecision?.decisionId);
+    return view;
   }
 
   /** The same 404 as a missing case for anyone who is neither in scope nor the deciding unit. */
