@@ -1,3 +1,5 @@
+// First: the product's sources import one another by their @vinhdanh/* names.
+import '../support/resolve-aliases';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -6,18 +6,9 @@
 'use strict';
 const Module = require('node:module');
 const fs = require('node:fs');
-const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = path.join(__dirname, '..', '..');
-const ALIASES = { domain: 'libs/domain/src', persistence: 'libs/persistence/src', platform: 'libs/platform/src', workflows: 'workflows', activities: 'activities' };
-
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, parent, ...rest) {
-  const m = /^@vinhdanh\/(domain|persistence|platform|workflows|activities)(\/.*)?$/.exec(request);
-  if (m) request = path.join(root, ALIASES[m[1]], m[2] ?? '');
-  return resolve.call(this, request, parent, ...rest);
-};
+require('./resolve-aliases');
 
 Module._extensions['.ts'] = function (module, filename) {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { TERMINAL_STATUSES } from '@vinhdanh/domain/ladder/nomination';
 import { appendAudit } from '../audit/chain';
 
 /**
@@ -131,6 +132,18 @@ export async function verifyArchive(db: EntityManager, batch = 200): Promise<{ r
         AND NOT EXISTS (SELECT 1 FROM workflow_archive a WHERE a.run_id = l.payload->>'runId') LIMIT 1`,
   );
   if (missing) return { runs, bytes, firstProblem: { workflowId: missing.workflow_id, runId: missing.run_id, problem: 'ARCHIVE_MISSING' } };
+  // A nomination closed well before the archiver last looked, with neither its archive nor a word of
+  // its loss: Temporal deleted the history (the archiver was away past the retention) and the run
+  // left visibility with it, so no pass ever saw it. A day's grace covers a run still delivering its
+  // last e-mail after its final event (at most some hours) and visibility's lag.
+  const [untaken]: { workflow_id: string; run_id: string | null }[] = await db.query(
+    `SELECT n.workflow_id, n.run_id FROM nomination n
+      WHERE n.status = ANY($1) AND n.updated_at < (SELECT min(closed_before) FROM archive_progress) - interval '1 day'
+        AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.stream = 'history:' || n.workflow_id AND l.event_type IN ('HistoryArchived', 'HistoryLost'))
+      ORDER BY n.updated_at LIMIT 1`,
+    [[...TERMINAL_STATUSES]],
+  );
+  if (untaken) return { runs, bytes, firstProblem: { workflowId: untaken.workflow_id, runId: untaken.run_id ?? '', problem: 'ARCHIVE_NEVER_TAKEN' } };
   return { runs, bytes };
 }
 
