@@ -13,8 +13,13 @@ import { restoreCheck, type KeptCheckpoint } from './restore-check';
 const args = process.argv.slice(2);
 const valuesOf = (flag: string) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []));
 const kept: KeptCheckpoint[] = valuesOf('--checkpoint').flatMap((file) => {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as KeptCheckpoint | { items: KeptCheckpoint[] };
-  return 'items' in raw ? raw.items : [raw];
+  try {
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as KeptCheckpoint | { items: KeptCheckpoint[] };
+    return 'items' in raw ? raw.items : [raw];
+  } catch (err) {
+    console.error(`--checkpoint ${file}: not a checkpoint file (${err instanceof Error ? err.message : err})`);
+    process.exit(2);
+  }
 });
 const [query] = valuesOf('--query');
 
