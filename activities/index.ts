@@ -24,8 +24,8 @@ import { submitProposalIn } from './nomination/submit-proposal';
 import { deliverIn } from './notifications/deliver';
 import type { Mailer } from '@vinhdanh/platform/mailer';
 import { openBallotBoxIn, recordCouncilEventIn, tallyCouncilSessionIn, tallySecretBallotsIn } from './council/session-activities';
-import type { RecordStallInput, StallActivities } from '@vinhdanh/domain/engine/stalls';
-import { recordStall } from '@vinhdanh/persistence/archive/engine-stalls';
+import type { RecordResumeInput, RecordStallInput, StallActivities } from '@vinhdanh/domain/engine/stalls';
+import { recordResume, recordStall } from '@vinhdanh/persistence/archive/engine-stalls';
 import { permanentFault } from './faults';
 
 export interface ActivityDeps {
@@ -75,6 +75,7 @@ export function createActivities({ dataSource, mailer, ballotKey, eligibilityPol
     recordStall: async (input: RecordStallInput) => {
       await recordStall(dataSource.manager, { ...input, runId: Context.current().info.workflowExecution?.runId ?? 'unknown' });
     },
+    recordResume: (input: RecordResumeInput) => recordResume(dataSource.manager, input),
   });
 }
 

@@ -28,7 +28,7 @@ const NEVER_STALL = ['FOREIGN_RUN', 'UNAUTHENTICATED_MESSAGE', 'UNAUTHENTICATED_
 
 // Putting the stall on the record is worth a few attempts, not a second stall: the Query and the
 // history already show it, and the database may be what failed.
-const { recordStall } = wf.proxyActivities<StallActivities>({
+const { recordStall, recordResume } = wf.proxyActivities<StallActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3 },
 });
@@ -66,6 +66,8 @@ export class Stalls {
   /** Resumes so far: a stall waits for the next one. */
   private resumes = 0;
   private readonly nonces = new Set<string>();
+  /** A resume being recorded: a second one meanwhile would resume nothing more. */
+  private resuming = false;
   /** Whether this run stalls (it began after the change) or keeps its former activities. */
   private readonly active = wf.patched(STALL_INSTEAD_OF_FAILING);
 
@@ -76,9 +78,13 @@ export class Stalls {
     wf.setHandler(stalledQuery, () => this.list());
     wf.setHandler(
       resumeStalledUpdate,
-      (args) => {
+      async (args) => {
         if (args.auth) this.nonces.add(args.auth.nonce);
         const resumed = this.list();
+        this.resuming = true;
+        // On the record before the steps run again, so the chain reads stall, resume, and any stall after.
+        await recordResume({ workflowId: wf.workflowInfo().workflowId, userId: args.actor.userId, steps: resumed.map((s) => s.step), at: new Date(Date.now()).toISOString() }).catch(() => undefined);
+        this.resuming = false;
         this.resumes += 1;
         return resumed;
       },
@@ -86,7 +92,7 @@ export class Stalls {
         validator: (args) =>
           guard(() => {
             requireAuthentic(args, Date.now(), this.nonces);
-            if (this.open.size === 0) throw notStalled();
+            if (this.open.size === 0 || this.resuming) throw notStalled();
           }),
       },
     );

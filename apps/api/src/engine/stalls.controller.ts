@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
 import { STALL_TEXT } from '@vinhdanh/domain/engine/stalls';
-import { openStalls, recordResume } from '@vinhdanh/persistence/archive/engine-stalls';
+import { openStalls } from '@vinhdanh/persistence/archive/engine-stalls';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { resumeStalledUpdate } from '@vinhdanh/workflows/stall';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
@@ -53,8 +53,8 @@ export class StallsController {
   async resume(@CurrentActor() actor: AuthenticatedActor, @Param('workflowId') workflowId: string): Promise<StallsResumed> {
     if (!actor.roles.includes('ADMIN')) throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị hệ thống mới cho quy trình chạy tiếp.', 'Only an administrator resumes a workflow.');
     if (!WORKFLOW_ID.test(workflowId)) throw invalid('INVALID_WORKFLOW_ID', 'Mã quy trình không hợp lệ.', 'Not a workflow id.', 'workflowId');
+    // The workflow records the resume, with who sent it, before its steps run again.
     const resumed = await this.engine.update(workflowId, resumeStalledUpdate, { actor: { userId: actor.userId, fullName: actor.fullName } });
-    await recordResume(this.ds.manager, { workflowId, userId: actor.userId, steps: resumed.map((s) => s.step), at: new Date().toISOString() });
     return { workflowId, resumed };
   }
 }

@@ -45,8 +45,17 @@ export interface RecordStallInput {
   stall: StallView;
 }
 
+/** What a workflow asks to put an operator's resume on the record, before its steps run again. */
+export interface RecordResumeInput {
+  workflowId: string;
+  userId: string;
+  steps: string[];
+  at: string;
+}
+
 export interface StallActivities {
   recordStall(input: RecordStallInput): Promise<void>;
+  recordResume(input: RecordResumeInput): Promise<void>;
 }
 
 /** The operator's order to run a stalled workflow's steps again. */

@@ -50,12 +50,13 @@ export async function openStallOf(db: EntityManager, workflowId: string): Promis
 }
 
 /**
- * Closes a workflow's open stalls once the workflow accepted the operator's resume, with who did it
- * on the audit chain. The steps named are those the workflow said it resumed: a stall it never
- * managed to record is put on the record here too.
+ * Closes a workflow's open stalls when the workflow takes the operator's resume, before its steps
+ * run again, with who did it on the audit chain; once per resume (a retried activity finds it).
  */
 export async function recordResume(db: EntityManager, r: { workflowId: string; userId: string; steps: string[]; at: string }): Promise<void> {
   await db.transaction(async (tx) => {
+    const seen: unknown[] = await tx.query(`SELECT 1 FROM audit_log WHERE stream = $1 AND event_type = 'StepResumed' AND occurred_at = $2`, [historyStream(r.workflowId), r.at]);
+    if (seen.length) return;
     await tx.query(`UPDATE engine_stall SET resumed_at = $2, resumed_by = $3 WHERE workflow_id = $1 AND resumed_at IS NULL`, [r.workflowId, r.at, r.userId]);
     await appendAudit(tx, {
       stream: historyStream(r.workflowId),
