@@ -10,11 +10,13 @@ export function guard(check: () => void): void {
   try {
     check();
   } catch (err) {
-    if (err instanceof DomainError) {
-      throw ApplicationFailure.create({ message: err.messageEn, type: err.code, details: [err.toBody()], nonRetryable: true });
-    }
-    throw err;
+    throw err instanceof DomainError ? asFailure(err) : err;
   }
+}
+
+/** A domain error as the failure an Update answers with: its code, and its body for the API. */
+export function asFailure(err: DomainError): ApplicationFailure {
+  return ApplicationFailure.create({ message: err.messageEn, type: err.code, details: [err.toBody()], nonRetryable: true });
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as wf from '@temporalio/workflow';
 import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow';
 import { notStalled, PERMANENT_FAULT, stalledAfterAccepting, workflowStalled, type ResumeStalledArgs, type StallActivities, type StallKind, type StallView } from '@vinhdanh/domain/engine/stalls';
-import { guard, requireAuthentic } from './guard';
+import { asFailure, guard, requireAuthentic } from './guard';
 
 /**
  * A change to running workflows (docs/audit.md): a step that cannot succeed stalls the workflow
@@ -109,8 +109,7 @@ export class Stalls {
 
   /** The answer to an action taken before a step stalled: it completes once the step is resumed. */
   acceptedButStalled(): ApplicationFailure {
-    const body = stalledAfterAccepting().toBody();
-    return ApplicationFailure.create({ message: body.messageEn, type: body.code, details: [body], nonRetryable: true });
+    return asFailure(stalledAfterAccepting());
   }
 
   /** For every Update validator: no new action joins a workflow that waits for its operator. */

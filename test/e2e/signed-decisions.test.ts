@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
-import { approveLevel, dossier, submit, uploadDocument, waitForStatus } from '../support/nominations';
+import { approveLevel, contestedAward, dossier, submit, waitForStatus } from '../support/nominations';
 import { docxText, flat, pdfText } from '../support/document-text';
 
 const run = promisify(execFile);
@@ -173,17 +173,8 @@ describe('signed decisions', () => {
   });
 
   it('a revocation decision is signed when issued too, its hash on the chain before anyone asks for it', async () => {
-    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Lê Văn Bị Thu Hồi' } });
-    await approveLevel(stack, reviewer, id, 'UNIT');
-    await waitForStatus(head, id, 'AWAITING_DECISION');
-    expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
-    const [entry] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [id]);
-    const inspector = await stack.login('thanhtra.tinh');
-    const evidence = await uploadDocument(inspector, stack.baseUrl, 'ket-luan-thanh-tra.pdf');
-    const opened = await inspector.post('/revocations', { registerId: entry.id, ground: 'FALSE_DOCUMENTS', statement: 'Kết luận thanh tra: thành tích kê khai không có thật.', evidence: [evidence] });
-    expect(opened.status).toBe(201);
-    await eventually(async () => ((await head.get(`/revocations/${opened.body.caseId}`)).body.trail?.length ?? 0) >= 1);
-    const revoked = await head.post(`/revocations/${opened.body.caseId}/decide`, { action: 'REVOKE', reason: 'Kết luận thanh tra xác định giấy tờ sai sự thật.' });
+    const { caseId } = await contestedAward(stack, { clerk, reviewer, head }, 'Lê Văn Bị Thu Hồi', 'Kết luận thanh tra: thành tích kê khai không có thật.');
+    const revoked = await head.post(`/revocations/${caseId}/decide`, { action: 'REVOKE', reason: 'Kết luận thanh tra xác định giấy tờ sai sự thật.' });
     expect(revoked.status).toBe(200);
     const revocationId: string = revoked.body.revocationDecision.decisionId;
     // Signed while nobody asked: the chain holds its hash before the first download.

@@ -4,7 +4,7 @@ import { nominationWorkflowId, NOMINATION_WORKFLOW_TYPE } from '@vinhdanh/domain
 import type { NominationInput } from '@vinhdanh/domain/ladder/nomination';
 import { insertNominationRow } from '@vinhdanh/persistence/projection/nomination-row';
 import { recordHistory } from '../support/histories';
-import { approveLevel, councilDecides, dossier, postingEnds, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
+import { approveLevel, contestedAward, councilDecides, dossier, postingEnds, submit, uploadDocument, waitForStatus, waitForStep } from '../support/nominations';
 import { eventually, startStack, type Session, type Stack } from '../support/stack';
 
 /**
@@ -312,24 +312,15 @@ describe('revocation (thu hồi)', () => {
 
   it('a case the authority dismisses leaves the award standing, with the reason on the record', async () => {
     const head = await stack.login(`thutruong.${unit}`);
-    const id = await submit(clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: 'Đặng Thị Giữ Nguyên' } });
-    await approveLevel(stack, reviewer, id, 'UNIT');
-    await waitForStatus(head, id, 'AWAITING_DECISION');
-    expect((await head.post(`/nominations/${id}/decide`, { action: 'CONFER' })).status).toBe(200);
-    const [entry] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [id]);
-    const inspector = await stack.login('thanhtra.tinh');
-    const evidence = await uploadDocument(inspector, stack.baseUrl, 'don-to-cao.pdf');
-    const opened = await inspector.post('/revocations', { registerId: entry.id, ground: 'FALSE_DOCUMENTS', statement: 'Đơn tố cáo cho rằng thành tích kê khai không đúng; cần xác minh.', evidence: [evidence] });
-    expect(opened.status).toBe(201);
-    await eventually(async () => ((await head.get(`/revocations/${opened.body.caseId}`)).body.trail?.length ?? 0) >= 1);
-    const dismissed = await head.post(`/revocations/${opened.body.caseId}/decide`, { action: 'DISMISS', reason: 'Xác minh cho thấy thành tích đúng như kê khai.' });
+    const { registerId, caseId } = await contestedAward(stack, { clerk, reviewer, head }, 'Đặng Thị Giữ Nguyên', 'Đơn tố cáo cho rằng thành tích kê khai không đúng; cần xác minh.', 'don-to-cao.pdf');
+    const dismissed = await head.post(`/revocations/${caseId}/decide`, { action: 'DISMISS', reason: 'Xác minh cho thấy thành tích đúng như kê khai.' });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ status: 'DISMISSED', reason: 'Xác minh cho thấy thành tích đúng như kê khai.' });
-    const [after] = await stack.ds.query(`SELECT revoked_at FROM award_register WHERE id = $1`, [entry.id]);
+    const [after] = await stack.ds.query(`SELECT revoked_at FROM award_register WHERE id = $1`, [registerId]);
     expect(after.revoked_at).toBeNull();
-    const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`revocation:${opened.body.caseId}`]);
+    const trail = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream = $1 ORDER BY stream_seq`, [`revocation:${caseId}`]);
     expect(trail.map((t: { event_type: string }) => t.event_type)).toEqual(['RevocationOpened', 'RevocationDismissed']);
-    await recordHistory(stack, `revocation-${opened.body.caseId}`, 'revocation-dismissed');
+    await recordHistory(stack, `revocation-${caseId}`, 'revocation-dismissed');
   });
 });
 

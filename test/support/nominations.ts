@@ -123,3 +123,23 @@ export async function postingEnds(reader: Session, id: string) {
 export async function workflowSettled(stack: Stack, id: string): Promise<void> {
   await eventually(async () => (await stack.temporal.workflow.getHandle(`nomination-${id}`).describe()).raw.pendingWorkflowTask == null);
 }
+
+/**
+ * A Giấy khen conferred at the unit and an inspector's revocation case against it, open and on the
+ * record, for the unit head to decide: what every revocation test starts from.
+ */
+export async function contestedAward(stack: Stack, who: { clerk: Session; reviewer: Session; head: Session }, nomineeName: string, statement: string, evidenceName = 'ket-luan-thanh-tra.pdf') {
+  const nominationId = await submit(who.clerk, 'GK_DONVI', { nominee: { ...dossier('GK_DONVI').nominee, name: nomineeName } });
+  await approveLevel(stack, who.reviewer, nominationId, 'UNIT');
+  await waitForStatus(who.head, nominationId, 'AWAITING_DECISION');
+  const decided = await who.head.post(`/nominations/${nominationId}/decide`, { action: 'CONFER' });
+  if (decided.status !== 200) throw new Error(`decide failed ${decided.status} ${JSON.stringify(decided.body)}`);
+  const [{ id: registerId }] = await stack.ds.query(`SELECT id FROM award_register WHERE nomination_id = $1`, [nominationId]);
+  const inspector = await stack.login('thanhtra.tinh');
+  const evidence = await uploadDocument(inspector, stack.baseUrl, evidenceName);
+  const opened = await inspector.post('/revocations', { registerId, ground: 'FALSE_DOCUMENTS', statement, evidence: [evidence] });
+  if (opened.status !== 201) throw new Error(`opening the case failed ${opened.status} ${JSON.stringify(opened.body)}`);
+  const caseId: string = opened.body.caseId;
+  await eventually(async () => ((await who.head.get(`/revocations/${caseId}`)).body.trail?.length ?? 0) >= 1);
+  return { nominationId, registerId: registerId as string, caseId };
+}

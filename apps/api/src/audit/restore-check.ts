@@ -66,10 +66,11 @@ export async function restoreCheck(ds: DataSource, client: Client, codec: Payloa
     const signed = verifyNote(c.note, c.signature, opts.checkpointKey) && body?.treeSize === c.treeSize && body.rootHash === c.rootHash;
     return { checkpoint: c, signed };
   });
-  const { rows, headHash, firstBroken, checkpoints, archive } = await verifyAuditChains(ds.manager, 2000, kept.filter((k) => k.signed).map((k) => k.checkpoint));
+  const trusted = kept.filter((k) => k.signed).map((k) => k.checkpoint);
+  const { rows, headHash, firstBroken, checkpoints, archive } = await verifyAuditChains(ds.manager, 2000, trusted);
   // The chains and the archive whole in themselves; the kept checkpoints are judged apart.
   const chainOk = !firstBroken && !archive.firstProblem;
-  const latest = Math.max(0, ...kept.filter((k) => k.signed).map((k) => k.checkpoint.treeSize));
+  const latest = Math.max(0, ...trusted.map((c) => c.treeSize));
   const entriesLost = Math.max(0, latest - rows);
 
   const diverged: DivergedNomination[] = [];

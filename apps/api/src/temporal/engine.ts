@@ -5,7 +5,7 @@ import type { DomainError } from '@vinhdanh/domain/common/errors';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { isGrpcNotFound } from '../common/error.filter';
 import { messageAuth } from './message-auth';
-import { TEMPORAL_CLIENT, withinDeadline } from './client';
+import { TEMPORAL_CLIENT } from './client';
 
 /**
  * The API's one way to the engine: every start, Update and Query a feature sends goes through here,
@@ -18,9 +18,9 @@ import { TEMPORAL_CLIENT, withinDeadline } from './client';
 export class Engine {
   constructor(@Inject(TEMPORAL_CLIENT) readonly client: Client, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Any call to Temporal, within the deadline. */
+  /** Any call to Temporal, within the request's deadline: an unreachable server is a 503, not a hang. */
   within<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-    return withinDeadline(this.client, () => fn(this.client), this.config.temporalRpcTimeoutMs);
+    return this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () => fn(this.client));
   }
 
   start<W extends Workflow>(workflowType: string, options: WorkflowStartOptions<W>): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
