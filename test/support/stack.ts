@@ -28,7 +28,10 @@ export interface Stack {
   worker: Worker;
   /** The worker's history archiver (started; ARCHIVE_INTERVAL sets how often it looks). */
   archiver: HistoryArchiver;
-  login(username: string): Promise<Session>;
+  /** Signs in with the demo password, or the one given. */
+  login(username: string, password?: string): Promise<Session>;
+  /** A session carrying this token (none: an anonymous caller). */
+  session(token?: string): Session;
   close(): Promise<void>;
 }
 
@@ -98,8 +101,9 @@ export async function startStack(env: Record<string, string> = {}, options: { in
     codec: new VinhDanhCodec({ keys: config.codecKeys, onUnauthenticated: 'throw' }),
     worker: inProcess?.worker as Worker,
     archiver: inProcess?.archiver as HistoryArchiver,
-    async login(username: string) {
-      const res = await session('').post('/auth/login', { username, password: 'vinhdanh' });
+    session: (token = '') => session(token),
+    async login(username: string, password = 'vinhdanh') {
+      const res = await session('').post('/auth/login', { username, password });
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return session(res.body.accessToken);
     },

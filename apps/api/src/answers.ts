@@ -6,7 +6,9 @@
  * must be exported here under the name its `@Operation` gives.
  */
 export type { ApiError } from './contract/errors';
-export type { LoginResult, Me } from './auth/responses';
+export type { LoginResult, Me, PasswordSet } from './auth/responses';
+export type { AccountChanged, AccountCreated, AccountHistory, AccountLink, AccountList } from './accounts/responses';
+export type { AccountRow } from '@vinhdanh/persistence/accounts/accounts';
 export type { BatchReviewResult, Inbox, NamesakeDeclared, NominationDetail, NominationPage, Notifications, SubmitResult } from './nominations/responses';
 export type { BatchDecisionResult, DecisionVerification, DecisionView } from './nominations/decision-responses';
 export type { NominationView, DocumentRef } from '@vinhdanh/domain/ladder/nomination';
@@ -24,7 +26,7 @@ export type { CatalogueVersions, EmulationMovements } from './eligibility/respon
 export type { EligibilityResult } from '@vinhdanh/domain/eligibility';
 export type { HealthDetails, Liveness, Readiness } from './health/responses';
 export type { NomineePage, NomineeRecordView, NomineeRegistered } from './nominees/responses';
-export type { OrgUnits, SuccessionResult } from './org/responses';
+export type { OrgUnits, OrgUnitView, SuccessionResult } from './org/responses';
 export type { EngineStalls, StallsResumed } from './engine/responses';
 export type { Disclosures, PublicDecisions } from './public/responses';
 export type { CaseOpened, RevocationCaseDetail, RevocationCases } from './revocations/responses';

@@ -8,6 +8,7 @@ import { logTransport } from '@vinhdanh/platform/logging';
 import { dataSourceOptions } from '@vinhdanh/persistence';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 import { VotingRules } from '@vinhdanh/domain/council';
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { FeedModule } from './feed/feed.module';
 import { AuthModule } from './auth/auth.module';
@@ -85,6 +86,7 @@ export class AppModule {
         // The features, each with its controllers and providers.
         HealthModule,
         AuthModule,
+        AccountsModule,
         NominationsModule,
         TransparencyModule,
         CommentsModule,

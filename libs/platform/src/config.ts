@@ -48,6 +48,8 @@ export interface AppConfig {
   loginMaxFailuresPerAddress: number;
   /** Failed sign-ins per username within an hour from browsers it has not signed in on (no device token). */
   loginMaxFailuresPerAccount: number;
+  /** The shortest password a person may set (PASSWORD_MIN_LENGTH): 15, NIST SP 800-63B-4's minimum when a password is the only factor. */
+  passwordMinLength: number;
   /** Express's `trust proxy` (e.g. `loopback`, `10.0.0.0/8`): whose X-Forwarded-For names the client. */
   trustProxy?: string;
   seedDemo: boolean;
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100_000),
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 20, 1, 1_000_000),
+    passwordMinLength: int('PASSWORD_MIN_LENGTH', 15, 8, 64),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     seedDemo: bool('SEED_DEMO', false),
     smtpUrl,

@@ -7,3 +7,4 @@ export * from './codec';
 export * from './temporal-client';
 export * from './ballots';
 export * from './identity';
+export * from './passwords';

@@ -1,15 +1,17 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { hashSync, verify } from '@node-rs/bcrypt';
 import { DataSource } from 'typeorm';
 import { accountForLogin } from '@vinhdanh/persistence/read-model/identity';
+import { openLink, passwordHashOf, setPasswordHash } from '@vinhdanh/persistence/accounts/accounts';
+import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
+import { APP_CONFIG, PASSWORD_MAX_LENGTH, hashPassword, passwordRefusal, verifyPassword, type AppConfig } from '@vinhdanh/platform';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { LoginLimiter } from './login-limiter';
 import { DeviceTokens } from './device-tokens';
 import { Operation } from '../contract/operation';
-import type { LoginResult, Me } from './responses';
+import type { LoginResult, Me, PasswordSet } from './responses';
 
 class LoginDto {
   @ApiProperty({ example: 'vanthu.so-gddt' }) @IsString() @MinLength(1) @MaxLength(100) username!: string;
@@ -18,10 +20,27 @@ class LoginDto {
   @IsOptional() @IsString() @MaxLength(2000) deviceToken?: string;
 }
 
+class SetPasswordDto {
+  @ApiProperty({ description: 'The token of the one-time link (the part after # in the address the administrator handed over).' }) @IsString() @MinLength(20) @MaxLength(200) token!: string;
+  @ApiProperty({ format: 'password', description: 'At least PASSWORD_MIN_LENGTH characters (15 by default), any characters; common and breached passwords are refused.' })
+  @IsString() @MinLength(1) @MaxLength(4 * PASSWORD_MAX_LENGTH) password!: string;
+}
+
+class ChangePasswordDto {
+  @ApiProperty({ format: 'password' }) @IsString() @MinLength(1) @MaxLength(4 * PASSWORD_MAX_LENGTH) currentPassword!: string;
+  @ApiProperty({ format: 'password' }) @IsString() @MinLength(1) @MaxLength(4 * PASSWORD_MAX_LENGTH) newPassword!: string;
+}
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly ds: DataSource, private readonly jwt: JwtService, private readonly limiter: LoginLimiter, private readonly devices: DeviceTokens) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly jwt: JwtService,
+    private readonly limiter: LoginLimiter,
+    private readonly devices: DeviceTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Local accounts with bcrypt hashes (the embedded default); an OIDC provider can front this later. */
   @Post('login')
@@ -40,17 +59,66 @@ export class AuthController {
     const attempt = { username: body.username, ip, device: await this.devices.idFor(body.deviceToken, body.username) };
     await this.limiter.check(attempt);
     const user = await accountForLogin(this.ds.manager, body.username);
-    // Compare against a dummy hash when the user is unknown, so timing does not reveal which usernames exist.
-    // Native bcrypt on libuv's thread pool: a sign-in costs a third less CPU than bcryptjs and no
-    // longer holds the event loop the other requests share for tens of milliseconds.
-    const ok = await verify(body.password, user?.passwordHash ?? DUMMY_HASH);
+    // Hashing runs natively on libuv's thread pool, off the event loop the other requests share; an
+    // unknown user is compared against a dummy hash, so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(body.password, user?.passwordHash);
     if (!user || !ok) {
       await this.limiter.failed(attempt);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
     await this.limiter.succeeded(attempt);
-    const accessToken = await this.jwt.signAsync({ sub: user.id });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, cv: user.credentialsVersion });
     return { accessToken, deviceToken: await this.devices.issue(body.username), user: { id: user.id, fullName: user.fullName, unitId: user.unitId, roles: user.roles } };
+  }
+
+  @Post('set-password')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Đặt mật khẩu bằng đường dẫn một lần', en: 'Set a password through a one-time link' },
+    description: {
+      vi: 'Người được mời (hoặc được cấp lại mật khẩu) đặt mật khẩu của mình bằng đường dẫn một lần quản trị trao; đường dẫn dùng một lần, hết hạn sau 72 giờ (mời) hoặc 24 giờ (cấp lại). Mật khẩu ít nhất 15 ký tự, không phổ biến, không dựa vào tên; các phiên cũ hết hiệu lực.',
+      en: 'The invited person (or one whose password was reset) sets their own password through the one-time link an administrator handed over; the link works once and expires after 72 hours (invitation) or 24 hours (reset). At least 15 characters, not common, not built from the name; older sessions end.',
+    },
+    ok: { body: 'PasswordSet' },
+    errors: [400],
+    public: true,
+  })
+  async setPassword(@Body() body: SetPasswordDto): Promise<PasswordSet> {
+    return this.ds.transaction(async (tx) => {
+      const link = await openLink(tx, body.token);
+      if (!link) throw invalid('LINK_NOT_VALID', 'Đường dẫn không còn hiệu lực (đã dùng, đã hết hạn, đã thu hồi hoặc sai); hãy xin quản trị một đường dẫn mới.', 'The link is no longer valid (used, expired, revoked or wrong); ask an administrator for a new one.', 'token');
+      const refusal = passwordRefusal(body.password, [link.username, link.fullName], this.config.passwordMinLength);
+      if (refusal) throw invalid(refusal.code, refusal.messageVi, refusal.messageEn, 'password');
+      await setPasswordHash(tx, { userId: link.userId, hash: await hashPassword(body.password), via: link.purpose, link: body.token });
+      return { username: link.username };
+    });
+  }
+
+  @Post('change-password')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Đổi mật khẩu', en: 'Change my password' },
+    description: {
+      vi: 'Cần mật khẩu hiện tại; mật khẩu mới theo cùng quy tắc. Mọi phiên khác hết hiệu lực; trả mã truy cập mới cho phiên này. Không bắt buộc đổi định kỳ.',
+      en: 'Needs the current password; the new one follows the same rules. Every other session ends; answers a new access token for this one. No periodic change is required.',
+    },
+    ok: { body: 'LoginResult' },
+    errors: [400, 403, 429],
+  })
+  async changePassword(@CurrentActor() actor: AuthenticatedActor, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<LoginResult> {
+    // The same limits as signing in: a stolen session must not become a way to guess the password.
+    const attempt = { username: actor.userId, ip, device: undefined };
+    await this.limiter.check(attempt);
+    if (!(await verifyPassword(body.currentPassword, await passwordHashOf(this.ds.manager, actor.userId)))) {
+      await this.limiter.failed(attempt);
+      throw forbidden('WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.');
+    }
+    const refusal = passwordRefusal(body.newPassword, [actor.userId, actor.fullName], this.config.passwordMinLength);
+    if (refusal) throw invalid(refusal.code, refusal.messageVi, refusal.messageEn, 'newPassword');
+    const version = await this.ds.transaction(async (tx) => setPasswordHash(tx, { userId: actor.userId, hash: await hashPassword(body.newPassword), via: 'CHANGE' }));
+    await this.limiter.succeeded(attempt);
+    const accessToken = await this.jwt.signAsync({ sub: actor.userId, cv: version });
+    return { accessToken, deviceToken: await this.devices.issue(actor.userId), user: { id: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles } };
   }
 
   @Get('me')
@@ -59,5 +127,3 @@ export class AuthController {
     return actor;
   }
 }
-
-const DUMMY_HASH = hashSync('vinhdanh-timing-guard', 10);

@@ -26,25 +26,33 @@ export class JwtAuthGuard implements CanActivate {
     if (!header?.startsWith('Bearer ')) throw unauthorized('Thiếu mã đăng nhập (Bearer token).', 'Missing bearer token.');
     const token = header.slice(7);
     let who: { id: string } | { username: string };
+    let version: number | undefined;
     try {
-      who = this.oidc?.claims(token) ? { username: await this.oidc.username(token) } : { id: await this.localSubject(token) };
+      if (this.oidc?.claims(token)) who = { username: await this.oidc.username(token) };
+      else ({ sub: who, cv: version } = await this.localSubject(token));
     } catch {
       throw unauthorized('Mã đăng nhập không hợp lệ hoặc đã hết hạn.', 'Invalid or expired token.');
     }
     // Outside the try: a database outage is a 503, not a bad token.
     const user = await actingAccount(this.ds.manager, who);
     if (!user) throw unauthorized('Tài khoản không còn tồn tại.', 'The account no longer exists.');
+    if (!user.active) throw unauthorized('Tài khoản đã bị vô hiệu hóa.', 'The account has been deactivated.');
+    // A password change voids the tokens issued before it: they carry the old count.
+    if (version !== undefined && version !== user.credentialsVersion) {
+      throw unauthorized('Phiên đăng nhập đã hết hiệu lực vì mật khẩu vừa đổi; hãy đăng nhập lại.', 'The session ended because the password changed; sign in again.');
+    }
     const actor: AuthenticatedActor = { userId: user.userId, fullName: user.fullName, unitId: user.unitId, roles: user.roles, scopeUnitId: user.scopeUnitId };
     request.actor = actor;
     return true;
   }
 
   /** Our own tokens: HS256 only, issuer and audience checked (the module's verify options), and an expiry required. */
-  private async localSubject(token: string): Promise<string> {
-    const claims = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown }>(token);
+  private async localSubject(token: string): Promise<{ sub: { id: string }; cv: number }> {
+    const claims = await this.jwt.verifyAsync<{ sub?: unknown; exp?: unknown; cv?: unknown }>(token);
     if (typeof claims.exp !== 'number') throw new Error('token without exp');
     if (typeof claims.sub !== 'string' || !claims.sub) throw new Error('token without sub');
-    return claims.sub;
+    // Tokens from before passwords could change carry no count: they were issued under count 0.
+    return { sub: { id: claims.sub }, cv: typeof claims.cv === 'number' ? claims.cv : 0 };
   }
 }
 

@@ -12,3 +12,8 @@ export interface LoginResult {
 
 /** The caller as the API knows them: unit, roles and, for auditors and inspectors, the scope. */
 export type Me = AuthenticatedActor;
+
+/** A password set through a one-time link: the person signs in with it next. */
+export interface PasswordSet {
+  username: string;
+}

@@ -9,7 +9,7 @@ import { SCHEMAS, asComponents, schemaRef } from './schema';
  * A breaking change (a path, operation, field or status taken away) raises MAJOR; the check in
  * `contract.spec.ts` compares the document with the last release in `docs/api/releases/`.
  */
-export const API_VERSION = '1.4.0';
+export const API_VERSION = '1.5.0';
 
 const TAGS: [string, string, string][] = [
   ['auth', 'Đăng nhập', 'Sign-in and the caller’s account'],

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsString, MaxLength, MinLength } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { councilIdFor } from '@vinhdanh/domain/routing';
@@ -14,7 +14,26 @@ import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { asDomainError } from '../common/error.filter';
 import { Engine } from '../temporal/engine';
 import { Operation } from '../contract/operation';
-import type { OrgUnits, SuccessionResult } from './responses';
+import { UnitsService } from './units.service';
+import type { OrgUnits, OrgUnitView, SuccessionResult } from './responses';
+
+class NewUnitDto {
+  @ApiProperty({ example: 'xa-quang-son', description: 'Lower-case letters without diacritics, digits, hyphens; the unit id for ever.' }) @IsString() @MaxLength(63) id!: string;
+  @ApiPropertyOptional({ example: 'ubnd-tinh', nullable: true }) @IsOptional() @IsString() @MaxLength(100) parentId?: string;
+  @ApiProperty({ example: 'COMMUNE', description: 'What the unit is (PROVINCE_PC, DEPARTMENT, COMMUNE, SCHOOL, ENTERPRISE, …).' }) @IsString() @MinLength(2) @MaxLength(40) kind!: string;
+  @ApiProperty({ enum: ['UNIT', 'PROVINCE', 'CENTRAL'] }) @IsIn(['UNIT', 'PROVINCE', 'CENTRAL']) level!: 'UNIT' | 'PROVINCE' | 'CENTRAL';
+  @ApiProperty({ example: 'Ủy ban nhân dân xã Quảng Sơn' }) @IsString() @MinLength(2) @MaxLength(300) nameVi!: string;
+  @ApiProperty({ example: 'Quang Son Commune People’s Committee' }) @IsString() @MinLength(2) @MaxLength(300) nameEn!: string;
+  @ApiProperty({ example: 'UBND', description: 'The code after QĐ- in its decision numbers.' }) @IsString() @MinLength(1) @MaxLength(40) issuerCode!: string;
+  @ApiPropertyOptional({ example: '2025-07-01' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+}
+
+class RenameUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) nameVi?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(300) nameEn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(40) issuerCode?: string;
+  @ApiProperty({ example: 'Quyết định đổi tên số 15/QĐ-UBND' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
+}
 
 class SuccessionDto {
   @ApiProperty({ example: 'ubnd-tinh' }) @IsString() @MaxLength(100) successorId!: string;
@@ -32,7 +51,7 @@ class SuccessionDto {
 @ApiTags('org')
 @Controller('org')
 export class OrgController {
-  constructor(private readonly ds: DataSource, private readonly engine: Engine, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, private readonly unitsAdmin: UnitsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('units')
   @Operation({
@@ -42,6 +61,34 @@ export class OrgController {
   })
   async units(): Promise<OrgUnits> {
     return { items: await orgUnitRows(this.ds.manager) };
+  }
+
+  @Post('units')
+  @Operation({
+    summary: { vi: 'Thêm đơn vị', en: 'Add a unit' },
+    description: {
+      vi: 'Quản trị thêm một đơn vị vào cây tổ chức: cấp, loại, tên, ký hiệu cơ quan ban hành, ngày bắt đầu. Đơn vị không bị xóa; khi chấm dứt thì ghi nhận sắp xếp tổ chức. Ghi nhật ký.',
+      en: 'An administrator adds a unit to the tree: level, kind, names, issuer code, first day. Units are never deleted; one that ends is recorded by a reorganisation. Audited.',
+    },
+    ok: { status: 201, body: 'OrgUnitView' },
+    errors: [400, 403, 409],
+  })
+  createUnit(@CurrentActor() actor: AuthenticatedActor, @Body() dto: NewUnitDto): Promise<OrgUnitView> {
+    return this.unitsAdmin.create(actor, { id: dto.id, parentId: dto.parentId ?? null, kind: dto.kind, level: dto.level, nameVi: dto.nameVi.trim(), nameEn: dto.nameEn.trim(), issuerCode: dto.issuerCode.trim(), validFrom: dto.validFrom ?? null });
+  }
+
+  @Patch('units/:id')
+  @Operation({
+    summary: { vi: 'Đổi tên đơn vị', en: 'Rename a unit' },
+    description: {
+      vi: 'Đổi tên hoặc ký hiệu cơ quan ban hành, kèm lý do; quyết định đã ký giữ tên và số như lúc ký. Ghi nhật ký trước và sau.',
+      en: 'Changes the names or the issuer code, with a reason; decisions already signed keep the name and number they bear. The before and after are audited.',
+    },
+    ok: { body: 'OrgUnitView' },
+    errors: [400, 403, 404, 409],
+  })
+  renameUnit(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: RenameUnitDto): Promise<OrgUnitView> {
+    return this.unitsAdmin.rename(actor, id, dto);
   }
 
   @Post('units/:id/succession')

@@ -3,6 +3,9 @@ import type { OrgUnitRow } from '@vinhdanh/persistence/read-model/org';
 
 /** The organisation endpoints' bodies. */
 
+/** One unit as the organisation endpoints answer it. */
+export type OrgUnitView = OrgUnitRow;
+
 export interface OrgUnits {
   items: OrgUnitRow[];
 }

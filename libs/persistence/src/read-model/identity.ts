@@ -65,14 +65,16 @@ export async function claimIdempotencyKey(db: EntityManager, k: { caller: string
 /** What signing in needs of an account (the hash never leaves the API's login). */
 export interface LoginAccount {
   id: string;
-  passwordHash: string;
+  /** Null until the person has set one through their invitation. */
+  passwordHash: string | null;
   fullName: string;
   unitId: string;
   roles: Role[];
+  credentialsVersion: number;
 }
 
 export async function accountForLogin(db: EntityManager, username: string): Promise<LoginAccount | undefined> {
-  const [row] = await db.query(`SELECT id, password_hash AS "passwordHash", full_name AS "fullName", unit_id AS "unitId", roles FROM user_account WHERE username=$1`, [username]);
+  const [row] = await db.query(`SELECT id, password_hash AS "passwordHash", full_name AS "fullName", unit_id AS "unitId", roles, credentials_version AS "credentialsVersion" FROM user_account WHERE username=$1 AND active`, [username]);
   return row;
 }
 
@@ -83,12 +85,16 @@ export interface ActingAccount {
   unitId: string;
   roles: Role[];
   scopeUnitId: string | null;
+  active: boolean;
+  /** How many times the password changed: our tokens carry the count they were issued under, and older ones are void. */
+  credentialsVersion: number;
 }
 
 export async function actingAccount(db: EntityManager, by: { id: string } | { username: string }): Promise<ActingAccount | undefined> {
   const [column, value] = 'id' in by ? ['id', by.id] : ['username', by.username];
   const [row] = await db.query(
-    `SELECT id AS "userId", full_name AS "fullName", unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId" FROM user_account WHERE ${column}=$1`,
+    `SELECT id AS "userId", full_name AS "fullName", unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId", active,
+            credentials_version AS "credentialsVersion" FROM user_account WHERE ${column}=$1`,
     [value],
   );
   return row;

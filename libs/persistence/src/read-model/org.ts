@@ -44,6 +44,10 @@ export async function streamOwnerUnit(db: EntityManager, stream: string): Promis
   if (kind === 'council') return workflowOwnerUnit(db, `council-session-${id}`);
   if (kind === 'revocation') return workflowOwnerUnit(db, `revocation-${id}`);
   if (kind === 'org') return id;
+  if (kind === 'account') {
+    const [a] = await db.query(`SELECT unit_id FROM user_account WHERE id = $1`, [id]);
+    return a?.unit_id;
+  }
   // A workflow's archived history (history:<workflow id>) belongs where the workflow does.
   if (kind === 'history') return workflowOwnerUnit(db, rest.join(':'));
   if (kind === 'decision') {
@@ -95,6 +99,48 @@ export async function orgUnitRows(db: EntityManager): Promise<OrgUnitRow[]> {
             successor_id AS "successorId", ceased_reason AS "ceasedReason"
        FROM org_unit ORDER BY level DESC, id`,
   );
+}
+
+export interface NewUnit {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  level: 'UNIT' | 'PROVINCE' | 'CENTRAL';
+  nameVi: string;
+  nameEn: string;
+  issuerCode: string;
+  validFrom: string | null;
+}
+
+/** Adds a unit to the tree, on its audit stream; false when the id is taken. */
+export async function createUnit(db: EntityManager, u: NewUnit, by: { userId: string; role: string }): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO org_unit (id, parent_id, kind, level, name_vi, name_en, issuer_code, valid_from) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING id`,
+    [u.id, u.parentId, u.kind, u.level, u.nameVi, u.nameEn, u.issuerCode, u.validFrom],
+  );
+  if (!rows.length) return false;
+  await appendAudit(db, { stream: `org:${u.id}`, eventType: 'UnitCreated', actorId: by.userId, actorRole: by.role, occurredAt: new Date().toISOString(), payload: { ...u } });
+  return true;
+}
+
+/**
+ * Renames a unit or changes its issuer code, on its audit stream. Decisions already signed keep the
+ * name and code they were issued under (they hold their own copy).
+ */
+export async function renameUnit(db: EntityManager, r: { id: string; nameVi: string; nameEn: string; issuerCode: string; reason: string; by: { userId: string; role: string } }): Promise<void> {
+  const [[before]] = await db.query(
+    `UPDATE org_unit o SET name_vi=$2, name_en=$3, issuer_code=$4 FROM org_unit old WHERE o.id=$1 AND old.id=o.id
+     RETURNING old.name_vi AS "nameVi", old.name_en AS "nameEn", old.issuer_code AS "issuerCode"`,
+    [r.id, r.nameVi, r.nameEn, r.issuerCode],
+  );
+  await appendAudit(db, {
+    stream: `org:${r.id}`,
+    eventType: 'UnitRenamed',
+    actorId: r.by.userId,
+    actorRole: r.by.role,
+    occurredAt: new Date().toISOString(),
+    payload: { before, after: { nameVi: r.nameVi, nameEn: r.nameEn, issuerCode: r.issuerCode }, reason: r.reason },
+  });
 }
 
 /** Records that a unit ceased on `lastDay`, handing over to `successorId`, on the unit's audit stream. */

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '@vinhdanh/domain/ladder/nomination';
+import type { LinkPurpose } from '@vinhdanh/domain/accounts/accounts';
+import { appendAudit } from '../audit/chain';
+
+// TypeORM answers an UPDATE … RETURNING as [rows, count], an INSERT … RETURNING as rows.
+
+/**
+ * Accounts as administrators keep them (docs/accounts.md). Every change is written with its audit
+ * entry, in the caller's transaction, on the account's own stream (`account:<id>`): who did it, what
+ * changed and why. No entry holds a password, a hash or a link.
+ */
+
+export const accountStream = (id: string): string => `account:${id}`;
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  unitId: string;
+  roles: Role[];
+  scopeUnitId: string | null;
+  active: boolean;
+  hasPassword: boolean;
+  dutiesException: string | null;
+  createdAt: string;
+  deactivatedAt: string | null;
+}
+
+const COLUMNS = `id, username, full_name AS "fullName", email, unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId", active,
+  password_hash IS NOT NULL AS "hasPassword", duties_exception AS "dutiesException", created_at AS "createdAt", deactivated_at AS "deactivatedAt"`;
+
+export async function accountRows(db: EntityManager, filter: { unitId?: string; active?: boolean } = {}): Promise<AccountRow[]> {
+  return db.query(
+    `SELECT ${COLUMNS} FROM user_account WHERE ($1::text IS NULL OR unit_id = $1) AND ($2::boolean IS NULL OR active = $2) ORDER BY unit_id, username`,
+    [filter.unitId ?? null, filter.active ?? null],
+  );
+}
+
+export async function accountRow(db: EntityManager, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db.query(`SELECT ${COLUMNS} FROM user_account WHERE id = $1`, [id]);
+  return row;
+}
+
+export interface NewAccount {
+  username: string;
+  fullName: string;
+  email: string | null;
+  unitId: string;
+  roles: Role[];
+  scopeUnitId: string | null;
+  personalIdHash: string | null;
+  dutiesException: string | null;
+}
+
+/** Creates the account without a password (its owner sets one through the invitation); false when the username or personal id is taken. */
+export async function createAccount(tx: EntityManager, a: NewAccount, by: { userId: string; role: string }): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO user_account (id, username, password_hash, full_name, email, unit_id, roles, scope_unit_id, personal_id_hash, duties_exception)
+     VALUES ($1,$1,NULL,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING id`,
+    [a.username, a.fullName, a.email, a.unitId, a.roles, a.scopeUnitId, a.personalIdHash, a.dutiesException],
+  );
+  if (!rows.length) return false;
+  await appendAudit(tx, {
+    stream: accountStream(a.username),
+    eventType: 'AccountCreated',
+    actorId: by.userId,
+    actorRole: by.role,
+    occurredAt: new Date().toISOString(),
+    payload: { fullName: a.fullName, unitId: a.unitId, roles: a.roles, scopeUnitId: a.scopeUnitId, personalIdRecorded: !!a.personalIdHash, dutiesException: a.dutiesException },
+  });
+  return true;
+}
+
+export interface AccountChange {
+  fullName: string;
+  email: string | null;
+  unitId: string;
+  roles: Role[];
+  scopeUnitId: string | null;
+  dutiesException: string | null;
+}
+
+/** Writes the account's new shape and what changed, with the administrator's reason. */
+export async function changeAccount(tx: EntityManager, before: AccountRow, after: AccountChange, by: { userId: string; role: string; reason: string }): Promise<string[]> {
+  const changed = (Object.keys(after) as (keyof AccountChange)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (!changed.length) return [];
+  await tx.query(
+    `UPDATE user_account SET full_name=$2, email=$3, unit_id=$4, roles=$5, scope_unit_id=$6, duties_exception=$7 WHERE id=$1`,
+    [before.id, after.fullName, after.email, after.unitId, after.roles, after.scopeUnitId, after.dutiesException],
+  );
+  await appendAudit(tx, {
+    stream: accountStream(before.id),
+    eventType: 'AccountChanged',
+    actorId: by.userId,
+    actorRole: by.role,
+    occurredAt: new Date().toISOString(),
+    payload: { changed, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: Object.fromEntries(changed.map((k) => [k, after[k]])), reason: by.reason },
+  });
+  return changed;
+}
+
+/**
+ * Deactivates the account: it can no longer sign in, its tokens stop working at the next request,
+ * its open links are revoked; its name stays on everything it did. False when already inactive.
+ */
+export async function deactivateAccount(tx: EntityManager, id: string, by: { userId: string; role: string; reason: string }): Promise<boolean> {
+  const [rows] = await tx.query(`UPDATE user_account SET active=false, deactivated_at=now() WHERE id=$1 AND active RETURNING id`, [id]);
+  if (!rows.length) return false;
+  await tx.query(`UPDATE account_link SET revoked_at=now() WHERE user_id=$1 AND used_at IS NULL AND revoked_at IS NULL`, [id]);
+  await appendAudit(tx, { stream: accountStream(id), eventType: 'AccountDeactivated', actorId: by.userId, actorRole: by.role, occurredAt: new Date().toISOString(), payload: { reason: by.reason } });
+  return true;
+}
+
+export async function reactivateAccount(tx: EntityManager, id: string, by: { userId: string; role: string; reason: string }): Promise<boolean> {
+  const [rows] = await tx.query(`UPDATE user_account SET active=true, deactivated_at=NULL WHERE id=$1 AND NOT active RETURNING id`, [id]);
+  if (!rows.length) return false;
+  await appendAudit(tx, { stream: accountStream(id), eventType: 'AccountReactivated', actorId: by.userId, actorRole: by.role, occurredAt: new Date().toISOString(), payload: { reason: by.reason } });
+  return true;
+}
+
+/** Links are looked up by the SHA-256 of their token: the token itself is never stored. */
+export const linkHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Records a one-time link (earlier open links of the account are revoked: only the newest works). */
+export async function issueLink(tx: EntityManager, l: { userId: string; token: string; purpose: LinkPurpose; expiresAt: Date; by: { userId: string; role: string } }): Promise<void> {
+  await tx.query(`UPDATE account_link SET revoked_at=now() WHERE user_id=$1 AND used_at IS NULL AND revoked_at IS NULL`, [l.userId]);
+  await tx.query(`INSERT INTO account_link (token_hash, user_id, purpose, created_by, expires_at) VALUES ($1,$2,$3,$4,$5)`, [linkHash(l.token), l.userId, l.purpose, l.by.userId, l.expiresAt]);
+  await appendAudit(tx, {
+    stream: accountStream(l.userId),
+    eventType: l.purpose === 'INVITE' ? 'InvitationIssued' : 'PasswordResetIssued',
+    actorId: l.by.userId,
+    actorRole: l.by.role,
+    occurredAt: new Date().toISOString(),
+    payload: { expiresAt: l.expiresAt.toISOString() },
+  });
+}
+
+/** The account an open link is for (unused, unrevoked, unexpired, the account active), locking the link. */
+export async function openLink(tx: EntityManager, token: string): Promise<{ userId: string; purpose: LinkPurpose; username: string; fullName: string } | undefined> {
+  const [row] = await tx.query(
+    `SELECT l.user_id AS "userId", l.purpose, a.username, a.full_name AS "fullName" FROM account_link l JOIN user_account a ON a.id = l.user_id
+      WHERE l.token_hash=$1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND a.active FOR UPDATE OF l`,
+    [linkHash(token)],
+  );
+  return row;
+}
+
+/**
+ * Sets a new password hash and counts the change, so every token issued under the old count stops
+ * working; `link` is the one-time link used, consumed in the same transaction. Answers the new count.
+ */
+export async function setPasswordHash(tx: EntityManager, s: { userId: string; hash: string; via: 'INVITE' | 'RESET' | 'CHANGE'; link?: string }): Promise<number> {
+  if (s.link) await tx.query(`UPDATE account_link SET used_at=now() WHERE token_hash=$1`, [linkHash(s.link)]);
+  const [[row]] = await tx.query(`UPDATE user_account SET password_hash=$2, credentials_version=credentials_version+1 WHERE id=$1 RETURNING credentials_version AS v`, [s.userId, s.hash]);
+  await appendAudit(tx, { stream: accountStream(s.userId), eventType: s.via === 'CHANGE' ? 'PasswordChanged' : 'PasswordSet', actorId: s.userId, occurredAt: new Date().toISOString(), payload: { via: s.via } });
+  return row.v;
+}
+
+export async function passwordHashOf(db: EntityManager, userId: string): Promise<string | null> {
+  const [row] = await db.query(`SELECT password_hash AS "hash" FROM user_account WHERE id=$1 AND active`, [userId]);
+  return row?.hash ?? null;
+}
+
+/** How many active administrators there are (the first one is made from the command line). */
+export async function activeAdministrators(db: EntityManager): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM user_account WHERE active AND 'ADMIN' = ANY(roles)`);
+  return row.n;
+}

@@ -1,0 +1,42 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Accounts administered in the product (docs/accounts.md): an account may exist before its owner
+ * has set a password (an invitation is open), is deactivated rather than deleted (its acts stay
+ * attributed), and counts its password changes: a token carries the count it was issued under, so older tokens stop working.
+ * One-time links are kept as hashes only: whoever reads the database cannot use them.
+ */
+export class Accounts1764320000000 implements MigrationInterface {
+  name = 'Accounts1764320000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      ALTER TABLE user_account ALTER COLUMN password_hash DROP NOT NULL,
+        ADD COLUMN active boolean NOT NULL DEFAULT true,
+        ADD COLUMN deactivated_at timestamptz,
+        ADD COLUMN credentials_version int NOT NULL DEFAULT 0,
+        ADD COLUMN duties_exception text;
+
+      CREATE TABLE account_link (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES user_account(id),
+        purpose text NOT NULL CHECK (purpose IN ('INVITE','RESET')),
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX account_link_user_idx ON account_link (user_id);
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP TABLE account_link;
+      UPDATE user_account SET password_hash = '!' WHERE password_hash IS NULL;
+      ALTER TABLE user_account ALTER COLUMN password_hash SET NOT NULL,
+        DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception;
+    `);
+  }
+}
