@@ -775,4 +775,58 @@ describe('browser journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Public notices on awards' }).waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
+  it('administrator: invites a clerk, who sets a password from the one-time link on a phone, signs in and changes it', async () => {
+    const username = `vanthu.moi${Date.now() % 100000}`;
+    const admin = await as('quantri');
+    await admin.getByRole('link', { name: 'Tài khoản', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
+    await admin.getByLabel('Tên đăng nhập').fill(username);
+    await admin.getByLabel('Họ và tên').fill('Đỗ Thị Mới Vào');
+    await admin.getByLabel('Đơn vị', { exact: true }).selectOption(unit);
+    await admin.getByLabel('Văn thư').check();
+    await admin.getByLabel('Người có thẩm quyền quyết định').check();
+    await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    // One person proposing and deciding: the reason is given beside the exception field.
+    expect(await admin.locator('#dutiesException-error').textContent()).toContain('vừa lập hồ sơ đề nghị vừa quyết định');
+    await admin.getByLabel('Người có thẩm quyền quyết định').uncheck();
+    await admin.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const linkField = admin.locator('input.one-time-link');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/app\/mat-khau#[A-Za-z0-9_-]{43}$/);
+    await admin.getByRole('cell', { name: username }).waitFor();
+    await check(admin, 'admin-01-account-invited');
+
+    const phone = await as(null, { width: 390, height: 844 });
+    await phone.goto(link);
+    await phone.getByRole('heading', { level: 1, name: 'Đặt mật khẩu' }).waitFor();
+    await phone.getByLabel('Mật khẩu mới', { exact: true }).fill('matkhau12345678');
+    await phone.getByLabel('Nhập lại mật khẩu mới').fill('matkhau12345678');
+    await phone.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    expect(await phone.locator('#password-error').textContent()).toContain('dễ đoán');
+    await check(phone, 'admin-02-phone-password-refused');
+    const sentence = 'Hoa sữa nở thơm phố cổ mỗi độ thu về';
+    await phone.getByLabel('Mật khẩu mới', { exact: true }).fill(sentence);
+    await phone.getByLabel('Nhập lại mật khẩu mới').fill(sentence);
+    await phone.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    await phone.getByText(`Đã đặt mật khẩu cho tài khoản ${username}`).waitFor();
+    await check(phone, 'admin-03-phone-password-set');
+
+    await phone.getByRole('link', { name: 'Đăng nhập' }).first().click();
+    await phone.getByLabel('Tên đăng nhập').fill(username);
+    await phone.getByLabel('Mật khẩu').fill(sentence);
+    await phone.getByRole('button', { name: 'Đăng nhập' }).click();
+    await phone.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    await phone.getByRole('link', { name: 'Đỗ Thị Mới Vào' }).click();
+    await phone.getByLabel('Mật khẩu hiện tại').fill(sentence);
+    await phone.getByLabel('Mật khẩu mới', { exact: true }).fill('Trăng rằm soi bóng hàng cau trước ngõ');
+    await phone.getByLabel('Nhập lại mật khẩu mới').fill('Trăng rằm soi bóng hàng cau trước ngõ');
+    await phone.getByRole('button', { name: 'Lưu mật khẩu' }).click();
+    await phone.getByText('Đã đổi mật khẩu').waitFor();
+    // The session goes on under the new token.
+    await phone.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    expect(phone.url()).not.toContain('/login');
+    await check(phone, 'admin-04-phone-password-changed');
+  });
 });

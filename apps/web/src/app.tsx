@@ -26,6 +26,8 @@ import { AuditNominationPage } from './pages/audit-nomination';
 import { DashboardPage } from './pages/dashboard';
 import { RevocationPage, RevocationsPage } from './pages/revocations';
 import { OrgPage } from './pages/org';
+import { AccountsPage } from './pages/accounts';
+import { MyAccountPage, SetPasswordPage } from './pages/password';
 
 export function App() {
   return (
@@ -46,6 +48,9 @@ interface RouteDef { pattern: string; page: (p: Record<string, string>) => React
 const ROUTES: RouteDef[] = [
   { pattern: '/login', page: () => <LoginPage />, public: true },
   { pattern: '/cong-khai', page: () => <PublicPage />, public: true },
+  { pattern: '/mat-khau', page: () => <SetPasswordPage />, public: true },
+  { pattern: '/tai-khoan', page: () => <MyAccountPage /> },
+  { pattern: '/accounts', page: () => <AccountsPage /> },
   { pattern: '/', page: () => <HomePage /> },
   { pattern: '/inbox', page: () => <InboxPage /> },
   { pattern: '/nominations', page: () => <NominationListPage /> },
@@ -130,6 +135,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/dashboard', key: 'nav.dashboard' },
   { to: '/revocations', key: 'nav.revocations', roles: ['INSPECTOR', 'AUDITOR', 'DECISION_MAKER', 'ADMIN'] },
   { to: '/org', key: 'nav.org' },
+  { to: '/accounts', key: 'nav.accounts', roles: ['ADMIN', 'AUDITOR', 'INSPECTOR'] },
 ];
 
 function Header() {
@@ -161,7 +167,7 @@ function Header() {
         </div>
         {actor ? (
           <div className="who">
-            <span>{actor.fullName}</span>
+            <Link to="/tai-khoan" aria-current={pathname === '/tai-khoan' ? 'page' : undefined}>{actor.fullName}</Link>
             <button type="button" className="link-button" onClick={() => { signOut(); navigate('/login'); }}>{t('nav.signOut')}</button>
           </div>
         ) : pathname !== '/login' && <Link to="/login">{t('nav.signIn')}</Link>}

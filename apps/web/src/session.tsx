@@ -13,6 +13,8 @@ interface Session {
   loading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): void;
+  /** Keeps the session on the token a password change answered (the old one no longer works). */
+  renew(accessToken: string): void;
   has(...roles: Role[]): boolean;
 }
 
@@ -48,8 +50,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setActor(me);
   }, []);
 
+  const renew = useCallback((accessToken: string) => tokenStore.set(accessToken), []);
   const has = useCallback((...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r)), [actor]);
-  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signOut, has }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signOut, renew, has }}>{children}</SessionContext.Provider>;
 }
 
 async function loadActor(): Promise<{ me: Actor; mine: Membership[] }> {
