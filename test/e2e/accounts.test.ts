@@ -120,6 +120,8 @@ describe('accounts administered', () => {
     expect(self.status).toBe(403);
     expect(self.body.code).toBe('SELF_ADMINISTRATION');
     expect((await admin.post('/accounts/quantri/deactivate', { reason: 'Thử tự khóa' })).body.code).toBe('SELF_ADMINISTRATION');
+    expect((await admin.request('PATCH', '/accounts/quantri', { unitId: 'so-gddt', reason: 'Tự chuyển đơn vị' })).body.code).toBe('SELF_ADMINISTRATION');
+    expect((await admin.request('PATCH', '/accounts/quantri', { fullName: 'Quản trị hệ thống tỉnh', reason: 'Sửa tên hiển thị' })).status).toBe(200);
     // An auditor reads the accounts and their history, and changes nothing.
     const auditor = await stack.login('thanhtra');
     expect((await auditor.get('/accounts?active=true')).body.items.some((a: { id: string }) => a.id === 'quantri')).toBe(true);
@@ -167,10 +169,11 @@ describe('accounts administered', () => {
     await expect(stack.login(username, 'Một câu mới hoàn toàn khác hẳn câu cũ')).resolves.toBeDefined();
   });
 
-  it('a deactivated account is locked out at once, keeps its acts, and can be brought back', async () => {
+  it('a deactivated account is locked out at once, keeps its acts, and can be brought back without its old sessions', async () => {
     const { username, token } = await invite();
     await anonymous.post('/auth/set-password', { token, password: SENTENCE });
     const person = await stack.login(username, SENTENCE);
+    const pendingReset = tokenOf((await admin.post(`/accounts/${username}/link`)).body.path);
     const nominationId = await submit(person, 'GK_DONVI');
     const off = await admin.post(`/accounts/${username}/deactivate`, { reason: 'Nghỉ hưu từ 01/12/2026' });
     expect(off.status).toBe(200);
@@ -185,10 +188,15 @@ describe('accounts administered', () => {
     const reviewer = await stack.login('vanthu.so-gddt');
     expect((await reviewer.get(`/nominations/${nominationId}`)).body.submittedBy).toBe(username);
 
+    // The reset link issued before the deactivation died with it.
+    expect((await anonymous.post('/auth/set-password', { token: pendingReset, password: 'Câu mật khẩu của người đã nghỉ việc' })).body.code).toBe('LINK_NOT_VALID');
+
     expect((await admin.post(`/accounts/${username}/reactivate`, { reason: 'Tái tuyển dụng' })).body).toMatchObject({ active: true });
     await expect(stack.login(username, SENTENCE)).resolves.toBeDefined();
+    // A token from before the deactivation does not come back to life.
+    expect((await person.get('/auth/me')).status).toBe(401);
     const types = (await admin.get(`/accounts/${username}/history`)).body.entries.map((e: { eventType: string }) => e.eventType);
-    expect(types).toEqual(['AccountCreated', 'InvitationIssued', 'PasswordSet', 'AccountDeactivated', 'AccountReactivated']);
+    expect(types).toEqual(['AccountCreated', 'InvitationIssued', 'PasswordSet', 'PasswordResetIssued', 'AccountDeactivated', 'AccountReactivated']);
   });
 
   it('a reset link replaces the one before it; the old password works until the new one is set', async () => {
@@ -205,6 +213,27 @@ describe('accounts administered', () => {
     await expect(stack.login(username, 'Câu mật khẩu thứ hai sau khi quên')).resolves.toBeDefined();
   });
 
+  it('a link past its time is refused', async () => {
+    const { username, token } = await invite();
+    // The link's expiry moved to the past, as 72 hours' waiting would.
+    await stack.ds.query(`UPDATE account_link SET expires_at = now() - interval '1 second' WHERE user_id=$1`, [username]);
+    expect((await anonymous.post('/auth/set-password', { token, password: SENTENCE })).body.code).toBe('LINK_NOT_VALID');
+    const fresh = await admin.post(`/accounts/${username}/link`);
+    expect(fresh.body.purpose).toBe('INVITE');
+    expect((await anonymous.post('/auth/set-password', { token: tokenOf(fresh.body.path), password: SENTENCE })).status).toBe(200);
+  });
+
+  it('a scoped auditor reads the accounts of their scope only; others are as absent as missing ones', async () => {
+    const provincial = await stack.login('thanhtra.tinh');
+    const seen = (await provincial.get('/accounts')).body.items.map((a: { unitId: string }) => a.unitId);
+    expect(seen).toContain('so-gddt');
+    expect(seen).not.toContain('ban-tdkt-tw');
+    expect((await provincial.get('/accounts/vanthu.so-gddt/history')).status).toBe(200);
+    const outside = await provincial.get('/accounts/quantri/history');
+    expect(outside.status).toBe(404);
+    expect(outside.body.code).toBe('ACCOUNT_NOT_FOUND');
+  });
+
   it('refuses what an account cannot be, each with its reason', async () => {
     const cases: [Record<string, unknown>, number, string][] = [
       [{ username: 'Có Dấu' }, 400, 'BAD_USERNAME'],
@@ -215,6 +244,9 @@ describe('accounts administered', () => {
       [{ unitId: 'khong-co' }, 400, 'UNKNOWN_UNIT'],
       [{ username: 'quantri' }, 409, 'USERNAME_TAKEN'],
       [{ personalId: '123' }, 400, 'BAD_PERSONAL_ID'],
+      [{ roles: ['ADMIN', 'DECISION_MAKER'] }, 400, 'ADMIN_WITH_WORKFLOW_ROLE'],
+      [{ roles: ['ADMIN', 'COUNCIL_MEMBER'] }, 400, 'ADMIN_WITH_WORKFLOW_ROLE'],
+      [{ fullName: '      ' }, 400, 'NAME_REQUIRED'],
     ];
     for (const [fields, status, code] of cases) {
       const res = await admin.post('/accounts', { username: uniqueName('sai.'), fullName: 'Người Thử', unitId: 'so-gddt', roles: ['CLERK'], ...fields });
@@ -222,6 +254,9 @@ describe('accounts administered', () => {
       expect(res.body.messageVi).toBeTruthy();
     }
     expect((await admin.request('PATCH', '/accounts/khong-co-ai', { reason: 'Không có ai' })).body.code).toBe('ACCOUNT_NOT_FOUND');
+    // Nulls where strings belong are a reason, not a 500.
+    const nulls = await admin.request('PATCH', '/accounts/vanthu.so-gddt', { dutiesException: null, email: null, scopeUnitId: null, reason: 'Xóa các trường' });
+    expect(nulls.status).toBeLessThan(500);
   });
 
   it('administrators add and rename units, audited; ids, parents and levels are checked', async () => {
@@ -232,6 +267,9 @@ describe('accounts administered', () => {
     expect((await admin.post('/org/units', { id, kind: 'COMMUNE', level: 'UNIT', nameVi: 'Lần nữa', nameEn: 'Again', issuerCode: 'UBND' })).body.code).toBe('UNIT_EXISTS');
     expect((await admin.post('/org/units', { id: uniqueName('tw-'), parentId: id, kind: 'MINISTRY', level: 'CENTRAL', nameVi: 'Bộ', nameEn: 'Ministry', issuerCode: 'BO' })).body.code).toBe('LEVEL_ABOVE_PARENT');
     expect((await admin.post('/org/units', { id: 'Có Dấu', kind: 'COMMUNE', level: 'UNIT', nameVi: 'Sai', nameEn: 'Bad', issuerCode: 'X' })).body.code).toBe('BAD_UNIT_ID');
+    expect((await admin.post('/org/units', { id: uniqueName('xa-'), parentId: 'khong-co', kind: 'COMMUNE', level: 'UNIT', nameVi: 'Xã Lạc', nameEn: 'Lost Commune', issuerCode: 'UBND' })).body.code).toBe('UNKNOWN_UNIT');
+    // An empty parent is no parent (a root), not a database error.
+    expect((await admin.post('/org/units', { id: uniqueName('tw-'), parentId: '', kind: 'MINISTRY', level: 'CENTRAL', nameVi: 'Bộ Thử', nameEn: 'Test Ministry', issuerCode: 'BT' })).status).toBe(201);
     const clerk = await stack.login('vanthu.so-gddt');
     expect((await clerk.post('/org/units', { id: uniqueName('x-'), kind: 'COMMUNE', level: 'UNIT', nameVi: 'Xã Tự Lập', nameEn: 'Self-made Commune', issuerCode: 'UBND' })).status).toBe(403);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { LINK_LIFETIME_HOURS, checkUsername } from '@vinhdanh/domain/accounts/accounts';
-import { activeAdministrators, createAccount, issueLink } from '@vinhdanh/persistence/accounts/accounts';
+import { activeAdministrators, createAccount, issueLink, lockFirstAdministrator } from '@vinhdanh/persistence/accounts/accounts';
 import { createUnit, orgUnitRows } from '@vinhdanh/persistence/read-model/org';
 
 export interface FirstAdministrator {
@@ -25,7 +25,7 @@ export async function firstAdministrator(ds: DataSource, a: FirstAdministrator):
   checkUsername(a.username);
   return ds.transaction(async (tx) => {
     // One first administrator even if the command runs twice at once.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('vinhdanh:first-admin'))`);
+    await lockFirstAdministrator(tx);
     if ((await activeAdministrators(tx)) > 0) throw new Error('an administrator already exists: create accounts in the product (Tài khoản), signed in as an administrator');
     const units = await orgUnitRows(tx);
     let unitCreated = false;

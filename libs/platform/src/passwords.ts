@@ -1,5 +1,5 @@
-import { hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { hashSync as bcryptHashSync, verify as bcryptVerify } from '@node-rs/bcrypt';
+import { hash as argon2Hash, hashSync as argon2HashSync, verify as argon2Verify } from '@node-rs/argon2';
+import { verify as bcryptVerify } from '@node-rs/bcrypt';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
@@ -58,12 +58,14 @@ export function hashPassword(password: string): Promise<string> {
   return argon2Hash(normalise(password));
 }
 
-/** A hash to compare against when there is no account, so the time taken does not say whether a username exists. */
-const ABSENT = bcryptHashSync('vinhdanh-timing-guard', 10);
+/** A hash to compare against when there is no account (or no password yet), made like every new one, so the time taken does not say whether a username exists. */
+const ABSENT = argon2HashSync('vinhdanh-timing-guard');
 
 /** Verifies against the stored hash (Argon2id, or bcrypt from before); a missing hash never matches. */
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
-  if (stored?.startsWith('$argon2')) return argon2Verify(stored, normalise(password));
-  const ok = await bcryptVerify(password, stored ?? ABSENT);
-  return ok && !!stored;
+  if (!stored) {
+    await argon2Verify(ABSENT, normalise(password));
+    return false;
+  }
+  return stored.startsWith('$argon2') ? argon2Verify(stored, normalise(password)) : bcryptVerify(password, stored);
 }

@@ -11,11 +11,12 @@ import {
   createAccount,
   deactivateAccount,
   issueLink,
+  lockAccount,
   reactivateAccount,
   type AccountRow,
 } from '@vinhdanh/persistence/accounts/accounts';
 import { accountByPersonalId } from '@vinhdanh/persistence/read-model/identity';
-import { auditRows, orgUnitRows, unitWithin } from '@vinhdanh/persistence/read-model/org';
+import { auditRows, orgUnitRows, unitWithin, unitsWithin } from '@vinhdanh/persistence/read-model/org';
 import { accountStream } from '@vinhdanh/persistence/accounts/accounts';
 import { APP_CONFIG, personalIdHash, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../common/actor';
@@ -39,7 +40,11 @@ export class AccountsService {
     if (!actor.roles.some((r) => r === 'ADMIN' || r === 'AUDITOR' || r === 'INSPECTOR')) {
       throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị, kiểm soát viên và thanh tra xem được danh sách tài khoản.', 'Only administrators, auditors and inspectors read the list of accounts.');
     }
-    return { items: await accountRows(this.ds.manager, filter) };
+    const items = await accountRows(this.ds.manager, filter);
+    // A scoped auditor reads the accounts of their scope's units only.
+    if (actor.roles.includes('ADMIN') || !actor.scopeUnitId) return { items };
+    const within = new Set(await unitsWithin(this.ds.manager, actor.scopeUnitId));
+    return { items: items.filter((a) => within.has(a.unitId)) };
   }
 
   /** Every administrative act on the account, from the audit chain; a scoped auditor reads accounts of their scope only. */
@@ -48,10 +53,9 @@ export class AccountsService {
       throw forbidden('ROLE_REQUIRED', 'Chỉ quản trị, kiểm soát viên và thanh tra xem được lịch sử tài khoản.', 'Only administrators, auditors and inspectors read an account’s history.');
     }
     const account = await accountRow(this.ds.manager, id);
-    if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản này.', 'No such account.');
-    if (!actor.roles.includes('ADMIN') && actor.scopeUnitId && !(await unitWithin(this.ds.manager, account.unitId, actor.scopeUnitId))) {
-      throw forbidden('OUT_OF_SCOPE', 'Tài khoản ngoài phạm vi thanh tra của bạn.', 'The account is outside your scope.');
-    }
+    // Outside a scoped auditor's scope, an account is as absent as one that does not exist.
+    const hidden = !!account && !actor.roles.includes('ADMIN') && !!actor.scopeUnitId && !(await unitWithin(this.ds.manager, account.unitId, actor.scopeUnitId));
+    if (!account || hidden) throw notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản này.', 'No such account.');
     const rows = await auditRows(this.ds.manager, accountStream(id));
     return {
       account,
@@ -62,6 +66,8 @@ export class AccountsService {
   async create(actor: AuthenticatedActor, dto: NewAccountDto): Promise<AccountCreated> {
     admin(actor);
     checkUsername(dto.username);
+    const fullName = dto.fullName.trim();
+    if (fullName.length < 2) throw invalid('NAME_REQUIRED', 'Cần họ và tên.', 'The full name is required.', 'fullName');
     const roles = checkAccount(dto);
     await this.checkUnits(this.ds.manager, dto.unitId, dto.scopeUnitId);
     const pidHash = dto.personalId ? this.personalId(dto.personalId) : null;
@@ -71,7 +77,7 @@ export class AccountsService {
       }
       const created = await createAccount(
         tx,
-        { username: dto.username, fullName: dto.fullName.trim(), email: dto.email ?? null, unitId: dto.unitId, roles, scopeUnitId: dto.scopeUnitId ?? null, personalIdHash: pidHash, dutiesException: dto.dutiesException?.trim() || null },
+        { username: dto.username, fullName, email: dto.email?.trim() || null, unitId: dto.unitId, roles, scopeUnitId: dto.scopeUnitId ?? null, personalIdHash: pidHash, dutiesException: dto.dutiesException?.trim() || null },
         by(actor),
       );
       if (!created) throw conflict('USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng.', 'The username is taken.');
@@ -85,12 +91,12 @@ export class AccountsService {
     return this.ds.transaction(async (tx) => {
       const before = await this.existing(tx, id, true);
       const after = {
-        fullName: dto.fullName?.trim() ?? before.fullName,
-        email: dto.email === undefined ? before.email : dto.email || null,
+        fullName: dto.fullName?.trim() || before.fullName,
+        email: dto.email === undefined ? before.email : dto.email?.trim() || null,
         unitId: dto.unitId ?? before.unitId,
         roles: dto.roles ?? before.roles,
-        scopeUnitId: dto.scopeUnitId === undefined ? before.scopeUnitId : dto.scopeUnitId || null,
-        dutiesException: dto.dutiesException === undefined ? before.dutiesException : dto.dutiesException.trim() || null,
+        scopeUnitId: dto.scopeUnitId === undefined ? before.scopeUnitId : dto.scopeUnitId?.trim() || null,
+        dutiesException: dto.dutiesException === undefined ? before.dutiesException : dto.dutiesException?.trim() || null,
       };
       const powers = after.unitId !== before.unitId || after.scopeUnitId !== before.scopeUnitId || JSON.stringify(after.roles) !== JSON.stringify(before.roles);
       if (powers) checkNotSelf(actor.userId, id, 'roles');
@@ -116,7 +122,9 @@ export class AccountsService {
     return this.ds.transaction(async (tx) => {
       const account = await this.existing(tx, id, false);
       if (account.active) throw conflict('ACCOUNT_ACTIVE', 'Tài khoản đang hoạt động.', 'The account is active.');
-      checkAccount(account); // a rule added since it was switched off applies before it comes back
+      // The rules, and the unit's existence, as they stand now: the account may have been off for years.
+      checkAccount(account);
+      await this.checkUnits(tx, account.unitId, account.scopeUnitId);
       await reactivateAccount(tx, id, { ...by(actor), reason });
       return (await accountRow(tx, id))!;
     });
@@ -140,8 +148,7 @@ export class AccountsService {
 
   /** The account, locked for the change; `active` refuses one that was deactivated. */
   private async existing(tx: EntityManager, id: string, active: boolean): Promise<AccountRow> {
-    const [row] = await tx.query(`SELECT id FROM user_account WHERE id=$1 FOR UPDATE`, [id]);
-    const account = row && (await accountRow(tx, id));
+    const account = (await lockAccount(tx, id)) ? await accountRow(tx, id) : undefined;
     if (!account) throw notFound('ACCOUNT_NOT_FOUND', 'Không có tài khoản này.', 'No such account.');
     if (active && !account.active) throw conflict('ACCOUNT_INACTIVE', 'Tài khoản đã bị vô hiệu hóa; kích hoạt lại trước.', 'The account is deactivated; reactivate it first.');
     return account;

@@ -18,10 +18,10 @@ export class NewAccountDto {
 
 export class AccountChangeDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) fullName?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional({ description: 'null removes the address.' }) @IsOptional() @IsEmail() @MaxLength(200) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) unitId?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(9) @IsString({ each: true }) roles?: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'An empty string removes the scope.' }) @IsOptional() @IsString() @MaxLength(100) scopeUnitId?: string;
+  @ApiPropertyOptional({ description: 'An empty string removes the scope.' }) @IsOptional() @IsString() @MaxLength(100) scopeUnitId?: string;
   @ApiPropertyOptional({ description: 'An empty string removes the exception.' }) @IsOptional() @IsString() @MaxLength(1000) dutiesException?: string;
   @ApiProperty({ example: 'Điều động sang Phòng Tổ chức cán bộ theo Quyết định 12/QĐ-SGDĐT' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
 }

@@ -15,7 +15,7 @@ import type { LoginResult, Me, PasswordSet } from './responses';
 
 class LoginDto {
   @ApiProperty({ example: 'vanthu.so-gddt' }) @IsString() @MinLength(1) @MaxLength(100) username!: string;
-  @ApiProperty({ format: 'password' }) @IsString() @MinLength(1) @MaxLength(200) password!: string;
+  @ApiProperty({ format: 'password' }) @IsString() @MinLength(1) @MaxLength(4 * PASSWORD_MAX_LENGTH) password!: string;
   @ApiProperty({ required: false, description: 'The device token an earlier sign-in to this account gave this browser: sign-ins from it are not slowed when others guess the password.' })
   @IsOptional() @IsString() @MaxLength(2000) deviceToken?: string;
 }

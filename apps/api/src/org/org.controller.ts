@@ -19,7 +19,7 @@ import type { OrgUnits, OrgUnitView, SuccessionResult } from './responses';
 
 class NewUnitDto {
   @ApiProperty({ example: 'xa-quang-son', description: 'Lower-case letters without diacritics, digits, hyphens; the unit id for ever.' }) @IsString() @MaxLength(63) id!: string;
-  @ApiPropertyOptional({ example: 'ubnd-tinh', nullable: true }) @IsOptional() @IsString() @MaxLength(100) parentId?: string;
+  @ApiPropertyOptional({ example: 'ubnd-tinh', description: 'Absent or empty: a root of the tree.' }) @IsOptional() @IsString() @MaxLength(100) parentId?: string;
   @ApiProperty({ example: 'COMMUNE', description: 'What the unit is (PROVINCE_PC, DEPARTMENT, COMMUNE, SCHOOL, ENTERPRISE, …).' }) @IsString() @MinLength(2) @MaxLength(40) kind!: string;
   @ApiProperty({ enum: ['UNIT', 'PROVINCE', 'CENTRAL'] }) @IsIn(['UNIT', 'PROVINCE', 'CENTRAL']) level!: 'UNIT' | 'PROVINCE' | 'CENTRAL';
   @ApiProperty({ example: 'Ủy ban nhân dân xã Quảng Sơn' }) @IsString() @MinLength(2) @MaxLength(300) nameVi!: string;
@@ -74,7 +74,7 @@ export class OrgController {
     errors: [400, 403, 409],
   })
   createUnit(@CurrentActor() actor: AuthenticatedActor, @Body() dto: NewUnitDto): Promise<OrgUnitView> {
-    return this.unitsAdmin.create(actor, { id: dto.id, parentId: dto.parentId ?? null, kind: dto.kind, level: dto.level, nameVi: dto.nameVi.trim(), nameEn: dto.nameEn.trim(), issuerCode: dto.issuerCode.trim(), validFrom: dto.validFrom ?? null });
+    return this.unitsAdmin.create(actor, { id: dto.id, parentId: dto.parentId?.trim() || null, kind: dto.kind, level: dto.level, nameVi: dto.nameVi.trim(), nameEn: dto.nameEn.trim(), issuerCode: dto.issuerCode.trim(), validFrom: dto.validFrom ?? null });
   }
 
   @Patch('units/:id')

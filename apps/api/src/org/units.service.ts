@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
-import { createUnit, orgUnitRows, renameUnit, type NewUnit } from '@vinhdanh/persistence/read-model/org';
+import { createUnit, lockUnit, orgUnitRows, renameUnit, type NewUnit } from '@vinhdanh/persistence/read-model/org';
 import type { AuthenticatedActor } from '../common/actor';
 import type { OrgUnitView } from './responses';
 
@@ -38,10 +38,12 @@ export class UnitsService {
   async rename(actor: AuthenticatedActor, id: string, r: { nameVi?: string; nameEn?: string; issuerCode?: string; reason: string }): Promise<OrgUnitView> {
     admin(actor);
     return this.ds.transaction(async (tx) => {
-      const [unit] = await tx.query(`SELECT name_vi AS "nameVi", name_en AS "nameEn", issuer_code AS "issuerCode", valid_to AS "validTo" FROM org_unit WHERE id=$1 FOR UPDATE`, [id]);
+      const unit = await lockUnit(tx, id);
       if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không có đơn vị này.', 'No such unit.');
       if (unit.validTo) throw conflict('ALREADY_CEASED', 'Đơn vị đã chấm dứt hoạt động; tên của nó giữ như lúc đó.', 'The unit has ceased; its name stays as it was.');
-      await renameUnit(tx, { id, nameVi: r.nameVi ?? unit.nameVi, nameEn: r.nameEn ?? unit.nameEn, issuerCode: r.issuerCode ?? unit.issuerCode, reason: r.reason, by: { userId: actor.userId, role: 'ADMIN' } });
+      const before = { nameVi: unit.nameVi, nameEn: unit.nameEn, issuerCode: unit.issuerCode };
+      const after = { nameVi: r.nameVi?.trim() ?? unit.nameVi, nameEn: r.nameEn?.trim() ?? unit.nameEn, issuerCode: r.issuerCode?.trim() ?? unit.issuerCode };
+      await renameUnit(tx, { id, before, after, reason: r.reason, by: { userId: actor.userId, role: 'ADMIN' } });
       return (await orgUnitRows(tx)).find((x) => x.id === id)!;
     });
   }

@@ -28,6 +28,12 @@ describe('account rules', () => {
     expect(checkAccount({ roles: ['CLERK', 'UNIT_HEAD'], dutiesException: 'Đơn vị chỉ có hai cán bộ' })).toEqual(['CLERK', 'UNIT_HEAD']);
   });
 
+  it('keeps administrators out of workflow roles', () => {
+    expect(checkAccount({ roles: ['ADMIN'] })).toEqual(['ADMIN']);
+    expect(checkAccount({ roles: ['ADMIN', 'AUDITOR'] })).toEqual(['ADMIN', 'AUDITOR']);
+    for (const r of ['CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY']) expect(code(() => checkAccount({ roles: ['ADMIN', r] }))).toBe('ADMIN_WITH_WORKFLOW_ROLE');
+  });
+
   it('gives a scope to auditors and inspectors only', () => {
     expect(checkAccount({ roles: ['AUDITOR'], scopeUnitId: 'ubnd-tinh' })).toEqual(['AUDITOR']);
     expect(checkAccount({ roles: ['INSPECTOR'], scopeUnitId: 'ubnd-tinh' })).toEqual(['INSPECTOR']);

@@ -13,6 +13,8 @@ export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,62}$/;
 export const PROPOSING_ROLES: readonly Role[] = ['CLERK'];
 /** … must not also decide for the same unit: commendation must be accurate, public, transparent and fair (Law 06/2022 Art 5(2)), and the plan asks for inspection against abuse. Separation of duties is our reading of both, not a rule the Law states in these words. */
 export const DECIDING_ROLES: readonly Role[] = ['DECISION_MAKER', 'UNIT_HEAD'];
+/** Roles that act in workflows: an administrator holds none of them, so administering accounts never becomes acting in a nomination or a council. */
+export const WORKFLOW_ROLES: readonly Role[] = ['CLERK', 'REVIEWER', 'DECISION_MAKER', 'UNIT_HEAD', 'COUNCIL_MEMBER', 'COUNCIL_SECRETARY'];
 /** Only auditors and inspectors read across units; the scope is theirs alone. */
 export const SCOPED_ROLES: readonly Role[] = ['AUDITOR', 'INSPECTOR'];
 
@@ -47,6 +49,9 @@ export function proposesAndDecides(roles: readonly string[]): boolean {
  */
 export function checkAccount(a: AccountShape): Role[] {
   const roles = checkRoles(a.roles);
+  if (roles.includes('ADMIN') && roles.some((r) => WORKFLOW_ROLES.includes(r))) {
+    throw invalid('ADMIN_WITH_WORKFLOW_ROLE', 'Quản trị hệ thống không kiêm vai trò xử lý hồ sơ hay Hội đồng; hãy dùng hai tài khoản.', 'An administrator holds no role that acts on dossiers or in councils; use two accounts.', 'roles');
+  }
   if (a.scopeUnitId && !roles.some((r) => SCOPED_ROLES.includes(r))) {
     throw invalid('SCOPE_WITHOUT_AUDIT_ROLE', 'Chỉ kiểm soát viên, thanh tra mới có phạm vi.', 'Only auditors and inspectors have a scope.', 'scopeUnitId');
   }

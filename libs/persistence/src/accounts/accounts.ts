@@ -107,7 +107,8 @@ export async function changeAccount(tx: EntityManager, before: AccountRow, after
  * its open links are revoked; its name stays on everything it did. False when already inactive.
  */
 export async function deactivateAccount(tx: EntityManager, id: string, by: { userId: string; role: string; reason: string }): Promise<boolean> {
-  const [rows] = await tx.query(`UPDATE user_account SET active=false, deactivated_at=now() WHERE id=$1 AND active RETURNING id`, [id]);
+  // The version moves on too, so no token issued before comes back to life with a reactivation.
+  const [rows] = await tx.query(`UPDATE user_account SET active=false, deactivated_at=now(), credentials_version=credentials_version+1 WHERE id=$1 AND active RETURNING id`, [id]);
   if (!rows.length) return false;
   await tx.query(`UPDATE account_link SET revoked_at=now() WHERE user_id=$1 AND used_at IS NULL AND revoked_at IS NULL`, [id]);
   await appendAudit(tx, { stream: accountStream(id), eventType: 'AccountDeactivated', actorId: by.userId, actorRole: by.role, occurredAt: new Date().toISOString(), payload: { reason: by.reason } });
@@ -138,8 +139,14 @@ export async function issueLink(tx: EntityManager, l: { userId: string; token: s
   });
 }
 
-/** The account an open link is for (unused, unrevoked, unexpired, the account active), locking the link. */
+/**
+ * The account an open link is for (unused, unrevoked, unexpired, the account active), locking the
+ * account and then the link: the order every administrative change takes too, so a password set
+ * while an administrator deactivates the account waits instead of deadlocking.
+ */
 export async function openLink(tx: EntityManager, token: string): Promise<{ userId: string; purpose: LinkPurpose; username: string; fullName: string } | undefined> {
+  const [owner] = await tx.query(`SELECT user_id AS "userId" FROM account_link WHERE token_hash=$1`, [linkHash(token)]);
+  if (!owner || !(await lockAccount(tx, owner.userId))) return undefined;
   const [row] = await tx.query(
     `SELECT l.user_id AS "userId", l.purpose, a.username, a.full_name AS "fullName" FROM account_link l JOIN user_account a ON a.id = l.user_id
       WHERE l.token_hash=$1 AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND a.active FOR UPDATE OF l`,
@@ -153,7 +160,10 @@ export async function openLink(tx: EntityManager, token: string): Promise<{ user
  * working; `link` is the one-time link used, consumed in the same transaction. Answers the new count.
  */
 export async function setPasswordHash(tx: EntityManager, s: { userId: string; hash: string; via: 'INVITE' | 'RESET' | 'CHANGE'; link?: string }): Promise<number> {
-  if (s.link) await tx.query(`UPDATE account_link SET used_at=now() WHERE token_hash=$1`, [linkHash(s.link)]);
+  if (s.link) {
+    const [used] = await tx.query(`UPDATE account_link SET used_at=now() WHERE token_hash=$1 AND used_at IS NULL AND revoked_at IS NULL RETURNING token_hash`, [linkHash(s.link)]);
+    if (!used.length) throw new Error('the link was used or revoked meanwhile'); // openLink holds it locked: unreachable
+  }
   const [[row]] = await tx.query(`UPDATE user_account SET password_hash=$2, credentials_version=credentials_version+1 WHERE id=$1 RETURNING credentials_version AS v`, [s.userId, s.hash]);
   await appendAudit(tx, { stream: accountStream(s.userId), eventType: s.via === 'CHANGE' ? 'PasswordChanged' : 'PasswordSet', actorId: s.userId, occurredAt: new Date().toISOString(), payload: { via: s.via } });
   return row.v;
@@ -162,6 +172,17 @@ export async function setPasswordHash(tx: EntityManager, s: { userId: string; ha
 export async function passwordHashOf(db: EntityManager, userId: string): Promise<string | null> {
   const [row] = await db.query(`SELECT password_hash AS "hash" FROM user_account WHERE id=$1 AND active`, [userId]);
   return row?.hash ?? null;
+}
+
+/** Locks the account's row for a change in this transaction; false when there is no such account. */
+export async function lockAccount(tx: EntityManager, id: string): Promise<boolean> {
+  const rows = await tx.query(`SELECT id FROM user_account WHERE id=$1 FOR UPDATE`, [id]);
+  return rows.length > 0;
+}
+
+/** Serialises the first-administrator command: two runs at once make one administrator. */
+export async function lockFirstAdministrator(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('vinhdanh:first-admin'))`);
 }
 
 /** How many active administrators there are (the first one is made from the command line). */

@@ -43,7 +43,7 @@ export async function findCouncil(db: EntityManager, councilId: string): Promise
 export async function councilMembers(db: EntityManager, councilId: string, onDate: string): Promise<SessionMember[]> {
   return db.query(
     `SELECT m.user_id AS "userId", u.full_name AS "fullName", m.role FROM council_member m JOIN user_account u ON u.id = m.user_id
-      WHERE m.council_id=$1 AND m.from_date <= $2 AND (m.to_date IS NULL OR m.to_date >= $2) ORDER BY m.role, m.user_id`,
+      WHERE m.council_id=$1 AND m.from_date <= $2 AND (m.to_date IS NULL OR m.to_date >= $2) AND u.active ORDER BY m.role, m.user_id`,
     [councilId, onDate],
   );
 }

@@ -127,20 +127,18 @@ export async function createUnit(db: EntityManager, u: NewUnit, by: { userId: st
  * Renames a unit or changes its issuer code, on its audit stream. Decisions already signed keep the
  * name and code they were issued under (they hold their own copy).
  */
-export async function renameUnit(db: EntityManager, r: { id: string; nameVi: string; nameEn: string; issuerCode: string; reason: string; by: { userId: string; role: string } }): Promise<void> {
-  const [[before]] = await db.query(
-    `UPDATE org_unit o SET name_vi=$2, name_en=$3, issuer_code=$4 FROM org_unit old WHERE o.id=$1 AND old.id=o.id
-     RETURNING old.name_vi AS "nameVi", old.name_en AS "nameEn", old.issuer_code AS "issuerCode"`,
-    [r.id, r.nameVi, r.nameEn, r.issuerCode],
-  );
-  await appendAudit(db, {
-    stream: `org:${r.id}`,
-    eventType: 'UnitRenamed',
-    actorId: r.by.userId,
-    actorRole: r.by.role,
-    occurredAt: new Date().toISOString(),
-    payload: { before, after: { nameVi: r.nameVi, nameEn: r.nameEn, issuerCode: r.issuerCode }, reason: r.reason },
-  });
+export async function renameUnit(
+  db: EntityManager,
+  r: { id: string; before: { nameVi: string; nameEn: string; issuerCode: string }; after: { nameVi: string; nameEn: string; issuerCode: string }; reason: string; by: { userId: string; role: string } },
+): Promise<void> {
+  await db.query(`UPDATE org_unit SET name_vi=$2, name_en=$3, issuer_code=$4 WHERE id=$1`, [r.id, r.after.nameVi, r.after.nameEn, r.after.issuerCode]);
+  await appendAudit(db, { stream: `org:${r.id}`, eventType: 'UnitRenamed', actorId: r.by.userId, actorRole: r.by.role, occurredAt: new Date().toISOString(), payload: { before: r.before, after: r.after, reason: r.reason } });
+}
+
+/** A unit's names, issuer code and end, locking its row for a change in this transaction. */
+export async function lockUnit(tx: EntityManager, id: string): Promise<{ nameVi: string; nameEn: string; issuerCode: string; validTo: string | null } | undefined> {
+  const [unit] = await tx.query(`SELECT name_vi AS "nameVi", name_en AS "nameEn", issuer_code AS "issuerCode", valid_to::text AS "validTo" FROM org_unit WHERE id=$1 FOR UPDATE`, [id]);
+  return unit;
 }
 
 /** Records that a unit ceased on `lastDay`, handing over to `successorId`, on the unit's audit stream. */
