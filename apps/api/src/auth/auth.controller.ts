@@ -42,7 +42,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Local accounts with bcrypt hashes (the embedded default); an OIDC provider can front this later. */
+  /** Local accounts (Argon2id hashes; the demo's bcrypt ones still verify); tokens from OIDC_ISSUER are accepted beside them (jwt.guard.ts). */
   @Post('login')
   @HttpCode(200)
   @Operation({
