@@ -75,6 +75,8 @@ describe('hardening at the edge', () => {
       'POST /public/nominations/{id}/comments → 400', 'GET /public/nominations/{id}/comment-challenge → 404',
       // The change feed's public key, which integrators pin (docs/integration.md).
       'GET /feed/key → 200',
+      // A person without a password yet sets one; the one-time link's token is the credential (docs/accounts.md).
+      'POST /auth/set-password → 400',
       // Anyone may check a downloaded decision (docs/documents.md); the upload is checked first.
       'POST /decisions/verify → 400',
       // A decision issued is public (docs/documents.md): its signed PDF downloads without an account.
