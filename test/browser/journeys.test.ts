@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityProblems, launchBrowser, pageProblems, shot, signIn, visitor, type Visitor } from '../support/browser';
 import { eventually, startStack, type Stack } from '../support/stack';
@@ -828,5 +829,41 @@ describe('browser journeys', () => {
     await phone.getByRole('heading', { level: 1 }).waitFor();
     expect(phone.url()).not.toContain('/login');
     await check(phone, 'admin-04-phone-password-changed');
+  });
+  it('anyone may turn on a second factor; from then on the sign-in asks for the code', async () => {
+    // The account is made through the API (the administrator's journey above does it in the browser).
+    const admin = await stack.login('quantri');
+    const username = `vanthu.hailop${Date.now() % 100000}`;
+    const created = await admin.post('/accounts', { username, fullName: 'Phan Văn Hai Lớp', unitId: unit, roles: ['CLERK'] });
+    const sentence = 'Cánh cò bay lả trên đồng lúa chín vàng';
+    await stack.session().post('/auth/set-password', { token: created.body.link.path.split('#')[1], password: sentence });
+
+    const phone = await as(null, { width: 390, height: 844 });
+    const signInWith = async (otp?: () => string) => {
+      await phone.goto('/app/login');
+      await phone.getByLabel('Tên đăng nhập').fill(username);
+      await phone.getByLabel('Mật khẩu').fill(sentence);
+      await phone.getByRole('button', { name: 'Đăng nhập' }).click();
+      if (otp) {
+        await phone.getByLabel('Mã xác thực (6 số)').fill(otp());
+        await phone.getByRole('button', { name: 'Đăng nhập' }).click();
+      }
+      await phone.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    };
+    await signInWith();
+    await phone.getByRole('link', { name: 'Phan Văn Hai Lớp' }).click();
+    await phone.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+    const secret = ((await phone.locator('#mfa-secret').textContent()) ?? '').replace(/\s/g, '');
+    const app = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+    await check(phone, 'second-factor-01-phone-enrol');
+    await phone.getByLabel('Mã 6 số').fill(app.generate());
+    await phone.getByRole('button', { name: 'Xác nhận và bật' }).click();
+    await phone.getByText('Đã bật xác thực hai lớp.').waitFor();
+    await check(phone, 'second-factor-02-phone-on');
+
+    await phone.getByRole('button', { name: 'Đăng xuất' }).click();
+    // The code of the next step: the one that confirmed has been used.
+    await signInWith(() => app.generate({ timestamp: Date.now() + 30_000 }));
+    await check(phone, 'second-factor-03-phone-signed-in-with-code');
   });
 });

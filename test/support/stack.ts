@@ -59,7 +59,8 @@ export async function startStack(env: Record<string, string> = {}, options: { in
   // The archiver looks once at start and then hourly, no checkpoint is signed by itself, and decisions are signed at their first download, unless a test asks
   // (ARCHIVE_INTERVAL, CHECKPOINT_INTERVAL, SIGN_AT_ISSUE): audit entries appearing mid-test would confuse other files' counts, and signing every decision (0.5 s of CPU each) would load the suite.
   // COMMENT_PROOF_WORK: a comment's proof of work is a few hundred hashes, not a browser's 20,000.
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ARCHIVE_INTERVAL: '1h', CHECKPOINT_INTERVAL: 'off', SIGN_AT_ISSUE: 'false', COMMENT_PROOF_WORK: '200', ...env });
+  // SECOND_FACTOR_ROLES: the demo's decision makers sign in with a password, as under `npm start`; test/e2e/second-factor.test.ts asks for codes.
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', LOG_LEVEL: 'silent', SIGNING_DIR: signingDir, SIGNING_AUTO_ISSUE: 'true', BALLOT_KEY_POOL: '0', ARCHIVE_INTERVAL: '1h', CHECKPOINT_INTERVAL: 'off', SIGN_AT_ISSUE: 'false', COMMENT_PROOF_WORK: '200', SECOND_FACTOR_ROLES: '', ...env });
   const workerCtx: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
   const inProcess = options.inProcessWorker === false ? undefined : await createWorker(workerCtx, { workflowBundle: { code: fs.readFileSync(process.env.VINHDANH_WORKFLOW_BUNDLE!, 'utf8') } });
   const running = inProcess?.worker.run();

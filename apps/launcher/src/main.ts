@@ -74,9 +74,12 @@ async function main(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
   try {
     if (env.SEED_DEMO !== 'false') {
+      // The demo's decision makers and secretaries have no authenticator app: a real deployment
+      // (SEED_DEMO=false, or compose) asks them for a second factor (docs/accounts.md).
+      if (env.SECOND_FACTOR_ROLES === undefined) env.SECOND_FACTOR_ROLES = '';
       const config = loadConfig(env);
       const seeded = await seedDemo(ds, { personalIdHash: (d) => personalIdHash(d, config.identityKey) });
-      say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh")`);
+      say(`demo organisation ready (${seeded.units} units, ${seeded.users} accounts; password "vinhdanh"${env.SECOND_FACTOR_ROLES ? '' : ', no second factor asked'})`);
     }
     const adopted = await adoptLegacyWorkflows(ds, env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE || 'default', env.TEMPORAL_TLS_CA ? { ca: env.TEMPORAL_TLS_CA, cert: env.TEMPORAL_TLS_CERT, key: env.TEMPORAL_TLS_KEY } : undefined);
     if (adopted) say(`${adopted} workflows from before the payload codec stay readable (docs/security.md, "Upgrading")`);

@@ -93,16 +93,19 @@ function Shell() {
     }
   }
   const needsSignIn = !!found && !found.route.public && !actor && !loading;
+  // Roles that need a second factor work only once it is given: until then, the enrolment page.
+  const needsSecondFactor = !!actor && actor.secondFactor.required && !actor.secondFactor.verified && !!found && !found.route.public && pathname !== '/tai-khoan';
   useEffect(() => {
     if (needsSignIn) navigate(`/login?next=${encodeURIComponent(pathname)}`, true);
-  }, [needsSignIn, pathname]);
+    else if (needsSecondFactor) navigate('/tai-khoan', true);
+  }, [needsSignIn, needsSecondFactor, pathname]);
 
   return (
     <>
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <Header />
       <main id="main" tabIndex={-1}>
-        {!found ? <NotFound /> : loading || needsSignIn ? <Loading /> : found.route.page(found.params)}
+        {!found ? <NotFound /> : loading || needsSignIn || needsSecondFactor ? <Loading /> : found.route.page(found.params)}
       </main>
       <footer className="site-footer">
         <p>{t('footer.text')}</p>

@@ -11,7 +11,10 @@ interface Session {
   /** Councils the person sits on today: membership, not an account role, decides who votes. */
   councils: Membership[];
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** Signs in; answers whether the account still has to turn on a second factor. */
+  signIn(username: string, password: string, otp?: string): Promise<{ enrol: boolean }>;
+  /** Reads the account again (after the second factor is turned on). */
+  refresh(): Promise<void>;
   signOut(): void;
   /** Keeps the session on the token a password change answered (the old one no longer works). */
   renew(accessToken: string): void;
@@ -41,10 +44,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loadActor().then(({ me, mine }) => (setActor(me), setCouncils(mine)), signOut).finally(() => setLoading(false));
   }, [signOut]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const { accessToken, deviceToken } = await data(client.POST('/auth/login', { body: { username, password, deviceToken: deviceTokenStore.get(username) } }));
+  const signIn = useCallback(async (username: string, password: string, otp?: string) => {
+    const { accessToken, deviceToken, secondFactor } = await data(client.POST('/auth/login', { body: { username, password, deviceToken: deviceTokenStore.get(username), ...(otp ? { otp } : {}) } }));
     tokenStore.set(accessToken);
     deviceTokenStore.set(username, deviceToken);
+    const { me, mine } = await loadActor();
+    setCouncils(mine);
+    setActor(me);
+    return { enrol: secondFactor === 'ENROLMENT_REQUIRED' };
+  }, []);
+
+  const refresh = useCallback(async () => {
     const { me, mine } = await loadActor();
     setCouncils(mine);
     setActor(me);
@@ -52,11 +62,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const renew = useCallback((accessToken: string) => tokenStore.set(accessToken), []);
   const has = useCallback((...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r)), [actor]);
-  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signOut, renew, has }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signOut, renew, refresh, has }}>{children}</SessionContext.Provider>;
 }
 
 async function loadActor(): Promise<{ me: Actor; mine: Membership[] }> {
-  const [me, mine] = await Promise.all([data(client.GET('/auth/me')), data(client.GET('/councils/mine'))]);
+  const me = await data(client.GET('/auth/me'));
+  // Before the second factor its roles need, the person may only enrol: no councils yet.
+  if (me.secondFactor.required && !me.secondFactor.verified) return { me, mine: [] };
+  const mine = await data(client.GET('/councils/mine'));
   return { me, mine: mine.councils };
 }
 

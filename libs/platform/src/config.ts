@@ -6,6 +6,7 @@ import { validateEligibilityPolicy } from '@vinhdanh/domain/eligibility/policy';
 import { parseCalendar, type WorkingCalendar } from '@vinhdanh/domain/common/working-days';
 import { parseBaseSalary, type BaseSalaryStep } from '@vinhdanh/domain/decisions/bonus';
 import type { CodecKey } from './codec/payload-codec';
+import { ROLES } from '@vinhdanh/domain/ladder/nomination';
 
 /**
  * Configuration read once from the environment and validated at start: a bad or missing value
@@ -50,6 +51,8 @@ export interface AppConfig {
   loginMaxFailuresPerAccount: number;
   /** The shortest password a person may set (PASSWORD_MIN_LENGTH): 15, NIST SP 800-63B-4's minimum when a password is the only factor. */
   passwordMinLength: number;
+  /** Roles whose holders sign in with a second factor (SECOND_FACTOR_ROLES; docs/accounts.md). */
+  secondFactorRoles: string[];
   /** Express's `trust proxy` (e.g. `loopback`, `10.0.0.0/8`): whose X-Forwarded-For names the client. */
   trustProxy?: string;
   seedDemo: boolean;
@@ -248,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', 20, 1, 1_000_000),
     passwordMinLength: int('PASSWORD_MIN_LENGTH', 15, 8, 64),
+    secondFactorRoles: (env.SECOND_FACTOR_ROLES ?? 'DECISION_MAKER,COUNCIL_SECRETARY,ADMIN').split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     seedDemo: bool('SEED_DEMO', false),
     smtpUrl,
@@ -299,6 +303,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   else if (config.archive.intervalMs * 4 > config.archive.retentionMs) problems.push(`ARCHIVE_INTERVAL=${env.ARCHIVE_INTERVAL} must be at most a quarter of TEMPORAL_RETENTION, so a closed history is archived long before Temporal deletes it`);
   if (config.oidc && !/^https?:\/\//.test(config.oidc.jwksUrl)) problems.push(`OIDC_JWKS_URL=${config.oidc.jwksUrl} must be an http(s) URL`);
   // Without an audience any token the provider issues for any of its applications would sign in here.
+  const unknownRoles = config.secondFactorRoles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknownRoles.length) problems.push(`SECOND_FACTOR_ROLES names unknown roles: ${unknownRoles.join(', ')} (known: ${ROLES.join(', ')})`);
   if (config.oidc && !config.oidc.audience) problems.push('OIDC_AUDIENCE is required with OIDC_ISSUER: the client id this API accepts tokens for');
   problems.push(...parseVotingRules(config.votingRules).problems);
   if (config.eligibilityPolicy) problems.push(...validateEligibilityPolicy(config.eligibilityPolicy));

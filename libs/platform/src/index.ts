@@ -8,3 +8,4 @@ export * from './temporal-client';
 export * from './ballots';
 export * from './identity';
 export * from './passwords';
+export * from './second-factor';

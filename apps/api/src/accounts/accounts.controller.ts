@@ -95,6 +95,21 @@ export class AccountsController {
     return this.accounts.reactivate(actor, id, dto.reason);
   }
 
+  @Post(':id/second-factor/reset')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Đặt lại xác thực hai lớp', en: 'Reset a second factor' },
+    description: {
+      vi: 'Người mất điện thoại: xóa khóa của ứng dụng xác thực, mọi phiên của họ hết hiệu lực, lần đăng nhập sau họ bật lại. Quản trị không tự đặt lại cho mình. Ghi nhật ký kèm lý do.',
+      en: 'Someone lost their phone: the authenticator secret is cleared, their sessions end, and they enrol again at the next sign-in. Administrators do not reset their own. Audited with the reason.',
+    },
+    ok: { body: 'AccountRow' },
+    errors: [400, 403, 404, 409],
+  })
+  resetSecondFactor(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: AccountReasonDto): Promise<AccountRow> {
+    return this.accounts.resetSecondFactor(actor, id, dto.reason);
+  }
+
   @Post(':id/link')
   @Operation({
     summary: { vi: 'Cấp đường dẫn đặt mật khẩu', en: 'Issue a password link' },

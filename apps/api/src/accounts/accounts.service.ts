@@ -13,6 +13,7 @@ import {
   issueLink,
   lockAccount,
   reactivateAccount,
+  resetSecondFactor,
   type AccountRow,
 } from '@vinhdanh/persistence/accounts/accounts';
 import { accountByPersonalId } from '@vinhdanh/persistence/read-model/identity';
@@ -126,6 +127,17 @@ export class AccountsService {
       checkAccount(account);
       await this.checkUnits(tx, account.unitId, account.scopeUnitId);
       await reactivateAccount(tx, id, { ...by(actor), reason });
+      return (await accountRow(tx, id))!;
+    });
+  }
+
+  /** Clears a lost second factor: the person enrols again at their next sign-in; their sessions end. */
+  async resetSecondFactor(actor: AuthenticatedActor, id: string, reason: string): Promise<AccountRow> {
+    admin(actor);
+    checkNotSelf(actor.userId, id, 'roles');
+    return this.ds.transaction(async (tx) => {
+      await this.existing(tx, id, true);
+      if (!(await resetSecondFactor(tx, id, { ...by(actor), reason }))) throw conflict('NO_SECOND_FACTOR', 'Tài khoản chưa bật xác thực hai lớp.', 'The account has no second factor.');
       return (await accountRow(tx, id))!;
     });
   }

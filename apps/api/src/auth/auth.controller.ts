@@ -1,23 +1,30 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { accountForLogin } from '@vinhdanh/persistence/read-model/identity';
-import { openLink, passwordHashOf, setPasswordHash } from '@vinhdanh/persistence/accounts/accounts';
-import { forbidden, invalid } from '@vinhdanh/domain/common/errors';
-import { APP_CONFIG, PASSWORD_MAX_LENGTH, hashPassword, passwordRefusal, verifyPassword, type AppConfig } from '@vinhdanh/platform';
-import { CurrentActor, type AuthenticatedActor } from '../common/actor';
+import { acceptSecondFactorStep, openLink, passwordHashOf, secondFactorOf, setPasswordHash, startSecondFactor } from '@vinhdanh/persistence/accounts/accounts';
+import { conflict, forbidden, invalid } from '@vinhdanh/domain/common/errors';
+import { APP_CONFIG, PASSWORD_MAX_LENGTH, acceptedStep, hashPassword, newSecondFactor, passwordRefusal, secondFactorKey, verifyPassword, type AppConfig } from '@vinhdanh/platform';
+import { CurrentActor, CurrentSecondFactor, type AuthenticatedActor, type SecondFactorState } from '../common/actor';
 import { LoginLimiter } from './login-limiter';
 import { DeviceTokens } from './device-tokens';
 import { Operation } from '../contract/operation';
-import type { LoginResult, Me, PasswordSet } from './responses';
+import type { Role } from '@vinhdanh/domain/ladder/nomination';
+import type { LoginResult, Me, PasswordSet, SecondFactorEnrolment } from './responses';
 
 class LoginDto {
   @ApiProperty({ example: 'vanthu.so-gddt' }) @IsString() @MinLength(1) @MaxLength(100) username!: string;
   @ApiProperty({ format: 'password' }) @IsString() @MinLength(1) @MaxLength(4 * PASSWORD_MAX_LENGTH) password!: string;
   @ApiProperty({ required: false, description: 'The device token an earlier sign-in to this account gave this browser: sign-ins from it are not slowed when others guess the password.' })
   @IsOptional() @IsString() @MaxLength(2000) deviceToken?: string;
+  @ApiProperty({ required: false, example: '123456', description: 'The six-digit code of the account’s authenticator app, once a second factor is in use.' })
+  @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'must be six digits' }) otp?: string;
+}
+
+class SecondFactorCodeDto {
+  @ApiProperty({ example: '123456', description: 'The six-digit code the authenticator app shows now.' }) @IsString() @Matches(/^\d{6}$/, { message: 'must be six digits' }) code!: string;
 }
 
 class SetPasswordDto {
@@ -40,7 +47,11 @@ export class AuthController {
     private readonly limiter: LoginLimiter,
     private readonly devices: DeviceTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.totpKey = secondFactorKey(config.identityKey);
+  }
+
+  private readonly totpKey: Buffer;
 
   /** Local accounts (Argon2id hashes; the demo's bcrypt ones still verify); tokens from OIDC_ISSUER are accepted beside them (jwt.guard.ts). */
   @Post('login')
@@ -66,9 +77,29 @@ export class AuthController {
       await this.limiter.failed(attempt);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
+    let verified = false;
+    if (user.totpSealed) {
+      // The password was right; the code is asked for (and a wrong one counted) before any token.
+      if (!body.otp) throw new UnauthorizedException({ code: 'OTP_REQUIRED', kind: 'UNAUTHENTICATED', messageVi: 'Nhập mã 6 số trong ứng dụng xác thực.', messageEn: 'Enter the six-digit code from your authenticator app.', field: 'otp' });
+      const step = acceptedStep(body.otp, user.totpSealed, this.totpKey, user.totpLastStep);
+      if (step === undefined || !(await acceptSecondFactorStep(this.ds.manager, user.id, step))) {
+        await this.limiter.failed(attempt);
+        throw new UnauthorizedException({ code: 'BAD_OTP', kind: 'UNAUTHENTICATED', messageVi: 'Mã không đúng, đã hết hạn hoặc đã dùng.', messageEn: 'The code is wrong, expired or already used.', field: 'otp' });
+      }
+      verified = true;
+    }
     await this.limiter.succeeded(attempt);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, cv: user.credentialsVersion });
-    return { accessToken, deviceToken: await this.devices.issue(body.username), user: { id: user.id, fullName: user.fullName, unitId: user.unitId, roles: user.roles } };
+    const required = user.roles.some((r) => this.config.secondFactorRoles.includes(r));
+    return {
+      ...(await this.session(user, user.credentialsVersion, verified, body.username)),
+      secondFactor: verified ? 'VERIFIED' : required ? 'ENROLMENT_REQUIRED' : 'NOT_USED',
+    };
+  }
+
+  /** A token for the account under its credentials version, saying whether a code opened the session. */
+  private async session(user: { id: string; fullName: string; unitId: string; roles: Role[] }, version: number, verified: boolean, username: string): Promise<Omit<LoginResult, 'secondFactor'>> {
+    const accessToken = await this.jwt.signAsync({ sub: user.id, cv: version, mfa: verified });
+    return { accessToken, deviceToken: await this.devices.issue(username), user: { id: user.id, fullName: user.fullName, unitId: user.unitId, roles: user.roles } };
   }
 
   @Post('set-password')
@@ -104,8 +135,9 @@ export class AuthController {
     },
     ok: { body: 'LoginResult' },
     errors: [400, 403, 429],
+    beforeSecondFactor: true,
   })
-  async changePassword(@CurrentActor() actor: AuthenticatedActor, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<LoginResult> {
+  async changePassword(@CurrentActor() actor: AuthenticatedActor, @CurrentSecondFactor() second: SecondFactorState, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<LoginResult> {
     // The same limits as signing in: a stolen session must not become a way to guess the password.
     const attempt = { username: actor.userId, ip, device: undefined };
     await this.limiter.check(attempt);
@@ -117,13 +149,60 @@ export class AuthController {
     if (refusal) throw invalid(refusal.code, refusal.messageVi, refusal.messageEn, 'newPassword');
     const version = await this.ds.transaction(async (tx) => setPasswordHash(tx, { userId: actor.userId, hash: await hashPassword(body.newPassword), via: 'CHANGE' }));
     await this.limiter.succeeded(attempt);
-    const accessToken = await this.jwt.signAsync({ sub: actor.userId, cv: version });
-    return { accessToken, deviceToken: await this.devices.issue(actor.userId), user: { id: actor.userId, fullName: actor.fullName, unitId: actor.unitId, roles: actor.roles } };
+    const verified = second.verified && second.enabled;
+    return { ...(await this.session({ id: actor.userId, ...actor }, version, verified, actor.userId)), secondFactor: verified ? 'VERIFIED' : second.required ? 'ENROLMENT_REQUIRED' : 'NOT_USED' };
   }
 
   @Get('me')
-  @Operation({ summary: { vi: 'Tài khoản của tôi', en: 'My account' }, description: { vi: 'Người gọi, đơn vị, vai trò và phạm vi (thanh tra).', en: 'The caller, their unit, roles and scope (auditors).' }, ok: { body: 'Me' } })
-  me(@CurrentActor() actor: AuthenticatedActor): Me {
-    return actor;
+  @Operation({
+    summary: { vi: 'Tài khoản của tôi', en: 'My account' },
+    description: { vi: 'Người gọi, đơn vị, vai trò, phạm vi (thanh tra) và tình trạng xác thực hai lớp.', en: 'The caller, their unit, roles, scope (auditors) and where they stand with the second factor.' },
+    ok: { body: 'Me' },
+    beforeSecondFactor: true,
+  })
+  me(@CurrentActor() actor: AuthenticatedActor, @CurrentSecondFactor() secondFactor: SecondFactorState): Me {
+    return { ...actor, secondFactor };
+  }
+
+  @Post('second-factor')
+  @Operation({
+    summary: { vi: 'Bắt đầu bật xác thực hai lớp', en: 'Start a second factor' },
+    description: {
+      vi: 'Tạo khóa bí mật cho ứng dụng xác thực (mã một lần theo thời gian, RFC 6238); chỉ hiện một lần. Xác nhận bằng mã đầu tiên để bật. Bắt buộc với các vai trò trong SECOND_FACTOR_ROLES (mặc định: người quyết định, thư ký Hội đồng, quản trị).',
+      en: 'Makes the secret for an authenticator app (time-based one-time codes, RFC 6238); shown once. Confirm with the first code to turn it on. Required of the roles in SECOND_FACTOR_ROLES (by default decision makers, council secretaries and administrators).',
+    },
+    ok: { status: 201, body: 'SecondFactorEnrolment' },
+    errors: [409],
+    beforeSecondFactor: true,
+  })
+  async startSecondFactor(@CurrentActor() actor: AuthenticatedActor): Promise<SecondFactorEnrolment> {
+    const made = newSecondFactor(actor.userId, this.totpKey);
+    if (!(await startSecondFactor(this.ds.manager, actor.userId, made.sealed))) {
+      throw conflict('SECOND_FACTOR_ENABLED', 'Xác thực hai lớp đang bật; mất thiết bị thì nhờ quản trị đặt lại.', 'A second factor is in use; if the device is lost, ask an administrator to reset it.');
+    }
+    return { secret: made.base32, uri: made.uri };
+  }
+
+  @Post('second-factor/confirm')
+  @HttpCode(200)
+  @Operation({
+    summary: { vi: 'Xác nhận và bật xác thực hai lớp', en: 'Confirm and turn on the second factor' },
+    description: {
+      vi: 'Mã đầu tiên của ứng dụng bật xác thực hai lớp; trả mã truy cập mới của phiên đã xác thực. Từ đó mỗi lần đăng nhập cần mã. Ghi nhật ký.',
+      en: 'The app’s first code turns the second factor on; answers a new access token for a verified session. From then on every sign-in needs a code. Audited.',
+    },
+    ok: { body: 'LoginResult' },
+    errors: [400, 409],
+    beforeSecondFactor: true,
+  })
+  async confirmSecondFactor(@CurrentActor() actor: AuthenticatedActor, @Body() body: SecondFactorCodeDto): Promise<LoginResult> {
+    const stored = await secondFactorOf(this.ds.manager, actor.userId);
+    if (!stored?.sealed || stored.enabled) {
+      throw conflict('NO_PENDING_SECOND_FACTOR', 'Không có khóa nào đang chờ xác nhận; hãy bắt đầu lại.', 'No second factor is waiting for confirmation; start again.');
+    }
+    const step = acceptedStep(body.code, stored.sealed, this.totpKey, stored.lastStep);
+    const enabled = step !== undefined && (await this.ds.transaction((tx) => acceptSecondFactorStep(tx, actor.userId, step, true)));
+    if (!enabled) throw invalid('BAD_OTP', 'Mã không đúng hoặc đã hết hạn; kiểm tra giờ của điện thoại.', 'The code is wrong or expired; check the phone’s clock.', 'code');
+    return { ...(await this.session({ id: actor.userId, ...actor }, stored.credentialsVersion, true, actor.userId)), secondFactor: 'VERIFIED' };
   }
 }

@@ -5,6 +5,25 @@ export const IS_PUBLIC = 'vinhdanh:public';
 /** Marks the few endpoints that need no sign-in: health, docs, sign-in, the public disclosure page. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
+export const BEFORE_SECOND_FACTOR = 'vinhdanh:before-second-factor';
+/**
+ * Marks what a person whose roles need a second factor may do before giving one: read who they are,
+ * enrol a second factor, change their password. Everything else answers 403 SECOND_FACTOR_REQUIRED.
+ */
+export const BeforeSecondFactor = () => SetMetadata(BEFORE_SECOND_FACTOR, true);
+
+/** Where the request stands with the second factor, as the guard found it (request.secondFactor). */
+export interface SecondFactorState {
+  /** The account's roles call for one (SECOND_FACTOR_ROLES), or it has one in use. */
+  required: boolean;
+  /** A second factor is in use on the account. */
+  enabled: boolean;
+  /** This session was opened with a code (tokens from the identity provider count as verified: its own policy applies). */
+  verified: boolean;
+}
+
+export const CurrentSecondFactor = createParamDecorator((_: unknown, ctx: ExecutionContext): SecondFactorState => ctx.switchToHttp().getRequest().secondFactor);
+
 export interface AuthenticatedActor extends Actor {
   scopeUnitId: string | null;
 }

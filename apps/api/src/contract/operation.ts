@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { Public } from '../common/actor';
+import { BeforeSecondFactor, Public } from '../common/actor';
 import { ERROR_STATUS } from './errors';
 import { schemaRef, type SchemaName } from './schema';
 
@@ -15,12 +15,14 @@ export interface OperationContract {
   ok: Answer;
   /** Other answers that are not failures (a duplicate submission's 200, readiness's 503). */
   also?: (Answer & { status: number })[];
-  /** Failure statuses this operation can answer besides those every operation can (400, 401, 503). */
+  /** Failure statuses this operation can answer besides those every operation can (400, 401, 503; and 403 SECOND_FACTOR_REQUIRED when signed in). */
   errors?: number[];
   /** Honours an Idempotency-Key header: a repeated request has one effect. */
   idempotent?: boolean;
   /** Needs no sign-in (the public record, sign-in itself, health, anonymous ballots). */
   public?: boolean;
+  /** Answers a person whose roles need a second factor before they gave one (who am I, enrolment, password change). */
+  beforeSecondFactor?: boolean;
 }
 
 /** Marks the operations whose Idempotency-Key `document.ts` replaces by the shared parameter. */
@@ -42,7 +44,9 @@ function answer(a: Answer, status: number) {
  */
 export function Operation(contract: OperationContract): MethodDecorator {
   const also = contract.also ?? [];
-  const failures = [400, ...(contract.public ? [] : [401]), ...(contract.errors ?? []), 503].filter((s) => !also.some((a) => a.status === s));
+  // Signed in without the second factor one's roles need, everything else answers 403 SECOND_FACTOR_REQUIRED.
+  const signedIn = contract.public ? [] : contract.beforeSecondFactor ? [401] : [401, 403];
+  const failures = [400, ...signedIn, ...(contract.errors ?? []), 503].filter((s) => !also.some((a) => a.status === s));
   return applyDecorators(
     ApiOperation({
       summary: `${contract.summary.vi} — ${contract.summary.en}`,
@@ -54,5 +58,6 @@ export function Operation(contract: OperationContract): MethodDecorator {
     ...[...new Set(failures)].sort().map((status) => ApiResponse({ status, description: bilingual(ERROR_STATUS[status]), schema: schemaRef('ApiError') })),
     ...(contract.idempotent ? [ApiExtension(IDEMPOTENT_EXTENSION, true)] : []),
     ...(contract.public ? [Public()] : []),
+    ...(contract.beforeSecondFactor ? [BeforeSecondFactor()] : []),
   );
 }

@@ -139,6 +139,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{id}/second-factor/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đặt lại xác thực hai lớp — Reset a second factor
+         * @description Người mất điện thoại: xóa khóa của ứng dụng xác thực, mọi phiên của họ hết hiệu lực, lần đăng nhập sau họ bật lại. Quản trị không tự đặt lại cho mình. Ghi nhật ký kèm lý do.
+         *
+         *     *Someone lost their phone: the authenticator secret is cleared, their sessions end, and they enrol again at the next sign-in. Administrators do not reset their own. Audited with the reason.*
+         */
+        post: operations["accountsResetSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/checkpoints": {
         parameters: {
             query?: never;
@@ -390,13 +412,57 @@ export interface paths {
         };
         /**
          * Tài khoản của tôi — My account
-         * @description Người gọi, đơn vị, vai trò và phạm vi (thanh tra).
+         * @description Người gọi, đơn vị, vai trò, phạm vi (thanh tra) và tình trạng xác thực hai lớp.
          *
-         *     *The caller, their unit, roles and scope (auditors).*
+         *     *The caller, their unit, roles, scope (auditors) and where they stand with the second factor.*
          */
         get: operations["authMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bắt đầu bật xác thực hai lớp — Start a second factor
+         * @description Tạo khóa bí mật cho ứng dụng xác thực (mã một lần theo thời gian, RFC 6238); chỉ hiện một lần. Xác nhận bằng mã đầu tiên để bật. Bắt buộc với các vai trò trong SECOND_FACTOR_ROLES (mặc định: người quyết định, thư ký Hội đồng, quản trị).
+         *
+         *     *Makes the secret for an authenticator app (time-based one-time codes, RFC 6238); shown once. Confirm with the first code to turn it on. Required of the roles in SECOND_FACTOR_ROLES (by default decision makers, council secretaries and administrators).*
+         */
+        post: operations["authStartSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác nhận và bật xác thực hai lớp — Confirm and turn on the second factor
+         * @description Mã đầu tiên của ứng dụng bật xác thực hai lớp; trả mã truy cập mới của phiên đã xác thực. Từ đó mỗi lần đăng nhập cần mã. Ghi nhật ký.
+         *
+         *     *The app’s first code turns the second factor on; answers a new access token for a verified session. From then on every sign-in needs a code. Audited.*
+         */
+        post: operations["authConfirmSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2863,6 +2929,8 @@ export interface components {
             id: string;
             roles: components["schemas"]["Role"][];
             scopeUnitId: string | null;
+            /** @description A second factor (TOTP) is in use. */
+            secondFactor: boolean;
             unitId: string;
             username: string;
         };
@@ -2910,7 +2978,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_QUORUM_YET" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_OTP" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_PENDING_SECOND_FACTOR" | "NO_QUORUM_YET" | "NO_SECOND_FACTOR" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OTP_REQUIRED" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECOND_FACTOR_ENABLED" | "SECOND_FACTOR_REQUIRED" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -4170,6 +4238,11 @@ export interface components {
         LoginDto: {
             /** @description The device token an earlier sign-in to this account gave this browser: sign-ins from it are not slowed when others guess the password. */
             deviceToken?: string;
+            /**
+             * @description The six-digit code of the account’s authenticator app, once a second factor is in use.
+             * @example 123456
+             */
+            otp?: string;
             /** Format: password */
             password: string;
             /** @example vanthu.so-gddt */
@@ -4181,6 +4254,11 @@ export interface components {
             accessToken: string;
             /** @description Keep it in the browser for this account and send it with the next sign-ins: guessing elsewhere does not slow them. */
             deviceToken: string;
+            /**
+             * @description VERIFIED: signed in with a one-time code. ENROLMENT_REQUIRED: the account's roles need a second factor and it has none yet: until it is turned on (`POST /auth/second-factor`), only /auth/me, the enrolment and a password change answer. NOT_USED: the account needs none.
+             * @enum {string}
+             */
+            secondFactor: "VERIFIED" | "ENROLMENT_REQUIRED" | "NOT_USED";
             user: {
                 fullName: string;
                 id: string;
@@ -4199,8 +4277,17 @@ export interface components {
             decisionNumber: string;
             year: number;
         };
-        /** @description The caller as the API knows them: unit, roles and, for auditors and inspectors, the scope. */
-        Me: components["schemas"]["AuthenticatedActor"];
+        /** @description The caller as the API knows them: unit, roles and, for auditors and inspectors, the scope; and where they stand with the second factor. */
+        Me: {
+            /** @description What makes a conflict of interest, read fresh by the API for this action (docs/conflicts.md). */
+            conflicts?: components["schemas"]["ActorConflictFacts"];
+            fullName: string;
+            roles: components["schemas"]["Role"][];
+            scopeUnitId: string | null;
+            secondFactor: components["schemas"]["SecondFactorState"];
+            unitId: string;
+            userId: string;
+        };
         /** @description The exemplary-model endpoints' bodies. */
         ModelList: {
             items: components["schemas"]["ModelRow"][];
@@ -5782,6 +5869,29 @@ export interface components {
                 [key: string]: number;
             };
         };
+        SecondFactorCodeDto: {
+            /**
+             * @description The six-digit code the authenticator app shows now.
+             * @example 123456
+             */
+            code: string;
+        };
+        /** @description A new second factor, waiting for its first code: shown once, to put into an authenticator app. */
+        SecondFactorEnrolment: {
+            /** @description The secret in base32, to type into the app by hand. */
+            secret: string;
+            /** @description The otpauth:// address the app reads from a QR code. */
+            uri: string;
+        };
+        /** @description Where the request stands with the second factor, as the guard found it (request.secondFactor). */
+        SecondFactorState: {
+            /** @description A second factor is in use on the account. */
+            enabled: boolean;
+            /** @description The account's roles call for one (SECOND_FACTOR_ROLES), or it has one in use. */
+            required: boolean;
+            /** @description This session was opened with a code (tokens from the identity provider count as verified: its own policy applies). */
+            verified: boolean;
+        };
         SecretBallotDto: {
             /** @enum {string} */
             choice: "AGREE" | "DISAGREE" | "ABSTAIN";
@@ -6711,6 +6821,111 @@ export interface operations {
         };
     };
     accountsReactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountReasonDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRow"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    accountsResetSecondFactor: {
         parameters: {
             query?: never;
             header?: never;
@@ -7844,6 +8059,156 @@ export interface operations {
             };
         };
     };
+    authStartSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolment"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    authConfirmSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     authSetPassword: {
         parameters: {
             query?: never;
@@ -7979,6 +8344,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8146,6 +8524,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8621,6 +9012,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -8765,6 +9169,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8953,6 +9370,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -9026,6 +9456,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -9080,6 +9523,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9818,6 +10274,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -9885,6 +10354,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9961,6 +10443,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10108,6 +10603,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -10183,6 +10691,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -10250,6 +10771,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10643,6 +11177,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11138,6 +11685,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12205,6 +12765,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -12257,6 +12830,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12396,6 +12982,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12847,6 +13446,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -13021,6 +13633,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13213,6 +13838,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13540,6 +14178,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -13607,6 +14258,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14056,6 +14720,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14696,6 +15373,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -14769,6 +15459,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -14821,6 +15524,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15189,6 +15905,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -15320,6 +16049,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15700,6 +16442,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
              *
              *     *Not found, or outside the caller’s scope*
@@ -15783,6 +16538,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16368,6 +17136,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -16512,6 +17293,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17010,6 +17804,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -17067,6 +17874,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17139,6 +17959,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
              * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
              *
              *     *Temporarily unavailable; send again after Retry-After (if given)*
@@ -17191,6 +18024,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17356,6 +18202,19 @@ export interface operations {
              *     *Not signed in, or the session expired*
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,11 +49,23 @@ export function AccountsPage() {
                 <td>{a.fullName}</td>
                 <td>{a.unitId}</td>
                 <td>{a.roles.map(role).join(', ')}</td>
-                <td>{!a.active ? <Badge tone="bad">{t('accounts.inactive')}</Badge> : !a.hasPassword ? <Badge tone="warn">{t('accounts.invited')}</Badge> : <Badge tone="good">{t('accounts.active')}</Badge>}</td>
+                <td>{!a.active ? <Badge tone="bad">{t('accounts.inactive')}</Badge> : !a.hasPassword ? <Badge tone="warn">{t('accounts.invited')}</Badge> : <Badge tone="good">{t('accounts.active')}</Badge>}{a.secondFactor && <> <Badge tone="info">{t('accounts.twoFactor')}</Badge></>}</td>
                 {admin && (
                   <td className="row-actions">
                     {a.active && (
                       <button type="button" className="link-button" onClick={() => act(async () => setLink({ username: a.username, link: await data(client.POST('/accounts/{id}/link', { params: { path: { id: a.id } } })) }))}>{t('accounts.newLink')}</button>
+                    )}{' '}
+                    {a.active && a.secondFactor && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          const reason = reasonFor(t('accounts.resetSecondFactor'));
+                          if (reason) void act(() => data(client.POST('/accounts/{id}/second-factor/reset', { params: { path: { id: a.id } }, body: { reason } })));
+                        }}
+                      >
+                        {t('accounts.resetSecondFactor')}
+                      </button>
                     )}{' '}
                     <button
                       type="button"

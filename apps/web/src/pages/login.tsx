@@ -11,6 +11,8 @@ export function LoginPage() {
   const { search } = usePath();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [askOtp, setAskOtp] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
 
@@ -19,11 +21,15 @@ export function LoginPage() {
     setBusy(true);
     setError(undefined);
     try {
-      await signIn(username.trim(), password);
+      const { enrol } = await signIn(username.trim(), password, askOtp ? otp.trim() : undefined);
       const next = search.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', true);
+      // An account whose roles need a second factor turns it on before anything else.
+      navigate(enrol ? '/tai-khoan' : next && next.startsWith('/') && !next.startsWith('//') ? next : '/', true);
     } catch (err) {
-      setError(asApiError(err));
+      const e = asApiError(err);
+      // The password was right; the account asks for its one-time code.
+      if (e.body.code === 'OTP_REQUIRED') setAskOtp(true);
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -40,8 +46,13 @@ export function LoginPage() {
         <Field id="password" label={t('login.password')}>
           <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
+        {askOtp && (
+          <Field id="otp" label={t('login.otp')} hint={t('login.otpHint')}>
+            <input id="otp" name="otp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required value={otp} onChange={(e) => setOtp(e.target.value)} aria-describedby="otp-hint" />
+          </Field>
+        )}
         <ErrorNotice error={error} />
-        <button type="submit" className="primary" disabled={busy || !username || !password}>{busy ? t('common.working') : t('login.submit')}</button>
+        <button type="submit" className="primary" disabled={busy || !username || !password || (askOtp && otp.trim().length !== 6)}>{busy ? t('common.working') : t('login.submit')}</button>
       </form>
       <p className="muted">{t('login.demoHint')}</p>
     </section>

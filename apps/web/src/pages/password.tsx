@@ -35,7 +35,7 @@ export function SetPasswordPage() {
   );
 }
 
-/** A signed-in person's own password. */
+/** A signed-in person's own account: their second factor and their password. */
 export function MyAccountPage() {
   const { t, pick } = useI18n();
   const { actor, renew } = useSession();
@@ -45,6 +45,7 @@ export function MyAccountPage() {
     <section className="narrow">
       <PageTitle>{t('nav.myAccount')}</PageTitle>
       {actor && <p>{actor.fullName} — {actor.userId} — {actor.roles.map(label).join(', ')}</p>}
+      <SecondFactorSection />
       <h2>{t('password.change')}</h2>
       {done && <Notice kind="success">{t('password.changed')}</Notice>}
       <PasswordForm
@@ -56,6 +57,66 @@ export function MyAccountPage() {
         }}
       />
       <p className="muted">{pick('Không bắt buộc đổi mật khẩu định kỳ; chỉ đổi khi nghi bị lộ.', 'No periodic change is required; change it when you suspect it leaked.')}</p>
+    </section>
+  );
+}
+
+/** Turning on the second factor: a secret for the app, confirmed by its first code. */
+function SecondFactorSection() {
+  const { t, pick } = useI18n();
+  const { actor, renew, refresh } = useSession();
+  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string }>();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [done, setDone] = useState(false);
+  const errors = fieldErrors(error, pick);
+  if (!actor) return null;
+  const state = actor.secondFactor;
+  async function start() {
+    setError(undefined);
+    try {
+      setEnrolment(await data(client.POST('/auth/second-factor')));
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const res = await data(client.POST('/auth/second-factor/confirm', { body: { code: code.trim() } }));
+      renew(res.accessToken);
+      setEnrolment(undefined);
+      setDone(true);
+      await refresh();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="mfa-title">
+      <h2 id="mfa-title">{t('mfa.title')}</h2>
+      {done && <Notice kind="success">{t('mfa.done')}</Notice>}
+      {state.required && !state.verified && !enrolment && <Notice kind="warning">{t('mfa.required')}</Notice>}
+      <p>{state.enabled ? t('mfa.on') : t('mfa.off')}</p>
+      {!state.enabled && !enrolment && <button type="button" className="primary" onClick={() => void start()}>{t('mfa.start')}</button>}
+      {enrolment && (
+        <form onSubmit={confirm} noValidate>
+          <p>{t('mfa.scan')}</p>
+          <p>
+            <strong id="mfa-secret-label">{t('mfa.secret')}</strong>
+            <br />
+            <code id="mfa-secret" aria-labelledby="mfa-secret-label" className="otpauth-uri">{enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+          </p>
+          <p className="otpauth-uri"><a href={enrolment.uri}>{enrolment.uri}</a></p>
+          <Field id="code" label={t('mfa.code')} error={errors.code}>
+            <input {...describedBy('code', errors.code)} inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+          </Field>
+          <ErrorNotice error={error} inline />
+          <button type="submit" className="primary" disabled={code.trim().length !== 6}>{t('mfa.confirm')}</button>
+        </form>
+      )}
+      {!enrolment && <ErrorNotice error={error} />}
     </section>
   );
 }

@@ -24,13 +24,15 @@ export interface AccountRow {
   scopeUnitId: string | null;
   active: boolean;
   hasPassword: boolean;
+  /** A second factor (TOTP) is in use. */
+  secondFactor: boolean;
   dutiesException: string | null;
   createdAt: string;
   deactivatedAt: string | null;
 }
 
 const COLUMNS = `id, username, full_name AS "fullName", email, unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId", active,
-  password_hash IS NOT NULL AS "hasPassword", duties_exception AS "dutiesException", created_at AS "createdAt", deactivated_at AS "deactivatedAt"`;
+  password_hash IS NOT NULL AS "hasPassword", totp_enabled_at IS NOT NULL AS "secondFactor", duties_exception AS "dutiesException", created_at AS "createdAt", deactivated_at AS "deactivatedAt"`;
 
 export async function accountRows(db: EntityManager, filter: { unitId?: string; active?: boolean } = {}): Promise<AccountRow[]> {
   return db.query(
@@ -189,4 +191,52 @@ export async function lockFirstAdministrator(tx: EntityManager): Promise<void> {
 export async function activeAdministrators(db: EntityManager): Promise<number> {
   const [row] = await db.query(`SELECT count(*)::int AS n FROM user_account WHERE active AND 'ADMIN' = ANY(roles)`);
   return row.n;
+}
+
+/** The second factor as stored: the sealed secret, whether it is in use, and the last time step accepted. */
+export interface SecondFactorRow {
+  sealed: string | null;
+  enabled: boolean;
+  lastStep: number | null;
+  /** The account's credentials version, for the token a confirmation answers. */
+  credentialsVersion: number;
+}
+
+export async function secondFactorOf(db: EntityManager, userId: string): Promise<SecondFactorRow | undefined> {
+  const [row] = await db.query(
+    `SELECT totp_sealed AS sealed, totp_enabled_at IS NOT NULL AS enabled, totp_last_step::int AS "lastStep", credentials_version AS "credentialsVersion" FROM user_account WHERE id=$1 AND active`,
+    [userId],
+  );
+  return row;
+}
+
+/** Keeps a new secret waiting for its first code (replacing one that never got one); false once a second factor is in use. */
+export async function startSecondFactor(db: EntityManager, userId: string, sealed: string): Promise<boolean> {
+  const [rows] = await db.query(`UPDATE user_account SET totp_sealed=$2, totp_last_step=NULL WHERE id=$1 AND active AND totp_enabled_at IS NULL RETURNING id`, [userId, sealed]);
+  return rows.length > 0;
+}
+
+/**
+ * Records that a code of time step `step` was used, only if no code of that step or a later one was
+ * (one atomic statement, so two sign-ins with one code cannot both pass); `enable` turns the
+ * second factor on with its first code, audited.
+ */
+export async function acceptSecondFactorStep(tx: EntityManager, userId: string, step: number, enable = false): Promise<boolean> {
+  const [rows] = await tx.query(
+    `UPDATE user_account SET totp_last_step=$2, totp_enabled_at=CASE WHEN $3 THEN now() ELSE totp_enabled_at END
+      WHERE id=$1 AND totp_sealed IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2) AND (totp_enabled_at IS NOT NULL) <> $3 RETURNING id`,
+    [userId, step, enable],
+  );
+  if (rows.length && enable) await appendAudit(tx, { stream: accountStream(userId), eventType: 'SecondFactorEnabled', actorId: userId, occurredAt: new Date().toISOString(), payload: { method: 'TOTP' } });
+  return rows.length > 0;
+}
+
+/** An administrator clears a lost second factor: the person enrols again at their next sign-in, and every session of theirs ends. */
+export async function resetSecondFactor(tx: EntityManager, userId: string, by: { userId: string; role: string; reason: string }): Promise<boolean> {
+  const [rows] = await tx.query(
+    `UPDATE user_account SET totp_sealed=NULL, totp_enabled_at=NULL, totp_last_step=NULL, credentials_version=credentials_version+1 WHERE id=$1 AND active AND totp_sealed IS NOT NULL RETURNING id`,
+    [userId],
+  );
+  if (rows.length) await appendAudit(tx, { stream: accountStream(userId), eventType: 'SecondFactorReset', actorId: by.userId, actorRole: by.role, occurredAt: new Date().toISOString(), payload: { reason: by.reason } });
+  return rows.length > 0;
 }

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Accounts administered in the product (docs/accounts.md): an account may exist before its owner
  * has set a password (an invitation is open), is deactivated rather than deleted (its acts stay
  * attributed), and counts its password changes: a token carries the count it was issued under, so older tokens stop working.
- * One-time links are kept as hashes only: whoever reads the database cannot use them.
+ * One-time links are kept as hashes only: whoever reads the database cannot use them. The second
+ * factor's secret is sealed; the last time step accepted keeps a code from being used twice.
  */
 export class Accounts1764320000000 implements MigrationInterface {
   name = 'Accounts1764320000000';
@@ -15,7 +16,10 @@ export class Accounts1764320000000 implements MigrationInterface {
         ADD COLUMN active boolean NOT NULL DEFAULT true,
         ADD COLUMN deactivated_at timestamptz,
         ADD COLUMN credentials_version int NOT NULL DEFAULT 0,
-        ADD COLUMN duties_exception text;
+        ADD COLUMN duties_exception text,
+        ADD COLUMN totp_sealed text,
+        ADD COLUMN totp_enabled_at timestamptz,
+        ADD COLUMN totp_last_step bigint;
 
       CREATE TABLE account_link (
         token_hash text PRIMARY KEY,
@@ -36,7 +40,7 @@ export class Accounts1764320000000 implements MigrationInterface {
       DROP TABLE account_link;
       UPDATE user_account SET password_hash = '!' WHERE password_hash IS NULL;
       ALTER TABLE user_account ALTER COLUMN password_hash SET NOT NULL,
-        DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception;
+        DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception, DROP COLUMN totp_sealed, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_step;
     `);
   }
 }

@@ -71,10 +71,14 @@ export interface LoginAccount {
   unitId: string;
   roles: Role[];
   credentialsVersion: number;
+  /** The second factor's sealed secret once it is in use (a pending enrolment does not count). */
+  totpSealed: string | null;
+  totpLastStep: number | null;
 }
 
 export async function accountForLogin(db: EntityManager, username: string): Promise<LoginAccount | undefined> {
-  const [row] = await db.query(`SELECT id, password_hash AS "passwordHash", full_name AS "fullName", unit_id AS "unitId", roles, credentials_version AS "credentialsVersion" FROM user_account WHERE username=$1 AND active`, [username]);
+  const [row] = await db.query(`SELECT id, password_hash AS "passwordHash", full_name AS "fullName", unit_id AS "unitId", roles, credentials_version AS "credentialsVersion",
+            CASE WHEN totp_enabled_at IS NOT NULL THEN totp_sealed END AS "totpSealed", totp_last_step::int AS "totpLastStep" FROM user_account WHERE username=$1 AND active`, [username]);
   return row;
 }
 
@@ -88,13 +92,16 @@ export interface ActingAccount {
   active: boolean;
   /** How many times the password changed: our tokens carry the count they were issued under, and older ones are void. */
   credentialsVersion: number;
+  /** A second factor is in use on the account. */
+  secondFactorEnabled: boolean;
 }
 
 export async function actingAccount(db: EntityManager, by: { id: string } | { username: string }): Promise<ActingAccount | undefined> {
   const [column, value] = 'id' in by ? ['id', by.id] : ['username', by.username];
   const [row] = await db.query(
     `SELECT id AS "userId", full_name AS "fullName", unit_id AS "unitId", roles, scope_unit_id AS "scopeUnitId", active,
-            credentials_version AS "credentialsVersion" FROM user_account WHERE ${column}=$1`,
+            credentials_version AS "credentialsVersion",
+            totp_enabled_at IS NOT NULL AS "secondFactorEnabled" FROM user_account WHERE ${column}=$1`,
     [value],
   );
   return row;
