@@ -3,10 +3,12 @@ import { CouncilAccess } from './council-access';
 import { CouncilsController } from './councils.controller';
 import { CouncilsService } from './councils.service';
 import { BallotKeyPool } from './ballot-key-pool';
+import { MembershipController } from './membership.controller';
+import { MembershipService } from './membership.service';
 
-/** Councils, their sessions and secret ballots. */
+/** Councils, their membership, sessions and secret ballots. */
 @Module({
-  controllers: [CouncilsController],
-  providers: [CouncilsService, CouncilAccess, BallotKeyPool],
+  controllers: [CouncilsController, MembershipController],
+  providers: [CouncilsService, CouncilAccess, BallotKeyPool, MembershipService],
 })
 export class CouncilsModule {}

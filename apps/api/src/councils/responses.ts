@@ -1,5 +1,6 @@
 import type { CouncilRole } from '@vinhdanh/domain/council';
 import type { CouncilRow, SessionSummary, WaitingItem } from '@vinhdanh/persistence/read-model/councils';
+import type { CouncilInfo, MemberTerm } from '@vinhdanh/persistence/council/membership';
 
 /** The bodies the council endpoints answer; the OpenAPI document's schemas are generated from these. */
 
@@ -77,4 +78,16 @@ export interface SessionTurnout {
 export interface Reminded {
   reminded: string[];
   alreadyThisHour: string[];
+}
+
+/** The councils an administrator or auditor may read. */
+export interface CouncilList {
+  items: CouncilInfo[];
+}
+
+/** A council's members, every term past, current and future, as of Vietnam's `today`. */
+export interface CouncilMembers {
+  council: CouncilInfo;
+  today: string;
+  items: (MemberTerm & { current: boolean })[];
 }

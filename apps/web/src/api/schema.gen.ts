@@ -717,6 +717,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/councils": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các Hội đồng Thi đua – Khen thưởng — Emulation and commendation councils
+         * @description Mọi Hội đồng (thanh tra có phạm vi: trong phạm vi). Cho quản trị, kiểm soát viên và thanh tra.
+         *
+         *     *Every council (a scoped auditor: those in scope). For administrators, auditors and inspectors.*
+         */
+        get: operations["membershipList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/councils/{councilId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thành viên Hội đồng theo nhiệm kỳ — A council’s members, term by term
+         * @description Mọi nhiệm kỳ đã qua, hiện tại và sắp tới: ai, vai trò, từ ngày, đến ngày. Phiên họp lấy thành viên của ngày mở phiên. Cho quản trị, thành viên Hội đồng và thanh tra trong phạm vi; người khác nhận 404.
+         *
+         *     *Every term past, current and to come: who, role, from, to. A session takes the members of the day it opens. For administrators, the council’s members and auditors in scope; anyone else gets 404.*
+         */
+        get: operations["membershipMembers"];
+        put?: never;
+        /**
+         * Bổ nhiệm thành viên Hội đồng — Appoint a council member
+         * @description Quản trị bổ nhiệm một người vào Hội đồng từ một ngày (không trước hôm nay), kèm căn cứ; một Chủ tịch và một Thư ký tại một thời điểm. Phiên mở từ ngày đó có người này. Ghi nhật ký.
+         *
+         *     *An administrator appoints a person to the council from a day (not before today), with the basis; one chair and one secretary at a time. Sessions opened from that day include them. Audited.*
+         */
+        post: operations["membershipAppoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/councils/{councilId}/members/{userId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kết thúc nhiệm kỳ thành viên — End a member’s term
+         * @description Ngày cuối người đó ngồi trong Hội đồng (sớm nhất là hôm qua), kèm căn cứ; các phiên đã họp giữ nguyên thành phần. Ghi nhật ký.
+         *
+         *     *The last day the person sits (yesterday at the earliest), with the basis; sessions already held keep who sat in them. Audited.*
+         */
+        post: operations["membershipEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/councils/{councilId}/sessions": {
         parameters: {
             query?: never;
@@ -2978,7 +3050,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_OTP" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNT_EXCEEDS_MEMBERS" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_PENDING_SECOND_FACTOR" | "NO_QUORUM_YET" | "NO_SECOND_FACTOR" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OTP_REQUIRED" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECOND_FACTOR_ENABLED" | "SECOND_FACTOR_REQUIRED" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_MEMBER" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_OTP" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNCIL_ROLE_HELD" | "COUNT_EXCEEDS_MEMBERS" | "DATE_IN_THE_PAST" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "END_BEFORE_START" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_PENDING_SECOND_FACTOR" | "NO_QUORUM_YET" | "NO_SECOND_FACTOR" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OTP_REQUIRED" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECOND_FACTOR_ENABLED" | "SECOND_FACTOR_REQUIRED" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_ACCOUNT" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_COUNCIL_ROLE" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -2999,6 +3071,22 @@ export interface components {
             messageVi: string;
             /** @description Also sent as the Retry-After header. */
             retryAfterSeconds?: number;
+        };
+        AppointDto: {
+            /**
+             * @description The first day the person sits (today if absent; never before today).
+             * @example 2027-01-01
+             */
+            fromDate?: string;
+            /** @example Quyết định 25/QĐ-UBND kiện toàn Hội đồng Thi đua – Khen thưởng tỉnh */
+            reason: string;
+            /** @enum {string} */
+            role: "CHAIR" | "VICE_CHAIR" | "SECRETARY" | "MEMBER";
+            /**
+             * @description The account appointed.
+             * @example thamdinh2.so-noi-vu
+             */
+            userId: string;
         };
         /** @description Everything an auditor takes away about one nomination, with SHA-256 digests to verify offline. */
         AuditExport: {
@@ -3508,6 +3596,31 @@ export interface components {
             proof: string[];
             to: components["schemas"]["Checkpoint"];
         };
+        CouncilInfo: {
+            id: string;
+            level: string;
+            nameEn: string;
+            nameVi: string;
+            unitId: string;
+        };
+        /** @description The councils an administrator or auditor may read. */
+        CouncilList: {
+            items: components["schemas"]["CouncilInfo"][];
+        };
+        /** @description A council's members, every term past, current and future, as of Vietnam's `today`. */
+        CouncilMembers: {
+            council: components["schemas"]["CouncilInfo"];
+            items: {
+                active: boolean;
+                current: boolean;
+                fromDate: string;
+                fullName: string;
+                role: components["schemas"]["CouncilRole"];
+                toDate: string | null;
+                userId: string;
+            }[];
+            today: string;
+        };
         /**
          * @description The vocabulary of council voting (Hội đồng Thi đua – Khen thưởng), shared by every layer.
          * @enum {string}
@@ -3933,6 +4046,15 @@ export interface components {
             titleVi: string;
         };
         EmulationMovements: components["schemas"]["EmulationMovement"][];
+        EndTermDto: {
+            /**
+             * @description The last day the person sits (yesterday at the earliest).
+             * @example 2026-12-31
+             */
+            lastDay: string;
+            /** @example Nghỉ hưu; Quyết định 26/QĐ-UBND */
+            reason: string;
+        };
         EngineFinding: {
             closedAt: string;
             detail: string | null;
@@ -9195,6 +9317,378 @@ export interface operations {
              *     *Not found, or outside the caller’s scope*
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    membershipList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilList"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    membershipMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                councilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMembers"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    membershipAppoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                councilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMembers"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    membershipEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                councilId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndTermDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilMembers"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không tìm thấy, hoặc nằm ngoài phạm vi của người dùng
+             *
+             *     *Not found, or outside the caller’s scope*
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

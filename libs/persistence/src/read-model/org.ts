@@ -44,6 +44,10 @@ export async function streamOwnerUnit(db: EntityManager, stream: string): Promis
   if (kind === 'council') return workflowOwnerUnit(db, `council-session-${id}`);
   if (kind === 'revocation') return workflowOwnerUnit(db, `revocation-${id}`);
   if (kind === 'org') return id;
+  if (kind === 'council-members') {
+    const [c] = await db.query(`SELECT unit_id FROM council WHERE id = $1`, [id]);
+    return c?.unit_id;
+  }
   if (kind === 'account') {
     const [a] = await db.query(`SELECT unit_id FROM user_account WHERE id = $1`, [id]);
     return a?.unit_id;

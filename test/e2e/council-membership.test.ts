@@ -1,0 +1,97 @@
+import { startStack, type Session, type Stack } from '../support/stack';
+import { councilDecides, dossier, waitForStatus, waitForStep } from '../support/nominations';
+
+/**
+ * Councils' membership administered in the product (docs/council-voting.md, "Membership"), through
+ * the real API, Temporal and PostgreSQL: an administrator appoints a new member, who then takes a
+ * ballot and votes in the next session; a member whose term ended does not; every act is on the chain.
+ */
+describe('council membership', () => {
+  let stack: Stack;
+  let admin: Session, clerk: Session, unitReviewer: Session, provinceReviewer: Session, secretary: Session;
+  const council = 'hd-ubnd-tinh';
+
+  beforeAll(async () => {
+    stack = await startStack();
+    [admin, clerk, unitReviewer, provinceReviewer, secretary] = await Promise.all(['quantri', 'vanthu.so-gddt', 'thamdinh.so-gddt', 'thamdinh.so-noi-vu', 'thuky.hoidong-tinh'].map((u) => stack.login(u)));
+  });
+  afterAll(() => stack?.close());
+
+  async function toCouncil(): Promise<string> {
+    const res = await clerk.post('/nominations', dossier('CSTD_TINH'));
+    expect(res.status).toBe(201);
+    for (const [level, reviewer] of [['UNIT', unitReviewer], ['PROVINCE', provinceReviewer]] as const) {
+      await waitForStep(reviewer, res.body.id, 'IN_REVIEW', level);
+      expect((await reviewer.post(`/nominations/${res.body.id}/review`, { action: 'APPROVE', justification: 'Đã đối chiếu hồ sơ' })).status).toBe(200);
+    }
+    await waitForStatus(clerk, res.body.id, 'AWAITING_COUNCIL');
+    return res.body.id;
+  }
+
+  it('a member appointed today votes in the next session; one whose term ended yesterday does not', async () => {
+    const before = await admin.get(`/councils/${council}/members`);
+    expect(before.status).toBe(200);
+    const today: string = before.body.today;
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+    const appointed = await admin.post(`/councils/${council}/members`, { userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', reason: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng' });
+    expect(appointed.status).toBe(201);
+    expect(appointed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', fromDate: today, toDate: null, current: true })]));
+    const ended = await admin.post(`/councils/${council}/members/uyvien7.hoidong-tinh/end`, { lastDay: yesterday, reason: 'Nghỉ hưu; Quyết định 26/QĐ-UBND' });
+    expect(ended.status).toBe(200);
+    expect(ended.body.items.find((t: { userId: string }) => t.userId === 'uyvien7.hoidong-tinh')).toMatchObject({ toDate: yesterday, current: false });
+
+    // The new member sees the council among theirs before any session.
+    const newcomer = await stack.login('thamdinh2.so-noi-vu');
+    expect((await newcomer.get('/councils/mine')).body.councils.map((c: { councilId?: string; id?: string }) => c.councilId ?? c.id)).toContain(council);
+
+    const id = await toCouncil();
+    await councilDecides(stack, clerk, id);
+    // The session that decided took the members of the day it opened.
+    const [session] = await stack.ds.query(`SELECT id FROM council_session WHERE council_id=$1 AND items @> $2::jsonb`, [council, JSON.stringify([{ nominationId: id }])]);
+    const view = await secretary.get(`/councils/sessions/${session.id}`);
+    expect(view.body.membersTotal).toBe(9);
+    expect(view.body.turnoutUserIds).toContain('thamdinh2.so-noi-vu');
+    expect(view.body.turnoutUserIds).not.toContain('uyvien7.hoidong-tinh');
+    // The old member cannot take a ballot for it.
+    const former = await stack.login('uyvien7.hoidong-tinh');
+    expect((await former.get(`/councils/sessions/${session.id}/ballot`)).status).toBe(404);
+    // Nine sat (chair, secretary, six members, the newcomer) and all agreed: the nomination moved on.
+    const after = await clerk.get(`/nominations/${id}`);
+    expect(after.body.status).not.toBe('AWAITING_COUNCIL');
+    expect(after.body.status).not.toBe('REJECTED');
+
+    const audit = await stack.ds.query(`SELECT event_type, actor_id, payload FROM audit_log WHERE stream=$1 ORDER BY stream_seq`, [`council-members:${council}`]);
+    expect(audit).toEqual([
+      { event_type: 'MemberAppointed', actor_id: 'quantri', payload: { userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', fromDate: today, reason: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng' } },
+      { event_type: 'MemberTermEnded', actor_id: 'quantri', payload: { userId: 'uyvien7.hoidong-tinh', lastDay: yesterday, reason: 'Nghỉ hưu; Quyết định 26/QĐ-UBND' } },
+    ]);
+    expect((await admin.get('/audit/verify')).body.ok).toBe(true);
+  });
+
+  it('refuses what a council cannot have, each with its reason; only administrators appoint', async () => {
+    const { today } = (await admin.get(`/councils/${council}/members`)).body;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ userId: 'quantri', role: 'MEMBER' }, 'ADMIN_WITH_WORKFLOW_ROLE'],
+      [{ userId: 'thamdinh.so-gddt', role: 'SECRETARY' }, 'COUNCIL_ROLE_HELD'],
+      [{ userId: 'thamdinh.so-gddt', role: 'CHAIR' }, 'COUNCIL_ROLE_HELD'],
+      [{ userId: 'chutich.ubnd-tinh', role: 'MEMBER' }, 'ALREADY_MEMBER'],
+      [{ userId: 'thamdinh.so-gddt', role: 'MEMBER', fromDate: '2020-01-01' }, 'DATE_IN_THE_PAST'],
+      [{ userId: 'khong-co-ai', role: 'MEMBER' }, 'UNKNOWN_ACCOUNT'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await admin.post(`/councils/${council}/members`, { reason: 'Thử bổ nhiệm sai', ...body });
+      expect([body, res.body.code]).toEqual([body, code]);
+      expect(res.body.messageVi).toBeTruthy();
+    }
+    expect((await admin.post('/councils/khong-co/members', { userId: 'thamdinh.so-gddt', role: 'MEMBER', reason: 'Hội đồng không có' })).status).toBe(404);
+    expect((await admin.post(`/councils/${council}/members/thamdinh.so-gddt/end`, { lastDay: today, reason: 'Không phải thành viên' })).body.code).toBe('NOT_A_MEMBER');
+    // A clerk neither appoints nor reads the membership; an auditor reads it.
+    expect((await clerk.post(`/councils/${council}/members`, { userId: 'vanthu.so-gddt', role: 'MEMBER', reason: 'Tự bổ nhiệm' })).status).toBe(403);
+    expect((await clerk.get(`/councils/${council}/members`)).status).toBe(404);
+    const auditor = await stack.login('thanhtra');
+    expect((await auditor.get(`/councils/${council}/members`)).status).toBe(200);
+    expect((await auditor.get('/councils')).body.items.map((c: { id: string }) => c.id)).toContain(council);
+    expect((await clerk.get('/councils')).status).toBe(403);
+  });
+});
