@@ -866,4 +866,23 @@ describe('browser journeys', () => {
     await signInWith(() => app.generate({ timestamp: Date.now() + 30_000 }));
     await check(phone, 'second-factor-03-phone-signed-in-with-code');
   });
+  it('administrator: appoints a council member for the next term, dated and with its basis', async () => {
+    const admin = await as('quantri');
+    await admin.getByRole('link', { name: 'Thành phần Hội đồng' }).click();
+    await admin.getByRole('link', { name: /Hội đồng Thi đua - Khen thưởng tỉnh/ }).click();
+    await admin.getByRole('cell', { name: /chutich\.ubnd-tinh/ }).waitFor();
+    // From next month: today's sessions keep today's members.
+    const [y, m, d] = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10).split('-');
+    const next = `${d}/${m}/${y}`;
+    await admin.getByLabel('Tên đăng nhập').fill('thamdinh.so-yte');
+    await admin.getByLabel('Vai trò trong Hội đồng').selectOption('MEMBER');
+    await admin.locator('#fromDate').fill(next);
+    await admin.getByRole('button', { name: 'Bổ nhiệm thành viên' }).click();
+    expect(await admin.locator('#reason-error').textContent()).toBeTruthy();
+    await admin.getByLabel('Căn cứ (quyết định kiện toàn Hội đồng)').fill('Quyết định 25/QĐ-UBND kiện toàn Hội đồng');
+    await admin.getByRole('button', { name: 'Bổ nhiệm thành viên' }).click();
+    await admin.getByText('Đã bổ nhiệm').waitFor();
+    await admin.getByRole('cell', { name: /thamdinh\.so-yte/ }).waitFor();
+    await check(admin, 'admin-05-council-member-appointed');
+  });
 });

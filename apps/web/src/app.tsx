@@ -27,6 +27,7 @@ import { DashboardPage } from './pages/dashboard';
 import { RevocationPage, RevocationsPage } from './pages/revocations';
 import { OrgPage } from './pages/org';
 import { AccountsPage } from './pages/accounts';
+import { CouncilListPage, CouncilMembersPage } from './pages/council-members';
 import { MyAccountPage, SetPasswordPage } from './pages/password';
 
 export function App() {
@@ -51,6 +52,8 @@ const ROUTES: RouteDef[] = [
   { pattern: '/mat-khau', page: () => <SetPasswordPage />, public: true },
   { pattern: '/tai-khoan', page: () => <MyAccountPage /> },
   { pattern: '/accounts', page: () => <AccountsPage /> },
+  { pattern: '/hoi-dong', page: () => <CouncilListPage /> },
+  { pattern: '/hoi-dong/:id', page: (p) => <CouncilMembersPage id={p.id} /> },
   { pattern: '/', page: () => <HomePage /> },
   { pattern: '/inbox', page: () => <InboxPage /> },
   { pattern: '/nominations', page: () => <NominationListPage /> },
@@ -139,6 +142,7 @@ const NAV: { to: string; key: Parameters<ReturnType<typeof useI18n>['t']>[0]; ro
   { to: '/revocations', key: 'nav.revocations', roles: ['INSPECTOR', 'AUDITOR', 'DECISION_MAKER', 'ADMIN'] },
   { to: '/org', key: 'nav.org' },
   { to: '/accounts', key: 'nav.accounts', roles: ['ADMIN', 'AUDITOR', 'INSPECTOR'] },
+  { to: '/hoi-dong', key: 'nav.councilAdmin', roles: ['ADMIN', 'AUDITOR', 'INSPECTOR'] },
 ];
 
 function Header() {
