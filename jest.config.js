@@ -22,7 +22,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js)$': swc },
   // ESM-only packages, transformed to CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@cloudflare/blindrsa-ts|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper: {
     '^@vinhdanh/(domain|persistence|platform)$': '<rootDir>/libs/$1/src',
     '^@vinhdanh/(domain|persistence|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',

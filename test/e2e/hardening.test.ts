@@ -77,6 +77,9 @@ describe('hardening at the edge', () => {
       'GET /feed/key → 200',
       // A person without a password yet sets one; the one-time link's token is the credential (docs/accounts.md).
       'POST /auth/set-password → 400',
+      // Sign-in through the province's identity provider: the sign-in page asks whether it is offered; the rest
+      // is the browser's way there and back (not configured here: 404), and the one-time code is the credential.
+      'GET /auth/oidc/providers → 200', 'GET /auth/oidc/start → 404', 'GET /auth/oidc/callback → 404', 'GET /auth/oidc/logout → 404', 'POST /auth/oidc/exchange → 400',
       // Anyone may check a downloaded decision (docs/documents.md); the upload is checked first.
       'POST /decisions/verify → 400',
       // A decision issued is public (docs/documents.md): its signed PDF downloads without an account.

@@ -6,7 +6,7 @@
  * must be exported here under the name its `@Operation` gives.
  */
 export type { ApiError } from './contract/errors';
-export type { LoginResult, Me, PasswordSet, SecondFactorEnrolment } from './auth/responses';
+export type { LoginResult, Me, PasswordSet, SecondFactorEnrolment, SignInOptions } from './auth/responses';
 export type { AuthenticatedActor } from './common/actor';
 export type { AccountChanged, AccountCreated, AccountHistory, AccountLink, AccountList } from './accounts/responses';
 export type { AccountRow } from '@vinhdanh/persistence/accounts/accounts';

@@ -43,7 +43,9 @@ export function setUnauthorizedHandler(fn: () => void): void {
 /** Any answer that is not a success is thrown as an ApiError; a network failure too. */
 const failures: Middleware = {
   async onResponse({ request, response }) {
-    if (response.status === 401 && !new URL(request.url).pathname.endsWith('/auth/login')) onUnauthorized();
+    // A refused sign-in (a wrong password, a code asked for) is the sign-in page's to say, not an expired session.
+    const signingIn = /\/auth\/(login|oidc\/exchange)$/.test(new URL(request.url).pathname);
+    if (response.status === 401 && !signingIn) onUnauthorized();
     if (!response.ok) throw apiError(response.status, await response.clone().text());
     return undefined;
   },

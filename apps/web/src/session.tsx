@@ -13,6 +13,8 @@ interface Session {
   loading: boolean;
   /** Signs in; answers whether the account still has to turn on a second factor. */
   signIn(username: string, password: string, otp?: string): Promise<{ enrol: boolean }>;
+  /** Signs in with the one-time code the identity provider's return handed the page. */
+  signInWithProvider(code: string, otp?: string): Promise<{ enrol: boolean }>;
   /** Reads the account again (after the second factor is turned on). */
   refresh(): Promise<void>;
   signOut(): void;
@@ -22,6 +24,8 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+const SSO_KEY = 'vinhdanh.sso';
 
 /** The token lives in sessionStorage: closing the tab signs out, which suits shared office machines. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -33,6 +37,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     tokenStore.set(null);
     setActor(null);
     setCouncils([]);
+    // A session opened through the identity provider ends there too.
+    if (sessionStorage.getItem(SSO_KEY)) {
+      sessionStorage.removeItem(SSO_KEY);
+      window.location.assign('/auth/oidc/logout');
+    }
   }, []);
 
   useEffect(() => {
@@ -54,6 +63,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return { enrol: secondFactor === 'ENROLMENT_REQUIRED' };
   }, []);
 
+  const signInWithProvider = useCallback(async (code: string, otp?: string) => {
+    const { accessToken, secondFactor } = await data(client.POST('/auth/oidc/exchange', { body: { code, ...(otp ? { otp } : {}) } }));
+    tokenStore.set(accessToken);
+    sessionStorage.setItem(SSO_KEY, '1');
+    const { me, mine } = await loadActor();
+    setCouncils(mine);
+    setActor(me);
+    return { enrol: secondFactor === 'ENROLMENT_REQUIRED' };
+  }, []);
+
   const refresh = useCallback(async () => {
     const { me, mine } = await loadActor();
     setCouncils(mine);
@@ -62,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const renew = useCallback((accessToken: string) => tokenStore.set(accessToken), []);
   const has = useCallback((...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r)), [actor]);
-  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signOut, renew, refresh, has }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ actor, councils, loading, signIn, signInWithProvider, signOut, renew, refresh, has }}>{children}</SessionContext.Provider>;
 }
 
 async function loadActor(): Promise<{ me: Actor; mine: Membership[] }> {

@@ -65,7 +65,14 @@ export interface AppConfig {
   /** JSON overrides of council voting rules (docs/council-voting.md); undefined = defaults. */
   votingRules?: string;
   /** Sign-in through an OpenID Connect provider, in addition to local accounts. */
-  oidc?: { issuer: string; jwksUrl: string; audience: string; usernameClaim: string };
+  oidc?: {
+    issuer: string;
+    jwksUrl: string;
+    audience: string;
+    usernameClaim: string;
+    /** People's sign-in through the provider (authorization code with PKCE), when OIDC_CLIENT_SECRET is set: docs/accounts.md. */
+    signIn?: { clientId: string; clientSecret: string; redirectUrl?: string };
+  };
   /** JSON overrides of the eligibility policy (docs/eligibility.md), e.g. {"ttldttLdttShare":{"numerator":51,"denominator":100}}. */
   eligibilityPolicy?: Record<string, unknown>;
   policy: PolicyConfig;
@@ -287,6 +294,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
           jwksUrl: env.OIDC_JWKS_URL?.trim() || `${env.OIDC_ISSUER.trim().replace(/\/$/, '')}/.well-known/jwks.json`,
           audience: env.OIDC_AUDIENCE?.trim() ?? '',
           usernameClaim: env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username',
+          signIn: env.OIDC_CLIENT_SECRET?.trim()
+            ? { clientId: env.OIDC_CLIENT_ID?.trim() || env.OIDC_AUDIENCE?.trim() || '', clientSecret: env.OIDC_CLIENT_SECRET.trim(), redirectUrl: env.OIDC_REDIRECT_URL?.trim() || undefined }
+            : undefined,
         }
       : undefined,
     policy: {
@@ -305,6 +315,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // Without an audience any token the provider issues for any of its applications would sign in here.
   const unknownRoles = config.secondFactorRoles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknownRoles.length) problems.push(`SECOND_FACTOR_ROLES names unknown roles: ${unknownRoles.join(', ')} (known: ${ROLES.join(', ')})`);
+  if (config.oidc?.signIn?.redirectUrl && !/^https?:\/\/[^/]+\/auth\/oidc\/callback$/.test(config.oidc.signIn.redirectUrl)) {
+    problems.push(`OIDC_REDIRECT_URL=${config.oidc.signIn.redirectUrl} must be this API's address followed by /auth/oidc/callback`);
+  }
   if (config.oidc && !config.oidc.audience) problems.push('OIDC_AUDIENCE is required with OIDC_ISSUER: the client id this API accepts tokens for');
   problems.push(...parseVotingRules(config.votingRules).problems);
   if (config.eligibilityPolicy) problems.push(...validateEligibilityPolicy(config.eligibilityPolicy));

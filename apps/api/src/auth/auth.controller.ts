@@ -10,8 +10,8 @@ import { APP_CONFIG, PASSWORD_MAX_LENGTH, acceptedStep, hashPassword, newSecondF
 import { CurrentActor, CurrentSecondFactor, type AuthenticatedActor, type SecondFactorState } from '../common/actor';
 import { LoginLimiter } from './login-limiter';
 import { DeviceTokens } from './device-tokens';
+import { Sessions } from './sessions';
 import { Operation } from '../contract/operation';
-import type { Role } from '@vinhdanh/domain/ladder/nomination';
 import type { LoginResult, Me, PasswordSet, SecondFactorEnrolment } from './responses';
 
 class LoginDto {
@@ -46,6 +46,7 @@ export class AuthController {
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
     private readonly devices: DeviceTokens,
+    private readonly sessions: Sessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.totpKey = secondFactorKey(config.identityKey);
@@ -77,29 +78,7 @@ export class AuthController {
       await this.limiter.failed(attempt);
       throw new UnauthorizedException({ code: 'BAD_CREDENTIALS', kind: 'UNAUTHENTICATED', messageVi: 'Sai tên đăng nhập hoặc mật khẩu.', messageEn: 'Wrong username or password.' });
     }
-    let verified = false;
-    if (user.totpSealed) {
-      // The password was right; the code is asked for (and a wrong one counted) before any token.
-      if (!body.otp) throw new UnauthorizedException({ code: 'OTP_REQUIRED', kind: 'UNAUTHENTICATED', messageVi: 'Nhập mã 6 số trong ứng dụng xác thực.', messageEn: 'Enter the six-digit code from your authenticator app.', field: 'otp' });
-      const step = acceptedStep(body.otp, user.totpSealed, this.totpKey, user.totpLastStep);
-      if (step === undefined || !(await acceptSecondFactorStep(this.ds.manager, user.id, step))) {
-        await this.limiter.failed(attempt);
-        throw new UnauthorizedException({ code: 'BAD_OTP', kind: 'UNAUTHENTICATED', messageVi: 'Mã không đúng, đã hết hạn hoặc đã dùng.', messageEn: 'The code is wrong, expired or already used.', field: 'otp' });
-      }
-      verified = true;
-    }
-    await this.limiter.succeeded(attempt);
-    const required = user.roles.some((r) => this.config.secondFactorRoles.includes(r));
-    return {
-      ...(await this.session(user, user.credentialsVersion, verified, body.username)),
-      secondFactor: verified ? 'VERIFIED' : required ? 'ENROLMENT_REQUIRED' : 'NOT_USED',
-    };
-  }
-
-  /** A token for the account under its credentials version, saying whether a code opened the session. */
-  private async session(user: { id: string; fullName: string; unitId: string; roles: Role[] }, version: number, verified: boolean, username: string): Promise<Omit<LoginResult, 'secondFactor'>> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, cv: version, mfa: verified });
-    return { accessToken, deviceToken: await this.devices.issue(username), user: { id: user.id, fullName: user.fullName, unitId: user.unitId, roles: user.roles } };
+    return this.sessions.open(user, body.otp, attempt);
   }
 
   @Post('set-password')
@@ -149,8 +128,7 @@ export class AuthController {
     if (refusal) throw invalid(refusal.code, refusal.messageVi, refusal.messageEn, 'newPassword');
     const version = await this.ds.transaction(async (tx) => setPasswordHash(tx, { userId: actor.userId, hash: await hashPassword(body.newPassword), via: 'CHANGE' }));
     await this.limiter.succeeded(attempt);
-    const verified = second.verified && second.enabled;
-    return { ...(await this.session({ id: actor.userId, ...actor }, version, verified, actor.userId)), secondFactor: verified ? 'VERIFIED' : second.required ? 'ENROLMENT_REQUIRED' : 'NOT_USED' };
+    return this.sessions.issue({ id: actor.userId, ...actor }, version, second.verified && second.enabled, second.required);
   }
 
   @Get('me')
@@ -203,6 +181,6 @@ export class AuthController {
     const step = acceptedStep(body.code, stored.sealed, this.totpKey, stored.lastStep);
     const enabled = step !== undefined && (await this.ds.transaction((tx) => acceptSecondFactorStep(tx, actor.userId, step, true)));
     if (!enabled) throw invalid('BAD_OTP', 'Mã không đúng hoặc đã hết hạn; kiểm tra giờ của điện thoại.', 'The code is wrong or expired; check the phone’s clock.', 'code');
-    return { ...(await this.session({ id: actor.userId, ...actor }, stored.credentialsVersion, true, actor.userId)), secondFactor: 'VERIFIED' };
+    return this.sessions.issue({ id: actor.userId, ...actor }, stored.credentialsVersion, true, true);
   }
 }

@@ -31,3 +31,9 @@ export interface SecondFactorEnrolment {
 export interface PasswordSet {
   username: string;
 }
+
+/** How people may sign in here, for the sign-in page. */
+export interface SignInOptions {
+  /** Through the province's identity provider (GET /auth/oidc/start). */
+  singleSignOn: boolean;
+}

@@ -7,7 +7,7 @@ import { schemaRef, type SchemaName } from './schema';
 export type Bilingual = { vi: string; en: string };
 
 /** A success answer: a named JSON body, or a file of the given media types; and its headers. */
-export type Answer = { status?: number; description?: Bilingual; headers?: Record<string, { description: string; schema: object }> } & ({ body: SchemaName } | { file: string[] });
+export type Answer = { status?: number; description?: Bilingual; headers?: Record<string, { description: string; schema: object }> } & ({ body: SchemaName } | { file: string[] } | { redirect: true });
 
 export interface OperationContract {
   summary: Bilingual;
@@ -34,6 +34,7 @@ function answer(a: Answer, status: number) {
   const description = a.description ? bilingual(a.description) : 'OK';
   const headers = a.headers ? { headers: a.headers } : {};
   if ('body' in a) return ApiResponse({ status, description, schema: schemaRef(a.body), ...headers });
+  if ('redirect' in a) return ApiResponse({ status, description, headers: { Location: { description: 'Where the browser goes next.', schema: { type: 'string' } }, ...a.headers } });
   return ApiResponse({ status, description, content: Object.fromEntries(a.file.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])), ...headers });
 }
 

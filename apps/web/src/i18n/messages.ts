@@ -35,6 +35,10 @@ export const MESSAGES = {
   'login.expired': ['Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', 'Your session expired; please sign in again.'],
   'login.otp': ['Mã xác thực (6 số)', 'Authentication code (6 digits)'],
   'login.otpHint': ['Mở ứng dụng xác thực trên điện thoại và nhập mã đang hiện cho Vinh Danh.', 'Open the authenticator app on your phone and enter the code it shows for Vinh Danh.'],
+  'login.sso': ['Đăng nhập bằng tài khoản một cửa của tỉnh', 'Sign in with the province’s single sign-on'],
+  'login.SSO_FAILED': ['Đăng nhập một cửa không thành công; hãy thử lại.', 'Single sign-on did not succeed; try again.'],
+  'login.SSO_NO_ACCOUNT': ['Tài khoản một cửa này chưa có tài khoản Vinh Danh; hãy nhờ quản trị tạo.', 'This single sign-on account has no Vinh Danh account; ask an administrator to create one.'],
+  'login.SSO_ACCOUNT_INACTIVE': ['Tài khoản Vinh Danh của bạn đã bị vô hiệu hóa.', 'Your Vinh Danh account has been deactivated.'],
   'login.demoHint': ['Bản chạy thử: các tài khoản mẫu (ví dụ vanthu.so-gddt, thamdinh.so-noi-vu, thanhtra) có mật khẩu "vinhdanh".', 'Demo: sample accounts (e.g. vanthu.so-gddt, thamdinh.so-noi-vu, thanhtra) use the password "vinhdanh".'],
 
   'home.greeting': ['Xin chào, {name}', 'Welcome, {name}'],

@@ -32,12 +32,28 @@ export class Accounts1764320000000 implements MigrationInterface {
         revoked_at timestamptz
       );
       CREATE INDEX account_link_user_idx ON account_link (user_id);
+
+      -- Sign-in through the province's identity provider: the authorization request waiting for its
+      -- answer (state, PKCE verifier, nonce), and the one-time code the web app trades for a session.
+      CREATE TABLE oidc_pending (
+        state text PRIMARY KEY,
+        code_verifier text NOT NULL,
+        nonce text NOT NULL,
+        redirect_uri text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE oidc_sign_in (
+        code_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES user_account(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        used_at timestamptz
+      );
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE account_link;
+      DROP TABLE oidc_sign_in; DROP TABLE oidc_pending; DROP TABLE account_link;
       UPDATE user_account SET password_hash = '!' WHERE password_hash IS NULL;
       ALTER TABLE user_account ALTER COLUMN password_hash SET NOT NULL,
         DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception, DROP COLUMN totp_sealed, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_step;

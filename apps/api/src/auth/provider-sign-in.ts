@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as oidc from 'openid-client';
+import { DataSource } from 'typeorm';
+import { notFound } from '@vinhdanh/domain/common/errors';
+import { issueSignInCode, savePending, takePending } from '@vinhdanh/persistence/accounts/provider-sign-in';
+import { actingAccount } from '@vinhdanh/persistence/read-model/identity';
+import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
+
+/** Why a return from the provider did not sign anyone in: the web app says it in words. */
+export type ProviderRefusal = 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_INACTIVE';
+
+/**
+ * People's sign-in through the province's identity provider (docs/accounts.md): OpenID Connect's
+ * authorization code flow with PKCE and a nonce, by `openid-client` (certified by the OpenID
+ * Foundation). The account is the one the provider's username claim names (OIDC_USERNAME_CLAIM);
+ * roles, units and the second factor stay ours. The provider's answer never carries our token: the
+ * browser gets a one-time code, which the web app trades for a session (POST /auth/oidc/exchange),
+ * so no token sits in an address, a history or a log.
+ */
+@Injectable()
+export class ProviderSignIn {
+  private readonly log = new Logger('ProviderSignIn');
+  private discovered?: Promise<oidc.Configuration>;
+
+  constructor(private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  configured(): boolean {
+    return !!this.config.oidc?.signIn;
+  }
+
+  /** The provider's settings, discovered once (again after a failure). */
+  private provider(): Promise<oidc.Configuration> {
+    const o = this.settings();
+    if (!this.discovered) {
+      const issuer = new URL(o.issuer);
+      // Plain HTTP only to a provider on this machine (development and the tests); anywhere else HTTPS.
+      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+      this.discovered = oidc.discovery(issuer, o.signIn.clientId, o.signIn.clientSecret, undefined, loopback ? { execute: [oidc.allowInsecureRequests] } : undefined);
+      this.discovered.catch(() => (this.discovered = undefined));
+    }
+    return this.discovered;
+  }
+
+  private settings() {
+    const o = this.config.oidc;
+    if (!o?.signIn) throw notFound('SSO_NOT_CONFIGURED', 'Chưa cấu hình đăng nhập một cửa (OIDC_CLIENT_SECRET).', 'Single sign-on is not configured (OIDC_CLIENT_SECRET).');
+    return { ...o, signIn: o.signIn };
+  }
+
+  /** Where the browser goes to sign in at the provider; `origin` is this API's, when OIDC_REDIRECT_URL does not say. */
+  async start(origin: string): Promise<string> {
+    const o = this.settings();
+    const provider = await this.provider();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const redirectUri = o.signIn.redirectUrl ?? `${origin}/auth/oidc/callback`;
+    await savePending(this.ds.manager, { state, codeVerifier, nonce, redirectUri });
+    const url = oidc.buildAuthorizationUrl(provider, {
+      redirect_uri: redirectUri,
+      scope: 'openid profile',
+      state,
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    return url.href;
+  }
+
+  /**
+   * The provider's answer: the code traded for tokens (state, PKCE, nonce, issuer, audience and
+   * signature checked by the library), the account found by its claim; answers the web app's
+   * address to go on to, with a one-time sign-in code or the reason it failed.
+   */
+  async callback(currentUrl: URL): Promise<string> {
+    const o = this.settings();
+    const state = currentUrl.searchParams.get('state') ?? '';
+    const pending = state ? await takePending(this.ds.manager, state) : undefined;
+    if (!pending) return refused('SSO_FAILED');
+    let username: unknown;
+    try {
+      // The address the provider sent the browser back to, as registered (behind a proxy the request's own may differ).
+      const answered = new URL(pending.redirectUri);
+      answered.search = currentUrl.search;
+      const provider = await this.provider();
+      const tokens = await oidc.authorizationCodeGrant(provider, answered, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+      const idClaims = tokens.claims()!;
+      username = idClaims[o.usernameClaim];
+      // Providers put profile claims in the ID token or only at the UserInfo endpoint (for the same subject).
+      if (username === undefined) username = (await oidc.fetchUserInfo(provider, tokens.access_token, idClaims.sub))[o.usernameClaim];
+    } catch (err) {
+      this.log.warn(`sign-in through the identity provider failed: ${(err as Error).message}`);
+      return refused('SSO_FAILED');
+    }
+    if (typeof username !== 'string' || !username) return refused('SSO_NO_ACCOUNT');
+    const acting = await actingAccount(this.ds.manager, { username });
+    if (!acting) return refused('SSO_NO_ACCOUNT');
+    if (!acting.active) return refused('SSO_ACCOUNT_INACTIVE');
+    const code = randomBytes(32).toString('base64url');
+    await issueSignInCode(this.ds.manager, acting.userId, code);
+    return `/app/login#sso=${code}`;
+  }
+
+  /** The provider's end of session, coming back to our sign-in page. */
+  async logout(origin: string): Promise<string> {
+    const o = this.settings();
+    const provider = await this.provider();
+    if (!provider.serverMetadata().end_session_endpoint) return `${origin}/app/login`;
+    return oidc.buildEndSessionUrl(provider, { client_id: o.signIn.clientId, post_logout_redirect_uri: `${origin}/app/login` }).href;
+  }
+}
+
+const refused = (why: ProviderRefusal) => `/app/login?sso_error=${why}`;
