@@ -797,6 +797,13 @@ describe('browser journeys', () => {
     expect(link).toMatch(/\/app\/mat-khau#[A-Za-z0-9_-]{43}$/);
     await admin.getByRole('cell', { name: username }).waitFor();
     await check(admin, 'admin-01-account-invited');
+    // A second role, with the reason the chain keeps beside the before and after.
+    await admin.getByRole('row', { name: new RegExp(username) }).getByRole('button', { name: 'Sửa đơn vị, vai trò' }).click();
+    const edit = admin.getByRole('region', { name: 'Sửa đơn vị, vai trò' });
+    await edit.getByLabel('Thẩm định viên').check();
+    await edit.getByLabel('Lý do', { exact: true }).fill('Kiêm nhiệm thẩm định theo Quyết định 30/QĐ-SGDĐT');
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await admin.getByRole('row', { name: new RegExp(username) }).getByText('Văn thư, Thẩm định viên').waitFor();
 
     const phone = await as(null, { width: 390, height: 844 });
     await phone.goto(link);

@@ -827,6 +827,8 @@ export const MESSAGES = {
   'accounts.deactivate': ['Vô hiệu hóa', 'Deactivate'],
   'accounts.reactivate': ['Kích hoạt lại', 'Reactivate'],
   'accounts.reason': ['Lý do', 'Reason'],
+  'accounts.edit': ['Sửa đơn vị, vai trò', 'Change unit and roles'],
+  'accounts.save': ['Lưu thay đổi', 'Save the change'],
   'accounts.twoFactor': ['Hai lớp', 'Two-factor'],
   'accounts.resetSecondFactor': ['Đặt lại xác thực hai lớp', 'Reset the second factor'],
   'decision.bonus': ['Tiền thưởng', 'Bonus'],

@@ -15,6 +15,7 @@ export function AccountsPage() {
   const accounts = useLoad(() => client.GET('/accounts'), []);
   const units = useLoad(() => client.GET('/org/units'), []);
   const [link, setLink] = useState<{ username: string; link: Link }>();
+  const [editing, setEditing] = useState<Schemas['AccountRow']>();
   const [error, setError] = useState<ApiError>();
   const admin = has('ADMIN');
   if (accounts.loading && !accounts.data) return <Loading />;
@@ -53,6 +54,9 @@ export function AccountsPage() {
                 {admin && (
                   <td className="row-actions">
                     {a.active && (
+                      <button type="button" className="link-button" onClick={() => setEditing(a)}>{t('accounts.edit')}</button>
+                    )}{' '}
+                    {a.active && (
                       <button type="button" className="link-button" onClick={() => act(async () => setLink({ username: a.username, link: await data(client.POST('/accounts/{id}/link', { params: { path: { id: a.id } } })) }))}>{t('accounts.newLink')}</button>
                     )}{' '}
                     {a.active && a.secondFactor && (
@@ -85,6 +89,9 @@ export function AccountsPage() {
           </tbody>
         </table>
       </div>
+      {admin && editing && units.data && (
+        <EditAccountForm key={editing.id} account={editing} units={units.data.items.filter((u) => !u.validTo).map((u) => ({ id: u.id, name: pick(u.nameVi, u.nameEn) }))} onDone={() => (setEditing(undefined), accounts.reload())} />
+      )}
       {admin && units.data && <NewAccountForm units={units.data.items.filter((u) => !u.validTo).map((u) => ({ id: u.id, name: pick(u.nameVi, u.nameEn) }))} onCreated={(username, l) => (setLink({ username, link: l }), accounts.reload())} />}
     </section>
   );
@@ -99,6 +106,49 @@ function OneTimeLink({ username, link }: { username: string; link: Link }) {
       <br />
       <input readOnly className="one-time-link" aria-label={t('accounts.newLink')} value={url} onFocus={(e) => e.target.select()} />
     </Notice>
+  );
+}
+
+/** An account's unit and roles changed, with the reason the chain records beside the before and after. */
+function EditAccountForm({ account, units, onDone }: { account: Schemas['AccountRow']; units: { id: string; name: string }[]; onDone(): void }) {
+  const { t, pick } = useI18n();
+  const [unitId, setUnitId] = useState(account.unitId);
+  const [roles, setRoles] = useState<Role[]>(account.roles);
+  const [dutiesException, setDutiesException] = useState(account.dutiesException ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const errors = fieldErrors(error, pick);
+  async function send() {
+    setError(undefined);
+    try {
+      await data(client.PATCH('/accounts/{id}', { params: { path: { id: account.id } }, body: { unitId, roles, dutiesException: dutiesException.trim(), reason: reason.trim() } }));
+      onDone();
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <section className="card action-card" aria-label={t('accounts.edit')}>
+      <h2>{t('accounts.edit')}: {account.fullName} ({account.username})</h2>
+      <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
+        <Field id="edit-unitId" label={t('list.unit')} error={errors.unitId}>
+          <select {...describedBy('edit-unitId', errors.unitId)} value={unitId} onChange={(e) => setUnitId(e.target.value)}>{units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select>
+        </Field>
+        <fieldset>
+          <legend>{t('accounts.roles')}</legend>
+          {ROLE_CODES.map((r) => (
+            <label key={r} className="check">
+              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} /> {t(`role.${r}` as Parameters<typeof t>[0])}
+            </label>
+          ))}
+          {errors.roles && <p className="field-error">{errors.roles}</p>}
+        </fieldset>
+        <Field id="edit-dutiesException" label={t('accounts.dutiesException')} error={errors.dutiesException}><input {...describedBy('edit-dutiesException', errors.dutiesException)} value={dutiesException} onChange={(e) => setDutiesException(e.target.value)} /></Field>
+        <Field id="edit-reason" label={t('accounts.reason')} error={errors.reason}><input {...describedBy('edit-reason', errors.reason)} value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+        <ErrorNotice error={error} inline />
+        <button type="submit" className="primary">{t('accounts.save')}</button>
+      </form>
+    </section>
   );
 }
 
