@@ -876,6 +876,14 @@ describe('browser journeys', () => {
   it('administrator: appoints a council member for the next term, dated and with its basis', async () => {
     const admin = await as('quantri');
     await admin.getByRole('link', { name: 'Thành phần Hội đồng' }).click();
+    // A unit without a council gets one, as its founding decision says.
+    const form = admin.getByRole('region', { name: 'Thành lập Hội đồng' });
+    await form.getByLabel('Đơn vị').selectOption({ index: 1 });
+    await form.getByLabel('Tên Hội đồng (tiếng Việt)').fill('Hội đồng Thi đua – Khen thưởng mới thành lập');
+    await form.getByLabel('Tên Hội đồng (tiếng Anh)').fill('Newly formed council');
+    await form.getByLabel('Căn cứ (quyết định thành lập)').fill('Quyết định 1/QĐ thành lập Hội đồng');
+    await form.getByRole('button', { name: 'Thành lập Hội đồng' }).click();
+    await admin.getByRole('link', { name: 'Hội đồng Thi đua – Khen thưởng mới thành lập' }).waitFor();
     await admin.getByRole('link', { name: /Hội đồng Thi đua - Khen thưởng tỉnh/ }).click();
     await admin.getByRole('cell', { name: /chutich\.ubnd-tinh/ }).waitFor();
     // From next month: today's sessions keep today's members.

@@ -94,4 +94,21 @@ describe('council membership', () => {
     expect((await auditor.get('/councils')).body.items.map((c: { id: string }) => c.id)).toContain(council);
     expect((await clerk.get('/councils')).status).toBe(403);
   });
+  it('a new unit’s council is formed under the id routing gives it, and its members appointed; audited', async () => {
+    const unitId = `so-moi-${Date.now() % 100000}`;
+    expect((await admin.post('/org/units', { id: unitId, parentId: 'ubnd-tinh', kind: 'DEPARTMENT', level: 'UNIT', nameVi: 'Sở Mới Thành Lập', nameEn: 'New Department', issuerCode: 'SM' })).status).toBe(201);
+    const formed = await admin.post('/councils', { unitId, nameVi: 'Hội đồng Thi đua – Khen thưởng Sở Mới', nameEn: 'New Department Council', reason: 'Quyết định 1/QĐ-SM thành lập Hội đồng' });
+    expect(formed.status).toBe(201);
+    expect(formed.body).toEqual({ id: `hd-${unitId}`, unitId, level: 'UNIT', nameVi: 'Hội đồng Thi đua – Khen thưởng Sở Mới', nameEn: 'New Department Council' });
+    expect((await admin.post('/councils', { unitId, nameVi: 'Lần nữa thì sao', nameEn: 'Once more then', reason: 'Thử thành lập lại' })).body.code).toBe('COUNCIL_EXISTS');
+    expect((await admin.post('/councils', { unitId: 'khong-co', nameVi: 'Không có đơn vị', nameEn: 'No such unit', reason: 'Thử đơn vị sai' })).body.code).toBe('UNKNOWN_UNIT');
+    expect((await clerk.post('/councils', { unitId, nameVi: 'Tự lập Hội đồng', nameEn: 'Self-made council', reason: 'Tự thành lập' })).status).toBe(403);
+    for (const [userId, role] of [['thamdinh.so-yte', 'CHAIR'], ['vanthu.so-yte', 'SECRETARY'], ['thamdinh2.so-noi-vu', 'MEMBER']]) {
+      expect((await admin.post(`/councils/hd-${unitId}/members`, { userId, role, reason: 'Quyết định 2/QĐ-SM kiện toàn' })).status).toBe(201);
+    }
+    const members = await admin.get(`/councils/hd-${unitId}/members`);
+    expect(members.body.items.map((t: { role: string }) => t.role).sort()).toEqual(['CHAIR', 'MEMBER', 'SECRETARY']);
+    const audit = await stack.ds.query(`SELECT event_type FROM audit_log WHERE stream=$1 ORDER BY stream_seq`, [`council-members:hd-${unitId}`]);
+    expect(audit.map((r: { event_type: string }) => r.event_type)).toEqual(['CouncilFormed', 'MemberAppointed', 'MemberAppointed', 'MemberAppointed']);
+  });
 });

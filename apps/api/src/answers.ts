@@ -14,6 +14,7 @@ export type { BatchReviewResult, Inbox, NamesakeDeclared, NominationDetail, Nomi
 export type { BatchDecisionResult, DecisionVerification, DecisionView } from './nominations/decision-responses';
 export type { NominationView, DocumentRef } from '@vinhdanh/domain/ladder/nomination';
 export type { CouncilList, CouncilMembers } from './councils/responses';
+export type { CouncilInfo } from '@vinhdanh/persistence/council/membership';
 export type { BallotReceipt, IssuedBallots, MyBallot, MyCouncils, ReceiptCheck, Reminded, SessionOpened, SessionTurnout, WaitingNominations } from './councils/responses';
 export type { CouncilSessionView } from '@vinhdanh/domain/ladder/council';
 export type { SessionTally } from '@vinhdanh/persistence/read-model/councils';

@@ -4,6 +4,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'cla
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import { MembershipService } from './membership.service';
+import type { CouncilInfo } from '@vinhdanh/persistence/council/membership';
 import type { CouncilList, CouncilMembers } from './responses';
 
 class AppointDto {
@@ -11,6 +12,13 @@ class AppointDto {
   @ApiProperty({ enum: ['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER'] }) @IsIn(['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER']) role!: string;
   @ApiPropertyOptional({ example: '2027-01-01', description: 'The first day the person sits (today if absent; never before today).' }) @IsOptional() @IsISO8601({ strict: true }) fromDate?: string;
   @ApiProperty({ example: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng Thi đua – Khen thưởng tỉnh' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
+}
+
+class FormCouncilDto {
+  @ApiProperty({ example: 'so-tai-chinh', description: 'The unit whose council it is; the council’s id follows from the unit and its level.' }) @IsString() @MaxLength(100) unitId!: string;
+  @ApiProperty({ example: 'Hội đồng Thi đua – Khen thưởng Sở Tài chính' }) @IsString() @MinLength(5) @MaxLength(300) nameVi!: string;
+  @ApiProperty({ example: 'Department of Finance Emulation and Commendation Council' }) @IsString() @MinLength(5) @MaxLength(300) nameEn!: string;
+  @ApiProperty({ example: 'Quyết định 12/QĐ-STC thành lập Hội đồng Thi đua – Khen thưởng' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
 }
 
 class EndTermDto {
@@ -32,6 +40,20 @@ export class MembershipController {
   })
   list(@CurrentActor() actor: AuthenticatedActor): Promise<CouncilList> {
     return this.membership.councils(actor);
+  }
+
+  @Post()
+  @Operation({
+    summary: { vi: 'Thành lập Hội đồng', en: 'Form a council' },
+    description: {
+      vi: 'Quản trị ghi nhận Hội đồng Thi đua – Khen thưởng của một đơn vị theo quyết định thành lập; mã Hội đồng theo đơn vị và cấp (hồ sơ đi qua cấp đó tìm đến Hội đồng này). Sau đó bổ nhiệm thành viên. Ghi nhật ký.',
+      en: 'An administrator records a unit’s emulation and commendation council as its founding decision says; the council’s id follows from the unit and its level (nominations at that level find it). Members are appointed next. Audited.',
+    },
+    ok: { status: 201, body: 'CouncilInfo' },
+    errors: [403, 409],
+  })
+  form(@CurrentActor() actor: AuthenticatedActor, @Body() dto: FormCouncilDto): Promise<CouncilInfo> {
+    return this.membership.form(actor, dto);
   }
 
   @Get(':councilId/members')

@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { checkAppointment, checkEndOfTerm, isCurrentMember } from '@vinhdanh/domain/council/membership';
 import { accountRow } from '@vinhdanh/persistence/accounts/accounts';
-import { appointMember, councilRows, councilTerms, endTerm, lockCouncil } from '@vinhdanh/persistence/council/membership';
-import { unitWithin, vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { appointMember, councilRows, councilTerms, endTerm, formCouncil, lockCouncil, type CouncilInfo } from '@vinhdanh/persistence/council/membership';
+import { orgUnitRows, unitWithin, vietnamToday } from '@vinhdanh/persistence/read-model/org';
+import { councilIdFor } from '@vinhdanh/domain/routing';
+import type { Level } from '@vinhdanh/domain/common/levels';
 import type { AuthenticatedActor } from '../common/actor';
 import type { CouncilList, CouncilMembers } from './responses';
 
@@ -38,6 +40,18 @@ export class MembershipService {
     // Outside those who may read it, a council is as absent as one that does not exist.
     if (!council || !allowed) throw notFound('COUNCIL_NOT_FOUND', 'Không có Hội đồng này.', 'No such council.');
     return { council, today, items: terms.map((t) => ({ ...t, current: t.fromDate <= today && (t.toDate === null || t.toDate >= today) })) };
+  }
+
+  /** A unit's emulation and commendation council, under the id routing gives the unit's level; members are appointed next. */
+  async form(actor: AuthenticatedActor, f: { unitId: string; nameVi: string; nameEn: string; reason: string }): Promise<CouncilInfo> {
+    admin(actor);
+    const unit = (await orgUnitRows(this.ds.manager)).find((u) => u.id === f.unitId);
+    if (!unit) throw invalid('UNKNOWN_UNIT', 'Không có đơn vị này.', 'No such unit.', 'unitId');
+    if (unit.validTo) throw invalid('UNIT_CEASED', `Đơn vị đã chấm dứt hoạt động từ ${unit.validTo}.`, `The unit ceased on ${unit.validTo}.`, 'unitId');
+    const council: CouncilInfo = { id: councilIdFor(unit.level as Level, unit.id), unitId: unit.id, level: unit.level, nameVi: f.nameVi.trim(), nameEn: f.nameEn.trim() };
+    const formed = await this.ds.transaction((tx) => formCouncil(tx, { ...council, reason: f.reason, by: { userId: actor.userId, role: 'ADMIN' } }));
+    if (!formed) throw conflict('COUNCIL_EXISTS', `Hội đồng ${council.id} đã có.`, `The council ${council.id} exists already.`);
+    return council;
   }
 
   async appoint(actor: AuthenticatedActor, councilId: string, a: { userId: string; role: string; fromDate?: string; reason: string }): Promise<CouncilMembers> {

@@ -842,7 +842,13 @@ export interface paths {
          */
         get: operations["membershipList"];
         put?: never;
-        post?: never;
+        /**
+         * Thành lập Hội đồng — Form a council
+         * @description Quản trị ghi nhận Hội đồng Thi đua – Khen thưởng của một đơn vị theo quyết định thành lập; mã Hội đồng theo đơn vị và cấp (hồ sơ đi qua cấp đó tìm đến Hội đồng này). Sau đó bổ nhiệm thành viên. Ghi nhật ký.
+         *
+         *     *An administrator records a unit’s emulation and commendation council as its founding decision says; the council’s id follows from the unit and its level (nominations at that level find it). Members are appointed next. Audited.*
+         */
+        post: operations["membershipForm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3160,7 +3166,7 @@ export interface components {
          */
         ApiError: {
             /** @description Stable, machine-readable reason: one of the listed codes, or HTTP_nnn for a failure the API has no code of its own for. */
-            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_MEMBER" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_OTP" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_NOT_FOUND" | "COUNCIL_ROLE_HELD" | "COUNT_EXCEEDS_MEMBERS" | "DATE_IN_THE_PAST" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "END_BEFORE_START" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_PENDING_SECOND_FACTOR" | "NO_QUORUM_YET" | "NO_SECOND_FACTOR" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OTP_REQUIRED" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECOND_FACTOR_ENABLED" | "SECOND_FACTOR_REQUIRED" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "SSO_CODE_NOT_VALID" | "SSO_NOT_CONFIGURED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_ACCOUNT" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_COUNCIL_ROLE" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
+            code: string | ("ACCEPTED_BUT_STALLED" | "ACCOUNT_ACTIVE" | "ACCOUNT_INACTIVE" | "ACCOUNT_NOT_FOUND" | "ACHIEVEMENTS_REQUIRED" | "ADMIN_WITH_WORKFLOW_ROLE" | "ALREADY_ANSWERED" | "ALREADY_CEASED" | "ALREADY_CLOSED" | "ALREADY_IN_SESSION" | "ALREADY_MEMBER" | "ALREADY_PUBLISHED" | "ALREADY_REVOKED" | "ALREADY_VOTED" | "AMEND_CLOSED" | "ANSWER_REQUIRED" | "ARCHIVE_TAMPERED" | "AUDITOR_ONLY" | "AWARD_ALREADY_LINKED" | "AWARD_NOT_IN_FORCE" | "BAD_ACTION" | "BAD_BALLOT" | "BAD_BATCH" | "BAD_CHOICE" | "BAD_COMMENT" | "BAD_COMMENT_ID" | "BAD_CREDENTIALS" | "BAD_DATE" | "BAD_DEADLINE" | "BAD_FIGURE" | "BAD_ID" | "BAD_IDEMPOTENCY_KEY" | "BAD_NUMBER" | "BAD_OTP" | "BAD_PERIOD" | "BAD_PERSONAL_ID" | "BAD_PLEDGE" | "BAD_RECEIPT" | "BAD_SCORE" | "BAD_SHA256" | "BAD_SHEET" | "BAD_TREE_SIZES" | "BAD_UNIT_ID" | "BAD_USERNAME" | "BAD_YEAR" | "BALLOT_ALREADY_TAKEN" | "BALLOT_INCOMPLETE" | "BALLOT_NOT_SIGNED" | "BLIND_BALLOTS_ONLY" | "BUSY" | "CASE_CLOSED" | "CASE_NOT_FOUND" | "CASE_OPEN" | "CHECKPOINT_NOT_FOUND" | "CLERK_OF_UNIT_REQUIRED" | "CLERK_REQUIRED" | "CLUSTER_NOT_FOUND" | "CONCURRENT_ACTION" | "CONFLICT_NOT_FOUND" | "CONFLICT_OF_INTEREST" | "COUNCIL_EXISTS" | "COUNCIL_NOT_FOUND" | "COUNCIL_ROLE_HELD" | "COUNT_EXCEEDS_MEMBERS" | "DATE_IN_THE_PAST" | "DEADLINE_PASSED" | "DECISION_NOT_FOUND" | "DECISION_NOT_SIGNED" | "DOCUMENT_NOT_AVAILABLE" | "DOCUMENT_NOT_FOUND" | "DOCUMENT_TAMPERED" | "DRAFT_NOT_FOUND" | "DRAFT_TOO_LARGE" | "DUPLICATE_COMMENT" | "DUPLICATE_ENTRY" | "DUPLICATE_NOMINATION" | "DUPLICATE_REQUEST" | "END_BEFORE_START" | "FILE_EMPTY" | "FILE_REQUIRED" | "FILE_TYPE" | "HEADERS_TOO_LARGE" | "HEAD_REQUIRED" | "HOME_AFFAIRS_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "IMPORT_EMPTY" | "IMPORT_NOTHING_TO_SEND" | "IMPORT_NOT_FOUND" | "IMPORT_NOT_XLSX" | "IMPORT_TOO_LARGE" | "IMPORT_TOO_MANY_ROWS" | "INTERNAL" | "INVALID_WORKFLOW_ID" | "ITEMS_REQUIRED" | "JSON_TOO_DEEP" | "JUSTIFICATION_REQUIRED" | "LAST_STAGE" | "LEADER_REQUIRED" | "LETTER_NOT_PRINTABLE" | "LEVEL_ABOVE_PARENT" | "LINK_NOT_VALID" | "MALFORMED_HTTP" | "MALFORMED_PATH" | "MALFORMED_PAYLOAD" | "MALFORMED_REQUEST" | "MALFORMED_TEXT" | "MEMBER_HEAD_REQUIRED" | "MISSING_COMPONENTS" | "MODEL_CLOSED" | "MODEL_NOT_FOUND" | "NAMESAKE_DECLARATION_REQUIRED" | "NAME_CONFUSABLE" | "NAME_REQUIRED" | "NOMINATION_NOT_FOUND" | "NOMINATION_REQUIRED" | "NOMINEE_KEPT_ELSEWHERE" | "NOMINEE_NOT_FOUND" | "NOTE_REQUIRED" | "NOTHING_TO_AMEND" | "NOTHING_TO_REROUTE" | "NOT_AT_THIS_STEP" | "NOT_AWARDED" | "NOT_A_COLLECTIVE" | "NOT_A_MEMBER" | "NOT_A_NAMESAKE" | "NOT_A_TITLE" | "NOT_FORWARDED" | "NOT_FOUND" | "NOT_GRASSROOTS" | "NOT_IN_REVIEW" | "NOT_ON_LIST" | "NOT_POSTED" | "NOT_STALLED" | "NOT_SUBMITTED" | "NOT_SUMMED_UP" | "NOT_THE_AUTHORITY" | "NOT_WAITING" | "NO_BALLOT_LEFT" | "NO_CATALOGUE" | "NO_CHECKPOINT" | "NO_DECISION" | "NO_DISTRICT" | "NO_PENDING_SECOND_FACTOR" | "NO_QUORUM_YET" | "NO_SECOND_FACTOR" | "NO_SUCH_COMMENT" | "NO_SUCH_LINE" | "OPERATORS_ONLY" | "OTP_REQUIRED" | "OWN_OR_UNIT_HEAD" | "PASSWORD_GUESSABLE" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_SHORT" | "PAYLOAD_TOO_LARGE" | "PERIOD_REQUIRED" | "PERSONAL_ID_IN_DRAFT" | "PERSONAL_ID_MISMATCH" | "PERSONAL_ID_NOT_FOR_COLLECTIVE" | "PERSONAL_ID_REQUIRED" | "PERSONAL_ID_TAKEN" | "PLEDGE_ALREADY_SIGNED" | "POSTHUMOUS_NOT_ALLOWED" | "POSTING_CLOSED" | "POSTING_IN_PROGRESS" | "PROOF_EXPIRED" | "PROOF_INVALID" | "PROOF_SPENT" | "PROPOSAL_MIXED" | "REASON_REQUIRED" | "RECUSED" | "REGISTER_ENTRY_NOT_FOUND" | "REGISTRATION_CLOSED" | "REGISTRATION_EMPTY" | "REGISTRATION_LOCKED" | "REGISTRATION_NOT_FOUND" | "RELATIVE_REQUIRED" | "REPLAYED_MESSAGE" | "REPORT_CLOSED" | "REQUESTS_REQUIRED" | "REVIEW_CLOSED" | "REVIEW_NOT_FOUND" | "ROLES_REQUIRED" | "ROLE_REPEATED" | "ROLE_REQUIRED" | "ROUND_CLOSED" | "ROUND_NOT_FOUND" | "ROUTE_INCOMPLETE" | "ROUTE_NOT_FOUND" | "SCOPE_WITHOUT_AUDIT_ROLE" | "SCORES_MISSING" | "SEALED_SESSION" | "SECOND_FACTOR_ENABLED" | "SECOND_FACTOR_REQUIRED" | "SECRETARY_ONLY" | "SECRETARY_REQUIRED" | "SELF_ADMINISTRATION" | "SELF_SUCCESSION" | "SEPARATION_OF_DUTIES" | "SESSION_CLOSED" | "SESSION_NOT_FOUND" | "SIGNING_KEY_MISSING" | "SIMPLIFIED_NOT_ALLOWED" | "SPAM_SUSPECTED" | "SSO_CODE_NOT_VALID" | "SSO_NOT_CONFIGURED" | "STALE_MESSAGE" | "SUBMISSION_IN_PROGRESS" | "SUCCESSION_NOT_YET" | "SUCCESSOR_CEASED" | "SUCCESSOR_MISMATCH" | "SUMMARY_REQUIRED" | "TITLE_FOR_ONE_AWARD" | "TOO_MANY_ATTEMPTS" | "TOO_MANY_COMMENTS" | "TOO_MANY_ENTRIES" | "TOO_MANY_LINKS" | "UNAUTHENTICATED" | "UNAUTHENTICATED_MESSAGE" | "UNAVAILABLE" | "UNIT_CEASED" | "UNIT_EXISTS" | "UNIT_NOT_FOUND" | "UNIT_STAFF_REQUIRED" | "UNKNOWN_ACCOUNT" | "UNKNOWN_AWARD" | "UNKNOWN_COMPONENT" | "UNKNOWN_COUNCIL_ROLE" | "UNKNOWN_ITEM" | "UNKNOWN_MOVEMENT" | "UNKNOWN_ROLE" | "UNKNOWN_SUCCESSOR" | "UNKNOWN_UNIT" | "USERNAME_TAKEN" | "USER_NOT_FOUND" | "VALIDATION_FAILED" | "WORKFLOW_STALLED" | "WRONG_PASSWORD" | "WRONG_RECIPIENT" | "WRONG_STATE" | "WRONG_UNIT") | unknown;
             /** @description The request field (or header) at fault. */
             field?: string;
             /** @description Every field at fault, when a body fails validation. */
@@ -4253,6 +4259,19 @@ export interface components {
             individualsCommended: number;
             initiatives: number;
             modelsFound: number;
+        };
+        FormCouncilDto: {
+            /** @example Department of Finance Emulation and Commendation Council */
+            nameEn: string;
+            /** @example Hội đồng Thi đua – Khen thưởng Sở Tài chính */
+            nameVi: string;
+            /** @example Quyết định 12/QĐ-STC thành lập Hội đồng Thi đua – Khen thưởng */
+            reason: string;
+            /**
+             * @description The unit whose council it is; the council’s id follows from the unit and its level.
+             * @example so-tai-chinh
+             */
+            unitId: string;
         };
         /** @description Exact fractions: 2/3 of 9 is 6, never 5.999… */
         Fraction: {
@@ -9819,6 +9838,96 @@ export interface operations {
              *     *Not allowed to do this*
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Tạm thời không sẵn sàng; gửi lại sau Retry-After (nếu có)
+             *
+             *     *Temporarily unavailable; send again after Retry-After (if given)*
+             */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    membershipForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormCouncilDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilInfo"];
+                };
+            };
+            /**
+             * @description Yêu cầu không hợp lệ (xem code, field)
+             *
+             *     *Invalid request (see code, field)*
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Chưa đăng nhập hoặc phiên đã hết hạn
+             *
+             *     *Not signed in, or the session expired*
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Không có quyền thực hiện thao tác này
+             *
+             *     *Not allowed to do this*
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /**
+             * @description Mâu thuẫn với trạng thái hiện tại
+             *
+             *     *Conflicts with the current state*
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

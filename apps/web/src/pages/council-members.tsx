@@ -8,10 +8,12 @@ import { Badge, DateInput, ErrorNotice, Field, Loading, Notice, PageTitle, asApi
 
 const COUNCIL_ROLES = ['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER'] as const;
 
-/** The councils, for administrators and auditors: each leads to its membership. */
+/** The councils, for administrators and auditors: each leads to its membership; administrators form new ones. */
 export function CouncilListPage() {
   const { t, pick } = useI18n();
+  const { has } = useSession();
   const councils = useLoad(() => client.GET('/councils'), []);
+  const units = useLoad(() => client.GET('/org/units'), []);
   if (councils.loading && !councils.data) return <Loading />;
   if (!councils.data) return <ErrorNotice error={councils.error} />;
   return (
@@ -22,6 +24,40 @@ export function CouncilListPage() {
           <li key={c.id}><Link to={`/hoi-dong/${c.id}`}>{pick(c.nameVi, c.nameEn)}</Link> <span className="muted">({c.id})</span></li>
         ))}
       </ul>
+      {has('ADMIN') && units.data && <FormCouncil units={units.data.items.filter((u) => !u.validTo && !councils.data!.items.some((c) => c.unitId === u.id)).map((u) => ({ id: u.id, name: pick(u.nameVi, u.nameEn) }))} onDone={councils.reload} />}
+    </section>
+  );
+}
+
+function FormCouncil({ units, onDone }: { units: { id: string; name: string }[]; onDone(): void }) {
+  const { t, pick } = useI18n();
+  const [f, setF] = useState({ unitId: '', nameVi: '', nameEn: '', reason: '' });
+  const [error, setError] = useState<ApiError>();
+  const errors = fieldErrors(error, pick);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  async function send() {
+    setError(undefined);
+    try {
+      await data(client.POST('/councils', { body: { unitId: f.unitId, nameVi: f.nameVi.trim(), nameEn: f.nameEn.trim(), reason: f.reason.trim() } }));
+      setF({ unitId: '', nameVi: '', nameEn: '', reason: '' });
+      onDone();
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <section className="card action-card" aria-label={t('councilAdmin.form')}>
+      <h2>{t('councilAdmin.form')}</h2>
+      <form onSubmit={(e) => { e.preventDefault(); void send(); }} noValidate>
+        <Field id="council-unitId" label={t('list.unit')} error={errors.unitId}>
+          <select {...describedBy('council-unitId', errors.unitId)} value={f.unitId} onChange={set('unitId')}><option value="" />{units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}</select>
+        </Field>
+        <Field id="nameVi" label={t('councilAdmin.nameVi')} error={errors.nameVi}><input {...describedBy('nameVi', errors.nameVi)} value={f.nameVi} onChange={set('nameVi')} /></Field>
+        <Field id="nameEn" label={t('councilAdmin.nameEn')} error={errors.nameEn}><input {...describedBy('nameEn', errors.nameEn)} value={f.nameEn} onChange={set('nameEn')} /></Field>
+        <Field id="council-reason" label={t('councilAdmin.founding')} error={errors.reason}><input {...describedBy('council-reason', errors.reason)} value={f.reason} onChange={set('reason')} /></Field>
+        <ErrorNotice error={error} inline />
+        <button type="submit" className="primary">{t('councilAdmin.form')}</button>
+      </form>
     </section>
   );
 }

@@ -38,6 +38,14 @@ export async function councilTerms(db: EntityManager, councilId: string): Promis
   );
 }
 
+/** Forms a council for a unit (its id is the one routing names for the unit's level); false when it exists. */
+export async function formCouncil(tx: EntityManager, c: CouncilInfo & { reason: string; by: { userId: string; role: string } }): Promise<boolean> {
+  const rows = await tx.query(`INSERT INTO council (id, unit_id, level, name_vi, name_en) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING RETURNING id`, [c.id, c.unitId, c.level, c.nameVi, c.nameEn]);
+  if (!rows.length) return false;
+  await appendAudit(tx, { stream: membershipStream(c.id), eventType: 'CouncilFormed', actorId: c.by.userId, actorRole: c.by.role, occurredAt: new Date().toISOString(), payload: { unitId: c.unitId, level: c.level, nameVi: c.nameVi, nameEn: c.nameEn, reason: c.reason } });
+  return true;
+}
+
 export async function appointMember(tx: EntityManager, a: { councilId: string; userId: string; role: CouncilRole; fromDate: string; reason: string; by: { userId: string; role: string } }): Promise<void> {
   await tx.query(`INSERT INTO council_member (council_id, user_id, role, from_date) VALUES ($1,$2,$3,$4)`, [a.councilId, a.userId, a.role, a.fromDate]);
   await appendAudit(tx, { stream: membershipStream(a.councilId), eventType: 'MemberAppointed', actorId: a.by.userId, actorRole: a.by.role, occurredAt: new Date().toISOString(), payload: { userId: a.userId, role: a.role, fromDate: a.fromDate, reason: a.reason } });
