@@ -889,7 +889,7 @@ describe('browser journeys', () => {
     // From next month: today's sessions keep today's members.
     const [y, m, d] = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10).split('-');
     const next = `${d}/${m}/${y}`;
-    await admin.getByLabel('Tên đăng nhập').fill('thamdinh.so-yte');
+    await admin.getByLabel('Tên đăng nhập').fill('uyvien3.hoidong-tw');
     await admin.getByLabel('Vai trò trong Hội đồng').selectOption('MEMBER');
     await admin.locator('#fromDate').fill(next);
     await admin.getByRole('button', { name: 'Bổ nhiệm thành viên' }).click();
@@ -897,7 +897,7 @@ describe('browser journeys', () => {
     await admin.getByLabel('Căn cứ (quyết định kiện toàn Hội đồng)').fill('Quyết định 25/QĐ-UBND kiện toàn Hội đồng');
     await admin.getByRole('button', { name: 'Bổ nhiệm thành viên' }).click();
     await admin.getByText('Đã bổ nhiệm').waitFor();
-    await admin.getByRole('cell', { name: /thamdinh\.so-yte/ }).waitFor();
+    await admin.getByRole('cell', { name: /uyvien3\.hoidong-tw/ }).waitFor();
     await check(admin, 'admin-05-council-member-appointed');
   });
 });

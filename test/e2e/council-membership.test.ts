@@ -34,6 +34,10 @@ describe('council membership', () => {
     const today: string = before.body.today;
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
+    // A reviewer becomes a council member: the account role first, then the seat.
+    const notYet = await admin.post(`/councils/${council}/members`, { userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', reason: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng' });
+    expect(notYet.body.code).toBe('COUNCIL_ROLE_NOT_ON_ACCOUNT');
+    expect((await admin.request('PATCH', '/accounts/thamdinh2.so-noi-vu', { roles: ['REVIEWER', 'COUNCIL_MEMBER'], reason: 'Ủy viên Hội đồng theo Quyết định 25/QĐ-UBND' })).status).toBe(200);
     const appointed = await admin.post(`/councils/${council}/members`, { userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', reason: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng' });
     expect(appointed.status).toBe(201);
     expect(appointed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: 'thamdinh2.so-noi-vu', role: 'MEMBER', fromDate: today, toDate: null, current: true })]));
@@ -73,11 +77,17 @@ describe('council membership', () => {
     const { today } = (await admin.get(`/councils/${council}/members`)).body;
     const cases: [Record<string, unknown>, string][] = [
       [{ userId: 'quantri', role: 'MEMBER' }, 'ADMIN_WITH_WORKFLOW_ROLE'],
-      [{ userId: 'thamdinh.so-gddt', role: 'SECRETARY' }, 'COUNCIL_ROLE_HELD'],
-      [{ userId: 'thamdinh.so-gddt', role: 'CHAIR' }, 'COUNCIL_ROLE_HELD'],
+      [{ userId: 'thuky.hoidong-tw', role: 'SECRETARY' }, 'COUNCIL_ROLE_HELD'],
+      [{ userId: 'uyvien1.hoidong-tw', role: 'CHAIR' }, 'COUNCIL_ROLE_HELD'],
       [{ userId: 'chutich.ubnd-tinh', role: 'MEMBER' }, 'ALREADY_MEMBER'],
-      [{ userId: 'thamdinh.so-gddt', role: 'MEMBER', fromDate: '2020-01-01' }, 'DATE_IN_THE_PAST'],
+      [{ userId: 'uyvien1.hoidong-tw', role: 'MEMBER', fromDate: '2020-01-01' }, 'DATE_IN_THE_PAST'],
       [{ userId: 'khong-co-ai', role: 'MEMBER' }, 'UNKNOWN_ACCOUNT'],
+      [{ userId: 'thamdinh.so-gddt', role: 'MEMBER' }, 'COUNCIL_ROLE_NOT_ON_ACCOUNT'],
+      [{ userId: 'uyvien1.hoidong-tw', role: 'SECRETARY' }, 'COUNCIL_ROLE_NOT_ON_ACCOUNT'],
+      // Days only as YYYY-MM-DD: other ISO 8601 spellings would slip past the comparisons or reach the database.
+      [{ userId: 'uyvien1.hoidong-tw', role: 'MEMBER', fromDate: '20261201' }, 'VALIDATION_FAILED'],
+      [{ userId: 'uyvien1.hoidong-tw', role: 'MEMBER', fromDate: '2027' }, 'VALIDATION_FAILED'],
+      [{ userId: 'uyvien1.hoidong-tw', role: 'MEMBER', fromDate: '2026-W50' }, 'VALIDATION_FAILED'],
     ];
     for (const [body, code] of cases) {
       const res = await admin.post(`/councils/${council}/members`, { reason: 'Thử bổ nhiệm sai', ...body });
@@ -86,6 +96,7 @@ describe('council membership', () => {
     }
     expect((await admin.post('/councils/khong-co/members', { userId: 'thamdinh.so-gddt', role: 'MEMBER', reason: 'Hội đồng không có' })).status).toBe(404);
     expect((await admin.post(`/councils/${council}/members/thamdinh.so-gddt/end`, { lastDay: today, reason: 'Không phải thành viên' })).body.code).toBe('NOT_A_MEMBER');
+    expect((await admin.post(`/councils/${council}/members/uyvien1.hoidong-tinh/end`, { lastDay: '20201201', reason: 'Lùi ngày' })).status).toBe(400);
     // A clerk neither appoints nor reads the membership; an auditor reads it.
     expect((await clerk.post(`/councils/${council}/members`, { userId: 'vanthu.so-gddt', role: 'MEMBER', reason: 'Tự bổ nhiệm' })).status).toBe(403);
     expect((await clerk.get(`/councils/${council}/members`)).status).toBe(404);
@@ -103,7 +114,7 @@ describe('council membership', () => {
     expect((await admin.post('/councils', { unitId, nameVi: 'Lần nữa thì sao', nameEn: 'Once more then', reason: 'Thử thành lập lại' })).body.code).toBe('COUNCIL_EXISTS');
     expect((await admin.post('/councils', { unitId: 'khong-co', nameVi: 'Không có đơn vị', nameEn: 'No such unit', reason: 'Thử đơn vị sai' })).body.code).toBe('UNKNOWN_UNIT');
     expect((await clerk.post('/councils', { unitId, nameVi: 'Tự lập Hội đồng', nameEn: 'Self-made council', reason: 'Tự thành lập' })).status).toBe(403);
-    for (const [userId, role] of [['thamdinh.so-yte', 'CHAIR'], ['vanthu.so-yte', 'SECRETARY'], ['thamdinh2.so-noi-vu', 'MEMBER']]) {
+    for (const [userId, role] of [['uyvien4.hoidong-tw', 'CHAIR'], ['thuky.hoidong-tw', 'SECRETARY'], ['uyvien5.hoidong-tw', 'MEMBER']]) {
       expect((await admin.post(`/councils/hd-${unitId}/members`, { userId, role, reason: 'Quyết định 2/QĐ-SM kiện toàn' })).status).toBe(201);
     }
     const members = await admin.get(`/councils/hd-${unitId}/members`);

@@ -23,7 +23,7 @@ describe('OIDC sign-in', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     sign = (claims, key = privateKey) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('vinhdanh').setIssuedAt().setExpirationTime('10m').sign(key);
-    stack = await startStack({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'vinhdanh' });
+    stack = await startStack({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'vinhdanh', SECOND_FACTOR_ROLES: 'DECISION_MAKER,COUNCIL_SECRETARY,ADMIN' });
   });
   afterAll(async () => {
     await stack?.close();
@@ -44,6 +44,17 @@ describe('OIDC sign-in', () => {
     const wrongAudience = await new SignJWT({ preferred_username: 'thutuong' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('other-app').setExpirationTime('10m').sign(providerKey);
     expect((await me(wrongAudience)).status).toBe(401);
     expect((await me(await sign({ preferred_username: 'khong-ton-tai' }))).status).toBe(401);
+  });
+
+  it('counts the provider’s token as a second factor only where its amr says one was given', async () => {
+    const inbox = (token: string) => fetch(`${stack.baseUrl}/inbox`, { headers: { authorization: `Bearer ${token}` } });
+    const passwordOnly = await inbox(await sign({ preferred_username: 'thutuong', amr: ['pwd'] }));
+    expect(passwordOnly.status).toBe(403);
+    expect(((await passwordOnly.json()) as { code: string }).code).toBe('SECOND_FACTOR_REQUIRED');
+    expect((await inbox(await sign({ preferred_username: 'thutuong' }))).status).toBe(403);
+    expect((await inbox(await sign({ preferred_username: 'thutuong', amr: ['pwd', 'otp'] }))).status).toBe(200);
+    // A role that needs none is not asked.
+    expect((await inbox(await sign({ preferred_username: 'thamdinh.so-noi-vu' }))).status).toBe(200);
   });
 
   it('local accounts keep working alongside', async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
@@ -75,20 +76,35 @@ describe('sign-in through the identity provider', () => {
     return seen;
   }
 
-  it('a clerk signs in at the provider and lands in Vinh Danh with their own roles; the code works once', async () => {
+  it('a clerk signs in at the provider and lands in Vinh Danh with their own roles, with no code left in the address', async () => {
     const page = await phone();
-    const { code } = await signInThroughProvider(page, 'vanthu.so-gddt');
+    await signInThroughProvider(page, 'vanthu.so-gddt');
     await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
     await shot(page, 'sso-01-phone-signed-in');
-    // No token in the address, the history or the page's own storage besides the session's.
+    // No token in the address, nor the one-time code.
     expect(page.url()).not.toContain('sso=');
-    expect(code).toBeDefined();
-    const replay = await stack.session().post('/auth/oidc/exchange', { code });
-    expect(replay.status).toBe(400);
-    expect(replay.body.code).toBe('SSO_CODE_NOT_VALID');
     const token = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('vinhdanh.token'));
     const me = await stack.session(token!).get('/auth/me');
     expect(me.body).toMatchObject({ userId: 'vanthu.so-gddt', roles: ['CLERK'], unitId: 'so-gddt' });
+  });
+
+  it('the one-time code is traded once, and only with the cookie of the browser that started', async () => {
+    const page = await phone();
+    // The page does not trade it here: the test does, as that browser, with its cookie.
+    await page.route('**/auth/oidc/exchange', (route) => route.abort());
+    const { code } = await signInThroughProvider(page, 'thamdinh.so-gddt');
+    expect(code).toBeDefined();
+    const cookie = (await page.context().cookies(`${stack.baseUrl}/auth/oidc/exchange`)).find((c) => c.name === 'vinhdanh_sso');
+    expect(cookie?.httpOnly).toBe(true);
+    const asThatBrowser = { cookie: `vinhdanh_sso=${cookie!.value}` };
+    // Carried to another browser (no cookie): refused, and still usable where it belongs.
+    expect((await stack.session().post('/auth/oidc/exchange', { code })).body.code).toBe('SSO_CODE_NOT_VALID');
+    const traded = await stack.session().post('/auth/oidc/exchange', { code }, asThatBrowser);
+    expect(traded.status).toBe(200);
+    expect(traded.body).toMatchObject({ user: { id: 'thamdinh.so-gddt' }, secondFactor: 'NOT_USED' });
+    const again = await stack.session().post('/auth/oidc/exchange', { code }, asThatBrowser);
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('SSO_CODE_NOT_VALID');
   });
 
   it('signing out ends the provider’s session too: the next sign-in asks for the login again', async () => {
@@ -117,8 +133,10 @@ describe('sign-in through the identity provider', () => {
     const field = page.getByLabel('Mã xác thực (6 số)');
     await field.waitFor();
     await shot(page, 'sso-02-phone-code-asked');
-    // The sign-in code alone opens nothing.
-    expect((await stack.session().post('/auth/oidc/exchange', { code })).body.code).toBe('OTP_REQUIRED');
+    // The sign-in code alone opens nothing, in this browser or carried to another.
+    const alone = await page.request.post(`${stack.baseUrl}/auth/oidc/exchange`, { data: { code } });
+    expect(((await alone.json()) as { code: string }).code).toBe('OTP_REQUIRED');
+    expect((await stack.session().post('/auth/oidc/exchange', { code })).body.code).toBe('SSO_CODE_NOT_VALID');
     await field.fill(app.generate({ timestamp: Date.now() + 30_000 }));
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
@@ -143,17 +161,58 @@ describe('sign-in through the identity provider', () => {
     await stranger.getByText('chưa có tài khoản Vinh Danh').waitFor();
   });
 
+  it('an account is linked to the provider’s subject at its first sign-in; a later holder of its name there is refused', async () => {
+    const first = await phone();
+    await signInThroughProvider(first, 'alice:vanthu.so-yte');
+    await first.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    const history = await stack.ds.query(`SELECT event_type, payload FROM audit_log WHERE stream='account:vanthu.so-yte' ORDER BY stream_seq DESC LIMIT 1`);
+    expect(history[0]).toEqual({ event_type: 'ProviderLinked', payload: { subject: `${issuer}|alice` } });
+    // Someone else renamed to the same username at the provider.
+    const other = await phone();
+    await signInThroughProvider(other, 'mallory:vanthu.so-yte');
+    await other.getByText('chưa có tài khoản Vinh Danh').waitFor();
+    // Alice, renamed at the provider, is still herself here.
+    const renamed = await phone();
+    await signInThroughProvider(renamed, 'alice:alice.nguyen');
+    await renamed.getByRole('heading', { level: 1, name: /Xin chào/ }).waitFor();
+    await renamed.getByText('Văn thư Sở Y tế').first().waitFor();
+  });
+
   it('an answer that did not come from a request this API made is refused', async () => {
     const forged = await fetch(`${stack.baseUrl}/auth/oidc/callback?code=anything&state=made-up&iss=${encodeURIComponent(issuer)}`, { redirect: 'manual' });
     expect(forged.status).toBe(302);
     expect(forged.headers.get('location')).toBe('/app/login?sso_error=SSO_FAILED');
     const start = await fetch(`${stack.baseUrl}/auth/oidc/start`, { redirect: 'manual' });
     expect(start.status).toBe(302);
+    expect(start.headers.get('set-cookie')).toMatch(/^vinhdanh_sso=[A-Za-z0-9_-]{43}; Max-Age=600; Path=\/auth\/oidc; Expires=.*; HttpOnly; SameSite=Lax$/);
+    // The provider's genuine answer to that request, carried to a browser without the cookie, signs nobody in.
+    const state = new URL(start.headers.get('location')!).searchParams.get('state');
+    const carried = await fetch(`${stack.baseUrl}/auth/oidc/callback?code=anything&state=${state}`, { redirect: 'manual' });
+    expect(carried.headers.get('location')).toBe('/app/login?sso_error=SSO_FAILED');
+    // A Host header of someone else's choosing never names where the provider sends a code.
+    const hostile = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(`${stack.baseUrl}/auth/oidc/start`, { headers: { host: 'evil.example' } }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(hostile.status).toBe(400);
+    expect(JSON.parse(hostile.body).code).toBe('SSO_NEEDS_REDIRECT_URL');
     const to = new URL(start.headers.get('location')!);
     expect(to.origin).toBe(issuer);
     expect(to.searchParams.get('code_challenge_method')).toBe('S256');
     expect(to.searchParams.get('nonce')).toBeTruthy();
     expect(to.searchParams.get('redirect_uri')).toBe(`${stack.baseUrl}/auth/oidc/callback`);
     expect((await stack.session().get('/auth/oidc/providers')).body).toEqual({ singleSignOn: true });
+    // Signing out goes on to the provider's end of session, and back to the sign-in page.
+    const out = await fetch(`${stack.baseUrl}/auth/oidc/logout`, { redirect: 'manual' });
+    expect(out.status).toBe(302);
+    const end = new URL(out.headers.get('location')!);
+    expect(`${end.origin}${end.pathname}`).toBe(`${issuer}/session/end`);
+    expect(end.searchParams.get('client_id')).toBe('vinhdanh');
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${stack.baseUrl}/app/login`);
   });
 });

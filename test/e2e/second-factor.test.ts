@@ -127,4 +127,25 @@ describe('second factor', () => {
     expect((await session.get('/inbox')).body.code).toBe('SECOND_FACTOR_REQUIRED');
     expect((await signIn('vanthu.so-gddt', codes.next())).body.secondFactor).toBe('VERIFIED');
   });
+  it('five wrong codes in a row stop codes for a quarter of an hour, however many arrive at once', async () => {
+    const { codes } = await enrol('thutruong.xa-dak-ha');
+    const wrong = codes.next() === '000000' ? '111111' : '000000';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => signIn('thutruong.xa-dak-ha', wrong)));
+    const counted = answers.map((a) => a.body.code).sort();
+    expect(counted).toEqual(['BAD_OTP', 'BAD_OTP', 'BAD_OTP', 'BAD_OTP', 'BAD_OTP', 'OTP_LOCKED', 'OTP_LOCKED', 'OTP_LOCKED']);
+    // All eight passed the sign-in limiter's check at once (it counts after): the three refused were the code count's.
+    // Even the right code now waits (refused by both counts).
+    const right = await signIn('thutruong.xa-dak-ha', codes.next());
+    expect(right.status).toBe(429);
+  });
+
+  it('a password changed in a session without the code stays without it', async () => {
+    const first = await signIn('thutruong.cty-cao-su');
+    expect(first.body.secondFactor).toBe('ENROLMENT_REQUIRED');
+    const session = stack.session(first.body.accessToken);
+    const changed = await session.post('/auth/change-password', { currentPassword: 'vinhdanh', newPassword: 'Một câu mật khẩu mới của thủ trưởng công ty' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.secondFactor).toBe('ENROLMENT_REQUIRED');
+    expect((await stack.session(changed.body.accessToken).get('/inbox')).body.code).toBe('SECOND_FACTOR_REQUIRED');
+  });
 });

@@ -70,7 +70,7 @@ export async function councilDecides(stack: Stack, reader: Session, id: string, 
   const councilId: string = n.dossier.route.find((r: any) => r.level === n.currentLevel).council.councilId;
   const rows: { username: string; role: string }[] = await stack.ds.query(
     `SELECT u.username, m.role FROM council_member m JOIN user_account u ON u.id = m.user_id
-      WHERE m.council_id = $1 AND m.from_date <= current_date AND (m.to_date IS NULL OR m.to_date >= current_date) ORDER BY u.username`,
+      WHERE m.council_id = $1 AND m.from_date <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND (m.to_date IS NULL OR m.to_date >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) ORDER BY u.username`,
     [councilId],
   );
   const cache = councilSessions.get(stack) ?? new Map<string, Session>();

@@ -179,7 +179,8 @@ export class AuthController {
       throw conflict('NO_PENDING_SECOND_FACTOR', 'Không có khóa nào đang chờ xác nhận; hãy bắt đầu lại.', 'No second factor is waiting for confirmation; start again.');
     }
     const step = acceptedStep(body.code, stored.sealed, this.totpKey, stored.lastStep);
-    const enabled = step !== undefined && (await this.ds.transaction((tx) => acceptSecondFactorStep(tx, actor.userId, step, true)));
+    // Enabled only for the secret this code was checked against: another enrolment may have replaced it meanwhile.
+    const enabled = step !== undefined && (await this.ds.transaction((tx) => acceptSecondFactorStep(tx, actor.userId, step, stored.sealed!, true)));
     if (!enabled) throw invalid('BAD_OTP', 'Mã không đúng hoặc đã hết hạn; kiểm tra giờ của điện thoại.', 'The code is wrong or expired; check the phone’s clock.', 'code');
     return this.sessions.issue({ id: actor.userId, ...actor }, stored.credentialsVersion, true, true);
   }

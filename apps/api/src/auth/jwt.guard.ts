@@ -29,9 +29,14 @@ export class JwtAuthGuard implements CanActivate {
     const token = header.slice(7);
     let who: { id: string } | { username: string };
     let version: number | undefined;
-    let verified = true;
+    let verified = false;
     try {
-      if (this.oidc?.claims(token)) who = { username: await this.oidc.username(token) };
+      if (this.oidc?.claims(token)) {
+        // The provider's bearer token counts as a second factor only where it says one was given (amr).
+        const vouched = await this.oidc.username(token);
+        who = { username: vouched.username };
+        verified = vouched.secondFactor;
+      }
       else ({ sub: who, cv: version, mfa: verified } = await this.localSubject(token));
     } catch {
       throw unauthorized('Mã đăng nhập không hợp lệ hoặc đã hết hạn.', 'Invalid or expired token.');

@@ -1,6 +1,9 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { AppConfig } from '@vinhdanh/platform';
 
+/** RFC 8176 authentication methods that are, or include, a second factor. */
+const SECOND_FACTOR_METHODS = new Set(['mfa', 'otp', 'hwk', 'swk', 'sms', 'tel', 'sc', 'fpt', 'face', 'iris', 'retina', 'vbm']);
+
 /**
  * Tokens issued by the configured OpenID Connect provider (the province's single sign-on) are
  * accepted when their signature checks against the provider's JWKS; the username claim names the
@@ -22,11 +25,15 @@ export class OidcVerifier {
     }
   }
 
-  /** The username the provider vouches for, or throws when the token does not verify. */
-  async username(token: string): Promise<string> {
+  /**
+   * The username the provider vouches for, and whether it says a second factor was given (RFC 8176
+   * `amr` values), or throws when the token does not verify.
+   */
+  async username(token: string): Promise<{ username: string; secondFactor: boolean }> {
     const { payload } = await jwtVerify(token, this.jwks, { issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ['exp'] });
     const name = payload[this.config.usernameClaim];
     if (typeof name !== 'string' || !name) throw new Error(`token has no ${this.config.usernameClaim} claim`);
-    return name;
+    const amr = Array.isArray(payload.amr) ? payload.amr : [];
+    return { username: name, secondFactor: amr.some((m) => typeof m === 'string' && SECOND_FACTOR_METHODS.has(m)) };
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -18,8 +19,23 @@ class ExchangeDto {
   @IsOptional() @IsString() @Matches(/^\d{6}$/, { message: 'must be six digits' }) otp?: string;
 }
 
-/** This API's own origin as the browser reached it (TRUST_PROXY decides whether X-Forwarded-* count). */
-const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
+/** The origin the request names (its Host header): ProviderSignIn.origin decides whether it may be used. */
+const requestedOrigin = (req: Request) => `${req.protocol}://${req.get('host')}`;
+
+/**
+ * The cookie that binds a sign-in to the browser that started it: set at the start, required at the
+ * provider's return and at the exchange, so a code or an answer carried to another browser (a link
+ * sent to someone) signs nobody in there. HttpOnly; SameSite=Lax lets it ride the provider's
+ * top-level redirect back.
+ */
+const BINDING = 'vinhdanh_sso';
+function bindingOf(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === BINDING) return value.join('=') || undefined;
+  }
+  return undefined;
+}
 
 /** People's sign-in through the province's identity provider (docs/accounts.md). */
 @ApiTags('auth')
@@ -50,7 +66,11 @@ export class ProviderSignInController {
     public: true,
   })
   async start(@Req() req: Request, @Res() res: Response): Promise<void> {
-    res.redirect(302, await this.provider.start(originOf(req)));
+    const origin = this.provider.origin(requestedOrigin(req));
+    const binding = randomBytes(32).toString('base64url');
+    const to = await this.provider.start(origin, binding);
+    res.cookie(BINDING, binding, { httpOnly: true, sameSite: 'lax', secure: origin.startsWith('https:'), path: '/auth/oidc', maxAge: 10 * 60_000 });
+    res.redirect(302, to);
   }
 
   @Get('callback')
@@ -65,7 +85,8 @@ export class ProviderSignInController {
     public: true,
   })
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
-    res.redirect(302, await this.provider.callback(new URL(req.originalUrl, originOf(req))));
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    res.redirect(302, await this.provider.callback(query, bindingOf(req)));
   }
 
   @Post('exchange')
@@ -80,9 +101,10 @@ export class ProviderSignInController {
     errors: [401, 429],
     public: true,
   })
-  async exchange(@Body() body: ExchangeDto, @Ip() ip: string): Promise<LoginResult> {
+  async exchange(@Body() body: ExchangeDto, @Ip() ip: string, @Req() req: Request): Promise<LoginResult> {
+    const binding = bindingOf(req);
     return this.ds.transaction(async (tx) => {
-      const userId = await openSignInCode(tx, body.code);
+      const userId = binding ? await openSignInCode(tx, body.code, binding) : undefined;
       if (!userId) throw invalid('SSO_CODE_NOT_VALID', 'Mã đăng nhập một cửa đã dùng hoặc đã hết hạn; hãy đăng nhập lại.', 'The sign-in code was used or has expired; sign in again.', 'code');
       const account = await accountForLogin(tx, userId);
       if (!account) throw invalid('SSO_CODE_NOT_VALID', 'Tài khoản không còn hoạt động.', 'The account is no longer active.', 'code');
@@ -107,6 +129,6 @@ export class ProviderSignInController {
     public: true,
   })
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
-    res.redirect(302, await this.provider.logout(originOf(req)));
+    res.redirect(302, await this.provider.logout(this.provider.origin(requestedOrigin(req))));
   }
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { DataSource } from 'typeorm';
-import { notFound } from '@vinhdanh/domain/common/errors';
-import { issueSignInCode, savePending, takePending } from '@vinhdanh/persistence/accounts/provider-sign-in';
+import { invalid, notFound } from '@vinhdanh/domain/common/errors';
+import { accountOfSubject, issueSignInCode, linkSubject, savePending, takePending } from '@vinhdanh/persistence/accounts/provider-sign-in';
 import { actingAccount } from '@vinhdanh/persistence/read-model/identity';
 import { APP_CONFIG, type AppConfig } from '@vinhdanh/platform';
 
@@ -48,15 +48,32 @@ export class ProviderSignIn {
     return { ...o, signIn: o.signIn };
   }
 
-  /** Where the browser goes to sign in at the provider; `origin` is this API's, when OIDC_REDIRECT_URL does not say. */
-  async start(origin: string): Promise<string> {
-    const o = this.settings();
+  /**
+   * This API's origin as people reach it: OIDC_REDIRECT_URL's, or, on this machine only (development
+   * and the tests), the request's own. A Host header is the client's to choose, so it never names
+   * where the provider sends a code or where a sign-out lands anywhere else.
+   */
+  origin(requested: string): string {
+    const configured = this.settings().signIn.redirectUrl;
+    if (configured) return new URL(configured).origin;
+    let url: URL;
+    try {
+      url = new URL(requested);
+    } catch {
+      throw invalid('SSO_NEEDS_REDIRECT_URL', 'Cấu hình OIDC_REDIRECT_URL để đăng nhập một cửa.', 'Set OIDC_REDIRECT_URL for single sign-on.');
+    }
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw invalid('SSO_NEEDS_REDIRECT_URL', 'Cấu hình OIDC_REDIRECT_URL để đăng nhập một cửa.', 'Set OIDC_REDIRECT_URL for single sign-on.');
+    return url.origin;
+  }
+
+  /** Where the browser goes to sign in at the provider; `binding` is the value of the cookie the browser is given. */
+  async start(origin: string, binding: string): Promise<string> {
     const provider = await this.provider();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    const redirectUri = o.signIn.redirectUrl ?? `${origin}/auth/oidc/callback`;
-    await savePending(this.ds.manager, { state, codeVerifier, nonce, redirectUri });
+    const redirectUri = `${origin}/auth/oidc/callback`;
+    await savePending(this.ds.manager, { state, codeVerifier, nonce, redirectUri, binding });
     const url = oidc.buildAuthorizationUrl(provider, {
       redirect_uri: redirectUri,
       scope: 'openid profile',
@@ -73,19 +90,21 @@ export class ProviderSignIn {
    * signature checked by the library), the account found by its claim; answers the web app's
    * address to go on to, with a one-time sign-in code or the reason it failed.
    */
-  async callback(currentUrl: URL): Promise<string> {
+  async callback(query: string, binding: string | undefined): Promise<string> {
     const o = this.settings();
-    const state = currentUrl.searchParams.get('state') ?? '';
-    const pending = state ? await takePending(this.ds.manager, state) : undefined;
+    const state = new URLSearchParams(query).get('state') ?? '';
+    const pending = state && binding ? await takePending(this.ds.manager, state, binding) : undefined;
     if (!pending) return refused('SSO_FAILED');
     let username: unknown;
+    let subject: string;
     try {
       // The address the provider sent the browser back to, as registered (behind a proxy the request's own may differ).
       const answered = new URL(pending.redirectUri);
-      answered.search = currentUrl.search;
+      answered.search = query;
       const provider = await this.provider();
       const tokens = await oidc.authorizationCodeGrant(provider, answered, { pkceCodeVerifier: pending.codeVerifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
       const idClaims = tokens.claims()!;
+      subject = `${idClaims.iss}|${idClaims.sub}`;
       username = idClaims[o.usernameClaim];
       // Providers put profile claims in the ID token or only at the UserInfo endpoint (for the same subject).
       if (username === undefined) username = (await oidc.fetchUserInfo(provider, tokens.access_token, idClaims.sub))[o.usernameClaim];
@@ -93,12 +112,16 @@ export class ProviderSignIn {
       this.log.warn(`sign-in through the identity provider failed: ${(err as Error).message}`);
       return refused('SSO_FAILED');
     }
-    if (typeof username !== 'string' || !username) return refused('SSO_NO_ACCOUNT');
-    const acting = await actingAccount(this.ds.manager, { username });
+    // A linked account is found by the provider's subject; the username claim only finds an account's first sign-in.
+    const linked = await accountOfSubject(this.ds.manager, subject);
+    const name = linked ?? (typeof username === 'string' && username ? username : undefined);
+    const acting = name ? await actingAccount(this.ds.manager, linked ? { id: linked } : { username: name }) : undefined;
     if (!acting) return refused('SSO_NO_ACCOUNT');
     if (!acting.active) return refused('SSO_ACCOUNT_INACTIVE');
+    // An account already linked to another subject is not taken by whoever bears its name at the provider.
+    if (!linked && !(await this.ds.transaction((tx) => linkSubject(tx, acting.userId, subject)))) return refused('SSO_NO_ACCOUNT');
     const code = randomBytes(32).toString('base64url');
-    await issueSignInCode(this.ds.manager, acting.userId, code);
+    await issueSignInCode(this.ds.manager, acting.userId, code, binding!);
     return `/app/login#sso=${code}`;
   }
 
@@ -106,7 +129,7 @@ export class ProviderSignIn {
   async logout(origin: string): Promise<string> {
     const o = this.settings();
     const provider = await this.provider();
-    if (!provider.serverMetadata().end_session_endpoint) return `${origin}/app/login`;
+    if (!provider.serverMetadata().end_session_endpoint) return '/app/login';
     return oidc.buildEndSessionUrl(provider, { client_id: o.signIn.clientId, post_logout_redirect_uri: `${origin}/app/login` }).href;
   }
 }

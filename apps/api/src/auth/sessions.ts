@@ -1,8 +1,8 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import type { Role } from '@vinhdanh/domain/ladder/nomination';
-import { acceptSecondFactorStep } from '@vinhdanh/persistence/accounts/accounts';
+import { acceptSecondFactorStep, claimSecondFactorTry } from '@vinhdanh/persistence/accounts/accounts';
 import type { LoginAccount } from '@vinhdanh/persistence/read-model/identity';
 import { APP_CONFIG, acceptedStep, secondFactorKey, type AppConfig } from '@vinhdanh/platform';
 import { DeviceTokens } from './device-tokens';
@@ -34,8 +34,12 @@ export class Sessions {
     if (user.totpSealed) {
       // The first factor was right; the code is asked for (and a wrong one counted) before any token.
       if (!otp) throw new UnauthorizedException({ code: 'OTP_REQUIRED', kind: 'UNAUTHENTICATED', messageVi: 'Nhập mã 6 số trong ứng dụng xác thực.', messageEn: 'Enter the six-digit code from your authenticator app.', field: 'otp' });
+      // Six digits fall to guessing in parallel unless each try is counted before it is checked.
+      if (!(await claimSecondFactorTry(this.ds.manager, user.id))) {
+        throw new HttpException({ code: 'OTP_LOCKED', kind: 'RATE_LIMITED', messageVi: 'Sai mã quá nhiều lần; thử lại sau 15 phút.', messageEn: 'Too many wrong codes; try again in 15 minutes.' }, 429);
+      }
       const step = acceptedStep(otp, user.totpSealed, this.totpKey, user.totpLastStep);
-      if (step === undefined || !(await acceptSecondFactorStep(this.ds.manager, user.id, step))) {
+      if (step === undefined || !(await acceptSecondFactorStep(this.ds.manager, user.id, step, user.totpSealed))) {
         await this.limiter.failed(attempt);
         throw new UnauthorizedException({ code: 'BAD_OTP', kind: 'UNAUTHENTICATED', messageVi: 'Mã không đúng, đã hết hạn hoặc đã dùng.', messageEn: 'The code is wrong, expired or already used.', field: 'otp' });
       }

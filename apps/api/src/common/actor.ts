@@ -18,7 +18,7 @@ export interface SecondFactorState {
   required: boolean;
   /** A second factor is in use on the account. */
   enabled: boolean;
-  /** This session was opened with a code (tokens from the identity provider count as verified: its own policy applies). */
+  /** This session was opened with a code (a bearer token from the identity provider: where its `amr` names a second factor). */
   verified: boolean;
 }
 

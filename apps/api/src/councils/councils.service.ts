@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { vietnamToday } from '@vinhdanh/persistence/read-model/org';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@vinhdanh/domain/common/errors';
 import { BALLOT_CODE, eligibleMembers, isRecused, quorumMet, type Choice, type SessionItem } from '@vinhdanh/domain/council';
@@ -81,7 +82,8 @@ export class CouncilsService {
 
   async open(actor: AuthenticatedActor, councilId: string, nominationIds: string[], deadline: string): Promise<SessionOpened> {
     const council = await this.access.council(actor, councilId);
-    const today = new Date().toISOString().slice(0, 10);
+    // Vietnam's day, as membership is dated (a term ending yesterday there has ended, whatever UTC says).
+    const { today } = await vietnamToday(this.ds.manager);
     const members = await councilMembers(this.ds.manager, councilId, today);
     if (!members.some((m) => m.userId === actor.userId && m.role === 'SECRETARY')) {
       throw forbidden('SECRETARY_ONLY', 'Chỉ thư ký Hội đồng mới được mở phiên họp.', 'Only the council secretary may open a session.');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import { MembershipService } from './membership.service';
@@ -10,7 +10,7 @@ import type { CouncilList, CouncilMembers } from './responses';
 class AppointDto {
   @ApiProperty({ example: 'thamdinh2.so-noi-vu', description: 'The account appointed.' }) @IsString() @MaxLength(100) userId!: string;
   @ApiProperty({ enum: ['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER'] }) @IsIn(['CHAIR', 'VICE_CHAIR', 'SECRETARY', 'MEMBER']) role!: string;
-  @ApiPropertyOptional({ example: '2027-01-01', description: 'The first day the person sits (today if absent; never before today).' }) @IsOptional() @IsISO8601({ strict: true }) fromDate?: string;
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'The first day the person sits (today if absent; never before today).' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a day, YYYY-MM-DD' }) @IsISO8601({ strict: true }) fromDate?: string;
   @ApiProperty({ example: 'Quyết định 25/QĐ-UBND kiện toàn Hội đồng Thi đua – Khen thưởng tỉnh' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
 }
 
@@ -22,7 +22,7 @@ class FormCouncilDto {
 }
 
 class EndTermDto {
-  @ApiProperty({ example: '2026-12-31', description: 'The last day the person sits (yesterday at the earliest).' }) @IsISO8601({ strict: true }) lastDay!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'The last day the person sits (yesterday at the earliest).' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a day, YYYY-MM-DD' }) @IsISO8601({ strict: true }) lastDay!: string;
   @ApiProperty({ example: 'Nghỉ hưu; Quyết định 26/QĐ-UBND' }) @IsString() @MinLength(5) @MaxLength(1000) reason!: string;
 }
 

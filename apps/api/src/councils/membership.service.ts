@@ -62,6 +62,12 @@ export class MembershipService {
       if (!account) throw invalid('UNKNOWN_ACCOUNT', 'Không có tài khoản này.', 'No such account.', 'userId');
       if (!account.active) throw conflict('ACCOUNT_INACTIVE', 'Tài khoản đã bị vô hiệu hóa.', 'The account is deactivated.');
       if (account.roles.includes('ADMIN')) throw invalid('ADMIN_WITH_WORKFLOW_ROLE', 'Quản trị hệ thống không là thành viên Hội đồng; hãy dùng tài khoản khác của người đó.', 'An administrator does not sit on a council; use the person’s other account.', 'userId');
+      // The council role needs its account role: a secretary's is among those asked for a second factor, and
+      // the account's roles are what the sign-in checks, not the seat it holds (docs/accounts.md).
+      const needed = a.role === 'SECRETARY' ? 'COUNCIL_SECRETARY' : 'COUNCIL_MEMBER';
+      if (!account.roles.includes(needed)) {
+        throw invalid('COUNCIL_ROLE_NOT_ON_ACCOUNT', `Tài khoản cần vai trò ${needed === 'COUNCIL_SECRETARY' ? 'Thư ký Hội đồng' : 'Thành viên Hội đồng'} trước khi được bổ nhiệm (sửa tài khoản trước).`, `The account needs the role ${needed} before the appointment (change the account first).`, 'userId');
+      }
       const { today } = await vietnamToday(tx);
       const role = checkAppointment(await councilTerms(tx, councilId), { userId: a.userId, role: a.role, fromDate: a.fromDate ?? today }, today);
       await appointMember(tx, { councilId, userId: a.userId, role, fromDate: a.fromDate ?? today, reason: a.reason, by: { userId: actor.userId, role: 'ADMIN' } });

@@ -39,6 +39,15 @@ describe('council membership', () => {
     expect(code(() => checkEndOfTerm([{ userId: 'y', role: 'MEMBER', fromDate: today, toDate: null }], 'y', '2026-12-07', today))).toBe('OK');
   });
 
+  it('takes days only as YYYY-MM-DD, and never lengthens a term by ending it', () => {
+    for (const bad of ['20261208', '2026-342', '2027', '2026-12', '2026-W50', '2026-12-20T00:00:00Z']) {
+      expect(code(() => checkAppointment(terms, { userId: 'new', role: 'MEMBER', fromDate: bad }, today))).toBe('BAD_DATE');
+      expect(code(() => checkEndOfTerm(terms, 'chair', bad, today))).toBe('BAD_DATE');
+    }
+    expect(code(() => checkEndOfTerm(terms, 'sec', '2027-12-31', today))).toBe('TERM_ALREADY_ENDS');
+    expect(code(() => checkEndOfTerm(terms, 'sec', '2026-12-20', today))).toBe('OK');
+  });
+
   it('knows who sits on a day', () => {
     expect(isCurrentMember(terms, 'sec', today)).toBe(true);
     expect(isCurrentMember(terms, 'm1', today)).toBe(false);

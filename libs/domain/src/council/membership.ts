@@ -19,8 +19,12 @@ export interface Term {
 
 const current = (t: Term, on: string) => t.fromDate <= on && (t.toDate === null || t.toDate >= on);
 
+/** A calendar day as the terms hold it, YYYY-MM-DD: the comparisons here are on these strings. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Checks an appointment from `fromDate` against the terms recorded; `today` is Vietnam's date. */
 export function checkAppointment(terms: Term[], a: { userId: string; role: string; fromDate: string }, today: string): CouncilRole {
+  if (!DAY.test(a.fromDate)) throw invalid('BAD_DATE', 'Ngày phải viết YYYY-MM-DD.', 'A day is written YYYY-MM-DD.', 'fromDate');
   if (!(COUNCIL_ROLES as readonly string[]).includes(a.role)) {
     throw invalid('UNKNOWN_COUNCIL_ROLE', `Vai trò trong Hội đồng không có: ${a.role}.`, `No such council role: ${a.role}.`, 'role');
   }
@@ -37,10 +41,14 @@ export function checkAppointment(terms: Term[], a: { userId: string; role: strin
 
 /** Checks the end of a member's term: the last day they sit, not before yesterday (today's sessions may have begun with them). */
 export function checkEndOfTerm(terms: Term[], userId: string, lastDay: string, today: string): Term {
+  if (!DAY.test(lastDay)) throw invalid('BAD_DATE', 'Ngày phải viết YYYY-MM-DD.', 'A day is written YYYY-MM-DD.', 'lastDay');
   const open = terms.find((t) => t.userId === userId && (t.toDate === null || t.toDate >= today));
   if (!open) throw conflict('NOT_A_MEMBER', 'Người này không đang là thành viên Hội đồng.', 'This person is not a member of the council.');
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   if (lastDay < yesterday) throw invalid('DATE_IN_THE_PAST', 'Ngày cuối không được trước hôm qua: thành phần các phiên đã họp không đổi.', 'The last day may not be before yesterday: who sat in past sessions does not change.', 'lastDay');
+  if (open.toDate !== null && lastDay > open.toDate) {
+    throw invalid('TERM_ALREADY_ENDS', `Nhiệm kỳ đã định kết thúc ngày ${open.toDate}; không kéo dài bằng cách này — bổ nhiệm nhiệm kỳ mới.`, `The term already ends on ${open.toDate}; it is not lengthened this way: appoint a new term.`, 'lastDay');
+  }
   if (lastDay < open.fromDate && !(lastDay === yesterday && open.fromDate === today)) {
     throw invalid('END_BEFORE_START', 'Ngày cuối trước ngày bắt đầu nhiệm kỳ.', 'The last day is before the term began.', 'lastDay');
   }

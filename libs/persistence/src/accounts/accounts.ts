@@ -218,16 +218,32 @@ export async function startSecondFactor(db: EntityManager, userId: string, seale
 
 /**
  * Records that a code of time step `step` was used, only if no code of that step or a later one was
- * (one atomic statement, so two sign-ins with one code cannot both pass); `enable` turns the
- * second factor on with its first code, audited.
+ * (one atomic statement, so two sign-ins with one code cannot both pass), and only for the secret the
+ * code was checked against; `enable` turns the second factor on with its first code, audited.
  */
-export async function acceptSecondFactorStep(tx: EntityManager, userId: string, step: number, enable = false): Promise<boolean> {
+export async function acceptSecondFactorStep(tx: EntityManager, userId: string, step: number, sealed: string, enable = false): Promise<boolean> {
   const [rows] = await tx.query(
-    `UPDATE user_account SET totp_last_step=$2, totp_enabled_at=CASE WHEN $3 THEN now() ELSE totp_enabled_at END
-      WHERE id=$1 AND totp_sealed IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2) AND (totp_enabled_at IS NOT NULL) <> $3 RETURNING id`,
-    [userId, step, enable],
+    `UPDATE user_account SET totp_last_step=$2, totp_failures=0, totp_enabled_at=CASE WHEN $3 THEN now() ELSE totp_enabled_at END
+      WHERE id=$1 AND totp_sealed = $4 AND (totp_last_step IS NULL OR totp_last_step < $2) AND (totp_enabled_at IS NOT NULL) <> $3 RETURNING id`,
+    [userId, step, enable, sealed],
   );
   if (rows.length && enable) await appendAudit(tx, { stream: accountStream(userId), eventType: 'SecondFactorEnabled', actorId: userId, occurredAt: new Date().toISOString(), payload: { method: 'TOTP' } });
+  return rows.length > 0;
+}
+
+/** Wrong codes an account may give in a row before codes are refused for a quarter of an hour. */
+export const SECOND_FACTOR_TRIES = 5;
+
+/**
+ * Claims one try at a code, atomically: at most SECOND_FACTOR_TRIES wrong ones in a row, then none for
+ * 15 minutes, however many requests arrive at once. A right code clears the count (above).
+ */
+export async function claimSecondFactorTry(db: EntityManager, userId: string): Promise<boolean> {
+  const [rows] = await db.query(
+    `UPDATE user_account SET totp_failures = CASE WHEN totp_failed_at < now() - interval '15 minutes' THEN 1 ELSE totp_failures + 1 END, totp_failed_at = now()
+      WHERE id=$1 AND (totp_failures < $2 OR totp_failed_at < now() - interval '15 minutes') RETURNING id`,
+    [userId, SECOND_FACTOR_TRIES],
+  );
   return rows.length > 0;
 }
 

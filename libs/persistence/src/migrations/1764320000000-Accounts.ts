@@ -19,7 +19,10 @@ export class Accounts1764320000000 implements MigrationInterface {
         ADD COLUMN duties_exception text,
         ADD COLUMN totp_sealed text,
         ADD COLUMN totp_enabled_at timestamptz,
-        ADD COLUMN totp_last_step bigint;
+        ADD COLUMN totp_last_step bigint,
+        ADD COLUMN totp_failures int NOT NULL DEFAULT 0,
+        ADD COLUMN totp_failed_at timestamptz,
+        ADD COLUMN oidc_subject text UNIQUE;
 
       CREATE TABLE account_link (
         token_hash text PRIMARY KEY,
@@ -33,6 +36,9 @@ export class Accounts1764320000000 implements MigrationInterface {
       );
       CREATE INDEX account_link_user_idx ON account_link (user_id);
 
+      -- A term ends no earlier than the day before it begins (a term ended before its first day never sat).
+      ALTER TABLE council_member ADD CONSTRAINT council_member_term CHECK (to_date IS NULL OR to_date >= from_date - 1);
+
       -- Sign-in through the province's identity provider: the authorization request waiting for its
       -- answer (state, PKCE verifier, nonce), and the one-time code the web app trades for a session.
       CREATE TABLE oidc_pending (
@@ -40,11 +46,13 @@ export class Accounts1764320000000 implements MigrationInterface {
         code_verifier text NOT NULL,
         nonce text NOT NULL,
         redirect_uri text NOT NULL,
+        binding_hash text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE TABLE oidc_sign_in (
         code_hash text PRIMARY KEY,
         user_id text NOT NULL REFERENCES user_account(id),
+        binding_hash text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         used_at timestamptz
       );
@@ -53,10 +61,11 @@ export class Accounts1764320000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      ALTER TABLE council_member DROP CONSTRAINT council_member_term;
       DROP TABLE oidc_sign_in; DROP TABLE oidc_pending; DROP TABLE account_link;
       UPDATE user_account SET password_hash = '!' WHERE password_hash IS NULL;
       ALTER TABLE user_account ALTER COLUMN password_hash SET NOT NULL,
-        DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception, DROP COLUMN totp_sealed, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_step;
+        DROP COLUMN active, DROP COLUMN deactivated_at, DROP COLUMN credentials_version, DROP COLUMN duties_exception, DROP COLUMN totp_sealed, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_step, DROP COLUMN totp_failures, DROP COLUMN totp_failed_at, DROP COLUMN oidc_subject;
     `);
   }
 }

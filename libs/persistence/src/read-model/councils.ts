@@ -52,7 +52,7 @@ export async function councilMembers(db: EntityManager, councilId: string, onDat
 export async function councilsOf(db: EntityManager, userId: string): Promise<(CouncilRow & { role: CouncilRole })[]> {
   return db.query(
     `SELECT c.id, c.unit_id AS "unitId", c.name_vi AS "nameVi", c.name_en AS "nameEn", c.level, m.role FROM council_member m JOIN council c ON c.id = m.council_id
-      WHERE m.user_id = $1 AND m.from_date <= current_date AND (m.to_date IS NULL OR m.to_date >= current_date) ORDER BY c.level DESC, c.id`,
+      WHERE m.user_id = $1 AND m.from_date <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND (m.to_date IS NULL OR m.to_date >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) ORDER BY c.level DESC, c.id`,
     [userId],
   );
 }
@@ -224,7 +224,7 @@ export async function ballotsTakenBy(db: EntityManager, sessionId: string, userI
 /** Whether a user sits on a council today. */
 export async function sitsOn(db: EntityManager, councilId: string, userId: string): Promise<boolean> {
   const rows: unknown[] = await db.query(
-    `SELECT 1 FROM council_member WHERE council_id=$1 AND user_id=$2 AND from_date <= current_date AND (to_date IS NULL OR to_date >= current_date)`,
+    `SELECT 1 FROM council_member WHERE council_id=$1 AND user_id=$2 AND from_date <= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AND (to_date IS NULL OR to_date >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)`,
     [councilId, userId],
   );
   return rows.length > 0;
