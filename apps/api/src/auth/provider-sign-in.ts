@@ -13,8 +13,8 @@ export type ProviderRefusal = 'SSO_FAILED' | 'SSO_NO_ACCOUNT' | 'SSO_ACCOUNT_INA
 /**
  * People's sign-in through the province's identity provider (docs/accounts.md): OpenID Connect's
  * authorization code flow with PKCE and a nonce, by `openid-client` (certified by the OpenID
- * Foundation). The account is the one the provider's username claim names (OIDC_USERNAME_CLAIM);
- * roles, units and the second factor stay ours. The provider's answer never carries our token: the
+ * Foundation). An account is found by the username claim (OIDC_USERNAME_CLAIM) at its first
+ * sign-in and by the provider's subject from then on; roles, units and the second factor stay ours. The provider's answer never carries our token: the
  * browser gets a one-time code, which the web app trades for a session (POST /auth/oidc/exchange),
  * so no token sits in an address, a history or a log.
  */
@@ -86,8 +86,9 @@ export class ProviderSignIn {
   }
 
   /**
-   * The provider's answer: the code traded for tokens (state, PKCE, nonce, issuer, audience and
-   * signature checked by the library), the account found by its claim; answers the web app's
+   * The provider's answer, from the browser that asked: the code traded for tokens (state, PKCE,
+   * nonce, issuer, audience and signature checked by the library), the account found by the
+   * provider's subject, or at its first sign-in by the username claim; answers the web app's
    * address to go on to, with a one-time sign-in code or the reason it failed.
    */
   async callback(query: string, binding: string | undefined): Promise<string> {
