@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { startStack, type Session, type Stack } from '../support/stack';
-import { submit } from '../support/nominations';
+import { submit, waitForStep } from '../support/nominations';
 
 const run = promisify(execFile);
 
@@ -177,7 +177,9 @@ describe('accounts administered', () => {
     const nominationId = await submit(person, 'GK_DONVI');
     const off = await admin.post(`/accounts/${username}/deactivate`, { reason: 'Nghỉ hưu từ 01/12/2026' });
     expect(off.status).toBe(200);
-    expect(off.body).toMatchObject({ active: false });
+    expect(off.body.account).toMatchObject({ active: false });
+    // A clerk of a unit with other clerks leaves nothing unattended.
+    expect(off.body.unattended).toEqual([]);
     const locked = await person.get('/auth/me');
     expect(locked.status).toBe(401);
     expect(locked.body.messageEn).toContain('deactivated');
@@ -197,6 +199,24 @@ describe('accounts administered', () => {
     expect((await person.get('/auth/me')).status).toBe(401);
     const types = (await admin.get(`/accounts/${username}/history`)).body.entries.map((e: { eventType: string }) => e.eventType);
     expect(types).toEqual(['AccountCreated', 'InvitationIssued', 'PasswordSet', 'PasswordResetIssued', 'AccountDeactivated', 'AccountReactivated']);
+  });
+
+  it('deactivating a unit’s only reviewer names the tasks left without anyone; the role given to a colleague puts them in the colleague’s inbox', async () => {
+    const clerk = await stack.login('vanthu.xa-dak-ha');
+    const id = await submit(clerk, 'GK_DONVI');
+    const reviewer = await stack.login('thamdinh.xa-dak-ha');
+    await waitForStep(reviewer, id, 'IN_REVIEW', 'UNIT');
+    const off = await admin.post('/accounts/thamdinh.xa-dak-ha/deactivate', { reason: 'Chuyển công tác sang xã khác' });
+    expect(off.status).toBe(200);
+    expect(off.body.unattended).toEqual([{ role: 'REVIEWER', openTasks: expect.any(Number) }]);
+    expect(off.body.unattended[0].openTasks).toBeGreaterThanOrEqual(1);
+    // A colleague of the commune takes the role (the unit's clerk may not review what it proposed, so another account).
+    const { username, token } = await invite({ unitId: 'xa-dak-ha', roles: ['REVIEWER'] });
+    await anonymous.post('/auth/set-password', { token, password: SENTENCE });
+    const colleague = await stack.login(username, SENTENCE);
+    const inbox = await colleague.get('/inbox');
+    expect(inbox.body.items.map((t: { nominationId: string }) => t.nominationId)).toContain(id);
+    expect((await admin.post('/accounts/thamdinh.xa-dak-ha/reactivate', { reason: 'Trở lại công tác' })).status).toBe(200);
   });
 
   it('a reset link replaces the one before it; the old password works until the new one is set', async () => {

@@ -8,7 +8,7 @@
 export type { ApiError } from './contract/errors';
 export type { LoginResult, Me, PasswordSet, SecondFactorEnrolment, SignInOptions } from './auth/responses';
 export type { AuthenticatedActor } from './common/actor';
-export type { AccountChanged, AccountCreated, AccountHistory, AccountLink, AccountList } from './accounts/responses';
+export type { AccountChanged, AccountCreated, AccountDeactivated, AccountHistory, AccountLink, AccountList } from './accounts/responses';
 export type { AccountRow } from '@vinhdanh/persistence/accounts/accounts';
 export type { BatchReviewResult, Inbox, NamesakeDeclared, NominationDetail, NominationPage, Notifications, SubmitResult } from './nominations/responses';
 export type { BatchDecisionResult, DecisionVerification, DecisionView } from './nominations/decision-responses';

@@ -5,7 +5,7 @@ import { CurrentActor, type AuthenticatedActor } from '../common/actor';
 import { Operation } from '../contract/operation';
 import { AccountsService } from './accounts.service';
 import { AccountChangeDto, AccountReasonDto, NewAccountDto } from './dto';
-import type { AccountChanged, AccountCreated, AccountHistory, AccountLink, AccountList } from './responses';
+import type { AccountChanged, AccountCreated, AccountDeactivated, AccountHistory, AccountLink, AccountList } from './responses';
 
 /** People's accounts, administered (docs/accounts.md). */
 @ApiTags('accounts')
@@ -73,13 +73,13 @@ export class AccountsController {
   @Operation({
     summary: { vi: 'Vô hiệu hóa tài khoản', en: 'Deactivate an account' },
     description: {
-      vi: 'Người đã nghỉ, chuyển công tác: không đăng nhập được nữa, mọi phiên hết hiệu lực ngay, đường dẫn đang mở bị thu hồi; tên vẫn ở mọi việc họ đã làm. Việc đang chờ của đơn vị vẫn ở hộp việc của đơn vị. Ghi nhật ký kèm lý do.',
-      en: 'Someone who left or moved: they can no longer sign in, every session ends at once, open links are revoked; their name stays on everything they did. Tasks waiting for their unit stay in the unit’s inbox. Audited with the reason.',
+      vi: 'Người đã nghỉ, chuyển công tác: không đăng nhập được nữa, mọi phiên hết hiệu lực ngay, đường dẫn đang mở bị thu hồi; tên vẫn ở mọi việc họ đã làm. Việc đang chờ của đơn vị vẫn ở hộp việc của đơn vị; trả về các việc không còn ai giữ vai trò để làm (giao vai trò cho đồng nghiệp thì việc sang hộp việc của họ). Ghi nhật ký kèm lý do.',
+      en: 'Someone who left or moved: they can no longer sign in, every session ends at once, open links are revoked; their name stays on everything they did. Tasks waiting for their unit stay in the unit’s inbox; answers those no one holding the role is left to do (give the role to a colleague and they reach the colleague’s inbox). Audited with the reason.',
     },
-    ok: { body: 'AccountRow' },
+    ok: { body: 'AccountDeactivated' },
     errors: [400, 403, 404, 409],
   })
-  deactivate(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: AccountReasonDto): Promise<AccountRow> {
+  deactivate(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() dto: AccountReasonDto): Promise<AccountDeactivated> {
     return this.accounts.deactivate(actor, id, dto.reason);
   }
 

@@ -14,6 +14,7 @@ import {
   lockAccount,
   reactivateAccount,
   resetSecondFactor,
+  unattendedTasks,
   type AccountRow,
 } from '@vinhdanh/persistence/accounts/accounts';
 import { accountByPersonalId } from '@vinhdanh/persistence/read-model/identity';
@@ -22,7 +23,7 @@ import { accountStream } from '@vinhdanh/persistence/accounts/accounts';
 import { APP_CONFIG, personalIdHash, type AppConfig } from '@vinhdanh/platform';
 import type { AuthenticatedActor } from '../common/actor';
 import type { AccountChangeDto, NewAccountDto } from './dto';
-import type { AccountChanged, AccountCreated, AccountHistory, AccountLink, AccountList } from './responses';
+import type { AccountChanged, AccountCreated, AccountDeactivated, AccountHistory, AccountLink, AccountList } from './responses';
 
 /** Where the web app lets a person set their password; the token follows the #. */
 export const SET_PASSWORD_PATH = '/app/mat-khau';
@@ -108,13 +109,14 @@ export class AccountsService {
     });
   }
 
-  async deactivate(actor: AuthenticatedActor, id: string, reason: string): Promise<AccountRow> {
+  async deactivate(actor: AuthenticatedActor, id: string, reason: string): Promise<AccountDeactivated> {
     admin(actor);
     checkNotSelf(actor.userId, id, 'deactivate');
     return this.ds.transaction(async (tx) => {
-      await this.existing(tx, id, true);
+      const before = await this.existing(tx, id, true);
       await deactivateAccount(tx, id, { ...by(actor), reason });
-      return (await accountRow(tx, id))!;
+      // The administrator learns at once what now has no one to do it, and gives the role to a colleague.
+      return { account: (await accountRow(tx, id))!, unattended: await unattendedTasks(tx, before.unitId, before.roles) };
     });
   }
 

@@ -35,3 +35,9 @@ export interface AccountHistory {
   account: AccountRow;
   entries: { seq: number; eventType: string; actorId: string | null; actorName: string | null; occurredAt: string; payload: Record<string, unknown>; streamHash: string }[];
 }
+
+/** A deactivated account, and the unit's open tasks no active account can now take (its roles held by no one else). */
+export interface AccountDeactivated {
+  account: AccountRow;
+  unattended: { role: string; openTasks: number }[];
+}

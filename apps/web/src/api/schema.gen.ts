@@ -62,9 +62,9 @@ export interface paths {
         put?: never;
         /**
          * Vô hiệu hóa tài khoản — Deactivate an account
-         * @description Người đã nghỉ, chuyển công tác: không đăng nhập được nữa, mọi phiên hết hiệu lực ngay, đường dẫn đang mở bị thu hồi; tên vẫn ở mọi việc họ đã làm. Việc đang chờ của đơn vị vẫn ở hộp việc của đơn vị. Ghi nhật ký kèm lý do.
+         * @description Người đã nghỉ, chuyển công tác: không đăng nhập được nữa, mọi phiên hết hiệu lực ngay, đường dẫn đang mở bị thu hồi; tên vẫn ở mọi việc họ đã làm. Việc đang chờ của đơn vị vẫn ở hộp việc của đơn vị; trả về các việc không còn ai giữ vai trò để làm (giao vai trò cho đồng nghiệp thì việc sang hộp việc của họ). Ghi nhật ký kèm lý do.
          *
-         *     *Someone who left or moved: they can no longer sign in, every session ends at once, open links are revoked; their name stays on everything they did. Tasks waiting for their unit stay in the unit’s inbox. Audited with the reason.*
+         *     *Someone who left or moved: they can no longer sign in, every session ends at once, open links are revoked; their name stays on everything they did. Tasks waiting for their unit stay in the unit’s inbox; answers those no one holding the role is left to do (give the role to a colleague and they reach the colleague’s inbox). Audited with the reason.*
          */
         post: operations["accountsDeactivate"];
         delete?: never;
@@ -3075,6 +3075,14 @@ export interface components {
         AccountCreated: {
             account: components["schemas"]["AccountRow"];
             link: components["schemas"]["AccountLink"];
+        };
+        /** @description A deactivated account, and the unit's open tasks no active account can now take (its roles held by no one else). */
+        AccountDeactivated: {
+            account: components["schemas"]["AccountRow"];
+            unattended: {
+                openTasks: number;
+                role: string;
+            }[];
         };
         /** @description An account and every administrative act on it, as the audit chain holds them. */
         AccountHistory: {
@@ -6812,7 +6820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountRow"];
+                    "application/json": components["schemas"]["AccountDeactivated"];
                 };
             };
             /**

@@ -831,6 +831,7 @@ export const MESSAGES = {
   'accounts.deactivate': ['Vô hiệu hóa', 'Deactivate'],
   'accounts.reactivate': ['Kích hoạt lại', 'Reactivate'],
   'accounts.reason': ['Lý do', 'Reason'],
+  'accounts.unattended': ['{count} việc đang chờ {role} của đơn vị {unit} không còn ai làm: hãy giao vai trò này cho một đồng nghiệp (Sửa đơn vị, vai trò), việc sẽ sang hộp việc của họ.', '{count} task(s) waiting for a {role} of {unit} now have no one to do them: give the role to a colleague (Change unit and roles) and they reach that colleague’s inbox.'],
   'accounts.edit': ['Sửa đơn vị, vai trò', 'Change unit and roles'],
   'accounts.save': ['Lưu thay đổi', 'Save the change'],
   'accounts.twoFactor': ['Hai lớp', 'Two-factor'],

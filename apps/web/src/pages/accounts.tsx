@@ -16,6 +16,7 @@ export function AccountsPage() {
   const units = useLoad(() => client.GET('/org/units'), []);
   const [link, setLink] = useState<{ username: string; link: Link }>();
   const [editing, setEditing] = useState<Schemas['AccountRow']>();
+  const [unattended, setUnattended] = useState<{ role: string; openTasks: number; unitId: string }[]>([]);
   const [error, setError] = useState<ApiError>();
   const admin = has('ADMIN');
   if (accounts.loading && !accounts.data) return <Loading />;
@@ -37,6 +38,11 @@ export function AccountsPage() {
     <section>
       <PageTitle>{t('accounts.title')}</PageTitle>
       {link && <OneTimeLink {...link} />}
+      {unattended.length > 0 && (
+        <Notice kind="warning">
+          {unattended.map((u) => t('accounts.unattended', { count: u.openTasks, role: role(u.role), unit: u.unitId })).join(' ')}
+        </Notice>
+      )}
       <ErrorNotice error={error} />
       <div className="table-wrap">
         <table>
@@ -77,7 +83,11 @@ export function AccountsPage() {
                       onClick={() => {
                         const reason = reasonFor(a.active ? t('accounts.deactivate') : t('accounts.reactivate'));
                         if (!reason) return;
-                        void act(() => data(a.active ? client.POST('/accounts/{id}/deactivate', { params: { path: { id: a.id } }, body: { reason } }) : client.POST('/accounts/{id}/reactivate', { params: { path: { id: a.id } }, body: { reason } })));
+                        void act(async () => {
+                          if (!a.active) return data(client.POST('/accounts/{id}/reactivate', { params: { path: { id: a.id } }, body: { reason } }));
+                          const off = await data(client.POST('/accounts/{id}/deactivate', { params: { path: { id: a.id } }, body: { reason } }));
+                          setUnattended(off.unattended.map((u) => ({ ...u, unitId: a.unitId })));
+                        });
                       }}
                     >
                       {a.active ? t('accounts.deactivate') : t('accounts.reactivate')}

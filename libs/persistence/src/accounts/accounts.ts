@@ -117,6 +117,21 @@ export async function deactivateAccount(tx: EntityManager, id: string, by: { use
   return true;
 }
 
+/**
+ * Open tasks of a unit, in roles no active account of the unit holds any more: what a deactivation
+ * left without anyone to do it. Tasks belong to a unit and a role, so giving the role to a colleague
+ * puts them in the colleague's inbox.
+ */
+export async function unattendedTasks(db: EntityManager, unitId: string, roles: string[]): Promise<{ role: string; openTasks: number }[]> {
+  return db.query(
+    `SELECT t.role, count(*)::int AS "openTasks" FROM task t
+      WHERE t.unit_id=$1 AND t.role = ANY($2) AND t.status='OPEN'
+        AND NOT EXISTS (SELECT 1 FROM user_account a WHERE a.unit_id = t.unit_id AND a.active AND t.role = ANY(a.roles))
+      GROUP BY t.role ORDER BY t.role`,
+    [unitId, roles],
+  );
+}
+
 export async function reactivateAccount(tx: EntityManager, id: string, by: { userId: string; role: string; reason: string }): Promise<boolean> {
   const [rows] = await tx.query(`UPDATE user_account SET active=true, deactivated_at=NULL WHERE id=$1 AND NOT active RETURNING id`, [id]);
   if (!rows.length) return false;
