@@ -47,6 +47,11 @@ describe('drafts', () => {
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'PERSONAL_ID_IN_DRAFT', messageVi: expect.stringMatching(/số định danh/) });
     }
+    // A file's SHA-256 is not typed: a hash whose hex holds a run of twelve digits is no personal number.
+    const hashed = await clerk.post('/drafts', { body: form({ documents: [{ name: 'Báo cáo thành tích.pdf', sha256: `abcdef${'123456789012'}ab${'0'.repeat(44)}`.slice(0, 64), component: 'BAO_CAO_THANH_TICH' }] }) });
+    expect(hashed.status).toBe(201);
+    // A number typed as a file's name is still refused.
+    expect((await clerk.post('/drafts', { body: form({ documents: [{ name: `CCCD ${personalId}.pdf`, sha256: 'f'.repeat(64) }] }) })).body.code).toBe('PERSONAL_ID_IN_DRAFT');
     const large = await clerk.post('/drafts', { body: form({ achievements: 'x'.repeat(70_000) }) });
     expect(large.body.code).toBe('DRAFT_TOO_LARGE');
     expect((await clerk.post('/drafts', { body: 'not an object' })).status).toBe(400);
