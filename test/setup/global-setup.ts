@@ -87,7 +87,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.VINHDANH_TEST_TEMPLATE_URL = process.env.DATABASE_URL;
 
   // Each stack session records the operations it called (test/support/contract.ts), for scripts/contract-coverage.ts.
-  fs.rmSync(CONTRACT_LOG_DIR, { recursive: true, force: true });
+  // `npm test`'s browser run adds to the integration run's record (VINHDANH_CONTRACT_APPEND) instead of starting it again.
+  if (!process.env.VINHDANH_CONTRACT_APPEND) fs.rmSync(CONTRACT_LOG_DIR, { recursive: true, force: true });
   fs.mkdirSync(CONTRACT_LOG_DIR, { recursive: true });
   process.env.VINHDANH_CONTRACT_LOG = CONTRACT_LOG_DIR;
 
