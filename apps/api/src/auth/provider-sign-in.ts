@@ -35,7 +35,7 @@ export class ProviderSignIn {
     if (!this.discovered) {
       const issuer = new URL(o.issuer);
       // Plain HTTP only to a provider on this machine (development and the tests); anywhere else HTTPS.
-      const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+      const loopback = LOOPBACK.includes(issuer.hostname);
       this.discovered = oidc.discovery(issuer, o.signIn.clientId, o.signIn.clientSecret, undefined, loopback ? { execute: [oidc.allowInsecureRequests] } : undefined);
       this.discovered.catch(() => (this.discovered = undefined));
     }
@@ -60,9 +60,9 @@ export class ProviderSignIn {
     try {
       url = new URL(requested);
     } catch {
-      throw invalid('SSO_NEEDS_REDIRECT_URL', 'Cấu hình OIDC_REDIRECT_URL để đăng nhập một cửa.', 'Set OIDC_REDIRECT_URL for single sign-on.');
+      throw needsRedirectUrl();
     }
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw invalid('SSO_NEEDS_REDIRECT_URL', 'Cấu hình OIDC_REDIRECT_URL để đăng nhập một cửa.', 'Set OIDC_REDIRECT_URL for single sign-on.');
+    if (!LOOPBACK.includes(url.hostname)) throw needsRedirectUrl();
     return url.origin;
   }
 
@@ -134,5 +134,9 @@ export class ProviderSignIn {
     return oidc.buildEndSessionUrl(provider, { client_id: o.signIn.clientId, post_logout_redirect_uri: `${origin}/app/login` }).href;
   }
 }
+
+/** This machine's names: plain HTTP to a provider, and addresses from the request, only there. */
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+const needsRedirectUrl = () => invalid('SSO_NEEDS_REDIRECT_URL', 'Cấu hình OIDC_REDIRECT_URL để đăng nhập một cửa.', 'Set OIDC_REDIRECT_URL for single sign-on.');
 
 const refused = (why: ProviderRefusal) => `/app/login?sso_error=${why}`;
